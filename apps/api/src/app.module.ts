@@ -1,0 +1,59 @@
+import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import { AllExceptionsFilter } from './common/filters/all-exceptions.filter';
+import { createValidationPipe } from './common/http/validation';
+import { loggerOptions } from './common/logging/logger-options';
+import { APP_CONFIG, APP_RUNTIME, type AppConfig, type AppRuntime } from './common/runtime';
+import { buildDataSourceOptions } from './database/typeorm-options';
+import { HealthModule } from './modules/health/health.module';
+import { SystemModule } from './modules/system/system.module';
+
+export interface AppModuleOptions {
+  readonly config: AppConfig;
+  /** The resolved connection string: DATABASE_URL, or the embedded cluster main.ts started. */
+  readonly databaseUrl: string;
+  readonly runtime: AppRuntime;
+}
+
+/** Makes the start-up configuration injectable everywhere without importing this module. */
+@Global()
+@Module({})
+class RuntimeModule {
+  static register(options: AppModuleOptions): DynamicModule {
+    return {
+      module: RuntimeModule,
+      providers: [
+        { provide: APP_CONFIG, useValue: options.config },
+        { provide: APP_RUNTIME, useValue: options.runtime },
+      ],
+      exports: [APP_CONFIG, APP_RUNTIME],
+    };
+  }
+}
+
+@Module({})
+export class AppModule {
+  /** The database is known only after main.ts has started it, hence a dynamic module. */
+  static register(options: AppModuleOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        RuntimeModule.register(options),
+        LoggerModule.forRoot(loggerOptions(options.config.logLevel)),
+        TypeOrmModule.forRoot({
+          ...buildDataSourceOptions(options.databaseUrl, options.config.runMigrations),
+          retryAttempts: 3,
+          retryDelay: 1000,
+        }),
+        HealthModule,
+        SystemModule,
+      ],
+      providers: [
+        { provide: APP_FILTER, useClass: AllExceptionsFilter },
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+      ],
+    };
+  }
+}

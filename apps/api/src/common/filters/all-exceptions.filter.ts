@@ -1,0 +1,90 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { PinoLogger } from 'nestjs-pino';
+import { defaultErrorCode, defaultErrorMessage } from '../http/error-codes';
+
+/** The one shape every error response has. */
+export interface ErrorBody {
+  statusCode: number;
+  code: string;
+  message: string;
+}
+
+/**
+ * Shapes every error as {statusCode, code, message}. Thrown HttpExceptions may carry `code` and
+ * `message` in their response object; anything else is a 500 whose details go to the log only.
+ */
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  constructor(private readonly logger: PinoLogger) {
+    this.logger.setContext(AllExceptionsFilter.name);
+  }
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const response = http.getResponse<Response>();
+    const request = http.getRequest<Request>();
+    const body = toErrorBody(exception);
+
+    if (body.statusCode >= 500) {
+      this.logger.error({ err: exception, path: request.url }, 'request failed');
+    }
+    if (response.headersSent) return;
+    response.status(body.statusCode).json(body);
+  }
+}
+
+const MALFORMED_JSON_MESSAGE = '请求体不是合法的 JSON';
+
+function isJsonSyntaxMessage(message: unknown): boolean {
+  return typeof message === 'string' && /\bJSON\b|Unexpected token|Unexpected end of/.test(message);
+}
+
+export function toErrorBody(exception: unknown): ErrorBody {
+  if (exception instanceof HttpException) {
+    const statusCode = exception.getStatus();
+    const payload = exception.getResponse();
+    const fields = typeof payload === 'object' && payload !== null ? (payload as Record<string, unknown>) : {};
+    if (statusCode === HttpStatus.BAD_REQUEST && fields['code'] === undefined && isJsonSyntaxMessage(fields['message'])) {
+      // Nest turns body-parser's SyntaxError into a bare 400 carrying the parser's English text.
+      return { statusCode, code: 'MALFORMED_BODY', message: MALFORMED_JSON_MESSAGE };
+    }
+    const code = typeof fields['code'] === 'string' ? fields['code'] : defaultErrorCode(statusCode);
+    return { statusCode, code, message: messageOf(fields['message'], payload, statusCode) };
+  }
+  if (isBodyParserError(exception)) {
+    // express raises these before any controller runs (malformed JSON, body too large).
+    const statusCode = exception.status;
+    const message =
+      exception.type === 'entity.too.large'
+        ? defaultErrorMessage(HttpStatus.PAYLOAD_TOO_LARGE)
+        : MALFORMED_JSON_MESSAGE;
+    return { statusCode, code: statusCode === 413 ? 'PAYLOAD_TOO_LARGE' : 'MALFORMED_BODY', message };
+  }
+  return {
+    statusCode: HttpStatus.INTERNAL_SERVER_ERROR,
+    code: 'INTERNAL_ERROR',
+    message: defaultErrorMessage(HttpStatus.INTERNAL_SERVER_ERROR),
+  };
+}
+
+function messageOf(message: unknown, payload: unknown, statusCode: number): string {
+  if (Array.isArray(message)) return message.join('；');
+  if (typeof message === 'string' && message.length > 0 && !isNestDefault(message, statusCode)) return message;
+  if (typeof payload === 'string' && payload.length > 0 && !isNestDefault(payload, statusCode)) return payload;
+  return defaultErrorMessage(statusCode);
+}
+
+/** Nest's built-in English reason phrases ("Not Found", "Cannot GET /x") are replaced by ours. */
+function isNestDefault(message: string, statusCode: number): boolean {
+  return statusCode === HttpStatus.NOT_FOUND ? /^(Not Found|Cannot [A-Z]+ )/.test(message) : /^[A-Z][a-z]+( [A-Z][a-z]+)*$/.test(message);
+}
+
+function isBodyParserError(error: unknown): error is { status: number; type: string } {
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    typeof (error as { status?: unknown }).status === 'number' &&
+    typeof (error as { type?: unknown }).type === 'string'
+  );
+}

@@ -1,0 +1,72 @@
+import { ConfigError, loadConfig } from './app-config';
+
+describe('loadConfig', () => {
+  it('applies the documented defaults', () => {
+    const config = loadConfig({}, '/srv/atlas');
+    expect(config).toMatchObject({
+      env: 'development',
+      port: 3000,
+      databaseUrl: undefined,
+      dataDir: '/srv/atlas/.data',
+      runMigrations: true,
+      logLevel: 'info',
+      uploadLimitBytes: 20 * 1024 * 1024,
+    });
+  });
+
+  it('treats empty variables as unset', () => {
+    expect(loadConfig({ PORT: '', DATABASE_URL: '' }, '/x')).toMatchObject({ port: 3000, databaseUrl: undefined });
+  });
+
+  it('reads every variable', () => {
+    const config = loadConfig(
+      {
+        NODE_ENV: 'production',
+        PORT: '8080',
+        DATABASE_URL: 'postgres://atlas:pw@db:5432/atlas',
+        ATLAS_DATA_DIR: '/var/lib/atlas',
+        ATLAS_RUN_MIGRATIONS: 'false',
+        ATLAS_LOG_LEVEL: 'warn',
+        ATLAS_SESSION_SECRET: 'x'.repeat(32),
+        ATLAS_UPLOAD_LIMIT_MB: '5',
+      },
+      '/x',
+    );
+    expect(config).toMatchObject({
+      env: 'production',
+      port: 8080,
+      databaseUrl: 'postgres://atlas:pw@db:5432/atlas',
+      dataDir: '/var/lib/atlas',
+      runMigrations: false,
+      logLevel: 'warn',
+      uploadLimitBytes: 5 * 1024 * 1024,
+    });
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, 'PORT="abc"'],
+    [{ PORT: '70000' }, 'PORT="70000"'],
+    [{ DATABASE_URL: 'mysql://x@y/z' }, 'DATABASE_URL=(hidden)'],
+    [{ ATLAS_RUN_MIGRATIONS: 'maybe' }, 'ATLAS_RUN_MIGRATIONS="maybe"'],
+    [{ ATLAS_LOG_LEVEL: 'loud' }, 'ATLAS_LOG_LEVEL="loud"'],
+    [{ ATLAS_SESSION_SECRET: 'short' }, 'ATLAS_SESSION_SECRET=(hidden)'],
+  ])('rejects %j naming the variable', (environment, expected) => {
+    expect(() => loadConfig(environment, '/x')).toThrow(ConfigError);
+    expect(() => loadConfig(environment, '/x')).toThrow(expected);
+  });
+
+  it('lists every problem at once', () => {
+    try {
+      loadConfig({ PORT: 'x', ATLAS_LOG_LEVEL: 'loud' }, '/x');
+      throw new Error('expected a ConfigError');
+    } catch (error) {
+      expect((error as ConfigError).problems).toHaveLength(2);
+    }
+  });
+
+  it('requires a shared secret for production on an external database', () => {
+    expect(() =>
+      loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://a:b@c/d' }, '/x'),
+    ).toThrow('ATLAS_SESSION_SECRET');
+  });
+});

@@ -1,0 +1,112 @@
+import { isAbsolute, resolve } from 'node:path';
+import { z } from 'zod';
+
+/** Log levels understood by pino; `silent` is for tests. */
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: '应为 true 或 false' })
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+const postgresUrl = z
+  .string()
+  .refine((value) => /^postgres(ql)?:\/\/[^/]+/.test(value), {
+    message: '应为 postgres://user:password@host:port/database 形式的连接串',
+  })
+  .refine((value) => URL.canParse(value), { message: '不是合法的 URL' });
+
+const environmentSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  PORT: z.coerce
+    .number({ message: '应为端口号' })
+    .int({ message: '应为整数' })
+    .min(0, { message: '应在 0–65535 之间' })
+    .max(65535, { message: '应在 0–65535 之间' })
+    .default(3000),
+  DATABASE_URL: postgresUrl.optional(),
+  ATLAS_DATA_DIR: z.string().min(1).default('.data'),
+  ATLAS_RUN_MIGRATIONS: booleanFlag.default(true),
+  ATLAS_LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  ATLAS_SESSION_SECRET: z
+    .string()
+    .min(32, { message: '至少 32 个字符（建议 openssl rand -hex 32 生成）' })
+    .optional(),
+  ATLAS_UPLOAD_LIMIT_MB: z.coerce
+    .number({ message: '应为数字' })
+    .positive({ message: '应大于 0' })
+    .max(1024, { message: '不应超过 1024' })
+    .default(20),
+  ATLAS_WEB_DIR: z.string().min(1).optional(),
+});
+
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** The validated, typed configuration, read once at start-up. */
+export interface AppConfig {
+  readonly env: 'development' | 'production' | 'test';
+  readonly host: string;
+  readonly port: number;
+  /** External PostgreSQL; when absent an embedded one is started under `dataDir/pg`. */
+  readonly databaseUrl: string | undefined;
+  readonly dataDir: string;
+  readonly runMigrations: boolean;
+  readonly logLevel: LogLevel;
+  /** Signing secret; when absent one is generated and kept in `dataDir` (single-node only). */
+  readonly sessionSecret: string | undefined;
+  readonly uploadLimitBytes: number;
+  /** Built web app served from `/`; absent means "the default location next to the API". */
+  readonly webDir: string | undefined;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`配置无效 / invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Reads and validates the environment. Throws ConfigError naming every wrong variable, so the
+ * process stops before it touches the database.
+ */
+export function loadConfig(
+  environment: NodeJS.ProcessEnv = process.env,
+  cwd: string = process.cwd(),
+): AppConfig {
+  // Empty strings count as unset: `PORT= npm start` should mean the default, not an error.
+  const present = Object.fromEntries(
+    Object.entries(environment).filter(([, value]) => value !== undefined && value !== ''),
+  );
+  const parsed = environmentSchema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const name = issue.path.join('.');
+        const value = present[name];
+        const shown = name.includes('SECRET') || name === 'DATABASE_URL' ? '(hidden)' : JSON.stringify(value);
+        return `${name}=${value === undefined ? '(unset)' : shown}: ${issue.message}`;
+      }),
+    );
+  }
+  const env = parsed.data;
+  if (env.NODE_ENV === 'production' && env.DATABASE_URL && !env.ATLAS_SESSION_SECRET) {
+    // Replicas behind a load balancer must share one secret; a generated one would differ per node.
+    throw new ConfigError([
+      'ATLAS_SESSION_SECRET=(unset): 生产环境使用外部数据库时必须设置（各副本共用同一密钥）',
+    ]);
+  }
+  const absolute = (path: string) => (isAbsolute(path) ? path : resolve(cwd, path));
+  return {
+    env: env.NODE_ENV,
+    host: env.HOST,
+    port: env.PORT,
+    databaseUrl: env.DATABASE_URL,
+    dataDir: absolute(env.ATLAS_DATA_DIR),
+    runMigrations: env.ATLAS_RUN_MIGRATIONS,
+    logLevel: env.ATLAS_LOG_LEVEL,
+    sessionSecret: env.ATLAS_SESSION_SECRET,
+    uploadLimitBytes: Math.round(env.ATLAS_UPLOAD_LIMIT_MB * 1024 * 1024),
+    webDir: env.ATLAS_WEB_DIR ? absolute(env.ATLAS_WEB_DIR) : undefined,
+  };
+}

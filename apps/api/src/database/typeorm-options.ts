@@ -1,0 +1,21 @@
+import type { DataSourceOptions } from 'typeorm';
+import { AppSettingEntity } from '../modules/system/entities/app-setting.entity';
+import { MIGRATIONS } from './migrations';
+
+/** Every entity, listed explicitly so the same list works from source, dist and Jest. */
+export const ENTITIES = [AppSettingEntity];
+
+export function buildDataSourceOptions(url: string, runMigrations: boolean): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'typeorm_migrations',
+    migrationsRun: runMigrations,
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    applicationName: 'disclosure-atlas',
+    extra: { max: 10, connectionTimeoutMillis: 5000 },
+  };
+}

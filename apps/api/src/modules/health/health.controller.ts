@@ -1,0 +1,28 @@
+import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { HealthResponseDto } from './dto/health-response.dto';
+import { HealthService } from './health.service';
+
+@ApiTags('system')
+@Controller('health')
+export class HealthController {
+  constructor(private readonly health: HealthService) {}
+
+  @Get()
+  @ApiOperation({ summary: '健康检查 / liveness and database reachability' })
+  @ApiOkResponse({ type: HealthResponseDto })
+  @ApiServiceUnavailableResponse({ description: 'The database does not answer' })
+  async check(@Res({ passthrough: true }) response: Response): Promise<HealthResponseDto> {
+    const report = await this.health.check();
+    if (report.db === 'up') return report;
+    // Load balancers read the status; people read the same error shape as everywhere else.
+    response.status(HttpStatus.SERVICE_UNAVAILABLE);
+    return {
+      ...report,
+      statusCode: HttpStatus.SERVICE_UNAVAILABLE,
+      code: 'DB_UNAVAILABLE',
+      message: '数据库不可用',
+    };
+  }
+}

@@ -1,0 +1,26 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DataSource } from 'typeorm';
+import { createApp } from '../../src/app.factory';
+import { appVersion } from '../../src/common/app-version';
+import { loadConfig } from '../../src/config/app-config';
+import { TEST_DATABASE_URL_VARIABLE } from './test-database';
+
+export interface TestApp {
+  readonly app: NestExpressApplication;
+  readonly dataSource: DataSource;
+  close(): Promise<void>;
+}
+
+/** Boots the real application (same factory as main.ts) against the run's test database. */
+export async function bootTestApp(environment: Record<string, string> = {}): Promise<TestApp> {
+  const databaseUrl = process.env[TEST_DATABASE_URL_VARIABLE];
+  if (!databaseUrl) throw new Error(`${TEST_DATABASE_URL_VARIABLE} is not set: run through apps/api/jest.config.cjs`);
+  const config = loadConfig({ NODE_ENV: 'test', ATLAS_LOG_LEVEL: 'silent', ...environment });
+  const app = await createApp(config, databaseUrl, {
+    version: appVersion(),
+    startedAt: new Date(),
+    embeddedDatabase: !process.env['DATABASE_URL'],
+  });
+  await app.init();
+  return { app, dataSource: app.get(DataSource), close: () => app.close() };
+}

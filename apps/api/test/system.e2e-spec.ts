@@ -1,0 +1,59 @@
+import request from 'supertest';
+import { MIGRATIONS } from '../src/database/migrations';
+import { bootTestApp, type TestApp } from './support/test-app';
+
+describe('system info and the database round trip', () => {
+  let testApp: TestApp;
+
+  beforeAll(async () => {
+    testApp = await bootTestApp();
+  });
+  afterAll(() => testApp.close());
+
+  it('applied every committed migration, in order', async () => {
+    const rows = await testApp.dataSource.query<{ name: string }[]>(
+      'SELECT name FROM typeorm_migrations ORDER BY "timestamp"',
+    );
+    expect(rows.map((row) => row.name)).toEqual(MIGRATIONS.map((migration) => migration.name));
+  });
+
+  it('reports the stored instance id and schema version', async () => {
+    const response = await request(testApp.app.getHttpServer()).get('/api/system/info').expect(200);
+
+    const [stored] = await testApp.dataSource.query<{ value: string }[]>(
+      `SELECT value #>> '{}' AS value FROM app_setting WHERE key = 'instance.id'`,
+    );
+    expect(stored?.value).toMatch(/^[0-9a-f-]{36}$/);
+    expect(response.body).toMatchObject({
+      name: 'Disclosure Atlas',
+      instanceId: stored?.value,
+      schemaVersion: MIGRATIONS[MIGRATIONS.length - 1]?.name,
+      database: { embedded: !process.env['DATABASE_URL'] },
+    });
+    expect(response.body.database.serverVersion).toMatch(/^\d+/);
+  });
+
+  it('keeps the instance id across restarts', async () => {
+    const before = await request(testApp.app.getHttpServer()).get('/api/system/info');
+    const second = await bootTestApp();
+    try {
+      const after = await request(second.app.getHttpServer()).get('/api/system/info');
+      expect(after.body.instanceId).toBe(before.body.instanceId);
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('stores Chinese text in UTF-8 unchanged', async () => {
+    const text = '政府信息公开工作年度报告 — 〔2021〕30号';
+    await testApp.dataSource.query(
+      `INSERT INTO app_setting (key, value) VALUES ('test.roundtrip', to_jsonb($1::text))
+       ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+      [text],
+    );
+    const [row] = await testApp.dataSource.query<{ value: string }[]>(
+      `SELECT value #>> '{}' AS value FROM app_setting WHERE key = 'test.roundtrip'`,
+    );
+    expect(row?.value).toBe(text);
+  });
+});
