@@ -1,0 +1,14 @@
+export * from './lib/format-version';
+export type { KeyLabel } from './lib/labels';
+export * from './lib/proactive';
+export * from './lib/applications';
+export * from './lib/review-litigation';
+export * from './lib/narrative';
+export * from './lib/rules';
+export * from './lib/report';
+export * from './lib/cells';
+export * from './lib/checks/table3';
+export * from './lib/checks/table4';
+export * from './lib/checks/narrative';
+export * from './lib/checks/cross-report';
+export * from './lib/checks/run-checks';

@@ -1,0 +1,45 @@
+import type { CanonicalReport } from '../report';
+import type { Finding } from '../rules';
+import { checkCarryOver, checkProactiveStock } from './cross-report';
+import {
+  checkNarrativeApplications,
+  checkNarrativeLitigation,
+  checkNarrativeReview,
+} from './narrative';
+import { checkTable3Balance, checkTable3Outcomes, checkTable3RowSums } from './table3';
+import { checkTable4Totals } from './table4';
+
+/** The arithmetic of tables 3 and 4 alone (T3.*, T4.*): what a document's numbers break. */
+export function runTableChecks(report: CanonicalReport): Finding[] {
+  return [
+    ...checkTable3Balance(report),
+    ...checkTable3Outcomes(report),
+    ...checkTable3RowSums(report),
+    ...checkTable4Totals(report),
+  ];
+}
+
+/** Every rule that needs only this report: the table rules, then text against tables (N.*). */
+export function runSingleReportChecks(report: CanonicalReport): Finding[] {
+  return [
+    ...runTableChecks(report),
+    ...checkNarrativeApplications(report),
+    ...checkNarrativeReview(report),
+    ...checkNarrativeLitigation(report),
+  ];
+}
+
+/**
+ * Rules against the same agency's report for the year before (X.CARRY, T2.STOCK). Choosing that
+ * report is the caller's job; when both years are known and are not consecutive the comparison
+ * would be meaningless, so that is refused rather than reported as findings.
+ */
+export function runCrossReportChecks(
+  report: CanonicalReport,
+  previous: CanonicalReport,
+): Finding[] {
+  if (report.year !== null && previous.year !== null && previous.year !== report.year - 1) {
+    throw new RangeError(`Previous report is for ${previous.year}, expected ${report.year - 1}`);
+  }
+  return [...checkCarryOver(report, previous), ...checkProactiveStock(report, previous)];
+}

@@ -1,0 +1,170 @@
+/** `error`: the report contradicts itself; `warning`: unusual, or cannot be verified. */
+export type Severity = 'error' | 'warning';
+
+/**
+ * Where a rule runs: `report` on one report's numbers, `crossReport` against the same agency's
+ * report for the year before (when reports are stored), `parse` by the parser while reading.
+ */
+export type RuleScope = 'report' | 'crossReport' | 'parse';
+
+export interface RuleInfo<Id extends string = string> {
+  readonly id: Id;
+  readonly severity: Severity;
+  readonly scope: RuleScope;
+  readonly name: string;
+  readonly nameEn: string;
+  readonly description: string;
+  readonly descriptionEn: string;
+}
+
+/** The check rules (勾稽关系) of the spec, with the severity every finding of the rule has. */
+export const RULES = [
+  {
+    id: 'T3.BALANCE',
+    severity: 'error',
+    scope: 'report',
+    name: '表三收支平衡',
+    nameEn: 'Table 3 balance',
+    description: '表三每一列：第一项加第二项之和，等于第三项加第四项之和。',
+    descriptionEn: 'Table 3, every column: new + carried over = total handled + carried forward.',
+  },
+  {
+    id: 'T3.OUTCOMES',
+    severity: 'error',
+    scope: 'report',
+    name: '表三办理结果合计',
+    nameEn: 'Table 3 outcome total',
+    description: '表三每一列：办理结果总计等于各项办理结果之和。',
+    descriptionEn: 'Table 3, every column: total handled = sum of the outcome rows.',
+  },
+  {
+    id: 'T3.ROWSUM',
+    severity: 'error',
+    scope: 'report',
+    name: '表三行合计',
+    nameEn: 'Table 3 row total',
+    description: '表三每一行：总计等于六类申请人之和。',
+    descriptionEn: 'Table 3, every row: total = sum of the six applicant columns.',
+  },
+  {
+    id: 'T4.TOTAL',
+    severity: 'error',
+    scope: 'report',
+    name: '表四合计',
+    nameEn: 'Table 4 total',
+    description: '表四每一组：总计等于结果维持、结果纠正、其他结果、尚未审结之和。',
+    descriptionEn: 'Table 4, every group: total = upheld + corrected + other + pending.',
+  },
+  {
+    id: 'T2.STOCK',
+    severity: 'warning',
+    scope: 'crossReport',
+    name: '表二存量衔接',
+    nameEn: 'Table 2 stock continuity',
+    description: '规章、行政规范性文件：现行有效件数等于上年现行有效件数加本年制发减本年废止。',
+    descriptionEn:
+      'Regulations, normative documents: in force = last year in force + issued − repealed.',
+  },
+  {
+    id: 'X.CARRY',
+    severity: 'error',
+    scope: 'crossReport',
+    name: '跨年结转衔接',
+    nameEn: 'Carry-over continuity',
+    description: '表三每一列：上年结转等于上年度报告的结转下年度。',
+    descriptionEn: "Table 3, every column: carried over = last year's carried forward.",
+  },
+  {
+    id: 'N.APPLICATIONS',
+    severity: 'warning',
+    scope: 'report',
+    name: '正文申请数核对',
+    nameEn: 'Applications in the text',
+    description: '正文所述收到申请数与表三新收（或新收加上年结转）一致。',
+    descriptionEn:
+      'The application count in the text matches table 3 (new, or new + carried over).',
+  },
+  {
+    id: 'N.REVIEW',
+    severity: 'warning',
+    scope: 'report',
+    name: '正文行政复议数核对',
+    nameEn: 'Reviews in the text',
+    description: '正文所述行政复议数与表四行政复议总计一致。',
+    descriptionEn: 'The administrative review count in the text matches table 4.',
+  },
+  {
+    id: 'N.LITIGATION',
+    severity: 'warning',
+    scope: 'report',
+    name: '正文行政诉讼数核对',
+    nameEn: 'Lawsuits in the text',
+    description: '正文所述行政诉讼数与表四两类行政诉讼总计之和一致。',
+    descriptionEn: 'The lawsuit count in the text matches the two litigation totals of table 4.',
+  },
+  {
+    id: 'F.MISSING_TABLE',
+    severity: 'error',
+    scope: 'parse',
+    name: '缺少表格',
+    nameEn: 'Missing table',
+    description: '未找到表二、表三或表四。',
+    descriptionEn: 'Table 2, 3 or 4 was not found.',
+  },
+  {
+    id: 'F.UNKNOWN_ROW',
+    severity: 'warning',
+    scope: 'parse',
+    name: '无法识别的行',
+    nameEn: 'Unknown row',
+    description: '某行标签与任何已知行都不匹配（保留并报告，不丢弃）。',
+    descriptionEn: 'A row label matches no known row (kept and reported, not dropped).',
+  },
+  {
+    id: 'F.AMBIGUOUS',
+    severity: 'error',
+    scope: 'parse',
+    name: '数值无法唯一确定',
+    nameEn: 'Ambiguous value',
+    description:
+      '某些数值无法唯一读出（如数字连写且有多种拆分满足表内关系），列出相关单元格及候选值。',
+    descriptionEn:
+      'A value could not be read unambiguously; lists the cells and the candidate values.',
+  },
+] as const satisfies readonly RuleInfo[];
+
+export type RuleId = (typeof RULES)[number]['id'];
+
+export const RULE = Object.fromEntries(RULES.map((rule) => [rule.id, rule])) as {
+  readonly [Id in RuleId]: Extract<(typeof RULES)[number], { id: Id }>;
+};
+
+/** One broken rule, as it appears in a report's `findings`. */
+export interface Finding {
+  rule: RuleId;
+  severity: Severity;
+  /** Addresses (see cells.ts) of every cell of this report that the rule involves. */
+  cells: string[];
+  /** In Chinese, with the numbers: "表三 自然人列：新收 21 + 上年结转 0 ≠ 办理总计 20 + 结转下年度 0". */
+  message: string;
+  /**
+   * Cross-report rules (X.CARRY, T2.STOCK) only: addresses of the cells of last year's report
+   * that were compared. Kept apart from `cells`, whose addresses all refer to this report.
+   */
+  previousCells?: string[];
+  /**
+   * F.AMBIGUOUS only: the readings that fit; each candidate has one value per entry of
+   * `cells`, in the same order.
+   */
+  candidates?: number[][];
+}
+
+/** A finding of that rule, with the rule's severity. */
+export function createFinding(
+  rule: RuleId,
+  cells: string[],
+  message: string,
+  extra: Pick<Finding, 'previousCells' | 'candidates'> = {},
+): Finding {
+  return { rule, severity: RULE[rule].severity, cells, message, ...extra };
+}
