@@ -12,3 +12,4 @@ export * from './lib/checks/table4';
 export * from './lib/checks/narrative';
 export * from './lib/checks/cross-report';
 export * from './lib/checks/run-checks';
+export * from './lib/read-report';
