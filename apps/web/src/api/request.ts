@@ -1,0 +1,156 @@
+import { ElMessage } from 'element-plus';
+import 'element-plus/es/components/message/style/css';
+import { i18n } from '../locales';
+
+const API_BASE = '/api';
+
+/** The body every API error response has (shaped by the API's exception filter). */
+export interface ApiErrorBody {
+  statusCode: number;
+  code: string;
+  message: string | string[];
+}
+
+/** Codes the client itself uses when there is no usable error body. */
+export const CLIENT_ERROR_CODES = {
+  network: 'NETWORK_ERROR',
+  http: 'HTTP_ERROR',
+} as const;
+
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  /** HTTP status; 0 when the server could not be reached. */
+  readonly statusCode: number;
+  /** Stable machine code, e.g. `REPORT_NOT_FOUND`, or one of CLIENT_ERROR_CODES. */
+  readonly code: string;
+  /** The parsed response body, when there was one. */
+  readonly body: unknown;
+
+  constructor(statusCode: number, code: string, message: string, body?: unknown) {
+    super(message);
+    this.statusCode = statusCode;
+    this.code = code;
+    this.body = body;
+  }
+}
+
+type QueryValue = string | number | boolean | null | undefined;
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  query?: Record<string, QueryValue | readonly QueryValue[]>;
+  /** Sent as JSON, except FormData, which is sent as is (multipart). */
+  body?: unknown;
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+  /** Do not show an error message; for callers that present failures themselves. */
+  silent?: boolean;
+}
+
+export function isApiErrorBody(value: unknown): value is ApiErrorBody {
+  if (typeof value !== 'object' || value === null) return false;
+  const body = value as Record<string, unknown>;
+  return (
+    typeof body.statusCode === 'number' &&
+    typeof body.code === 'string' &&
+    (typeof body.message === 'string' || Array.isArray(body.message))
+  );
+}
+
+/** Turns a failed response into an ApiError, whatever its body looks like. */
+export function toApiError(status: number, body: unknown): ApiError {
+  if (isApiErrorBody(body)) {
+    const message = Array.isArray(body.message) ? body.message.join('；') : body.message;
+    return new ApiError(body.statusCode, body.code, message, body);
+  }
+  return new ApiError(
+    status,
+    CLIENT_ERROR_CODES.http,
+    i18n.global.t('errors.http', { status }),
+    body,
+  );
+}
+
+function buildUrl(path: string, query: RequestOptions['query']): string {
+  const url = `${API_BASE}${path.startsWith('/') ? path : `/${path}`}`;
+  if (!query) return url;
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    const values = Array.isArray(value) ? value : [value];
+    for (const item of values) {
+      if (item !== undefined && item !== null) params.append(key, String(item));
+    }
+  }
+  const search = params.toString();
+  return search ? `${url}?${search}` : url;
+}
+
+async function readBody(response: Response): Promise<unknown> {
+  if (response.status === 204) return undefined;
+  const text = await response.text();
+  if (!text) return undefined;
+  const isJson = response.headers.get('content-type')?.includes('json') ?? false;
+  if (!isJson) return text;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+function isAbort(error: unknown): boolean {
+  return error instanceof DOMException && error.name === 'AbortError';
+}
+
+function showError(error: ApiError): void {
+  ElMessage.error({ message: error.message, grouping: true });
+}
+
+/**
+ * The one way the web app talks to the API: JSON in and out under `/api`,
+ * every failure rejected as an ApiError and, unless `silent`, shown to the user.
+ */
+export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const { method = 'GET', query, body, signal, silent = false } = options;
+  const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
+  let payload: BodyInit | undefined;
+  if (body instanceof FormData) {
+    payload = body;
+  } else if (body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    payload = JSON.stringify(body);
+  }
+
+  let response: Response;
+  try {
+    response = await fetch(buildUrl(path, query), { method, headers, body: payload, signal });
+  } catch (cause) {
+    if (isAbort(cause)) throw cause;
+    const error = new ApiError(0, CLIENT_ERROR_CODES.network, i18n.global.t('errors.network'));
+    if (!silent) showError(error);
+    throw error;
+  }
+
+  const data = await readBody(response);
+  if (!response.ok) {
+    const error = toApiError(response.status, data);
+    if (!silent) showError(error);
+    throw error;
+  }
+  return data as T;
+}
+
+type BodylessOptions = Omit<RequestOptions, 'method' | 'body'>;
+
+export const http = {
+  get: <T>(path: string, options?: BodylessOptions) =>
+    request<T>(path, { ...options, method: 'GET' }),
+  delete: <T>(path: string, options?: BodylessOptions) =>
+    request<T>(path, { ...options, method: 'DELETE' }),
+  post: <T>(path: string, body?: unknown, options?: BodylessOptions) =>
+    request<T>(path, { ...options, method: 'POST', body }),
+  put: <T>(path: string, body?: unknown, options?: BodylessOptions) =>
+    request<T>(path, { ...options, method: 'PUT', body }),
+  patch: <T>(path: string, body?: unknown, options?: BodylessOptions) =>
+    request<T>(path, { ...options, method: 'PATCH', body }),
+};

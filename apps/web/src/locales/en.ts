@@ -1,0 +1,58 @@
+import type { MessageSchema } from './schema';
+
+const en: MessageSchema = {
+  app: {
+    name: 'Disclosure Atlas',
+  },
+  language: {
+    self: 'English',
+    switch: 'Switch language',
+  },
+  nav: {
+    overview: 'Overview',
+    trends: 'Trends',
+    compare: 'Compare',
+    yoy: 'Year over Year',
+    quality: 'Compliance & Quality',
+    reports: 'Reports',
+    upload: 'Upload',
+    admin: 'Administration',
+  },
+  pages: {
+    overview: 'Submission status and key indicators of every agency and year at a glance',
+    trends:
+      'Multi-year trends of proactive disclosure, request outcomes, administrative reconsideration and litigation, inspection pass rates and more',
+    compare: 'Side-by-side comparison and ranking of agencies on each indicator for one year',
+    yoy: 'Increase or decrease of each indicator against the previous year, per agency',
+    quality:
+      'Format and section compliance checks, cross-table consistency checks and a list of data quality issues',
+    reports: 'Uploaded annual reports: list, original text and parsed results',
+    upload:
+      "Upload your agency's annual disclosure report and review the parsed result before submitting",
+    admin: 'Maintenance of the agency tree, user accounts and roles',
+  },
+  notFound: {
+    title: 'Page not found',
+    description:
+      'The page you requested does not exist or has been removed. Please check the address.',
+    back: 'Back to overview',
+  },
+  layout: {
+    collapse: 'Collapse sidebar',
+    expand: 'Expand sidebar',
+  },
+  system: {
+    checking: 'Checking',
+    ok: 'System OK',
+    dbDown: 'Database unavailable',
+    unreachable: 'Connection failed',
+    version: 'Version {version}',
+    versionShort: 'v{version}',
+  },
+  errors: {
+    network: 'Cannot reach the server. Check the network and try again.',
+    http: 'Request failed (HTTP {status})',
+  },
+};
+
+export default en;

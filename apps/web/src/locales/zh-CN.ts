@@ -1,0 +1,53 @@
+// vue-i18n message syntax: `{`, `}`, `@`, `$` and `|` are special; avoid them in plain text.
+const zhCN = {
+  app: {
+    name: '政务公开年报汇聚分析平台',
+  },
+  language: {
+    self: '中文',
+    switch: '切换语言',
+  },
+  nav: {
+    overview: '总览',
+    trends: '趋势',
+    compare: '对比',
+    yoy: '同比',
+    quality: '合规与数据质量',
+    reports: '报告',
+    upload: '上传',
+    admin: '管理',
+  },
+  pages: {
+    overview: '各机构、各年度年报的提交情况与关键指标汇总',
+    trends: '多年度主动公开、依申请公开办理结果、行政复议与诉讼、检查合格率等指标的趋势图',
+    compare: '同一年度不同机构之间各项指标的横向对比与排名',
+    yoy: '各机构各项指标与上一年度相比的增减变化',
+    quality: '年报格式与栏目合规检查、表格数据勾稽校验及数据质量问题清单',
+    reports: '已上传年报的列表、原文查看与解析结果',
+    upload: '上传本机构的政府信息公开工作年度报告，预览解析结果后提交',
+    admin: '机构树、用户账号与角色权限的维护',
+  },
+  notFound: {
+    title: '页面不存在',
+    description: '您访问的页面不存在或已被移除，请检查地址是否正确。',
+    back: '返回总览',
+  },
+  layout: {
+    collapse: '收起侧栏',
+    expand: '展开侧栏',
+  },
+  system: {
+    checking: '正在检查',
+    ok: '系统正常',
+    dbDown: '数据库不可用',
+    unreachable: '连接失败',
+    version: '版本 {version}',
+    versionShort: 'v{version}',
+  },
+  errors: {
+    network: '无法连接服务器，请检查网络后重试',
+    http: '请求失败（HTTP {status}）',
+  },
+};
+
+export default zhCN;

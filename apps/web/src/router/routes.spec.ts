@@ -1,0 +1,59 @@
+import { createMemoryHistory } from 'vue-router';
+import { describe, expect, it } from 'vitest';
+import { i18n } from '../locales';
+import { areaRoutes, createAppRouter, ROLES } from './index';
+
+describe('routes', () => {
+  it('has the eight areas in menu order, each with a translated title, roles and an icon', () => {
+    expect(areaRoutes.map((route) => route.path)).toEqual([
+      '/overview',
+      '/trends',
+      '/compare',
+      '/yoy',
+      '/quality',
+      '/reports',
+      '/upload',
+      '/admin',
+    ]);
+    for (const { meta } of areaRoutes) {
+      expect(i18n.global.te(meta.titleKey, 'zh-CN')).toBe(true);
+      expect(i18n.global.te(meta.titleKey, 'en')).toBe(true);
+      expect(meta.roles.length).toBeGreaterThan(0);
+      expect(meta.roles.every((role) => ROLES.includes(role))).toBe(true);
+      expect(meta.icon).toBeTruthy();
+    }
+  });
+
+  it('titles the areas in Chinese', () => {
+    const titles = areaRoutes.map(({ meta }) =>
+      i18n.global.t(meta.titleKey, {}, { locale: 'zh-CN' }),
+    );
+    expect(titles).toEqual([
+      '总览',
+      '趋势',
+      '对比',
+      '同比',
+      '合规与数据质量',
+      '报告',
+      '上传',
+      '管理',
+    ]);
+  });
+
+  it('lets only admins into administration', () => {
+    expect(areaRoutes.find((route) => route.name === 'admin')?.meta.roles).toEqual(['admin']);
+  });
+
+  it('redirects / to the overview', async () => {
+    const router = createAppRouter(createMemoryHistory());
+    await router.push('/');
+    expect(router.currentRoute.value.path).toBe('/overview');
+  });
+
+  it('sends unknown addresses to the not-found page', async () => {
+    const router = createAppRouter(createMemoryHistory());
+    await router.push('/no/such/page');
+    expect(router.currentRoute.value.name).toBe('not-found');
+    expect(router.currentRoute.value.meta.titleKey).toBe('notFound.title');
+  });
+});

@@ -1,0 +1,85 @@
+import {
+  DataBoard,
+  DataLine,
+  DocumentChecked,
+  Files,
+  Histogram,
+  Setting,
+  TrendCharts,
+  Upload,
+} from '@element-plus/icons-vue';
+import { markRaw } from 'vue';
+import type { RouteRecordRaw } from 'vue-router';
+import AppLayout from '../layouts/AppLayout.vue';
+import { ROLES, type Role } from './meta';
+
+const ANALYSTS: readonly Role[] = ['admin', 'oversight'];
+
+/** The product's areas, in menu order. Each page is its own lazily loaded chunk. */
+export const areaRoutes = [
+  {
+    path: '/overview',
+    name: 'overview',
+    component: () => import('../views/overview/OverviewView.vue'),
+    meta: { titleKey: 'nav.overview', roles: ROLES, icon: markRaw(DataBoard) },
+  },
+  {
+    path: '/trends',
+    name: 'trends',
+    component: () => import('../views/trends/TrendsView.vue'),
+    meta: { titleKey: 'nav.trends', roles: ANALYSTS, icon: markRaw(TrendCharts) },
+  },
+  {
+    path: '/compare',
+    name: 'compare',
+    component: () => import('../views/compare/CompareView.vue'),
+    meta: { titleKey: 'nav.compare', roles: ANALYSTS, icon: markRaw(Histogram) },
+  },
+  {
+    path: '/yoy',
+    name: 'yoy',
+    component: () => import('../views/yoy/YoyView.vue'),
+    meta: { titleKey: 'nav.yoy', roles: ANALYSTS, icon: markRaw(DataLine) },
+  },
+  {
+    path: '/quality',
+    name: 'quality',
+    component: () => import('../views/quality/QualityView.vue'),
+    meta: { titleKey: 'nav.quality', roles: ROLES, icon: markRaw(DocumentChecked) },
+  },
+  {
+    path: '/reports',
+    name: 'reports',
+    component: () => import('../views/reports/ReportsView.vue'),
+    meta: { titleKey: 'nav.reports', roles: ROLES, icon: markRaw(Files) },
+  },
+  {
+    path: '/upload',
+    name: 'upload',
+    component: () => import('../views/upload/UploadView.vue'),
+    meta: { titleKey: 'nav.upload', roles: ['admin', 'uploader'], icon: markRaw(Upload) },
+  },
+  {
+    path: '/admin',
+    name: 'admin',
+    component: () => import('../views/admin/AdminView.vue'),
+    meta: { titleKey: 'nav.admin', roles: ['admin'], icon: markRaw(Setting) },
+  },
+] satisfies RouteRecordRaw[];
+
+export const routes: RouteRecordRaw[] = [
+  {
+    path: '/',
+    component: AppLayout,
+    redirect: '/overview',
+    children: [
+      ...areaRoutes,
+      {
+        path: '/:pathMatch(.*)*',
+        name: 'not-found',
+        component: () => import('../views/NotFoundView.vue'),
+        meta: { titleKey: 'notFound.title', roles: ROLES },
+      },
+    ],
+  },
+];

@@ -1,0 +1,2 @@
+// Stands in for Element Plus style imports under Vitest, where CSS is irrelevant.
+export {};

@@ -1,0 +1,19 @@
+import { flushPromises, mount } from '@vue/test-utils';
+import { createPinia } from 'pinia';
+import { createMemoryHistory } from 'vue-router';
+import App from '../App.vue';
+import { i18n } from '../locales';
+import { createAppRouter } from '../router';
+
+/** Mounts the whole app (layout included) at `path`, the way main.ts does. */
+export async function mountApp(path = '/') {
+  const router = createAppRouter(createMemoryHistory());
+  await router.push(path);
+  await router.isReady();
+  const wrapper = mount(App, {
+    global: { plugins: [createPinia(), i18n, router] },
+    attachTo: document.body,
+  });
+  await flushPromises();
+  return { wrapper, router };
+}
