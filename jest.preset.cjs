@@ -24,6 +24,7 @@ module.exports = {
   moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json'],
   moduleNameMapper: {
     '^@atlas/report-model$': path.join(__dirname, 'libs/report-model/src/index.ts'),
+    '^@atlas/report-parser$': path.join(__dirname, 'libs/report-parser/src/index.ts'),
   },
   clearMocks: true,
 };

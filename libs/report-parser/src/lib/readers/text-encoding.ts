@@ -1,0 +1,35 @@
+import iconv from 'iconv-lite';
+
+export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
+
+export interface DecodedText {
+  text: string;
+  encoding: TextEncoding;
+}
+
+/**
+ * Decodes text whose encoding is not declared: a BOM decides; otherwise bytes that are valid
+ * UTF-8 are UTF-8, and anything else is read as GB18030 (a superset of GBK and GB2312, what
+ * older Chinese government sites and exported text files use).
+ * `declared` (an HTML meta charset, say) wins when it names one of these.
+ */
+export function decodeText(bytes: Uint8Array, declared?: string): DecodedText {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8' };
+  }
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) {
+    return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
+  }
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+    return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
+  }
+  const named = declared?.trim().toLowerCase();
+  if (named && /^(gbk|gb2312|gb18030|x-gbk|cp936)$/.test(named)) {
+    return { text: iconv.decode(Buffer.from(bytes), 'gb18030'), encoding: 'gb18030' };
+  }
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
+  } catch {
+    return { text: iconv.decode(Buffer.from(bytes), 'gb18030'), encoding: 'gb18030' };
+  }
+}
