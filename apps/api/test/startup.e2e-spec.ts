@@ -7,7 +7,7 @@ const workspaceRoot = join(__dirname, '..', '..', '..');
 function runMain(environment: Record<string, string>) {
   return spawnSync(process.execPath, ['-r', '@swc-node/register', 'apps/api/src/main.ts'], {
     cwd: workspaceRoot,
-    env: { PATH: process.env['PATH'] ?? '', SWC_NODE_PROJECT: 'apps/api/tsconfig.app.json', ...environment },
+    env: { PATH: process.env['PATH'] ?? '', SWC_NODE_PROJECT: 'tsconfig.node-dev.json', ...environment },
     encoding: 'utf8',
     timeout: 60_000,
   });

@@ -1,0 +1,39 @@
+import { DEFAULT_READ_LIMITS, type DocCell, type DocLine, ParseError, type ReadDocument, type ReadLimits } from '../document';
+import { decodeText } from './text-encoding';
+
+/** "|---|:---:|" rows of a Markdown table carry no content. */
+const MARKDOWN_SEPARATOR = /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
+
+/**
+ * Plain text and Markdown: a line with tabs, or a Markdown table line, is a row of cells (empty
+ * cells kept in place); any other non-empty line is a paragraph. Space-separated numbers stay
+ * inside their cell; the table reader splits them.
+ */
+export function readText(bytes: Uint8Array, format: 'text' | 'markdown', limits: Partial<ReadLimits> = {}): ReadDocument {
+  const { maxInputBytes } = { ...DEFAULT_READ_LIMITS, ...limits };
+  if (bytes.length > maxInputBytes) {
+    throw new ParseError('TOO_LARGE', `文件超过 ${Math.round(maxInputBytes / 1048576)} MB`, `the file is larger than ${Math.round(maxInputBytes / 1048576)} MB`);
+  }
+  const { text, encoding } = decodeText(bytes);
+  const lines: DocLine[] = [];
+  text.split(/\r\n|\r|\n/).forEach((content, index) => {
+    const lineNumber = index + 1;
+    if (content.trim() === '' || MARKDOWN_SEPARATOR.test(content)) return;
+    const cellTexts = splitCells(content);
+    const cells: DocCell[] = cellTexts.map((cellText, column) => ({
+      text: cellText,
+      source: { line: lineNumber, column: column + 1 },
+    }));
+    lines.push({ kind: cells.length > 1 ? 'row' : 'paragraph', cells, source: { line: lineNumber } });
+  });
+  return { format, lines, notes: encoding === 'utf-8' ? [] : [`文本编码 ${encoding.toUpperCase()}`] };
+}
+
+function splitCells(line: string): string[] {
+  if (line.includes('\t')) return line.split('\t');
+  const trimmed = line.trim();
+  if (trimmed.startsWith('|') && trimmed.indexOf('|', 1) > 0) {
+    return trimmed.replace(/^\|/, '').replace(/\|$/, '').split('|').map((cell) => cell.trim());
+  }
+  return [line];
+}

@@ -1,0 +1,52 @@
+import { coreOf, findApproximately, rowLabelSource, splitNumbering } from './labels';
+
+export interface LabelHit {
+  start: number;
+  end: number;
+  /** Found only approximately (a typo in the document). */
+  approximate: boolean;
+}
+
+/**
+ * Finds row labels in document order within text[from, to): each label is searched after the
+ * previous one. A label missing exactly is looked for approximately between its neighbours.
+ */
+export function findLabelsInOrder(text: string, labels: readonly string[], from: number, to: number): (LabelHit | null)[] {
+  const hits: (LabelHit | null)[] = [];
+  let position = from;
+  for (const label of labels) {
+    const pattern = new RegExp(rowLabelSource(label), 'g');
+    pattern.lastIndex = position;
+    const match = pattern.exec(text);
+    if (match && match.index < to) {
+      hits.push({ start: match.index, end: match.index + match[0].length, approximate: false });
+      position = match.index + match[0].length;
+    } else {
+      hits.push(null);
+    }
+  }
+  // Second pass: typos. Search between the neighbours that were found.
+  hits.forEach((hit, index) => {
+    if (hit) return;
+    const previousEnd = hits.slice(0, index).reverse().find((h) => h)?.end ?? from;
+    const nextStart = hits.slice(index + 1).find((h) => h)?.start ?? to;
+    const { body } = splitNumbering(labels[index] ?? '');
+    const found = findApproximately(text, coreOf(body), previousEnd, nextStart);
+    if (found) hits[index] = { start: found[0], end: found[1], approximate: true };
+  });
+  return hits;
+}
+
+/** First match of any of the patterns at or after `from`, before `to`. */
+export function findFirst(text: string, patterns: readonly RegExp[], from = 0, to = text.length): { start: number; end: number } | null {
+  let best: { start: number; end: number } | null = null;
+  for (const source of patterns) {
+    const pattern = new RegExp(source.source, source.flags.includes('g') ? source.flags : `${source.flags}g`);
+    pattern.lastIndex = from;
+    const match = pattern.exec(text);
+    if (match && match.index < to && (!best || match.index < best.start)) {
+      best = { start: match.index, end: match.index + match[0].length };
+    }
+  }
+  return best;
+}

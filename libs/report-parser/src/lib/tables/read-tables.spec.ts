@@ -1,0 +1,33 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { readText } from '../readers/text';
+import { flattenLines } from './flat-text';
+import { locateTables, readTable2, readTable3, readTable4 } from './read-tables';
+
+const CORPUS = resolve(__dirname, '../../../../../../shared/corpus');
+const corpusIt = existsSync(CORPUS) ? it : it.skip;
+
+function flatOf(folder: string, file: string, format: 'text' | 'markdown') {
+  return flattenLines(readText(new Uint8Array(readFileSync(join(CORPUS, folder, file))), format).lines);
+}
+
+describe('reading the tables of text reports', () => {
+  corpusIt('reads every cell of the tab-separated jiyuan report', () => {
+    const expected = JSON.parse(readFileSync(join(CORPUS, 'jiyuan-etdz-2023', 'expected.json'), 'utf8'));
+    const flat = flatOf('jiyuan-etdz-2023', 'source.txt', 'text');
+    const located = locateTables(flat);
+    expect(located.table2 && located.table3 && located.table4).toBeTruthy();
+    const table3 = readTable3(flat, located.table3!);
+    expect(table3.layout).toBe('itemizedOtherHandling');
+    for (const row of table3.rows) {
+      expect({ key: row.key, values: row.values?.kind === 'values' ? row.values.values : row.values }).toEqual({
+        key: row.key,
+        values: Object.values(expected.applications[row.key]),
+      });
+    }
+    const table4 = readTable4(flat, located.table4!);
+    expect(table4.kind).toBe('values');
+    const table2 = readTable2(flat, located.table2!, '2021');
+    expect(table2.map((row) => row.values?.kind)).toEqual(['values', 'values', 'values', 'values', 'values', 'values']);
+  });
+});

@@ -1,0 +1,104 @@
+import type { SourceLocation } from '../document';
+import { CELL_BREAK, type FlatText, LINE_BREAK } from './flat-text';
+import { tokenValue, type ValueToken, valueTokens } from './values';
+
+/** Where a value was read from: the cell's location and the text as printed. */
+export interface CellProvenance {
+  source: SourceLocation;
+  raw: string;
+}
+
+export type SourcedToken = ValueToken & { provenance: CellProvenance };
+
+/** What a row's value area holds. */
+export type RowValues =
+  /** One value per column. */
+  | { kind: 'values'; values: number[]; provenance: CellProvenance[] }
+  /** Digits that ran together (spaces inside are cell boundaries): the table's sums decide. */
+  | { kind: 'run'; run: string; provenance: CellProvenance[] }
+  /** Fewer values than columns, or none. */
+  | { kind: 'short'; values: number[]; provenance: CellProvenance[] };
+
+/** The value tokens of flat text [start, end), line by line, each traced to its cell. */
+export function tokensByLine(flat: FlatText, start: number, end: number): SourcedToken[][] {
+  const lines: SourcedToken[][] = [];
+  let current: SourcedToken[] = [];
+  let pieceStart = start;
+  const flush = (pieceEnd: number) => {
+    if (pieceEnd <= pieceStart) return;
+    const origin = flat.originAt(pieceStart);
+    const line = origin ? flat.lines[origin.line] : undefined;
+    const cell = origin ? line?.cells[origin.cell] : undefined;
+    if (!origin || !cell || cell.mergedFrom) return;
+    const text = flat.text.slice(pieceStart, pieceEnd);
+    const cellStart = flat.cellStarts[origin.line]?.[origin.cell] ?? pieceStart;
+    // A piece cut out of a longer cell (the rest of a label's cell) is not a blank value cell.
+    const wholeCell = pieceStart === cellStart && pieceEnd - pieceStart === normalizedLength(cell.text);
+    for (const token of valueTokens(text, line?.kind === 'paragraph')) {
+      if (token.kind === 'blank' && (!wholeCell || !isTabular(line?.source))) continue;
+      current.push({ ...token, provenance: { source: cell.source, raw: text.trim() } });
+    }
+  };
+  for (let offset = start; offset < end; offset++) {
+    const char = flat.text[offset];
+    if (char === CELL_BREAK || char === LINE_BREAK) {
+      flush(offset);
+      pieceStart = offset + 1;
+      if (char === LINE_BREAK) {
+        lines.push(current);
+        current = [];
+      }
+    }
+  }
+  flush(end);
+  lines.push(current);
+  return lines.filter((tokens) => tokens.length > 0);
+}
+
+function normalizedLength(text: string): number {
+  return text.length;
+}
+
+/** Grid rows (HTML, DOCX, XLSX) and tab-separated text keep empty cells in their place. */
+function isTabular(source: SourceLocation | undefined): boolean {
+  return source?.table !== undefined || source?.line !== undefined;
+}
+
+const hasValue = (token: SourcedToken) => token.kind !== 'blank';
+
+function withoutTrailingBlanks(tokens: SourcedToken[]): SourcedToken[] {
+  let end = tokens.length;
+  while (end > 0 && tokens[end - 1]?.kind === 'blank') end--;
+  return tokens.slice(0, end);
+}
+
+/**
+ * The `count` values of a row whose value area is flat text [start, end). Lines without any
+ * number (a wrapped label, a repeated header) are skipped; blank cells count as 0 where the
+ * row is a grid; trailing empty cells of tab-separated text are dropped.
+ */
+export function readRowValues(flat: FlatText, start: number, end: number, count: number): RowValues {
+  const lines = tokensByLine(flat, start, end).filter((tokens) => tokens.some(hasValue));
+  // A row printed on one line wins over stray numbers on the lines around it.
+  const wholeRow = lines.find((tokens) => withoutTrailingBlanks(tokens).length >= count);
+  const tokens = wholeRow ?? lines.flat();
+  let end_ = tokens.length;
+  while (end_ > 0 && tokens[end_ - 1]?.kind === 'blank') end_--;
+  let begin = 0;
+  while (begin < end_ && tokens[begin]?.kind === 'blank' && end_ - begin > count) begin++;
+  const trimmed = tokens.slice(begin, end_);
+
+  if (trimmed.length >= count) {
+    const chosen = trimmed.slice(trimmed.length - count);
+    return { kind: 'values', values: chosen.map(tokenValue), provenance: chosen.map((token) => token.provenance) };
+  }
+  const withValues = trimmed.filter(hasValue);
+  // Digits are cells run together only when they all stand in one printed cell; values from
+  // separate cells ("| 22 | 235 |") are just fewer values than columns.
+  const oneCell = new Set(withValues.map((token) => token.provenance.source)).size === 1;
+  if (oneCell && withValues.some((token) => token.kind === 'digits')) {
+    const run = withValues.map((token) => (token.kind === 'digits' ? token.digits : String(tokenValue(token)))).join(' ');
+    return { kind: 'run', run, provenance: withValues.map((token) => token.provenance) };
+  }
+  return { kind: 'short', values: trimmed.map(tokenValue), provenance: trimmed.map((token) => token.provenance) };
+}
