@@ -1,5 +1,7 @@
 import { Command, CommanderError } from 'commander';
+import { registerBenchCommand } from './commands/bench.command';
 import { registerCheckCommand } from './commands/check.command';
+import { registerParseCommand } from './commands/parse.command';
 import { registerRulesCommand } from './commands/rules.command';
 import { CliInputError, type CliIo, EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK } from './io';
 
@@ -15,8 +17,10 @@ export function createProgram(io: CliIo): Command {
     .configureOutput({ writeOut: io.out, writeErr: io.err })
     .showHelpAfterError('(atlas --help 查看用法 / for usage)')
     .exitOverride();
+  registerParseCommand(program, io);
   registerRulesCommand(program, io);
   registerCheckCommand(program, io);
+  registerBenchCommand(program, io);
   return program;
 }
 

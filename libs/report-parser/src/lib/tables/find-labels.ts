@@ -7,6 +7,18 @@ export interface LabelHit {
   approximate: boolean;
 }
 
+const labelPatterns = new Map<string, RegExp>();
+
+/** Label patterns are built once per label (they are the same for every document). */
+function labelPattern(label: string): RegExp {
+  let pattern = labelPatterns.get(label);
+  if (!pattern) {
+    pattern = new RegExp(rowLabelSource(label), 'g');
+    labelPatterns.set(label, pattern);
+  }
+  return pattern;
+}
+
 /**
  * Finds row labels in document order within text[from, to): each label is searched after the
  * previous one. A label missing exactly is looked for approximately between its neighbours.
@@ -15,7 +27,7 @@ export function findLabelsInOrder(text: string, labels: readonly string[], from:
   const hits: (LabelHit | null)[] = [];
   let position = from;
   for (const label of labels) {
-    const pattern = new RegExp(rowLabelSource(label), 'g');
+    const pattern = labelPattern(label);
     pattern.lastIndex = position;
     const match = pattern.exec(text);
     if (match && match.index < to) {

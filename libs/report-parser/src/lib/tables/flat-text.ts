@@ -42,10 +42,10 @@ export function normalizeChar(char: string): string {
   return char;
 }
 
+const NEEDS_NORMALISING = /[\uff01-\uff5e\u3000\u00a0\u2002\u2003\u2009\u200b\t“”„「」‘’]/g;
+
 export function normalizeText(text: string): string {
-  let out = '';
-  for (let i = 0; i < text.length; i++) out += normalizeChar(text[i] ?? '');
-  return out;
+  return text.replace(NEEDS_NORMALISING, normalizeChar);
 }
 
 /** Lines whose only content is a page footer are left out; merged-cell copies are left out. */

@@ -72,13 +72,16 @@ export function findApproximately(text: string, core: string, from: number, to: 
       const end = start + length;
       if (end > to || length <= 0) continue;
       const candidate = text.slice(start, end);
-      if (/[\u0001\u0002\d]/.test(candidate)) continue;
+      if (SEPARATOR_OR_DIGIT.test(candidate)) continue;
       const distance = editDistance(candidate, target, allowed);
       if (distance <= allowed && (!best || distance < best.distance)) best = { start, end, distance };
     }
   }
   return best ? [best.start, best.end] : null;
 }
+
+/** A label never spans cells or lines, nor contains a value. */
+const SEPARATOR_OR_DIGIT = new RegExp(`[${String.fromCharCode(1)}${String.fromCharCode(2)}\\d]`);
 
 /** Levenshtein distance, giving up (returning limit + 1) once it exceeds `limit`. */
 export function editDistance(a: string, b: string, limit: number): number {

@@ -1,6 +1,6 @@
 import type { SourceLocation } from '../document';
 import { CELL_BREAK, type FlatText, LINE_BREAK } from './flat-text';
-import { tokenValue, type ValueToken, valueTokens } from './values';
+import { cachedValueTokens, tokenValue, type ValueToken } from './values';
 
 /** Where a value was read from: the cell's location and the text as printed. */
 export interface CellProvenance {
@@ -25,29 +25,31 @@ export function tokensByLine(flat: FlatText, start: number, end: number): Source
   let current: SourcedToken[] = [];
   let pieceStart = start;
   const flush = (pieceEnd: number) => {
-    if (pieceEnd <= pieceStart) return;
+    if (pieceEnd < pieceStart) return;
     const origin = flat.originAt(pieceStart);
     const line = origin ? flat.lines[origin.line] : undefined;
     const cell = origin ? line?.cells[origin.cell] : undefined;
     if (!origin || !cell || cell.mergedFrom) return;
+    // An empty piece is an empty cell only when a cell starts right there.
+    if (pieceEnd === pieceStart && (flat.cellStarts[origin.line]?.[origin.cell] !== pieceStart || cell.text !== '')) return;
     const text = flat.text.slice(pieceStart, pieceEnd);
     const cellStart = flat.cellStarts[origin.line]?.[origin.cell] ?? pieceStart;
     // A piece cut out of a longer cell (the rest of a label's cell) is not a blank value cell.
     const wholeCell = pieceStart === cellStart && pieceEnd - pieceStart === normalizedLength(cell.text);
-    for (const token of valueTokens(text, line?.kind === 'paragraph')) {
+    for (const token of cachedValueTokens(text, line?.kind === 'paragraph')) {
       if (token.kind === 'blank' && (!wholeCell || !isTabular(line?.source))) continue;
       current.push({ ...token, provenance: { source: cell.source, raw: text.trim() } });
     }
   };
-  for (let offset = start; offset < end; offset++) {
-    const char = flat.text[offset];
-    if (char === CELL_BREAK || char === LINE_BREAK) {
-      flush(offset);
-      pieceStart = offset + 1;
-      if (char === LINE_BREAK) {
-        lines.push(current);
-        current = [];
-      }
+  // Jump from separator to separator rather than walking every character.
+  const separators = new RegExp(`[${CELL_BREAK}${LINE_BREAK}]`, 'g');
+  separators.lastIndex = start;
+  for (let match = separators.exec(flat.text); match && match.index < end; match = separators.exec(flat.text)) {
+    flush(match.index);
+    pieceStart = match.index + 1;
+    if (match[0] === LINE_BREAK) {
+      lines.push(current);
+      current = [];
     }
   }
   flush(end);
@@ -78,7 +80,17 @@ function withoutTrailingBlanks(tokens: SourcedToken[]): SourcedToken[] {
  * row is a grid; trailing empty cells of tab-separated text are dropped.
  */
 export function readRowValues(flat: FlatText, start: number, end: number, count: number): RowValues {
-  const lines = tokensByLine(flat, start, end).filter((tokens) => tokens.some(hasValue));
+  const allLines = tokensByLine(flat, start, end);
+  const lines = allLines.filter((tokens) => tokens.some(hasValue));
+  if (lines.length === 0) {
+    // A grid row whose value cells are all empty (a blank template, a unit with nothing to
+    // report) reads as zeros — but only when the row really has that many empty cells.
+    const blankRow = allLines.find((tokens) => tokens.length >= count);
+    if (blankRow) {
+      const chosen = blankRow.slice(blankRow.length - count);
+      return { kind: 'values', values: chosen.map(() => 0), provenance: chosen.map((token) => token.provenance) };
+    }
+  }
   // A row printed on one line wins over stray numbers on the lines around it.
   const wholeRow = lines.find((tokens) => withoutTrailingBlanks(tokens).length >= count);
   const tokens = wholeRow ?? lines.flat();

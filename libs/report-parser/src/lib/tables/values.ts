@@ -20,6 +20,21 @@ const SIGNED_CHANGE = /^(增加?|减少?)\s*(\d+(?:\.\d+)?)$/;
  * run together, or nothing (text such as a wrapped label — not a value).
  * Whitespace-separated numbers inside one cell ("2 0 0 0 0 0 2") are several tokens.
  */
+const tokenCache = new Map<string, ValueToken[]>();
+const TOKEN_CACHE_LIMIT = 4096;
+
+/** valueTokens, remembered: tables repeat the same few cell texts ("0", "", "/") many times. */
+export function cachedValueTokens(cellText: string, runningText: boolean): ValueToken[] {
+  const key = `${runningText ? 1 : 0}${cellText}`;
+  let tokens = tokenCache.get(key);
+  if (!tokens) {
+    if (tokenCache.size >= TOKEN_CACHE_LIMIT) tokenCache.clear();
+    tokens = valueTokens(cellText, runningText);
+    tokenCache.set(key, tokens);
+  }
+  return tokens;
+}
+
 export function valueTokens(cellText: string, runningText = false): ValueToken[] {
   const text = normalizeText(cellText).trim();
   if (text === '') return [{ kind: 'blank', raw: cellText }];

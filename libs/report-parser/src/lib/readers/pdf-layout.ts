@@ -1,0 +1,528 @@
+/**
+ * Rebuilds the visual lines of one PDF page from positioned text runs: groups runs into lines,
+ * lines into cells, takes out vertical labels, and re-joins table labels that wrap over several
+ * lines. Pure geometry (no pdfjs), in page points with y growing downwards.
+ */
+
+/** A run of text as placed on the page. */
+export interface PlacedText {
+  text: string;
+  /** Left edge, points from the page's left. */
+  x: number;
+  /** Vertical middle of the glyphs, points from the page's top. */
+  middle: number;
+  width: number;
+  fontSize: number;
+  /** Written top to bottom (vertical font): pdfjs gives such a column as one run. */
+  vertical?: boolean;
+}
+
+export interface LayoutCell {
+  text: string;
+  x: number;
+  right: number;
+  fontSize: number;
+  /** Middle of the cell's first and last visual line (equal unless the cell was re-joined). */
+  top: number;
+  bottom: number;
+  /** A number or a blank marker (/, —, 无): what table values look like. */
+  value: boolean;
+}
+
+export interface LayoutLine {
+  cells: LayoutCell[];
+  /** Where the line sits (middle of its text), points from the page's top. */
+  middle: number;
+  fontSize: number;
+  /** A label printed one character per line (or in a vertical font), lifted out of the rows. */
+  verticalLabel?: boolean;
+  /** Part of a table: a row with values, or a header, caption or label line next to such rows. */
+  inTable?: boolean;
+}
+
+/** Document-wide facts the page layout needs. */
+export interface LayoutContext {
+  /** The most common font size (running text); smaller text is likely a table. */
+  bodyFontSize: number;
+}
+
+const CJK = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef\u2e80-\u2fdf\u2014-\u201f\u2026\u00b7]/u;
+/** Number (half- or full-width), with thousands separators, decimals, percent; or a blank marker. */
+const VALUE = /^(?:[-−+]?[\d０-９][\d０-９,，]*(?:[.．][\d０-９]+)?[%％]?|[/／\-—–－−]+|无)$/u;
+/** A label that starts a new item (一、 （一） 1. 1、 (1) ①): never the continuation of another. */
+const ENUMERATION =
+  /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)|[①-⑳])/u;
+
+export function isCjk(ch: string): boolean {
+  return CJK.test(ch);
+}
+
+const SPACE_BETWEEN_CJK = new RegExp(`(?<=${CJK.source})\\s+(?=${CJK.source})`, 'gu');
+
+/** Whitespace as pdfjs gives it, minus the spaces it puts between spaced-out CJK characters. */
+export function normalizeRunText(text: string): string {
+  return text.replace(/\s+/g, ' ').replace(SPACE_BETWEEN_CJK, '');
+}
+
+/** Joins two pieces of one cell: no space next to CJK, a space between Latin words/numbers. */
+export function joinPieces(left: string, right: string, gap: number, fontSize: number): string {
+  if (!left) return right;
+  if (!right) return left;
+  const last = left[left.length - 1];
+  const first = right[0];
+  if (isCjk(last) || isCjk(first)) return left.trimEnd() + right.trimStart();
+  if (gap > 0.15 * fontSize && !/\s$/.test(left) && !/^\s/.test(right)) return `${left} ${right}`;
+  return left + right;
+}
+
+export function isValueText(text: string): boolean {
+  return VALUE.test(text.replace(/\s+/g, ''));
+}
+
+/** Groups runs whose middles agree (within a fraction of the smaller font) into lines. */
+function clusterLines(items: readonly PlacedText[]): PlacedText[][] {
+  const sorted = [...items].sort((a, b) => a.middle - b.middle);
+  const lines: PlacedText[][] = [];
+  let current: PlacedText[] = [];
+  let sum = 0;
+  let minFont = Infinity;
+  for (const item of sorted) {
+    const mean = current.length ? sum / current.length : 0;
+    if (current.length && Math.abs(item.middle - mean) <= 0.45 * Math.min(item.fontSize, minFont)) {
+      current.push(item);
+      sum += item.middle;
+      minFont = Math.min(minFont, item.fontSize);
+      continue;
+    }
+    if (current.length) lines.push(current);
+    current = [item];
+    sum = item.middle;
+    minFont = item.fontSize;
+  }
+  if (current.length) lines.push(current);
+  return lines;
+}
+
+/** Splits a line's runs (any order) into cells where the horizontal gap is wide. */
+function buildCells(runs: readonly PlacedText[]): LayoutCell[] {
+  const sorted = [...runs].sort((a, b) => a.x - b.x);
+  const cells: LayoutCell[] = [];
+  let cell: LayoutCell | undefined;
+  let previous: PlacedText | undefined;
+  for (const run of sorted) {
+    // Simulated bold: the same run drawn twice, a fraction of a point apart.
+    if (
+      previous &&
+      previous.text === run.text &&
+      Math.abs(previous.x - run.x) < 0.3 * run.fontSize &&
+      Math.abs(previous.middle - run.middle) < 0.3 * run.fontSize
+    ) {
+      continue;
+    }
+    const right = run.x + Math.max(run.width, 0);
+    const gap = cell ? run.x - cell.right : Infinity;
+    if (cell && gap <= 0.45 * Math.max(cell.fontSize, run.fontSize)) {
+      cell.text = joinPieces(cell.text, run.text, gap, run.fontSize);
+      cell.right = Math.max(cell.right, right);
+      cell.fontSize = Math.max(cell.fontSize, run.fontSize);
+      cell.top = Math.min(cell.top, run.middle);
+      cell.bottom = Math.max(cell.bottom, run.middle);
+    } else {
+      cell = {
+        text: run.text,
+        x: run.x,
+        right,
+        fontSize: run.fontSize,
+        top: run.middle,
+        bottom: run.middle,
+        value: false,
+      };
+      cells.push(cell);
+    }
+    previous = run;
+  }
+  for (const c of cells) {
+    c.text = normalizeRunText(c.text).trim();
+    c.value = isValueText(c.text);
+  }
+  return cells.filter((c) => c.text !== '');
+}
+
+function makeLine(runs: readonly PlacedText[]): LayoutLine {
+  const cells = buildCells(runs);
+  const middle = runs.reduce((s, r) => s + r.middle, 0) / runs.length;
+  return { cells, middle, fontSize: dominantFont(cells) };
+}
+
+function dominantFont(cells: readonly LayoutCell[]): number {
+  let best = 0;
+  let bestChars = -1;
+  for (const c of cells) {
+    if (c.text.length > bestChars) {
+      best = c.fontSize;
+      bestChars = c.text.length;
+    }
+  }
+  return best;
+}
+
+/** Lines of runs, runs sorted by x. */
+function linesOfRuns(items: readonly PlacedText[]): PlacedText[][] {
+  return clusterLines(items).map((line) => line.sort((a, b) => a.x - b.x));
+}
+
+/**
+ * Finds vertical labels: runs in a vertical font, and stacks of single CJK characters (one per
+ * line, same narrow x band, regular pitch, nothing close beside them). Returns the labels as
+ * lines and the runs that remain.
+ */
+export function takeVerticalLabels(items: readonly PlacedText[]): {
+  labels: LayoutLine[];
+  rest: PlacedText[];
+} {
+  const labels: LayoutLine[] = [];
+  const taken = new Set<PlacedText>();
+  for (const item of items) {
+    if (!item.vertical) continue;
+    const text = item.text.replace(/\s+/g, '');
+    if (text) labels.push(labelLine(text, [item]));
+    taken.add(item);
+  }
+
+  // Candidates: one Han character (optionally with its punctuation, 三、), isolated on its line.
+  const candidates: PlacedText[] = [];
+  for (const line of linesOfRuns(items.filter((i) => !taken.has(i)))) {
+    line.forEach((run, k) => {
+      const text = run.text.replace(/\s+/g, '');
+      if (!/^\p{Script=Han}[\p{P}]?$/u.test(text) || run.width > 2.2 * run.fontSize) return;
+      const before = line[k - 1];
+      const after = line[k + 1];
+      const room = 0.8 * run.fontSize;
+      if (before && run.x - (before.x + before.width) < room) return;
+      if (after && after.x - (run.x + run.width) < room) return;
+      candidates.push(run);
+    });
+  }
+
+  candidates.sort((a, b) => a.x - b.x);
+  const columns: PlacedText[][] = [];
+  for (const c of candidates) {
+    const column = columns.find(
+      (col) =>
+        Math.abs(col[0].x - c.x) <= 0.3 * c.fontSize &&
+        Math.abs(col[0].fontSize - c.fontSize) <= 0.1 * c.fontSize,
+    );
+    if (column) column.push(c);
+    else columns.push([c]);
+  }
+  for (const column of columns) {
+    if (column.length < 3) continue;
+    column.sort((a, b) => a.middle - b.middle);
+    let run: PlacedText[] = [column[0]];
+    const flush = () => {
+      const chars = run.map((r) => r.text.replace(/\s+/g, ''));
+      if (run.length >= 3 && new Set(chars.map((t) => t[0])).size > 1) {
+        labels.push(labelLine(chars.join(''), run));
+        for (const r of run) taken.add(r);
+      }
+    };
+    for (let k = 1; k < column.length; k++) {
+      const item = column[k];
+      const pitch = item.middle - run[run.length - 1].middle;
+      const firstPitch = run.length > 1 ? run[1].middle - run[0].middle : pitch;
+      const fits =
+        pitch >= 0.8 * item.fontSize &&
+        pitch <= 3 * item.fontSize &&
+        Math.abs(pitch - firstPitch) <= 0.3 * firstPitch;
+      if (fits) {
+        run.push(item);
+      } else {
+        flush();
+        run = [item];
+      }
+    }
+    flush();
+  }
+  return { labels, rest: items.filter((i) => !taken.has(i)) };
+}
+
+function labelLine(text: string, runs: readonly PlacedText[]): LayoutLine {
+  const first = runs[0];
+  const cell: LayoutCell = {
+    text,
+    x: Math.min(...runs.map((r) => r.x)),
+    right: Math.max(...runs.map((r) => r.x + r.width)),
+    fontSize: first.fontSize,
+    top: first.middle,
+    bottom: runs[runs.length - 1].middle,
+    value: false,
+  };
+  // Sorted where the label starts, just before a row it shares a middle with.
+  return {
+    cells: [cell],
+    middle: first.middle - 0.01,
+    fontSize: first.fontSize,
+    verticalLabel: true,
+  };
+}
+
+/** Lines of one page, top to bottom, before any re-joining. */
+export function buildLines(items: readonly PlacedText[]): LayoutLine[] {
+  const { labels, rest } = takeVerticalLabels(items);
+  const lines = linesOfRuns(rest)
+    .map(makeLine)
+    .filter((l) => l.cells.length > 0);
+  return [...lines, ...labels].sort((a, b) => a.middle - b.middle);
+}
+
+const isTableLine = (l: LayoutLine): boolean =>
+  !l.verticalLabel && l.cells.length >= 2 && l.cells.some((c) => c.value);
+
+const isFragment = (l: LayoutLine): boolean =>
+  !l.verticalLabel && l.cells.length === 1 && !l.cells[0].value;
+
+function aligned(a: LayoutCell, b: LayoutCell): boolean {
+  const tol = 0.6 * Math.min(a.fontSize, b.fontSize);
+  if (Math.abs(a.x - b.x) <= tol) return true;
+  if (Math.abs(a.x + a.right - b.x - b.right) / 2 <= tol) return true;
+  const inside = (p: LayoutCell, q: LayoutCell) => p.x >= q.x - tol && p.right <= q.right + tol;
+  return inside(a, b) || inside(b, a);
+}
+
+const overlaps = (a: LayoutCell, b: LayoutCell): boolean =>
+  Math.min(a.right, b.right) - Math.max(a.x, b.x) > 0.5;
+
+const similarFont = (a: LayoutCell, b: LayoutCell): boolean =>
+  Math.abs(a.fontSize - b.fontSize) <= 0.15 * Math.max(a.fontSize, b.fontSize);
+
+/** Appends `lower` (the next visual line of the same cell) to `upper`. */
+function mergeInto(upper: LayoutCell, lower: LayoutCell): void {
+  // A line break: nothing between CJK characters, a space between Latin words.
+  upper.text = joinPieces(upper.text, lower.text, Infinity, upper.fontSize);
+  upper.x = Math.min(upper.x, lower.x);
+  upper.right = Math.max(upper.right, lower.right);
+  upper.top = Math.min(upper.top, lower.top);
+  upper.bottom = Math.max(upper.bottom, lower.bottom);
+  upper.value = false;
+}
+
+function cloneCell(c: LayoutCell): LayoutCell {
+  return { ...c };
+}
+
+/** Marks lines that belong to a table: value rows, what lies between them, headers above. */
+function markTables(lines: LayoutLine[], ctx: LayoutContext): void {
+  const rows = lines.map((l, i) => (isTableLine(l) ? i : -1)).filter((i) => i >= 0);
+  for (const i of rows) lines[i].inTable = true;
+  for (let k = 1; k < rows.length; k++) {
+    const [a, b] = [rows[k - 1], rows[k]];
+    const font = Math.max(lines[a].fontSize, lines[b].fontSize);
+    if (lines[b].middle - lines[a].middle <= 6 * font) {
+      for (let i = a + 1; i < b; i++) lines[i].inTable = true;
+    }
+  }
+  const small = (l: LayoutLine) => l.fontSize < 0.9 * ctx.bodyFontSize || l.cells.length >= 2;
+  for (let i = 0; i < lines.length; i++) {
+    if (!isTableLine(lines[i]) || (i > 0 && lines[i - 1].inTable)) continue;
+    // Headers sit above the first value row, in table-sized type, a few lines apart at most.
+    for (let k = i - 1; k >= 0; k--) {
+      const l = lines[k];
+      const pitch = lines[k + 1].middle - l.middle;
+      if (l.inTable || !small(l) || pitch > 5 * Math.max(l.fontSize, lines[k + 1].fontSize)) break;
+      l.inTable = true;
+    }
+  }
+  for (let i = lines.length - 1; i >= 0; i--) {
+    if (!isTableLine(lines[i]) || (i + 1 < lines.length && lines[i + 1].inTable)) continue;
+    for (let k = i + 1; k < lines.length; k++) {
+      const l = lines[k];
+      if (l.inTable || !small(l) || l.middle - lines[k - 1].middle > 2.5 * l.fontSize) break;
+      l.inTable = true;
+    }
+  }
+}
+
+/**
+ * A row of bare values adopts the label lines just above and below it that lie left of its first
+ * value: a two-line label with the values centred between its lines.
+ */
+function adoptLabels(lines: LayoutLine[]): void {
+  for (let i = 0; i < lines.length; i++) {
+    const row = lines[i];
+    if (row.verticalLabel || row.cells.length === 0 || !row.cells.every((c) => c.value)) continue;
+    const firstX = row.cells[0].x;
+    const qualifies = (l: LayoutLine | undefined, reach: number): l is LayoutLine =>
+      !!l &&
+      !l.verticalLabel &&
+      l.cells.length > 0 &&
+      l.cells.every((c) => !c.value) &&
+      l.cells[l.cells.length - 1].right <= firstX + 0.5 &&
+      Math.abs(l.middle - row.middle) <= reach * l.fontSize;
+    const up = lines[i - 1];
+    const down = lines[i + 1];
+    if (
+      qualifies(up, 1.6) &&
+      qualifies(down, 1.6) &&
+      up.cells.length === 1 &&
+      down.cells.length === 1 &&
+      aligned(up.cells[0], down.cells[0]) &&
+      similarFont(up.cells[0], down.cells[0]) &&
+      !ENUMERATION.test(down.cells[0].text)
+    ) {
+      const label = cloneCell(up.cells[0]);
+      mergeInto(label, down.cells[0]);
+      row.cells.unshift(label);
+      lines.splice(i + 1, 1);
+      lines.splice(i - 1, 1);
+      i--;
+      continue;
+    }
+    const near = [up, down]
+      .filter((l): l is LayoutLine => qualifies(l, 1))
+      .sort((a, b) => Math.abs(a.middle - row.middle) - Math.abs(b.middle - row.middle))[0];
+    if (near) {
+      row.cells.unshift(...near.cells);
+      lines.splice(lines.indexOf(near), 1);
+      if (near === up) i--;
+    }
+  }
+}
+
+/**
+ * A one-cell line of label text continues (or begins) a label cell of a value row just above or
+ * below it in the same column: join it into that cell.
+ */
+function joinWrappedLabels(lines: LayoutLine[], textWidth: number): void {
+  for (let pass = 0; pass < 4; pass++) {
+    let changed = false;
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i];
+      if (!isFragment(line) || !line.inTable) continue;
+      const f = line.cells[0];
+      // Running text (a heading, a note) spans most of the page; a label column does not.
+      if (f.right - f.x > 0.6 * textWidth) continue;
+      const reach = 2.3 * f.fontSize;
+      let best: { cell: LayoutCell; above: boolean; distance: number } | undefined;
+      for (const step of [-1, 1]) {
+        for (let k = i + step; k >= 0 && k < lines.length; k += step) {
+          const other = lines[k];
+          if (Math.abs(other.middle - f.top) > reach + 2 * f.fontSize) break;
+          if (other.verticalLabel) continue;
+          const inColumn = other.cells.filter((c) => overlaps(c, f) || aligned(c, f));
+          if (inColumn.length === 0) continue;
+          if (isTableLine(other)) {
+            for (const c of inColumn) {
+              if (c.value || !similarFont(c, f) || !aligned(c, f)) continue;
+              const above = step < 0;
+              // The lower piece must not start a new item (1. 2. （三）…).
+              if (ENUMERATION.test(above ? f.text : c.text)) continue;
+              const distance = above ? f.top - c.bottom : c.top - f.bottom;
+              if (distance <= 0 || distance > reach) continue;
+              if (!best || distance < best.distance) best = { cell: c, above, distance };
+            }
+          }
+          break; // the nearest line with anything in this column decides
+        }
+      }
+      if (!best) continue;
+      if (best.above) {
+        mergeInto(best.cell, f);
+      } else {
+        const merged = cloneCell(f);
+        mergeInto(merged, best.cell);
+        Object.assign(best.cell, merged);
+      }
+      lines.splice(i, 1);
+      i--;
+      changed = true;
+    }
+    if (!changed) break;
+  }
+}
+
+/**
+ * In table headers and label columns, text wrapped inside a cell (商业 / 企业, 结果 / 维持,
+ * （五）不 / 予处理) becomes one cell; then header lines whose cells do not overlap are combined.
+ */
+function stackHeaderCells(lines: LayoutLine[], ctx: LayoutContext, textWidth: number): void {
+  const stackable = (c: LayoutCell) =>
+    c.fontSize < 0.9 * ctx.bodyFontSize || c.right - c.x <= 0.3 * textWidth;
+  // Words of two or three characters in tall header cells may sit far apart (结 果 … 维持).
+  const short = (c: LayoutCell) => c.right - c.x <= 3.5 * c.fontSize;
+  for (let j = 1; j < lines.length; j++) {
+    const line = lines[j];
+    if (!line.inTable || line.verticalLabel || isTableLine(line)) continue;
+    for (const b of [...line.cells]) {
+      if (b.value || !stackable(b) || ENUMERATION.test(b.text)) continue;
+      for (let i = j - 1; i >= 0; i--) {
+        const upper = lines[i];
+        const upperBottom = Math.max(...upper.cells.map((c) => c.bottom));
+        if (b.top - upperBottom > 3.6 * b.fontSize) break;
+        if (upper.verticalLabel) continue;
+        const hits = upper.cells.filter((c) => overlaps(c, b));
+        if (hits.length === 0) continue;
+        const a = hits[0];
+        const ok =
+          hits.length === 1 &&
+          upper.inTable &&
+          !isTableLine(upper) &&
+          !a.value &&
+          stackable(a) &&
+          similarFont(a, b) &&
+          aligned(a, b) &&
+          line.cells.filter((c) => overlaps(c, a)).length === 1 &&
+          b.top - a.bottom > 0 &&
+          b.top - a.bottom <= (short(a) && short(b) ? 3.6 : 2.3) * b.fontSize;
+        if (ok) {
+          mergeInto(a, b);
+          line.cells.splice(line.cells.indexOf(b), 1);
+        }
+        break;
+      }
+    }
+    if (line.cells.length === 0) {
+      lines.splice(j, 1);
+      j--;
+    }
+  }
+  // Combine header lines a little apart whose cells sit side by side.
+  for (let j = 1; j < lines.length; j++) {
+    const [upper, lower] = [lines[j - 1], lines[j]];
+    const plain = (l: LayoutLine) =>
+      l.inTable &&
+      !l.verticalLabel &&
+      !isTableLine(l) &&
+      l.cells.every((c) => !c.value && stackable(c));
+    if (!plain(upper) || !plain(lower)) continue;
+    const font = Math.min(upper.fontSize, lower.fontSize);
+    const lowestStart = Math.max(...upper.cells.map((c) => c.top));
+    const upperEnd = Math.max(...upper.cells.map((c) => c.bottom));
+    const lowerStart = Math.min(...lower.cells.map((c) => c.top));
+    // Close below, or beside a cell that was stacked over several lines.
+    if (lower.middle - lowestStart > 1.3 * font && lowerStart > upperEnd + 0.2 * font) continue;
+    if (lower.cells.some((b) => upper.cells.some((a) => overlaps(a, b)))) continue;
+    upper.cells = [...upper.cells, ...lower.cells].sort((a, b) => a.x - b.x);
+    lines.splice(j, 1);
+    j--;
+  }
+}
+
+/** Lays out one page: lines with cells, vertical labels lifted out, wrapped labels re-joined. */
+export function layoutLines(
+  lines: LayoutLine[],
+  ctx: LayoutContext,
+  textWidth: number,
+): LayoutLine[] {
+  const out = lines.filter((l) => l.cells.length > 0);
+  markTables(out, ctx);
+  adoptLabels(out);
+  joinWrappedLabels(out, textWidth);
+  stackHeaderCells(out, ctx, textWidth);
+  return out;
+}
+
+/** Whether a one-cell line still reads as part of a table (kind 'row') rather than running text. */
+export function isRowLike(line: LayoutLine): boolean {
+  if (line.verticalLabel) return false;
+  return line.cells.length >= 2 || !!line.inTable;
+}

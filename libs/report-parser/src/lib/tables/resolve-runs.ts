@@ -1,0 +1,151 @@
+import {
+  type ApplicationRowKey,
+  APPLICANT_COLUMNS,
+  applicationCell,
+  type CanonicalReport,
+  createFinding,
+  type Finding,
+  type FormatVersion,
+  getCell,
+  parseCellAddress,
+  presentApplicationRowKeys,
+  type ProactiveColumnKey,
+  type ProactiveRowKey,
+  type Table3Layout,
+} from '@atlas/report-model';
+import { type DigitRunAmbiguity, solveProactiveRow, solveTable3, solveTable4, type Table3RowInput } from './digit-runs';
+import type { CellProvenance, RowValues } from './region';
+
+/** Values recovered from runs of digits, where they came from, and what stayed ambiguous. */
+export interface RunResolution {
+  values: Record<string, number>;
+  provenance: Record<string, CellProvenance>;
+  findings: Finding[];
+}
+
+type UnsplitValues = Extract<RowValues, { kind: 'run' | 'short' }>;
+
+/** Spaces in a run are printed cell boundaries; values from separate cells stay separate. */
+function runText(values: UnsplitValues): string {
+  return values.kind === 'run' ? values.run : values.values.join(' ');
+}
+
+function ambiguityFinding(ambiguity: DigitRunAmbiguity, what: string): Finding {
+  const shown = ambiguity.candidates.slice(0, 5).map((candidate) => candidate.join(','));
+  const more = ambiguity.candidates.length > 5 || !ambiguity.complete ? ' 等' : '';
+  return createFinding(
+    'F.AMBIGUOUS',
+    [...ambiguity.cells],
+    `${what}的数字连在一起，有 ${ambiguity.candidates.length}${ambiguity.complete ? '' : '+'} 种拆法都符合表内勾稽关系：${shown.join(' | ')}${more}；暂取第一种，请核对原文`,
+    { candidates: ambiguity.candidates },
+  );
+}
+
+function unreadFinding(cells: string[], run: string, what: string): Finding {
+  return createFinding('F.AMBIGUOUS', cells, `${what}的内容“${run}”无法拆成 ${cells.length} 个数值，按 0 记录，请核对原文`);
+}
+
+export function resolveTable3Runs(
+  report: CanonicalReport,
+  layout: Table3Layout,
+  runs: { rowKey: ApplicationRowKey; values: UnsplitValues }[],
+): RunResolution {
+  const runKeys = new Set(runs.map((run) => run.rowKey));
+  const columns = APPLICANT_COLUMNS.map((column) => column.key);
+  const inputs: Table3RowInput[] = presentApplicationRowKeys(report.applications).map((rowKey) => {
+    const run = runs.find((candidate) => candidate.rowKey === rowKey);
+    if (run) return { rowKey, run: runText(run.values) };
+    return { rowKey, cells: columns.map((column) => getCell(report, applicationCell(rowKey, column)) ?? 0) };
+  });
+  const solution = solveTable3(inputs, layout);
+  const resolution: RunResolution = { values: {}, provenance: {}, findings: [] };
+  for (const { rowKey, values } of runs) {
+    const cells = solution.applications[rowKey];
+    const addresses = columns.map((column) => applicationCell(rowKey, column));
+    if (!cells || solution.unreadRows.includes(rowKey)) {
+      resolution.findings.push(unreadFinding(addresses, runText(values), `表三“${rowKey}”行`));
+      continue;
+    }
+    columns.forEach((column, index) => {
+      const address = addresses[index] ?? '';
+      resolution.values[address] = cells[column];
+      const source = values.provenance[0];
+      if (source) resolution.provenance[address] = source;
+    });
+  }
+  for (const ambiguity of solution.ambiguities) {
+    // Only cells read from runs can be ambiguous; clean rows were given as they are.
+    const cells = ambiguity.cells.filter((cell) => runKeys.has(parseCellAddress(cell)?.row as ApplicationRowKey));
+    if (cells.length > 0) resolution.findings.push(ambiguityFinding(ambiguity, '表三'));
+  }
+  return resolution;
+}
+
+export function resolveTable4Run(addresses: string[], values: UnsplitValues): RunResolution {
+  const run = runText(values);
+  const solution = solveTable4(run);
+  const resolution: RunResolution = { values: {}, provenance: {}, findings: [] };
+  if (!solution.reviewLitigation) {
+    resolution.findings.push(unreadFinding(addresses, run, '表四'));
+    return resolution;
+  }
+  for (const address of addresses) {
+    const location = parseCellAddress(address);
+    if (location?.table !== 'reviewLitigation') continue;
+    resolution.values[address] = solution.reviewLitigation[location.row][location.column];
+    const source = values.provenance[0];
+    if (source) resolution.provenance[address] = source;
+  }
+  resolution.findings.push(...solution.ambiguities.map((ambiguity) => ambiguityFinding(ambiguity, '表四')));
+  return resolution;
+}
+
+export function resolveTable2Run(
+  addresses: string[],
+  values: UnsplitValues,
+  hints: Readonly<Record<string, number>>,
+  formatVersion: FormatVersion,
+): RunResolution {
+  const resolution: RunResolution = { values: {}, provenance: {}, findings: [] };
+  const locations = addresses.map((address) => parseCellAddress(address));
+  const rowKey = locations[0]?.row as ProactiveRowKey;
+  const columns = locations.map((location) => location?.column as ProactiveColumnKey);
+  const source = values.provenance[0];
+
+  if (values.kind === 'short' && values.values.length >= 2 && values.values.length < columns.length) {
+    // Separate cells, one missing (a conversion pulled it out of the row): the first and last
+    // columns keep the first and last values; the cells between cannot be known.
+    const first = addresses[0] ?? '';
+    const last = addresses[addresses.length - 1] ?? '';
+    resolution.values[first] = values.values[0] ?? 0;
+    resolution.values[last] = values.values[values.values.length - 1] ?? 0;
+    if (values.provenance[0]) resolution.provenance[first] = values.provenance[0];
+    const lastSource = values.provenance[values.provenance.length - 1];
+    if (lastSource) resolution.provenance[last] = lastSource;
+    const missing = addresses.slice(1, -1);
+    resolution.findings.push(
+      createFinding('F.AMBIGUOUS', missing, `表二该行只印出 ${values.values.length} 个数值（${values.values.join('、')}），缺少的单元格按 0 记录，请核对原文`),
+    );
+    return resolution;
+  }
+
+  const rowHints = Object.fromEntries(
+    Object.entries(hints).flatMap(([address, value]) => {
+      const location = parseCellAddress(address);
+      return location?.table === 'proactive' && location.row === rowKey ? [[location.column, value]] : [];
+    }),
+  );
+  const run = runText(values);
+  const solution = solveProactiveRow({ rowKey, run, hints: rowHints }, formatVersion);
+  if (!solution.values) {
+    resolution.findings.push(unreadFinding(addresses, run, '表二'));
+    return resolution;
+  }
+  columns.forEach((column, index) => {
+    const address = addresses[index] ?? '';
+    resolution.values[address] = solution.values?.[column] ?? 0;
+    if (source) resolution.provenance[address] = source;
+  });
+  if (solution.ambiguity) resolution.findings.push(ambiguityFinding(solution.ambiguity, '表二'));
+  return resolution;
+}
