@@ -19,11 +19,11 @@ import {
   type Table3Layout,
 } from '@atlas/report-model';
 import type { ReadDocument } from './document';
-import type { CellSource, Provenance } from './provenance';
+import { type CellSource, describeSource, type Provenance } from './provenance';
 import { flattenLines, type FlatText } from './tables/flat-text';
 import { detectFormatVersion, locateTables, readTable2, readTable3, readTable4, type RowReading, type TableBounds } from './tables/read-tables';
 import { readRowsByOrder } from './tables/row-order';
-import type { CellProvenance, RowValues } from './tables/region';
+import type { CellProvenance, RowValues, UnclaimedRow } from './tables/region';
 import { resolveTable2Run, resolveTable3Runs, resolveTable4Run, type RunResolution } from './tables/resolve-runs';
 
 /** The tables of one document read into a canonical report (narrative not yet filled in). */
@@ -130,9 +130,19 @@ function readIntoCells(
   }
   if (values.kind === 'values') {
     addresses.forEach((address, index) => record(address, values.values[index] ?? 0, values.provenance[index], method));
+    for (const row of values.unclaimed ?? []) findings.push(unknownRow(row));
     return;
   }
   onRun(values);
+}
+
+/** A full row of values under a label the format does not have: reported, never merged in. */
+function unknownRow(row: UnclaimedRow): Finding {
+  return createFinding(
+    'F.UNKNOWN_ROW',
+    [],
+    `表中有一行无法对应到标准行${row.label ? `“${row.label}”` : ''}（${describeSource(row.source)}）：${row.values.join('、')}，未计入标准表格，请核对`,
+  );
 }
 
 function missingTable(name: string, table: string): Finding {

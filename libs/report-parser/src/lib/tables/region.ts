@@ -8,12 +8,19 @@ export interface CellProvenance {
   raw: string;
 }
 
-export type SourcedToken = ValueToken & { provenance: CellProvenance };
+export type SourcedToken = ValueToken & { provenance: CellProvenance; lineIndex: number };
+
+/** A complete row of values that no label claimed (F.UNKNOWN_ROW): kept so it can be reported. */
+export interface UnclaimedRow {
+  label: string;
+  values: number[];
+  source: SourceLocation;
+}
 
 /** What a row's value area holds. */
 export type RowValues =
   /** One value per column. */
-  | { kind: 'values'; values: number[]; provenance: CellProvenance[] }
+  | { kind: 'values'; values: number[]; provenance: CellProvenance[]; unclaimed?: UnclaimedRow[] }
   /** Digits that ran together (spaces inside are cell boundaries): the table's sums decide. */
   | { kind: 'run'; run: string; provenance: CellProvenance[] }
   /** Fewer values than columns, or none. */
@@ -38,7 +45,7 @@ export function tokensByLine(flat: FlatText, start: number, end: number): Source
     const wholeCell = pieceStart === cellStart && pieceEnd - pieceStart === normalizedLength(cell.text);
     for (const token of cachedValueTokens(text, line?.kind === 'paragraph')) {
       if (token.kind === 'blank' && (!wholeCell || !isTabular(line?.source))) continue;
-      current.push({ ...token, provenance: { source: cell.source, raw: text.trim() } });
+      current.push({ ...token, provenance: { source: cell.source, raw: token.raw.trim() }, lineIndex: origin.line });
     }
   };
   // Jump from separator to separator rather than walking every character.
@@ -74,6 +81,16 @@ function withoutTrailingBlanks(tokens: SourcedToken[]): SourcedToken[] {
   return tokens.slice(0, end);
 }
 
+function unclaimedRow(flat: FlatText, tokens: SourcedToken[], count: number): UnclaimedRow {
+  const values = tokens.filter(hasValue).slice(-count);
+  const line = flat.lines[tokens[0]?.lineIndex ?? -1];
+  const label = (line?.cells ?? [])
+    .filter((cell) => !cell.mergedFrom && cachedValueTokens(cell.text, false).every((token) => token.kind === 'blank') && cell.text.trim() !== '')
+    .map((cell) => cell.text.trim())
+    .join(' ');
+  return { label, values: values.map(tokenValue), source: line?.source ?? values[0]?.provenance.source ?? {} };
+}
+
 /**
  * The `count` values of a row whose value area is flat text [start, end). Lines without any
  * number (a wrapped label, a repeated header) are skipped; blank cells count as 0 where the
@@ -102,7 +119,15 @@ export function readRowValues(flat: FlatText, start: number, end: number, count:
 
   if (trimmed.length >= count) {
     const chosen = trimmed.slice(trimmed.length - count);
-    return { kind: 'values', values: chosen.map(tokenValue), provenance: chosen.map((token) => token.provenance) };
+    const unclaimed = wholeRow
+      ? lines.filter((other) => other !== wholeRow && other.filter(hasValue).length >= count).map((other) => unclaimedRow(flat, other, count))
+      : [];
+    return {
+      kind: 'values',
+      values: chosen.map(tokenValue),
+      provenance: chosen.map((token) => token.provenance),
+      ...(unclaimed.length > 0 ? { unclaimed } : {}),
+    };
   }
   const withValues = trimmed.filter(hasValue);
   // Digits are cells run together only when they all stand in one printed cell; values from
