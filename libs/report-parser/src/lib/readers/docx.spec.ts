@@ -212,15 +212,6 @@ describeWithTemplate('readDocx on the official 2021 template (corpus)', () => {
     ]);
   });
 
-  it('reads the template fast once warm (target: well under 30 ms)', async () => {
-    const bytes = readFileSync(TEMPLATE);
-    for (let i = 0; i < 10; i++) await readDocx(bytes);
-    const runs = 20;
-    const started = performance.now();
-    for (let i = 0; i < runs; i++) await readDocx(bytes);
-    // Loose bound for busy machines; typical is 8 ms in Node, 12 ms under Jest.
-    expect((performance.now() - started) / runs).toBeLessThan(100);
-  });
 });
 
 describe('readDocx on generated documents', () => {
@@ -374,17 +365,15 @@ describe('readDocx on broken input', () => {
     expect((await parseErrorOf(readDocx(ole))).code).toBe('UNSUPPORTED_TYPE');
   });
 
-  it('refuses a zip bomb quickly, by its declared size and when the header lies', async () => {
+  it('refuses a zip bomb, by its declared size and when the header lies', async () => {
     const limits = { ...DEFAULT_READ_LIMITS, maxUnpackedBytes: 1024 * 1024 };
     const bomb = buildDocx(body(`<w:p><w:r><w:t>${' '.repeat(3 * 1024 * 1024)}</w:t></w:r></w:p>`));
     expect(bomb.length).toBeLessThan(50_000);
-    const started = performance.now();
     expect((await parseErrorOf(readDocx(bomb, limits))).code).toBe('TOO_LARGE');
     const lying = withDeclaredSize(bomb, 'word/document.xml', 1000);
     expect(['CORRUPT_FILE', 'TOO_LARGE']).toContain(
       (await parseErrorOf(readDocx(lying, limits))).code,
     );
-    expect(performance.now() - started).toBeLessThan(3000);
   });
 
   it('refuses input over maxInputBytes before unzipping', async () => {

@@ -292,18 +292,6 @@ withCorpus('readPdf on the corpus', () => {
     expect(Buffer.from(bytes).equals(Buffer.from(copy))).toBe(true);
   });
 
-  it('stays fast once pdfjs is loaded', async () => {
-    const bytes = load('huaian-2024');
-    await readPdf(bytes);
-    const times: number[] = [];
-    for (let i = 0; i < 5; i++) {
-      const start = performance.now();
-      await readPdf(bytes);
-      times.push(performance.now() - start);
-    }
-    // Generous bound (shared CI machines); a quadratic blow-up would be far above it.
-    expect(Math.min(...times)).toBeLessThan(1000);
-  });
 });
 
 /** A PDF written by hand: objects numbered from 1, a correct xref table, ASCII only. */
@@ -596,9 +584,7 @@ describe('page layout (synthetic runs)', () => {
     for (let r = 0; r < 80; r++) {
       for (let i = 0; i < 40; i++) items.push(run('字', 40 + i * 12, 30 + r * 10, 8, 8));
     }
-    const start = performance.now();
     const lines = lay(items);
-    expect(performance.now() - start).toBeLessThan(500);
     expect(lines).toHaveLength(80);
   });
 });

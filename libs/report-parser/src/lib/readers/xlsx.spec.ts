@@ -230,9 +230,7 @@ describe('readXlsx on broken input', () => {
       (xml) => xml + ' '.repeat(3 * 1024 * 1024),
     );
     const limits = { ...DEFAULT_READ_LIMITS, maxUnpackedBytes: 1024 * 1024 };
-    const started = performance.now();
     expect((await parseErrorOf(readXlsx(bomb, limits))).code).toBe('TOO_LARGE');
-    expect(performance.now() - started).toBeLessThan(3000);
   });
 
   it('refuses a merged range over the whole sheet instead of expanding it', async () => {
@@ -243,8 +241,6 @@ describe('readXlsx on broken input', () => {
         '<mergeCells count="1"><mergeCell ref="A1:XFD1048576"/></mergeCells></worksheet>',
       ),
     );
-    const started = performance.now();
     expect((await parseErrorOf(readXlsx(huge))).code).toBe('TOO_LARGE');
-    expect(performance.now() - started).toBeLessThan(3000);
   });
 });
