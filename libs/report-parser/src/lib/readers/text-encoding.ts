@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
@@ -15,7 +16,7 @@ export interface DecodedText {
  */
 export function decodeText(bytes: Uint8Array, declared?: string): DecodedText {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8' };
+    return { text: Buffer.from(bytes.buffer, bytes.byteOffset + 3, bytes.byteLength - 3).toString('utf8'), encoding: 'utf-8' };
   }
   if (bytes[0] === 0xff && bytes[1] === 0xfe) {
     return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
@@ -27,9 +28,9 @@ export function decodeText(bytes: Uint8Array, declared?: string): DecodedText {
   if (named && /^(gbk|gb2312|gb18030|x-gbk|cp936)$/.test(named)) {
     return { text: iconv.decode(Buffer.from(bytes), 'gb18030'), encoding: 'gb18030' };
   }
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
-  } catch {
-    return { text: iconv.decode(Buffer.from(bytes), 'gb18030'), encoding: 'gb18030' };
-  }
+  // isUtf8 + Buffer#toString (simdutf) is many times faster than a fatal TextDecoder on Node 20.
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return isUtf8(buffer)
+    ? { text: buffer.toString('utf8'), encoding: 'utf-8' }
+    : { text: iconv.decode(buffer, 'gb18030'), encoding: 'gb18030' };
 }

@@ -98,7 +98,9 @@ export class ZipArchive {
     const data = this.read(name);
     if (!data) return undefined;
     const hasBom = data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf;
-    return new TextDecoder('utf-8').decode(hasBom ? data.subarray(3) : data);
+    // Buffer#toString is several times faster than TextDecoder on Node 20 for large XML parts.
+    const text = hasBom ? data.subarray(3) : data;
+    return Buffer.from(text.buffer, text.byteOffset, text.byteLength).toString('utf8');
   }
 
   private readCentralDirectory(): void {

@@ -45,11 +45,11 @@ export function tokensByLine(flat: FlatText, start: number, end: number): Source
     const wholeCell = pieceStart === cellStart && pieceEnd - pieceStart === normalizedLength(cell.text);
     for (const token of cachedValueTokens(text, line?.kind === 'paragraph')) {
       if (token.kind === 'blank' && (!wholeCell || !isTabular(line?.source))) continue;
-      current.push({ ...token, provenance: { source: cell.source, raw: token.raw.trim() }, lineIndex: origin.line });
+      current.push(Object.assign({ provenance: { source: cell.source, raw: token.raw.trim() }, lineIndex: origin.line }, token));
     }
   };
   // Jump from separator to separator rather than walking every character.
-  const separators = new RegExp(`[${CELL_BREAK}${LINE_BREAK}]`, 'g');
+  const separators = SEPARATORS;
   separators.lastIndex = start;
   for (let match = separators.exec(flat.text); match && match.index < end; match = separators.exec(flat.text)) {
     flush(match.index);
@@ -63,6 +63,8 @@ export function tokensByLine(flat: FlatText, start: number, end: number): Source
   lines.push(current);
   return lines.filter((tokens) => tokens.length > 0);
 }
+
+const SEPARATORS = new RegExp(`[${CELL_BREAK}${LINE_BREAK}]`, 'g');
 
 function normalizedLength(text: string): number {
   return text.length;
