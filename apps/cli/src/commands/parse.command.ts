@@ -13,7 +13,7 @@ import {
   REVIEW_GROUPS,
   reviewLitigationCell,
 } from '@atlas/report-model';
-import { DEFAULT_READ_LIMITS, ParseError, type ParsedReport, parseReport } from '@atlas/report-parser';
+import { DEFAULT_READ_LIMITS, formatByteSize, ParseError, type ParsedReport, parseReport } from '@atlas/report-parser';
 import { type Command, Option } from 'commander';
 import { CliInputError, type CliIo } from '../io';
 import { formatTable } from '../text-table';
@@ -59,7 +59,7 @@ async function parseFile(file: string): Promise<ParsedReport> {
   try {
     const info = await stat(file);
     if (info.size > DEFAULT_READ_LIMITS.maxInputBytes) {
-      throw new CliInputError(`${file}: 文件超过 ${DEFAULT_READ_LIMITS.maxInputBytes / 1048576} MB / the file is too large`);
+      throw new CliInputError(`${file}: 文件超过 ${formatByteSize(DEFAULT_READ_LIMITS.maxInputBytes)} / the file is larger than ${formatByteSize(DEFAULT_READ_LIMITS.maxInputBytes)}`);
     }
     bytes = new Uint8Array(await readFile(file));
   } catch (error) {

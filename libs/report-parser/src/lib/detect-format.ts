@@ -13,9 +13,7 @@ const startsWith = (bytes: Uint8Array, magic: readonly number[]) => magic.every(
  * upload named .txt that is really a PDF is read as a PDF).
  */
 export function detectFormat(bytes: Uint8Array, fileName = ''): SourceFormat {
-  if (bytes.length === 0 || bytes.every((byte) => byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09)) {
-    throw new ParseError('EMPTY_FILE', '文件为空', 'the file is empty');
-  }
+  if (isBlank(bytes)) throw new ParseError('EMPTY_FILE', '文件为空', 'the file is empty');
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
   if (head.includes(PDF_MAGIC)) return 'pdf';
   if (startsWith(bytes, ZIP_MAGIC)) return zipFormat(bytes);
@@ -34,6 +32,14 @@ export function detectFormat(bytes: Uint8Array, fileName = ''): SourceFormat {
   if (extension === 'htm' || extension === 'html' || /<(?:!doctype\s+html|html|body|table|div|p)[\s>]/i.test(sample)) return 'html';
   if (extension === 'md' || extension === 'markdown') return 'markdown';
   return 'text';
+}
+
+/** Nothing but whitespace (ideographic and no-break spaces, a BOM included) counts as empty. */
+function isBlank(bytes: Uint8Array): boolean {
+  if (bytes.length === 0) return true;
+  if (bytes.length > 64 * 1024) return false; // a real document is never that much whitespace
+  if (bytes.every((byte) => byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09)) return true;
+  return !looksBinary(bytes) && /^[\s\ufeff]*$/.test(decodeText(bytes).text);
 }
 
 function zipFormat(bytes: Uint8Array): SourceFormat {

@@ -87,11 +87,19 @@ export interface ReadLimits {
   maxPages: number;
 }
 
+/** 20 MB, the API's default upload limit (ATLAS_UPLOAD_LIMIT_MB). */
 export const DEFAULT_READ_LIMITS: ReadLimits = {
-  maxInputBytes: 50 * 1024 * 1024,
+  maxInputBytes: 20 * 1024 * 1024,
   maxUnpackedBytes: 100 * 1024 * 1024,
   maxPages: 200,
 };
+
+/** "20 MB", "100 KB": limits as people read them (never rounded down to 0). */
+export function formatByteSize(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${Number((bytes / 1048576).toFixed(1))} MB`;
+  if (bytes >= 1024) return `${Number((bytes / 1024).toFixed(1))} KB`;
+  return `${bytes} B`;
+}
 
 /** Builds a paragraph line. */
 export function paragraph(text: string, source: SourceLocation): DocLine {

@@ -96,6 +96,8 @@ export function interpretTables(document: ReadDocument, hints: Table2Hints = {})
     const addresses = REVIEW_GROUPS.flatMap((group) => REVIEW_KEYS.map((column) => reviewLitigationCell(group.key, column)));
     const values = readTable4(flat, located.table4);
     if (values.kind === 'values') addresses.forEach((address, index) => record(address, values.values[index] ?? 0, values.provenance[index]));
+    // No value at all under the header (a sheet that left the empty row out): nothing to report, 0.
+    else if (values.kind === 'short' && values.values.length === 0) addresses.forEach((address) => setCell(report, address, 0));
     else applyResolution(resolveTable4Run(addresses, values));
   } else {
     findings.push(missingTable('表四（政府信息公开行政复议、行政诉讼情况）', 'reviewLitigation'));

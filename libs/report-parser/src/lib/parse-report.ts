@@ -1,5 +1,12 @@
 import { type CanonicalReport, type Finding, runSingleReportChecks } from '@atlas/report-model';
-import { DEFAULT_READ_LIMITS, ParseError, type ReadDocument, type ReadLimits, type SourceFormat } from './document';
+import {
+  DEFAULT_READ_LIMITS,
+  ParseError,
+  type ReadDocument,
+  type ReadLimits,
+  type SourceFormat,
+} from './document';
+import { assertInputSize } from './readers/input-guard';
 import { detectFormat } from './detect-format';
 import { interpretTables } from './interpret';
 import { readNarrative } from './read-narrative';
@@ -31,18 +38,60 @@ export interface ParsedReport {
  * model, runs the single-report checks and keeps where every cell came from. Throws ParseError
  * when the file cannot be read as a report at all; anything short of that is a finding.
  */
-export async function parseReport(bytes: Uint8Array, options: ParseOptions = {}): Promise<ParsedReport> {
+export async function parseReport(
+  bytes: Uint8Array,
+  options: ParseOptions = {},
+): Promise<ParsedReport> {
   const limits = { ...DEFAULT_READ_LIMITS, ...options.limits };
-  if (bytes.length > limits.maxInputBytes) {
-    const megabytes = Math.round(limits.maxInputBytes / 1048576);
-    throw new ParseError('TOO_LARGE', `文件超过 ${megabytes} MB 的上限`, `the file exceeds the ${megabytes} MB limit`);
+  // A Node Buffer is a Uint8Array, but pdfjs refuses Buffers: read from a plain view.
+  const input =
+    bytes instanceof Buffer
+      ? new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+      : bytes;
+  assertInputSize(input, limits);
+  const format = detectFormat(input, options.fileName);
+  const document = await readDocument(input, format, limits);
+  try {
+    return interpretDocument(document, options.fileName);
+  } catch (error) {
+    throw explainMisnamedFile(error, format, options.fileName);
   }
-  const format = detectFormat(bytes, options.fileName);
-  const document = await readDocument(bytes, format, limits);
-  return interpretDocument(document, options.fileName);
 }
 
-export async function readDocument(bytes: Uint8Array, format: SourceFormat, limits: ReadLimits): Promise<ReadDocument> {
+const BINARY_EXTENSIONS: Record<string, string> = {
+  pdf: 'PDF',
+  docx: 'Word',
+  doc: 'Word',
+  xlsx: 'Excel',
+  xls: 'Excel',
+};
+
+/** "report.xlsx" that is really text: say so, rather than only "not a report". */
+function explainMisnamedFile(error: unknown, format: SourceFormat, fileName = ''): unknown {
+  const extension = fileName.toLowerCase().split('.').pop() ?? '';
+  const expected = BINARY_EXTENSIONS[extension];
+  if (
+    !(error instanceof ParseError) ||
+    error.code !== 'NOT_A_REPORT' ||
+    !expected ||
+    format === 'pdf' ||
+    format === 'docx' ||
+    format === 'xlsx'
+  ) {
+    return error;
+  }
+  return new ParseError(
+    'NOT_A_REPORT',
+    `文件扩展名是 .${extension}，但内容不是 ${expected} 文件，而是文本，且不是政府信息公开工作年度报告`,
+    `the file is named .${extension} but holds text, not ${expected === 'Excel' ? 'an' : 'a'} ${expected} file, and it is not an annual report`,
+  );
+}
+
+export async function readDocument(
+  bytes: Uint8Array,
+  format: SourceFormat,
+  limits: ReadLimits,
+): Promise<ReadDocument> {
   switch (format) {
     case 'pdf':
       return readPdf(bytes, limits);
@@ -60,11 +109,21 @@ export async function readDocument(bytes: Uint8Array, format: SourceFormat, limi
 
 /** From the read document to the canonical report with findings and provenance. */
 export function interpretDocument(document: ReadDocument, fileName?: string): ParsedReport {
-  const paragraphs = document.lines.map((line) => line.cells.filter((cell) => !cell.mergedFrom).map((cell) => cell.text).join(' '));
+  const paragraphs = document.lines.map((line) =>
+    line.cells
+      .filter((cell) => !cell.mergedFrom)
+      .map((cell) => cell.text)
+      .join(' '),
+  );
   const narrative = readNarrative(paragraphs, fileName);
   const tables = interpretTables(document, narrative.table2Hints);
   const { tablesFound } = tables;
-  if (!tablesFound.table2 && !tablesFound.table3 && !tablesFound.table4 && !narrative.looksLikeReport) {
+  if (
+    !tablesFound.table2 &&
+    !tablesFound.table3 &&
+    !tablesFound.table4 &&
+    !narrative.looksLikeReport
+  ) {
     throw new ParseError(
       'NOT_A_REPORT',
       '不是政府信息公开工作年度报告：没有找到年报的标题或表格',

@@ -162,7 +162,7 @@ export function generateReport(name: string, spec: GeneratorSpec): GeneratedRepo
   proactive.normativeDocuments = {
     issued,
     repealed: count(Math.max(1, Math.floor(spec.proactiveMax / 4))),
-    inForce: issued + count(spec.proactiveMax * 4),
+    inForce: issued + random.int(1, spec.proactiveMax * 4),
   };
   proactive.licensing = { decisions: count(spec.proactiveMax * 50) };
   proactive.penalty = { decisions: count(spec.proactiveMax * 10) };
@@ -317,7 +317,11 @@ export const REPORT_E = ((): GeneratedReport => {
   report.proactive.coercion = { decisions: 54 };
   report.proactive.fees = { amountWanYuan: 5949.0886 };
   deriveTotals(report);
-  return finish('E 南江市自然资源局 2023 one line', { agency: '南江市自然资源局', year: 2023 }, report);
+  return finish(
+    'E 南江市自然资源局 2023 one line',
+    { agency: '南江市自然资源局', year: 2023 },
+    report,
+  );
 })();
 
 /**
@@ -331,7 +335,11 @@ export const REPORT_F = ((): GeneratedReport => {
   setCell(report, applicationCell('granted', 'commercial'), 10);
   report.proactive.licensing = { decisions: 7 };
   deriveTotals(report);
-  return finish('F 南江市水务局 2023 one line, ambiguous', { agency: '南江市水务局', year: 2023 }, report);
+  return finish(
+    'F 南江市水务局 2023 one line, ambiguous',
+    { agency: '南江市水务局', year: 2023 },
+    report,
+  );
 })();
 
 /** The cells F.AMBIGUOUS must list for REPORT_F, and the reading the document also allows. */

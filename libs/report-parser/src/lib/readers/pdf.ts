@@ -122,7 +122,8 @@ export async function readPdf(
   const assets = pdfjsAssets();
   const notes: string[] = [];
   const task = pdfjs.getDocument({
-    data: bytes.slice(), // pdfjs transfers (detaches) the buffer it is given
+    // A plain Uint8Array copy: pdfjs transfers (detaches) the buffer and refuses Node Buffers.
+    data: Uint8Array.prototype.slice.call(bytes),
     cMapUrl: assets.cMaps,
     cMapPacked: true,
     standardFontDataUrl: assets.standardFonts,

@@ -1,4 +1,5 @@
-import { DEFAULT_READ_LIMITS, type DocCell, type DocLine, ParseError, type ReadDocument, type ReadLimits } from '../document';
+import { DEFAULT_READ_LIMITS, type DocCell, type DocLine, type ReadDocument, type ReadLimits } from '../document';
+import { assertInputSize } from './input-guard';
 import { decodeText } from './text-encoding';
 
 /** "|---|:---:|" rows of a Markdown table carry no content. */
@@ -10,15 +11,13 @@ const MARKDOWN_SEPARATOR = /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
  * inside their cell; the table reader splits them.
  */
 export function readText(bytes: Uint8Array, format: 'text' | 'markdown', limits: Partial<ReadLimits> = {}): ReadDocument {
-  const { maxInputBytes } = { ...DEFAULT_READ_LIMITS, ...limits };
-  if (bytes.length > maxInputBytes) {
-    throw new ParseError('TOO_LARGE', `文件超过 ${Math.round(maxInputBytes / 1048576)} MB`, `the file is larger than ${Math.round(maxInputBytes / 1048576)} MB`);
-  }
+  assertInputSize(bytes, { ...DEFAULT_READ_LIMITS, ...limits });
   const { text, encoding } = decodeText(bytes);
   const lines: DocLine[] = [];
   text.split(/\r\n|\r|\n/).forEach((content, index) => {
     const lineNumber = index + 1;
-    if (content.trim() === '' || MARKDOWN_SEPARATOR.test(content)) return;
+    // A line of tabs alone is a row of empty cells (a table row with nothing to report).
+    if ((content.trim() === '' && !content.includes('\t')) || MARKDOWN_SEPARATOR.test(content)) return;
     const cellTexts = splitCells(content);
     const cells: DocCell[] = cellTexts.map((cellText, column) => ({
       text: cellText,

@@ -1,5 +1,5 @@
 import { Inflate } from 'fflate';
-import { ParseError, type ReadLimits } from '../document';
+import { formatByteSize, ParseError, type ReadLimits } from '../document';
 
 /**
  * Reads entries of the zip container of DOCX and XLSX files, with a zip-bomb guard: every entry
@@ -259,11 +259,11 @@ export class ZipArchive {
   }
 
   private tooLarge(): ParseError {
-    const megabytes = Math.round(this.limits.maxUnpackedBytes / 1024 / 1024);
+    const limit = formatByteSize(this.limits.maxUnpackedBytes);
     return new ParseError(
       'TOO_LARGE',
-      `文件解压后超过 ${megabytes} MB 上限（可能是压缩炸弹），已拒绝读取`,
-      `The file unpacks to more than the ${megabytes} MB limit (possibly a zip bomb); not read`,
+      `文件解压后超过 ${limit} 上限（可能是压缩炸弹），已拒绝读取`,
+      `The file unpacks to more than the ${limit} limit (possibly a zip bomb); not read`,
     );
   }
 }

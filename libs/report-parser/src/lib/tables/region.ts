@@ -77,12 +77,6 @@ function isTabular(source: SourceLocation | undefined): boolean {
 
 const hasValue = (token: SourcedToken) => token.kind !== 'blank';
 
-function withoutTrailingBlanks(tokens: SourcedToken[]): SourcedToken[] {
-  let end = tokens.length;
-  while (end > 0 && tokens[end - 1]?.kind === 'blank') end--;
-  return tokens.slice(0, end);
-}
-
 function unclaimedRow(flat: FlatText, tokens: SourcedToken[], count: number): UnclaimedRow {
   const values = tokens.filter(hasValue).slice(-count);
   const line = flat.lines[tokens[0]?.lineIndex ?? -1];
@@ -111,12 +105,18 @@ export function readRowValues(flat: FlatText, start: number, end: number, count:
     }
   }
   // A row printed on one line wins over stray numbers on the lines around it.
-  const wholeRow = lines.find((tokens) => withoutTrailingBlanks(tokens).length >= count);
+  const wholeRow = lines.find((tokens) => tokens.length >= count);
   const tokens = wholeRow ?? lines.flat();
-  let end_ = tokens.length;
-  while (end_ > 0 && tokens[end_ - 1]?.kind === 'blank') end_--;
+  // Blank cells are positional (总计 may be blank); only surplus ones are layout, e.g. the
+  // trailing tab of a text line or the empty column a merged label leaves: drop those, trailing
+  // first, then leading.
   let begin = 0;
-  while (begin < end_ && tokens[begin]?.kind === 'blank' && end_ - begin > count) begin++;
+  let end_ = tokens.length;
+  while (end_ - begin > count && tokens[end_ - 1]?.kind === 'blank') end_--;
+  while (end_ - begin > count && tokens[begin]?.kind === 'blank') begin++;
+  if (end_ - begin < count) {
+    while (end_ > begin && tokens[end_ - 1]?.kind === 'blank') end_--;
+  }
   const trimmed = tokens.slice(begin, end_);
 
   if (trimmed.length >= count) {
