@@ -9,16 +9,22 @@ const jiyuanText = () => readFileSync(join(CORPUS, 'jiyuan-etdz-2023', 'source.t
 const bytesOf = (text: string) => new TextEncoder().encode(text);
 
 describe('interpreting tables', () => {
-  corpusIt('reports a full row no label claims, without merging it in (F.UNKNOWN_ROW)', async () => {
-    const text = jiyuanText().replace(/(\(七\) 总计[^\n]*\n)/, '$1（八）其他情形\t\t5\t0\t0\t0\t0\t0\t5\t\n');
-    const { report } = await parseReport(bytesOf(text), { fileName: 'report.txt' });
-    const unknown = report.findings.filter((finding) => finding.rule === 'F.UNKNOWN_ROW');
-    expect(unknown).toHaveLength(1);
-    expect(unknown[0]?.severity).toBe('warning');
-    expect(unknown[0]?.message).toContain('（八）其他情形');
-    expect(unknown[0]?.message).toContain('5、0、0、0、0、0、5');
-    expect(getCell(report, 'applications.totalHandled.total')).toBe(2);
-  });
+  corpusIt(
+    'reports a full row no label claims, without merging it in (F.UNKNOWN_ROW)',
+    async () => {
+      const text = jiyuanText().replace(
+        /(\(七\) 总计[^\n]*\n)/,
+        '$1（八）其他情形\t\t5\t0\t0\t0\t0\t0\t5\t\n',
+      );
+      const { report } = await parseReport(bytesOf(text), { fileName: 'report.txt' });
+      const unknown = report.findings.filter((finding) => finding.rule === 'F.UNKNOWN_ROW');
+      expect(unknown).toHaveLength(1);
+      expect(unknown[0]?.severity).toBe('warning');
+      expect(unknown[0]?.message).toContain('（八）其他情形');
+      expect(unknown[0]?.message).toContain('5、0、0、0、0、0、5');
+      expect(getCell(report, 'applications.totalHandled.total')).toBe(2);
+    },
+  );
 
   corpusIt('keeps where every cell came from', async () => {
     const { provenance } = await parseReport(bytesOf(jiyuanText()), { fileName: 'report.txt' });
@@ -31,19 +37,125 @@ describe('interpreting tables', () => {
   corpusIt('names the missing table when one is absent (F.MISSING_TABLE)', async () => {
     const withoutTable4 = jiyuanText().split('四、政府信息公开行政复议')[0] ?? '';
     const { report } = await parseReport(bytesOf(withoutTable4), { fileName: 'report.txt' });
-    expect(report.findings.filter((finding) => finding.rule === 'F.MISSING_TABLE').map((finding) => finding.cells)).toEqual([['reviewLitigation']]);
+    expect(
+      report.findings
+        .filter((finding) => finding.rule === 'F.MISSING_TABLE')
+        .map((finding) => finding.cells),
+    ).toEqual([['reviewLitigation']]);
   });
 
-  corpusIt('marks the split it chose when digits ran together ambiguously (F.AMBIGUOUS)', async () => {
-    const bytes = new Uint8Array(readFileSync(join(CORPUS, 'pingtan-2021', 'source.txt')));
-    const { report, provenance } = await parseReport(bytes, { fileName: 'source.txt' });
-    const ambiguous = report.findings.find((finding) => finding.rule === 'F.AMBIGUOUS');
-    expect(ambiguous?.cells).toEqual([
-      'proactive.normativeDocuments.issued',
-      'proactive.normativeDocuments.repealed',
-      'proactive.normativeDocuments.inForce',
-    ]);
-    expect(ambiguous?.candidates?.length).toBe(10);
-    expect(provenance['proactive.normativeDocuments.issued']).toMatchObject({ raw: '693665', method: 'digit-run' });
+  corpusIt(
+    'marks the split it chose when digits ran together ambiguously (F.AMBIGUOUS)',
+    async () => {
+      const bytes = new Uint8Array(readFileSync(join(CORPUS, 'pingtan-2021', 'source.txt')));
+      const { report, provenance } = await parseReport(bytes, { fileName: 'source.txt' });
+      const ambiguous = report.findings.find((finding) => finding.rule === 'F.AMBIGUOUS');
+      expect(ambiguous?.cells).toEqual([
+        'proactive.normativeDocuments.issued',
+        'proactive.normativeDocuments.repealed',
+        'proactive.normativeDocuments.inForce',
+      ]);
+      expect(ambiguous?.candidates?.length).toBe(10);
+      expect(provenance['proactive.normativeDocuments.issued']).toMatchObject({
+        raw: '693665',
+        method: 'digit-run',
+      });
+    },
+  );
+});
+
+describe('the 2019 trial format', () => {
+  const row = (label: string, values: (number | string)[]) => `${label}\t${values.join('\t')}`;
+  const table3Rows: [string, number[]][] = [
+    ['一、本年新收政府信息公开申请数量', [10, 2, 0, 0, 1, 0, 13]],
+    ['二、上年结转政府信息公开申请数量', [1, 0, 0, 0, 0, 0, 1]],
+    ['三、本年度办理结果\t（一）予以公开', [5, 1, 0, 0, 0, 0, 6]],
+    ['（二）部分公开（区分处理的，只计这一情形，不计其他情形）', [1, 0, 0, 0, 0, 0, 1]],
+    ['（三）不予公开\t1.属于国家秘密', [0, 0, 0, 0, 0, 0, 0]],
+    ['2.其他法律行政法规禁止公开', [0, 0, 0, 0, 0, 0, 0]],
+    ['3.危及“三安全一稳定”', [0, 0, 0, 0, 0, 0, 0]],
+    ['4.保护第三方合法权益', [1, 0, 0, 0, 0, 0, 1]],
+    ['5.属于三类内部事务信息', [0, 0, 0, 0, 0, 0, 0]],
+    ['6.属于四类过程性信息', [0, 0, 0, 0, 0, 0, 0]],
+    ['7.属于行政执法案卷', [0, 0, 0, 0, 0, 0, 0]],
+    ['8.属于行政查询事项', [0, 0, 0, 0, 0, 0, 0]],
+    ['（四）无法提供\t1.本机关不掌握相关政府信息', [2, 1, 0, 0, 0, 0, 3]],
+    ['2.没有现成信息需要另行制作', [0, 0, 0, 0, 0, 0, 0]],
+    ['3.补正后申请内容仍不明确', [0, 0, 0, 0, 0, 0, 0]],
+    ['（五）不予处理\t1.信访举报投诉类申请', [1, 0, 0, 0, 0, 0, 1]],
+    ['2.重复申请', [0, 0, 0, 0, 0, 0, 0]],
+    ['3.要求提供公开出版物', [0, 0, 0, 0, 0, 0, 0]],
+    ['4.无正当理由大量反复申请', [0, 0, 0, 0, 0, 0, 0]],
+    ['5.要求行政机关确认或重新出具已获取信息', [0, 0, 0, 0, 0, 0, 0]],
+    ['（六）其他处理', [1, 0, 0, 0, 1, 0, 2]],
+    ['（七）总计', [11, 2, 0, 0, 1, 0, 14]],
+    ['四、结转下年度继续办理', [0, 0, 0, 0, 0, 0, 0]],
+  ];
+  const text = [
+    '某县人民政府2019年政府信息公开工作年度报告',
+    '本报告中所列数据的统计期限自2019年1月1日起至2019年12月31日止。',
+    '一、总体情况',
+    '2019年，本县共收到政府信息公开申请13件。',
+    '二、主动公开政府信息情况',
+    '第二十条第（一）项',
+    '信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量',
+    row('规章', [0, 0, 5]),
+    row('规范性文件', [3, 3, 40]),
+    '第二十条第（五）项',
+    '信息内容\t上一年项目数量\t本年增/减\t处理决定数量',
+    row('行政许可', [12, '减2', 300]),
+    row('其他对外管理服务事项', [4, 0, 20]),
+    '第二十条第（六）项',
+    '信息内容\t上一年项目数量\t本年增/减\t处理决定数量',
+    row('行政处罚', [8, 1, 150]),
+    row('行政强制', [3, 0, 7]),
+    '第二十条第（八）项',
+    '信息内容\t上一年项目数量\t本年增/减',
+    row('行政事业性收费', [5, '减1']),
+    '第二十条第（九）项',
+    '信息内容\t采购项目数量\t采购总金额',
+    row('政府集中采购', [6, 120.5]),
+    '三、收到和处理政府信息公开申请情况',
+    '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\t申请人情况',
+    '\t\t\t自然人\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t总计',
+    ...table3Rows.map(([label, values]) => row(label, values)),
+    '四、政府信息公开行政复议、行政诉讼情况',
+    '行政复议\t\t\t\t\t行政诉讼',
+    '结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t未经复议直接起诉\t\t\t\t\t复议后起诉',
+    '\t\t\t\t\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计',
+    row('', [1, 0, 0, 0, 1, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0]).slice(1),
+    '五、存在的主要问题及改进情况',
+    '无。',
+    '六、其他需要报告的事项',
+    '本年度未收取信息处理费。',
+  ].join('\n');
+
+  it('reads table 2 of the 2019 layout, （六） as one row, and checks it', async () => {
+    const { report } = await parseReport(bytesOf(text), { fileName: '2019.txt' });
+    expect(report.formatVersion).toBe('2019');
+    expect(report.year).toBe(2019);
+    expect(report.proactive).toEqual({
+      regulations: { newlyMade: 0, newlyPublished: 0, totalPublished: 5 },
+      normativeDocuments: { newlyMade: 3, newlyPublished: 3, totalPublished: 40 },
+      licensing: { previousYearItems: 12, change: -2, decisions: 300 },
+      otherServices: { previousYearItems: 4, change: 0, decisions: 20 },
+      penalty: { previousYearItems: 8, change: 1, decisions: 150 },
+      coercion: { previousYearItems: 3, change: 0, decisions: 7 },
+      fees: { previousYearItems: 5, change: -1 },
+      procurement: { projects: 6, amount: 120.5 },
+    });
+    expect(report.applications.otherHandling).toEqual({
+      naturalPerson: 1,
+      commercial: 0,
+      research: 0,
+      nonprofit: 0,
+      legalService: 1,
+      otherOrg: 0,
+      total: 2,
+    });
+    expect('otherHandling.other' in report.applications).toBe(false);
+    expect(getCell(report, 'reviewLitigation.litigationDirect.total')).toBe(1);
+    expect(report.narrative.metrics.applicationsReceived).toBe(13);
+    expect(report.findings).toEqual([]);
   });
 });
