@@ -7,6 +7,9 @@ import { createValidationPipe } from './common/http/validation';
 import { loggerOptions } from './common/logging/logger-options';
 import { APP_CONFIG, APP_RUNTIME, type AppConfig, type AppRuntime } from './common/runtime';
 import { buildDataSourceOptions } from './database/typeorm-options';
+import { AuditModule } from './modules/audit/audit.module';
+import { AuthModule } from './modules/auth/auth.module';
+import { resolveSessionSecret } from './modules/auth/session-secret';
 import { HealthModule } from './modules/health/health.module';
 import { SystemModule } from './modules/system/system.module';
 
@@ -47,6 +50,8 @@ export class AppModule {
           retryAttempts: 3,
           retryDelay: 1000,
         }),
+        AuditModule,
+        AuthModule.register(resolveSessionSecret(options.config)),
         HealthModule,
         SystemModule,
       ],

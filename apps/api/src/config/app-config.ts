@@ -38,6 +38,12 @@ const environmentSchema = z.object({
     .max(1024, { message: '不应超过 1024' })
     .default(20),
   ATLAS_WEB_DIR: z.string().min(1).optional(),
+  ATLAS_ADMIN_PASSWORD: z.string().min(8, { message: '至少 8 个字符' }).optional(),
+  ATLAS_TOKEN_TTL_HOURS: z.coerce
+    .number({ message: '应为数字' })
+    .positive({ message: '应大于 0' })
+    .max(24 * 30, { message: '不应超过 720 小时' })
+    .default(12),
 });
 
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -57,6 +63,10 @@ export interface AppConfig {
   readonly uploadLimitBytes: number;
   /** Built web app served from `/`; absent means "the default location next to the API". */
   readonly webDir: string | undefined;
+  /** Password of the first admin, created on first start when no admin exists. */
+  readonly adminPassword: string | undefined;
+  /** How long an access token is valid. */
+  readonly tokenTtlHours: number;
 }
 
 export class ConfigError extends Error {
@@ -84,7 +94,7 @@ export function loadConfig(
       parsed.error.issues.map((issue) => {
         const name = issue.path.join('.');
         const value = present[name];
-        const shown = name.includes('SECRET') || name === 'DATABASE_URL' ? '(hidden)' : JSON.stringify(value);
+        const shown = /SECRET|PASSWORD/.test(name) || name === 'DATABASE_URL' ? '(hidden)' : JSON.stringify(value);
         return `${name}=${value === undefined ? '(unset)' : shown}: ${issue.message}`;
       }),
     );
@@ -108,5 +118,7 @@ export function loadConfig(
     sessionSecret: env.ATLAS_SESSION_SECRET,
     uploadLimitBytes: Math.round(env.ATLAS_UPLOAD_LIMIT_MB * 1024 * 1024),
     webDir: env.ATLAS_WEB_DIR ? absolute(env.ATLAS_WEB_DIR) : undefined,
+    adminPassword: env.ATLAS_ADMIN_PASSWORD,
+    tokenTtlHours: env.ATLAS_TOKEN_TTL_HOURS,
   };
 }

@@ -1,9 +1,12 @@
 import type { DataSourceOptions } from 'typeorm';
+import { AuditLogEntity } from '../modules/audit/entities/audit-log.entity';
+import { UserScopeEntity } from '../modules/auth/entities/user-scope.entity';
+import { UserEntity } from '../modules/auth/entities/user.entity';
 import { AppSettingEntity } from '../modules/system/entities/app-setting.entity';
 import { MIGRATIONS } from './migrations';
 
 /** Every entity, listed explicitly so the same list works from source, dist and Jest. */
-export const ENTITIES = [AppSettingEntity];
+export const ENTITIES = [AppSettingEntity, UserEntity, UserScopeEntity, AuditLogEntity];
 
 export function buildDataSourceOptions(url: string, runMigrations: boolean): DataSourceOptions {
   return {

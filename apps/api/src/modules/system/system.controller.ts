@@ -1,9 +1,11 @@
 import { Controller, Get } from '@nestjs/common';
+import { Public } from '../auth/auth.decorators';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { SystemInfoDto } from './dto/system-info.dto';
 import { SystemService } from './system.service';
 
 @ApiTags('system')
+@Public()
 @Controller('system')
 export class SystemController {
   constructor(private readonly system: SystemService) {}

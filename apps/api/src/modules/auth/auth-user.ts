@@ -1,0 +1,18 @@
+/** The three roles of the product (see docs/architecture.md). */
+export const ROLES = ['admin', 'oversight', 'uploader'] as const;
+export type Role = (typeof ROLES)[number];
+
+/**
+ * Who is calling, as every guarded route sees it. Oversight users read the subtrees rooted at
+ * `scopeAgencyIds`; uploaders act for `agencyId` only; admins see everything.
+ */
+export interface AuthUser {
+  readonly id: string;
+  readonly username: string;
+  readonly displayName: string;
+  readonly role: Role;
+  /** Uploader: the one agency it reports for. */
+  readonly agencyId: string | null;
+  /** Oversight: roots of the agency subtrees it may see. */
+  readonly scopeAgencyIds: readonly string[];
+}

@@ -1,0 +1,42 @@
+import {
+  type CanActivate,
+  type ExecutionContext,
+  ForbiddenException,
+  Injectable,
+  UnauthorizedException,
+} from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Role } from './auth-user';
+import { ALLOWED_ROLES, type AuthenticatedRequest, IS_PUBLIC } from './auth.decorators';
+import { AuthService } from './auth.service';
+
+/**
+ * Global: every route needs a valid bearer token unless marked @Public(), and the role that
+ * @Roles() names. Scoping to agencies is the job of each context's service.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly auth: AuthService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const [scheme, token] = (request.headers.authorization ?? '').split(' ');
+    if (scheme?.toLowerCase() !== 'bearer' || !token) {
+      throw new UnauthorizedException({ code: 'UNAUTHENTICATED', message: '请先登录' });
+    }
+    const user = await this.auth.authenticate(token);
+    request.user = user;
+
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ALLOWED_ROLES, targets);
+    if (roles && !roles.includes(user.role)) {
+      throw new ForbiddenException({ code: 'FORBIDDEN', message: '没有权限执行此操作' });
+    }
+    return true;
+  }
+}

@@ -1,0 +1,27 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthController } from './auth.controller';
+import { AuthGuard } from './auth.guard';
+import { AuthService } from './auth.service';
+import { UserEntity } from './entities/user.entity';
+import { UserScopeEntity } from './entities/user-scope.entity';
+import { UsersController } from './users.controller';
+import { UsersService } from './users.service';
+
+@Module({})
+export class AuthModule {
+  static register(sessionSecret: string): DynamicModule {
+    return {
+      module: AuthModule,
+      imports: [
+        TypeOrmModule.forFeature([UserEntity, UserScopeEntity]),
+        JwtModule.register({ secret: sessionSecret }),
+      ],
+      controllers: [AuthController, UsersController],
+      providers: [AuthService, UsersService, { provide: APP_GUARD, useClass: AuthGuard }],
+      exports: [AuthService, UsersService],
+    };
+  }
+}

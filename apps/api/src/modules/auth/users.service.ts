@@ -1,0 +1,261 @@
+import {
+  ConflictException,
+  Inject,
+  Injectable,
+  Logger,
+  NotFoundException,
+  type OnApplicationBootstrap,
+  UnprocessableEntityException,
+} from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { DataSource, type EntityManager, QueryFailedError, type Repository } from 'typeorm';
+import { APP_CONFIG, APP_RUNTIME, type AppConfig, type AppRuntime } from '../../common/runtime';
+import { AuditService } from '../audit/audit.service';
+import type { AuthUser, Role } from './auth-user';
+import type { UserDto } from './dto/auth.dto';
+import type { CreateUserDto, UpdateUserDto } from './dto/user-admin.dto';
+import { UserEntity } from './entities/user.entity';
+import { UserScopeEntity } from './entities/user-scope.entity';
+import { hashPassword } from './password';
+
+/** The demo's first admin (README); only with the embedded database. */
+export const DEMO_ADMIN = { username: 'admin', password: 'atlas-demo' } as const;
+
+export function toUserDto(user: UserEntity): UserDto {
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    role: user.role,
+    agencyId: user.agencyId,
+    scopeAgencyIds: (user.scopes ?? []).map((scope) => scope.agencyId).sort(),
+    disabled: user.disabled,
+    lastLoginAt: user.lastLoginAt ? user.lastLoginAt.toISOString() : null,
+  };
+}
+
+export function toAuthUser(user: UserEntity): AuthUser {
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    role: user.role,
+    agencyId: user.agencyId,
+    scopeAgencyIds: (user.scopes ?? []).map((scope) => scope.agencyId),
+  };
+}
+
+@Injectable()
+export class UsersService implements OnApplicationBootstrap {
+  private readonly logger = new Logger(UsersService.name);
+
+  constructor(
+    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(APP_RUNTIME) private readonly runtime: AppRuntime,
+  ) {}
+
+  /**
+   * There is always an admin: the embedded demo gets admin / atlas-demo; an external database
+   * gets one from ATLAS_ADMIN_PASSWORD, and start-up stops without it.
+   */
+  async onApplicationBootstrap(): Promise<void> {
+    if ((await this.users.countBy({ role: 'admin' })) > 0) return;
+    const password =
+      this.config.adminPassword ??
+      (this.runtime.embeddedDatabase ? DEMO_ADMIN.password : undefined);
+    if (!password) {
+      throw new Error(
+        '数据库中还没有管理员账号：请设置 ATLAS_ADMIN_PASSWORD（至少 8 个字符）后再启动 / no admin exists yet: set ATLAS_ADMIN_PASSWORD',
+      );
+    }
+    await this.users.insert({
+      username: DEMO_ADMIN.username,
+      displayName: '系统管理员',
+      passwordHash: await hashPassword(password),
+      role: 'admin',
+      agencyId: null,
+      passwordChangedAt: new Date(),
+    });
+    this.logger.log(`created the first admin account "${DEMO_ADMIN.username}"`);
+  }
+
+  findForLogin(username: string): Promise<UserEntity | null> {
+    return this.users
+      .createQueryBuilder('user')
+      .leftJoinAndSelect('user.scopes', 'scope')
+      .where('lower(user.username) = lower(:username)', { username })
+      .getOne();
+  }
+
+  findWithScopes(id: string): Promise<UserEntity | null> {
+    return this.users.findOne({ where: { id }, relations: { scopes: true } });
+  }
+
+  async list(): Promise<UserDto[]> {
+    const users = await this.users.find({
+      relations: { scopes: true },
+      order: { username: 'ASC' },
+    });
+    return users.map(toUserDto);
+  }
+
+  async get(id: string): Promise<UserDto> {
+    const user = await this.findWithScopes(id);
+    if (!user) throw new NotFoundException({ code: 'USER_NOT_FOUND', message: '用户不存在' });
+    return toUserDto(user);
+  }
+
+  async create(input: CreateUserDto, actor: AuthUser, address: string | null): Promise<UserDto> {
+    assertRoleShape(input.role, input.agencyId ?? null, input.scopeAgencyIds ?? []);
+    const passwordHash = await hashPassword(input.password);
+    const id = await this.writeAgencyBound(async (manager) => {
+      const taken = await manager
+        .getRepository(UserEntity)
+        .createQueryBuilder('user')
+        .where('lower(user.username) = lower(:username)', { username: input.username })
+        .getExists();
+      if (taken)
+        throw new ConflictException({
+          code: 'USERNAME_TAKEN',
+          message: `用户名“${input.username}”已被使用`,
+        });
+      const { id } = await manager.getRepository(UserEntity).save({
+        username: input.username,
+        displayName: input.displayName,
+        passwordHash,
+        role: input.role,
+        agencyId: input.role === 'uploader' ? (input.agencyId ?? null) : null,
+        passwordChangedAt: new Date(),
+        scopes:
+          input.role === 'oversight'
+            ? (input.scopeAgencyIds ?? []).map((agencyId) => ({ agencyId }))
+            : [],
+      });
+      await this.audit.record(
+        {
+          actor,
+          address,
+          action: 'user.create',
+          targetType: 'user',
+          targetId: id,
+          details: { username: input.username, role: input.role },
+        },
+        manager,
+      );
+      return id;
+    });
+    return this.get(id);
+  }
+
+  async update(
+    id: string,
+    input: UpdateUserDto,
+    actor: AuthUser,
+    address: string | null,
+  ): Promise<UserDto> {
+    await this.writeAgencyBound(async (manager) => {
+      const repository = manager.getRepository(UserEntity);
+      const user = await repository.findOne({
+        where: { id },
+        relations: { scopes: true },
+        lock: { mode: 'pessimistic_write', tables: ['app_user'] },
+      });
+      if (!user) throw new NotFoundException({ code: 'USER_NOT_FOUND', message: '用户不存在' });
+      const role = input.role ?? user.role;
+      const agencyId = role === 'uploader' ? (input.agencyId ?? user.agencyId) : null;
+      const scopes =
+        role === 'oversight'
+          ? (input.scopeAgencyIds ?? user.scopes.map((scope) => scope.agencyId))
+          : [];
+      assertRoleShape(role, agencyId, scopes);
+      if (user.role === 'admin' && (role !== 'admin' || input.disabled === true))
+        await this.assertAnotherAdmin(manager, user.id);
+
+      const signOut = input.password !== undefined || input.disabled === true || role !== user.role;
+      await repository.update(user.id, {
+        displayName: input.displayName ?? user.displayName,
+        role,
+        agencyId,
+        disabled: input.disabled ?? user.disabled,
+        ...(input.password !== undefined
+          ? { passwordHash: await hashPassword(input.password), passwordChangedAt: new Date() }
+          : {}),
+        ...(signOut ? { tokenVersion: user.tokenVersion + 1 } : {}),
+      });
+      await manager.getRepository(UserScopeEntity).delete({ userId: user.id });
+      if (scopes.length > 0)
+        await manager
+          .getRepository(UserScopeEntity)
+          .insert(scopes.map((agencyId) => ({ userId: user.id, agencyId })));
+      await this.audit.record(
+        {
+          actor,
+          address,
+          action: 'user.update',
+          targetType: 'user',
+          targetId: user.id,
+          details: {
+            fields: Object.keys(input).filter((key) => key !== 'password'),
+            passwordReset: input.password !== undefined,
+          },
+        },
+        manager,
+      );
+    });
+    return this.get(id);
+  }
+
+  /** Never leave the system without an active admin. */
+  private async assertAnotherAdmin(manager: EntityManager, exceptId: string): Promise<void> {
+    const others = await manager
+      .getRepository(UserEntity)
+      .createQueryBuilder('user')
+      .where("user.role = 'admin' AND NOT user.disabled AND user.id <> :id", { id: exceptId })
+      .getCount();
+    if (others === 0)
+      throw new ConflictException({
+        code: 'LAST_ADMIN',
+        message: '这是最后一个可用的管理员账号，不能停用或降级',
+      });
+  }
+
+  /** Runs a write in one transaction, turning a missing agency (foreign key) into a 422. */
+  private async writeAgencyBound<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    try {
+      return await this.dataSource.transaction(work);
+    } catch (error) {
+      if (
+        error instanceof QueryFailedError &&
+        (error.driverError as { code?: string }).code === '23503'
+      ) {
+        throw new UnprocessableEntityException({
+          code: 'AGENCY_NOT_FOUND',
+          message: '指定的单位不存在',
+        });
+      }
+      throw error;
+    }
+  }
+}
+
+function assertRoleShape(
+  role: Role,
+  agencyId: string | null,
+  scopeAgencyIds: readonly string[],
+): void {
+  if (role === 'uploader' && !agencyId) {
+    throw new UnprocessableEntityException({
+      code: 'UPLOADER_NEEDS_AGENCY',
+      message: '填报用户必须指定所属单位（agencyId）',
+    });
+  }
+  if (role === 'oversight' && scopeAgencyIds.length === 0) {
+    throw new UnprocessableEntityException({
+      code: 'OVERSIGHT_NEEDS_SCOPE',
+      message: '监督用户至少要指定一个可查看的单位范围（scopeAgencyIds）',
+    });
+  }
+}
