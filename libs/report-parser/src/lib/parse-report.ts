@@ -28,6 +28,8 @@ export interface ParsedReport {
   /** Cell address → where its value was read. */
   provenance: Provenance;
   format: SourceFormat;
+  /** Where `report.year` was read: 'title' and 'period' are firm, 'body' and 'fileName' guesses. */
+  yearSource: 'title' | 'period' | 'body' | 'fileName' | null;
   pageCount?: number;
   /** What the reader noticed (encoding, pages skipped, …). */
   notes: string[];
@@ -141,6 +143,7 @@ export function interpretDocument(document: ReadDocument, fileName?: string): Pa
     report,
     provenance: tables.provenance,
     format: document.format,
+    yearSource: narrative.yearSource,
     ...(document.pageCount !== undefined ? { pageCount: document.pageCount } : {}),
     notes: document.notes,
   };

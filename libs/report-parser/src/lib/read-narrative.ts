@@ -6,6 +6,8 @@ export interface NarrativeReading {
   title: string | null;
   agencyName: string | null;
   year: number | null;
+  /** Where the year was read: title and 统计期限 are firm; body and file name are guesses. */
+  yearSource: 'title' | 'period' | 'body' | 'fileName' | null;
   narrative: Narrative;
   /** Table-2 values the text states, for splitting digits that ran together. */
   table2Hints: Record<string, number>;
@@ -23,6 +25,7 @@ export function readNarrative(paragraphs: readonly string[], fileName?: string):
     title: metadata.title,
     agencyName: metadata.agencyName,
     year: metadata.year,
+    yearSource: metadata.yearSource,
     narrative,
     table2Hints: table2HintsFrom(narrative.overview || wholeText),
     looksLikeReport: metadata.title !== null || REPORT_WORDING.test(wholeText.replace(/\s+/g, '')),
