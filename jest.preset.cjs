@@ -25,6 +25,7 @@ module.exports = {
   moduleNameMapper: {
     '^@atlas/report-model$': path.join(__dirname, 'libs/report-model/src/index.ts'),
     '^@atlas/report-parser$': path.join(__dirname, 'libs/report-parser/src/index.ts'),
+    '^@atlas/demo-data$': path.join(__dirname, 'libs/demo-data/src/index.ts'),
   },
   clearMocks: true,
 };

@@ -1,0 +1,5 @@
+export * from './lib/model';
+export * from './lib/plan';
+export * from './lib/random';
+export * from './lib/region';
+export * from './lib/render';
