@@ -10,6 +10,7 @@ import { buildDataSourceOptions } from './database/typeorm-options';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { resolveSessionSecret } from './modules/auth/session-secret';
+import { AgenciesModule } from './modules/agencies/agencies.module';
 import { HealthModule } from './modules/health/health.module';
 import { SystemModule } from './modules/system/system.module';
 
@@ -54,6 +55,7 @@ export class AppModule {
         AuthModule.register(resolveSessionSecret(options.config)),
         HealthModule,
         SystemModule,
+        AgenciesModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: AllExceptionsFilter },

@@ -2,11 +2,12 @@ import type { DataSourceOptions } from 'typeorm';
 import { AuditLogEntity } from '../modules/audit/entities/audit-log.entity';
 import { UserScopeEntity } from '../modules/auth/entities/user-scope.entity';
 import { UserEntity } from '../modules/auth/entities/user.entity';
+import { AgencyEntity } from '../modules/agencies/entities/agency.entity';
 import { AppSettingEntity } from '../modules/system/entities/app-setting.entity';
 import { MIGRATIONS } from './migrations';
 
 /** Every entity, listed explicitly so the same list works from source, dist and Jest. */
-export const ENTITIES = [AppSettingEntity, UserEntity, UserScopeEntity, AuditLogEntity];
+export const ENTITIES = [AppSettingEntity, UserEntity, UserScopeEntity, AuditLogEntity, AgencyEntity];
 
 export function buildDataSourceOptions(url: string, runMigrations: boolean): DataSourceOptions {
   return {

@@ -1,4 +1,10 @@
-import { BadRequestException, ConflictException, HttpStatus, NotFoundException } from '@nestjs/common';
+import {
+  BadRequestException,
+  ConflictException,
+  HttpStatus,
+  NotFoundException,
+  UnprocessableEntityException,
+} from '@nestjs/common';
 import { toErrorBody } from './all-exceptions.filter';
 
 describe('toErrorBody', () => {
@@ -8,6 +14,14 @@ describe('toErrorBody', () => {
       code: 'REPORT_DUPLICATE',
       message: '该文件已上传',
     });
+  });
+
+  it('passes an errors array through, and nothing else the thrower adds', () => {
+    const errors = [{ row: 3, column: 'level', message: '层级“省”无效' }];
+    expect(
+      toErrorBody(new UnprocessableEntityException({ code: 'AGENCY_IMPORT_INVALID', message: '导入文件有 1 处错误', errors, secret: 'x' })),
+    ).toEqual({ statusCode: 422, code: 'AGENCY_IMPORT_INVALID', message: '导入文件有 1 处错误', errors });
+    expect(toErrorBody(new ConflictException({ code: 'X', message: '冲突', errors: 'not a list' }))).not.toHaveProperty('errors');
   });
 
   it('replaces Nest default reason phrases with Chinese messages and stable codes', () => {

@@ -8,11 +8,14 @@ export interface ErrorBody {
   statusCode: number;
   code: string;
   message: string;
+  /** Per-item problems (e.g. the rows of a refused import), when the thrower lists them. */
+  errors?: unknown[];
 }
 
 /**
- * Shapes every error as {statusCode, code, message}. Thrown HttpExceptions may carry `code` and
- * `message` in their response object; anything else is a 500 whose details go to the log only.
+ * Shapes every error as {statusCode, code, message} (plus `errors` when given). Thrown
+ * HttpExceptions may carry `code`, `message` and an `errors` array in their response object;
+ * anything else is a 500 whose details go to the log only.
  */
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
@@ -50,7 +53,10 @@ export function toErrorBody(exception: unknown): ErrorBody {
       return { statusCode, code: 'MALFORMED_BODY', message: MALFORMED_JSON_MESSAGE };
     }
     const code = typeof fields['code'] === 'string' ? fields['code'] : defaultErrorCode(statusCode);
-    return { statusCode, code, message: messageOf(fields['message'], payload, statusCode) };
+    const message = messageOf(fields['message'], payload, statusCode);
+    return Array.isArray(fields['errors'])
+      ? { statusCode, code, message, errors: fields['errors'] }
+      : { statusCode, code, message };
   }
   if (isBodyParserError(exception)) {
     // express raises these before any controller runs (malformed JSON, body too large).
