@@ -54,6 +54,7 @@ export async function createApp(
       .setTitle('Disclosure Atlas API')
       .setDescription('政务公开年报汇聚分析平台 — 上传、解析、校验与分析政府信息公开工作年度报告')
       .setVersion(runtime.version)
+      .addBearerAuth()
       .build(),
   );
   SwaggerModule.setup(`${API_PREFIX}/docs`, app, document, {

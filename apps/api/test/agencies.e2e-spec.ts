@@ -130,6 +130,13 @@ describe('agencies: the tree of reporting units (real PostgreSQL)', () => {
 
     const fetched = await admin().get(`/api/agencies/${city.id}`).expect(200);
     expect(fetched.body).toEqual({ ...city, activeFromYear: 2008, activeToYear: 2030 });
+
+    // Each change is in the audit log with who made it.
+    const audit = await testApp.dataSource.query<{ action: string; actor_name: string }[]>(
+      'SELECT action, actor_name FROM audit_log WHERE target_type = $1 AND target_id = $2',
+      ['agency', department.id],
+    );
+    expect(audit).toEqual([{ action: 'agency.create', actor_name: expect.stringMatching(/^admin/) }]);
   });
 
   it('refuses duplicate codes and names, unknown parents, bad fields and reversed years', async () => {

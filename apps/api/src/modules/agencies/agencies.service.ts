@@ -44,6 +44,7 @@ import type { CreateAgencyDto } from './dto/create-agency.dto';
 import type { ListAgenciesQueryDto } from './dto/list-agencies-query.dto';
 import type { UpdateAgencyDto } from './dto/update-agency.dto';
 import { AgencyEntity } from './entities/agency.entity';
+import { type Actor, AuditService, SYSTEM } from '../audit/audit.service';
 
 /** How other modules show an agency: its names from the root down, e.g. 浙江省 › 杭州市 › 教育局. */
 export interface AgencyDescription {
@@ -58,7 +59,10 @@ export interface AgencyDescription {
  * A refusal another module adds to agency deletion (e.g. "reports exist"): returns a Chinese reason
  * to refuse, or null. Runs inside the deleting transaction.
  */
-export type AgencyDeletionCheck = (agency: AgencyDto, manager: EntityManager) => Promise<string | null>;
+export type AgencyDeletionCheck = (
+  agency: AgencyDto,
+  manager: EntityManager,
+) => Promise<string | null>;
 
 export interface AgencyImportFile {
   readonly fileName: string;
@@ -86,6 +90,7 @@ export class AgenciesService {
   constructor(
     @InjectRepository(AgencyEntity) private readonly agencies: Repository<AgencyEntity>,
     private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
   ) {}
 
   // ── lookups for other modules ──────────────────────────────────────────────────────────────
@@ -109,10 +114,12 @@ export class AgenciesService {
     const agencies = await this.findEntities(ids);
     const ancestorIds = [...new Set(agencies.flatMap((agency) => pathIdsOf(agency.path)))];
     const names = new Map(
-      (await this.agencies.find({ select: { id: true, name: true }, where: { id: In(ancestorIds) } })).map((agency) => [
-        agency.id,
-        agency.name,
-      ]),
+      (
+        await this.agencies.find({
+          select: { id: true, name: true },
+          where: { id: In(ancestorIds) },
+        })
+      ).map((agency) => [agency.id, agency.name]),
     );
     return new Map(
       agencies.map((agency) => [
@@ -163,7 +170,9 @@ export class AgenciesService {
     return sortInTreeOrder(await this.loadVisible(user))
       .filter(
         (agency) =>
-          (needle === '' || agency.name.toLowerCase().includes(needle) || agency.code.toLowerCase().includes(needle)) &&
+          (needle === '' ||
+            agency.name.toLowerCase().includes(needle) ||
+            agency.code.toLowerCase().includes(needle)) &&
           (query.parentId === undefined || agency.parentId === query.parentId) &&
           (query.level === undefined || agency.level === query.level) &&
           (query.kind === undefined || agency.kind === query.kind),
@@ -173,15 +182,18 @@ export class AgenciesService {
 
   /** The visible part of the tree; its roots are the topmost visible agencies (an oversight user's scope roots). */
   async tree(user: AgencyViewer): Promise<AgencyTreeNodeDto[]> {
-    return buildForest<AgencyEntity, AgencyTreeNodeDto>(await this.loadVisible(user), (agency, children) => ({
-      ...toAgencyDto(agency),
-      children,
-    }));
+    return buildForest<AgencyEntity, AgencyTreeNodeDto>(
+      await this.loadVisible(user),
+      (agency, children) => ({
+        ...toAgencyDto(agency),
+        children,
+      }),
+    );
   }
 
   // ── writing ────────────────────────────────────────────────────────────────────────────────
 
-  async create(input: CreateAgencyDto): Promise<AgencyDto> {
+  async create(input: CreateAgencyDto, by: Actor = SYSTEM): Promise<AgencyDto> {
     const activeFromYear = input.activeFromYear ?? null;
     const activeToYear = input.activeToYear ?? null;
     assertActiveYears(activeFromYear, activeToYear);
@@ -205,12 +217,22 @@ export class AgenciesService {
         activeToYear,
       });
       await repository.insert(agency);
+      await this.audit.record(
+        {
+          ...by,
+          action: 'agency.create',
+          targetType: 'agency',
+          targetId: id,
+          details: { code: input.code, name: input.name },
+        },
+        manager,
+      );
       return toAgencyDto(agency);
     });
   }
 
   /** Changes the fields sent; a new parent moves the whole subtree (paths and depths) in the same transaction. */
-  async update(id: string, input: UpdateAgencyDto): Promise<AgencyDto> {
+  async update(id: string, input: UpdateAgencyDto, by: Actor = SYSTEM): Promise<AgencyDto> {
     return this.changeTree(async (manager) => {
       const repository = manager.getRepository(AgencyEntity);
       const agency = await this.findEntity(repository, id);
@@ -218,8 +240,10 @@ export class AgenciesService {
 
       const code = input.code ?? agency.code;
       const name = input.name ?? agency.name;
-      const activeFromYear = input.activeFromYear === undefined ? agency.activeFromYear : input.activeFromYear;
-      const activeToYear = input.activeToYear === undefined ? agency.activeToYear : input.activeToYear;
+      const activeFromYear =
+        input.activeFromYear === undefined ? agency.activeFromYear : input.activeFromYear;
+      const activeToYear =
+        input.activeToYear === undefined ? agency.activeToYear : input.activeToYear;
       assertActiveYears(activeFromYear, activeToYear);
       if (code !== agency.code) await assertCodeFree(repository, code);
 
@@ -231,7 +255,8 @@ export class AgenciesService {
         if (isMoveIntoOwnSubtree(agency.id, parent.path)) throw agencyCycle();
       }
       const parentId = moves ? (parent?.id ?? null) : agency.parentId;
-      if (moves || name !== agency.name) await assertNameFree(repository, parentId, name, agency.id);
+      if (moves || name !== agency.name)
+        await assertNameFree(repository, parentId, name, agency.id);
 
       // The row itself in one statement (its name is checked against its new siblings only)…
       const path = moves ? pathBelow(parent?.path ?? null, agency.id) : agency.path;
@@ -249,12 +274,22 @@ export class AgenciesService {
       });
       // …then everything below it follows.
       if (moves) await moveDescendants(manager, agency.path, path, depth - agency.depth);
+      await this.audit.record(
+        {
+          ...by,
+          action: moves ? 'agency.move' : 'agency.update',
+          targetType: 'agency',
+          targetId: agency.id,
+          details: { fields: Object.keys(input) },
+        },
+        manager,
+      );
       return toAgencyDto(await repository.findOneByOrFail({ id: agency.id }));
     });
   }
 
   /** Refused while the agency has children, or while another module's check refuses. */
-  async remove(id: string): Promise<void> {
+  async remove(id: string, by: Actor = SYSTEM): Promise<void> {
     await this.changeTree(async (manager) => {
       const repository = manager.getRepository(AgencyEntity);
       const agency = await this.findEntity(repository, id);
@@ -266,6 +301,16 @@ export class AgenciesService {
         if (reason !== null) throw agencyInUse(reason);
       }
       await repository.delete({ id: agency.id });
+      await this.audit.record(
+        {
+          ...by,
+          action: 'agency.delete',
+          targetType: 'agency',
+          targetId: agency.id,
+          details: { code: agency.code, name: agency.name },
+        },
+        manager,
+      );
     });
   }
 
@@ -278,7 +323,7 @@ export class AgenciesService {
    * Upserts by code from a CSV or XLSX file. Every row is checked first, against the file and the
    * stored tree; one bad row refuses the whole file (422 with every problem) and nothing is written.
    */
-  async importFile(file: AgencyImportFile): Promise<AgencyImportResultDto> {
+  async importFile(file: AgencyImportFile, by: Actor = SYSTEM): Promise<AgencyImportResultDto> {
     const parsed = parseAgencySheet(await readImportSheet(file));
     if (parsed.errors.length > 0) throw agencyImportInvalid(parsed.errors);
 
@@ -289,11 +334,25 @@ export class AgenciesService {
       const plan = planAgencyImport(parsed.rows, stored, randomUUID);
       const insertedIds = new Set(plan.inserts.map((agency) => agency.id));
       // Foreign keys are checked per statement: agencies moving under a new agency wait for its insert.
-      const underNewParent = (agency: StoredAgency) => agency.parentId !== null && insertedIds.has(agency.parentId);
-      await updateAgencies(manager, plan.updates.filter((agency) => !underNewParent(agency)));
+      const underNewParent = (agency: StoredAgency) =>
+        agency.parentId !== null && insertedIds.has(agency.parentId);
+      await updateAgencies(
+        manager,
+        plan.updates.filter((agency) => !underNewParent(agency)),
+      );
       await insertAgencies(manager, plan.inserts);
       await updateAgencies(manager, plan.updates.filter(underNewParent));
-      return { created: plan.created, updated: plan.updated, unchanged: plan.unchanged };
+      const result = { created: plan.created, updated: plan.updated, unchanged: plan.unchanged };
+      await this.audit.record(
+        {
+          ...by,
+          action: 'agency.import',
+          targetType: 'agency',
+          details: { fileName: file.fileName, ...result },
+        },
+        manager,
+      );
+      return result;
     });
   }
 
@@ -313,12 +372,19 @@ export class AgenciesService {
     }));
     const content = format === 'csv' ? writeAgencyCsv(records) : await writeAgencyXlsx(records);
     const date = new Date().toISOString().slice(0, 10).replaceAll('-', '');
-    return { fileName: `agencies-${date}.${format}`, contentType: AGENCY_FILE_CONTENT_TYPES[format], content };
+    return {
+      fileName: `agencies-${date}.${format}`,
+      contentType: AGENCY_FILE_CONTENT_TYPES[format],
+      content,
+    };
   }
 
   // ── internals ──────────────────────────────────────────────────────────────────────────────
 
-  private async findEntity(repository: Repository<AgencyEntity>, id: string): Promise<AgencyEntity | null> {
+  private async findEntity(
+    repository: Repository<AgencyEntity>,
+    id: string,
+  ): Promise<AgencyEntity | null> {
     // A malformed id names no agency; PostgreSQL would refuse the uuid cast with a 500.
     return isUUID(id) ? repository.findOneBy({ id }) : null;
   }
@@ -344,7 +410,9 @@ export class AgenciesService {
     const roots = await this.findEntities(rootIds);
     if (roots.length === 0) return [];
     const query = this.agencies.createQueryBuilder('agency');
-    roots.forEach((root, index) => query.orWhere(`agency.path LIKE :prefix${index}`, { [`prefix${index}`]: `${root.path}%` }));
+    roots.forEach((root, index) =>
+      query.orWhere(`agency.path LIKE :prefix${index}`, { [`prefix${index}`]: `${root.path}%` }),
+    );
     return query.getMany();
   }
 
@@ -391,13 +459,20 @@ async function assertNameFree(
   const query = repository
     .createQueryBuilder('agency')
     .where('agency.name = :name', { name })
-    .andWhere(parentId === null ? 'agency.parent_id IS NULL' : 'agency.parent_id = :parentId', { parentId });
+    .andWhere(parentId === null ? 'agency.parent_id IS NULL' : 'agency.parent_id = :parentId', {
+      parentId,
+    });
   if (exceptId) query.andWhere('agency.id <> :exceptId', { exceptId });
   if (await query.getExists()) throw agencyNameTaken(name);
 }
 
 /** Rewrites the path prefix and shifts the depth of every agency below a moved one, in one statement. */
-async function moveDescendants(manager: EntityManager, oldPath: string, newPath: string, depthChange: number): Promise<void> {
+async function moveDescendants(
+  manager: EntityManager,
+  oldPath: string,
+  newPath: string,
+  depthChange: number,
+): Promise<void> {
   await manager.query(
     `UPDATE agency
         SET path = $1 || substr(path, $2), depth = depth + $3, updated_at = now()
@@ -426,7 +501,10 @@ function agencyColumns(agencies: readonly StoredAgency[]): unknown[] {
 }
 
 /** A whole import's rows in one statement each (thousands of agencies, not thousands of round trips). */
-async function insertAgencies(manager: EntityManager, agencies: readonly StoredAgency[]): Promise<void> {
+async function insertAgencies(
+  manager: EntityManager,
+  agencies: readonly StoredAgency[],
+): Promise<void> {
   if (agencies.length === 0) return;
   await manager.query(
     `INSERT INTO agency (id, code, name, level, kind, parent_id, path, depth, active_from_year, active_to_year)
@@ -436,7 +514,10 @@ async function insertAgencies(manager: EntityManager, agencies: readonly StoredA
   );
 }
 
-async function updateAgencies(manager: EntityManager, agencies: readonly StoredAgency[]): Promise<void> {
+async function updateAgencies(
+  manager: EntityManager,
+  agencies: readonly StoredAgency[],
+): Promise<void> {
   if (agencies.length === 0) return;
   await manager.query(
     `UPDATE agency AS a
@@ -455,7 +536,8 @@ function translateConstraintViolation(error: unknown): unknown {
   const { code, constraint } = error.driverError as { code?: string; constraint?: string };
   if (code === PG_UNIQUE_VIOLATION && constraint === 'uq_agency_code') return agencyCodeTaken();
   // Also an import that swaps two siblings' names: the unique index is checked row by row.
-  if (code === PG_UNIQUE_VIOLATION && constraint === 'uq_agency_parent_name') return agencyNameTaken();
+  if (code === PG_UNIQUE_VIOLATION && constraint === 'uq_agency_parent_name')
+    return agencyNameTaken();
   if (code === PG_FOREIGN_KEY_VIOLATION) {
     return agencyInUse('该机构仍被其他数据引用（如用户、年报），无法删除');
   }

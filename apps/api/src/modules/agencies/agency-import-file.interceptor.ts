@@ -8,9 +8,15 @@ import {
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import type { Observable } from 'rxjs';
-import { AGENCY_IMPORT_MAX_BYTES, agencyImportFileMissing, agencyImportTooLarge } from './agency.errors';
+import {
+  AGENCY_IMPORT_MAX_BYTES,
+  agencyImportFileMissing,
+  agencyImportTooLarge,
+} from './agency.errors';
 
-const MulterSingleFile = FileInterceptor('file', { limits: { fileSize: AGENCY_IMPORT_MAX_BYTES, files: 1 } });
+const MulterSingleFile = FileInterceptor('file', {
+  limits: { fileSize: AGENCY_IMPORT_MAX_BYTES, files: 1 },
+});
 
 /** The uploaded file as multer (memory storage) hands it over. */
 export interface UploadedImportFile {

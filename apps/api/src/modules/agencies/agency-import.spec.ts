@@ -1,4 +1,9 @@
-import { checkAgencyImport, parseAgencySheet, planAgencyImport, type AgencyImportRow } from './agency-import';
+import {
+  checkAgencyImport,
+  parseAgencySheet,
+  planAgencyImport,
+  type AgencyImportRow,
+} from './agency-import';
 import type { SheetRow } from './agency-table';
 import type { StoredAgency } from './agency-tree';
 
@@ -7,7 +12,15 @@ function sheet(...lines: string[][]): SheetRow[] {
   return lines.map((cells, index) => ({ rowNumber: index + 1, cells }));
 }
 
-const ENGLISH_HEADER = ['code', 'name', 'level', 'kind', 'parent_code', 'active_from_year', 'active_to_year'];
+const ENGLISH_HEADER = [
+  'code',
+  'name',
+  'level',
+  'kind',
+  'parent_code',
+  'active_from_year',
+  'active_to_year',
+];
 
 function stored(id: string, code: string, name: string, parent: StoredAgency | null): StoredAgency {
   return {
@@ -24,8 +37,22 @@ function stored(id: string, code: string, name: string, parent: StoredAgency | n
   };
 }
 
-function row(rowNumber: number, code: string, name: string, parentCode: string | null | undefined): AgencyImportRow {
-  return { rowNumber, code, name, level: 'county', kind: 'government', parentCode, activeFromYear: undefined, activeToYear: undefined };
+function row(
+  rowNumber: number,
+  code: string,
+  name: string,
+  parentCode: string | null | undefined,
+): AgencyImportRow {
+  return {
+    rowNumber,
+    code,
+    name,
+    level: 'county',
+    kind: 'government',
+    parentCode,
+    activeFromYear: undefined,
+    activeToYear: undefined,
+  };
 }
 
 describe('parseAgencySheet', () => {
@@ -52,16 +79,41 @@ describe('parseAgencySheet', () => {
   });
 
   it('accepts English keys in any case and header spelling, in any column order', () => {
-    const result = parseAgencySheet(sheet(['Kind', 'Parent Code', 'CODE', 'name', 'level'], ['Development_Zone', '', 'Z1', '开发区', 'OTHER']));
+    const result = parseAgencySheet(
+      sheet(
+        ['Kind', 'Parent Code', 'CODE', 'name', 'level'],
+        ['Development_Zone', '', 'Z1', '开发区', 'OTHER'],
+      ),
+    );
     expect(result.errors).toEqual([]);
-    expect(result.rows[0]).toMatchObject({ code: 'Z1', level: 'other', kind: 'development_zone', parentCode: null });
+    expect(result.rows[0]).toMatchObject({
+      code: 'Z1',
+      level: 'other',
+      kind: 'development_zone',
+      parentCode: null,
+    });
   });
 
   it('marks optional columns missing from the file as undefined (kept on update), and skips blank rows', () => {
-    const result = parseAgencySheet(sheet(['code', 'name', 'level', 'kind', ''], ['', '', '', '', ''], ['A', '甲', 'county', 'town', '']));
+    const result = parseAgencySheet(
+      sheet(
+        ['code', 'name', 'level', 'kind', ''],
+        ['', '', '', '', ''],
+        ['A', '甲', 'county', 'town', ''],
+      ),
+    );
     expect(result.errors).toEqual([]);
     expect(result.rows).toEqual([
-      { rowNumber: 3, code: 'A', name: '甲', level: 'county', kind: 'town', parentCode: undefined, activeFromYear: undefined, activeToYear: undefined },
+      {
+        rowNumber: 3,
+        code: 'A',
+        name: '甲',
+        level: 'county',
+        kind: 'town',
+        parentCode: undefined,
+        activeFromYear: undefined,
+        activeToYear: undefined,
+      },
     ]);
   });
 
@@ -93,12 +145,28 @@ describe('parseAgencySheet', () => {
     expect(result.rows).toEqual([]);
     expect(result.errors).toEqual([
       { row: 2, column: 'code', message: '编码不能为空' },
-      { row: 2, column: 'level', message: expect.stringMatching(/^层级“省”无效，可填：省级\(province\)/) },
-      { row: 2, column: 'active_from_year', message: '起始年度“08”无效，应为 1900–2100 之间的四位年份' },
+      {
+        row: 2,
+        column: 'level',
+        message: expect.stringMatching(/^层级“省”无效，可填：省级\(province\)/),
+      },
+      {
+        row: 2,
+        column: 'active_from_year',
+        message: '起始年度“08”无效，应为 1900–2100 之间的四位年份',
+      },
       { row: 3, column: 'code', message: expect.stringMatching(/^编码“B 2”无效/) },
       { row: 3, column: 'name', message: '名称不能为空' },
-      { row: 3, column: 'kind', message: expect.stringMatching(/^类型“单位”无效，可填：人民政府\(government\)/) },
-      { row: 3, column: 'active_to_year', message: '终止年度“x”无效，应为 1900–2100 之间的四位年份' },
+      {
+        row: 3,
+        column: 'kind',
+        message: expect.stringMatching(/^类型“单位”无效，可填：人民政府\(government\)/),
+      },
+      {
+        row: 3,
+        column: 'active_to_year',
+        message: '终止年度“x”无效，应为 1900–2100 之间的四位年份',
+      },
       { row: 4, column: 'name', message: '名称不能超过 200 个字' },
     ]);
   });
@@ -109,7 +177,11 @@ describe('checkAgencyImport', () => {
   const city = stored('c', 'C', '市政府', province);
 
   it('accepts parents that come later in the file and parents already stored', () => {
-    const rows = [row(2, 'D', '区政府', 'NEWCITY'), row(3, 'NEWCITY', '新市', 'P'), row(4, 'E', '县政府', 'C')];
+    const rows = [
+      row(2, 'D', '区政府', 'NEWCITY'),
+      row(3, 'NEWCITY', '新市', 'P'),
+      row(4, 'E', '县政府', 'C'),
+    ];
     expect(checkAgencyImport(rows, [province, city])).toEqual([]);
   });
 
@@ -121,7 +193,11 @@ describe('checkAgencyImport', () => {
 
   it('refuses unknown parents and an agency as its own parent', () => {
     expect(checkAgencyImport([row(2, 'X', '甲', 'NOPE'), row(3, 'Y', '乙', 'Y')], [])).toEqual([
-      { row: 2, column: 'parent_code', message: '上级编码“NOPE”不存在：文件中和系统中都没有这个编码' },
+      {
+        row: 2,
+        column: 'parent_code',
+        message: '上级编码“NOPE”不存在：文件中和系统中都没有这个编码',
+      },
       { row: 3, column: 'parent_code', message: '上级编码不能是本机构自己的编码' },
     ]);
   });
@@ -142,14 +218,22 @@ describe('checkAgencyImport', () => {
       { row: 2, column: 'name', message: '同一上级下已有名称为“市政府”的机构（编码 C）' },
     ]);
     // Renaming the stored city in the same file frees its name.
-    expect(checkAgencyImport([row(2, 'X', '市政府', 'P'), row(3, 'C', '老市政府', 'P')], [province, city])).toEqual([]);
+    expect(
+      checkAgencyImport(
+        [row(2, 'X', '市政府', 'P'), row(3, 'C', '老市政府', 'P')],
+        [province, city],
+      ),
+    ).toEqual([]);
   });
 
   it('checks the year range with the stored value when the file leaves a column out', () => {
     const ended = { ...city, activeToYear: 2010 };
-    expect(checkAgencyImport([{ ...row(2, 'C', '市政府', 'P'), activeFromYear: 2015 }], [province, ended])).toEqual([
-      { row: 2, column: 'active_from_year', message: '起始年度 2015 晚于终止年度 2010' },
-    ]);
+    expect(
+      checkAgencyImport(
+        [{ ...row(2, 'C', '市政府', 'P'), activeFromYear: 2015 }],
+        [province, ended],
+      ),
+    ).toEqual([{ row: 2, column: 'active_from_year', message: '起始年度 2015 晚于终止年度 2010' }]);
   });
 });
 
@@ -164,16 +248,30 @@ describe('planAgencyImport', () => {
   });
 
   it('creates children listed before their parents, inserting parents first', () => {
-    const plan = planAgencyImport([row(2, 'D', '区', 'N'), row(3, 'N', '新市', 'P')], [province], newId);
+    const plan = planAgencyImport(
+      [row(2, 'D', '区', 'N'), row(3, 'N', '新市', 'P')],
+      [province],
+      newId,
+    );
     expect(plan.inserts).toEqual([
       expect.objectContaining({ id: 'new2', code: 'N', parentId: 'p', path: 'p.new2', depth: 1 }),
-      expect.objectContaining({ id: 'new1', code: 'D', parentId: 'new2', path: 'p.new2.new1', depth: 2 }),
+      expect.objectContaining({
+        id: 'new1',
+        code: 'D',
+        parentId: 'new2',
+        path: 'p.new2.new1',
+        depth: 2,
+      }),
     ]);
     expect(plan).toMatchObject({ updates: [], created: 2, updated: 0, unchanged: 0 });
   });
 
   it('counts identical rows as unchanged and writes nothing for them', () => {
-    const plan = planAgencyImport([row(2, 'C', '市政府', 'P'), row(3, 'P', '省政府', null)], [province, city], newId);
+    const plan = planAgencyImport(
+      [row(2, 'C', '市政府', 'P'), row(3, 'P', '省政府', null)],
+      [province, city],
+      newId,
+    );
     expect(plan).toEqual({ inserts: [], updates: [], created: 0, updated: 0, unchanged: 2 });
   });
 
@@ -185,7 +283,11 @@ describe('planAgencyImport', () => {
 
   it('moves a stored subtree: the moved row is updated, its descendants get new paths', () => {
     const other = stored('o', 'O', '另一省', null);
-    const plan = planAgencyImport([row(2, 'C', '市政府', 'O')], [province, city, county, other], newId);
+    const plan = planAgencyImport(
+      [row(2, 'C', '市政府', 'O')],
+      [province, city, county, other],
+      newId,
+    );
     expect(plan.updates).toEqual([
       expect.objectContaining({ id: 'c', parentId: 'o', path: 'o.c', depth: 1 }),
       expect.objectContaining({ id: 'k', parentId: 'c', path: 'o.c.k', depth: 2 }),
@@ -195,13 +297,21 @@ describe('planAgencyImport', () => {
 
   it('makes an agency a root when its parent cell is empty', () => {
     const plan = planAgencyImport([row(2, 'K', '县政府', null)], [province, city, county], newId);
-    expect(plan.updates).toEqual([expect.objectContaining({ id: 'k', parentId: null, path: 'k', depth: 0 })]);
+    expect(plan.updates).toEqual([
+      expect.objectContaining({ id: 'k', parentId: null, path: 'k', depth: 0 }),
+    ]);
   });
 
   it('places a stored agency under a new one', () => {
-    const plan = planAgencyImport([row(2, 'K', '县政府', 'N'), row(3, 'N', '新市', 'P')], [province, city, county], newId);
+    const plan = planAgencyImport(
+      [row(2, 'K', '县政府', 'N'), row(3, 'N', '新市', 'P')],
+      [province, city, county],
+      newId,
+    );
     expect(plan.inserts).toEqual([expect.objectContaining({ id: 'new1', path: 'p.new1' })]);
-    expect(plan.updates).toEqual([expect.objectContaining({ id: 'k', parentId: 'new1', path: 'p.new1.k', depth: 2 })]);
+    expect(plan.updates).toEqual([
+      expect.objectContaining({ id: 'k', parentId: 'new1', path: 'p.new1.k', depth: 2 }),
+    ]);
     expect(plan).toMatchObject({ created: 1, updated: 1, unchanged: 0 });
   });
 });

@@ -47,7 +47,10 @@ const LABEL_OF: Readonly<Record<AgencyColumn, string>> = Object.fromEntries(
 
 /** "parent_code", "Parent Code", "parentCode" and "上级编码" all name the same column. */
 function normalizeHeader(text: string): string {
-  return text.trim().toLowerCase().replace(/[\s_-]+/g, '');
+  return text
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, '');
 }
 
 const COLUMN_BY_HEADER = new Map<string, AgencyColumn>(
@@ -67,7 +70,11 @@ function mapHeader(header: SheetRow): { columns: ColumnIndex; errors: AgencyImpo
     const column = COLUMN_BY_HEADER.get(normalizeHeader(text));
     if (column === undefined) {
       const known = AGENCY_COLUMNS.map((known) => `${known.label}(${known.key})`).join('、');
-      errors.push({ row: header.rowNumber, column: null, message: `无法识别的列“${text.trim()}”，可用的列：${known}` });
+      errors.push({
+        row: header.rowNumber,
+        column: null,
+        message: `无法识别的列“${text.trim()}”，可用的列：${known}`,
+      });
     } else if (columns[column] !== undefined) {
       errors.push({ row: header.rowNumber, column, message: `列“${LABEL_OF[column]}”重复出现` });
     } else {
@@ -76,7 +83,11 @@ function mapHeader(header: SheetRow): { columns: ColumnIndex; errors: AgencyImpo
   });
   for (const column of REQUIRED_COLUMNS) {
     if (columns[column] === undefined) {
-      errors.push({ row: header.rowNumber, column, message: `缺少必需的列“${LABEL_OF[column]}”（${column}）` });
+      errors.push({
+        row: header.rowNumber,
+        column,
+        message: `缺少必需的列“${LABEL_OF[column]}”（${column}）`,
+      });
     }
   }
   return { columns, errors };
@@ -86,13 +97,19 @@ function mapHeader(header: SheetRow): { columns: ColumnIndex; errors: AgencyImpo
  * Reads the header and checks every data row on its own (required cells, code syntax, level and
  * kind, years). Rows whose cells are all empty are skipped.
  */
-export function parseAgencySheet(sheet: readonly SheetRow[]): { rows: AgencyImportRow[]; errors: AgencyImportError[] } {
+export function parseAgencySheet(sheet: readonly SheetRow[]): {
+  rows: AgencyImportRow[];
+  errors: AgencyImportError[];
+} {
   const [header, ...body] = sheet.filter((row) => row.cells.some((cell) => cell.trim() !== ''));
   if (!header) return { rows: [], errors: [{ row: null, column: null, message: '文件为空' }] };
   const { columns, errors } = mapHeader(header);
   if (errors.length > 0) return { rows: [], errors };
   if (body.length === 0) {
-    return { rows: [], errors: [{ row: header.rowNumber, column: null, message: '文件中只有表头，没有机构数据' }] };
+    return {
+      rows: [],
+      errors: [{ row: header.rowNumber, column: null, message: '文件中只有表头，没有机构数据' }],
+    };
   }
 
   const rows: AgencyImportRow[] = [];
@@ -115,21 +132,31 @@ export function parseAgencySheet(sheet: readonly SheetRow[]): { rows: AgencyImpo
       if (text === undefined || text === '') return text === undefined ? undefined : null;
       const value = /^\d{4}$/.test(text) ? Number(text) : NaN;
       if (value >= AGENCY_YEAR_MIN && value <= AGENCY_YEAR_MAX) return value;
-      return fail(column, `${LABEL_OF[column]}“${text}”无效，应为 ${AGENCY_YEAR_MIN}–${AGENCY_YEAR_MAX} 之间的四位年份`);
+      return fail(
+        column,
+        `${LABEL_OF[column]}“${text}”无效，应为 ${AGENCY_YEAR_MIN}–${AGENCY_YEAR_MAX} 之间的四位年份`,
+      );
     };
 
     const code = checkCode(required('code'), (message) => fail('code', message));
     const name = required('name');
-    if (name !== null && name.length > AGENCY_NAME_MAX_LENGTH) fail('name', `名称不能超过 ${AGENCY_NAME_MAX_LENGTH} 个字`);
+    if (name !== null && name.length > AGENCY_NAME_MAX_LENGTH)
+      fail('name', `名称不能超过 ${AGENCY_NAME_MAX_LENGTH} 个字`);
     const levelText = required('level');
     const level = levelText === null ? null : parseAgencyLevel(levelText);
     if (levelText !== null && level === null) {
-      fail('level', `层级“${levelText}”无效，可填：${AGENCY_LEVELS.map((key) => `${AGENCY_LEVEL_LABELS[key]}(${key})`).join('、')}`);
+      fail(
+        'level',
+        `层级“${levelText}”无效，可填：${AGENCY_LEVELS.map((key) => `${AGENCY_LEVEL_LABELS[key]}(${key})`).join('、')}`,
+      );
     }
     const kindText = required('kind');
     const kind = kindText === null ? null : parseAgencyKind(kindText);
     if (kindText !== null && kind === null) {
-      fail('kind', `类型“${kindText}”无效，可填：${AGENCY_KINDS.map((key) => `${AGENCY_KIND_LABELS[key]}(${key})`).join('、')}`);
+      fail(
+        'kind',
+        `类型“${kindText}”无效，可填：${AGENCY_KINDS.map((key) => `${AGENCY_KIND_LABELS[key]}(${key})`).join('、')}`,
+      );
     }
     const parentText = cell('parent_code');
     const activeFromYear = year('active_from_year');
@@ -145,7 +172,12 @@ export function parseAgencySheet(sheet: readonly SheetRow[]): { rows: AgencyImpo
       name,
       level,
       kind,
-      parentCode: parentText === undefined || parentText === '' ? (parentText === undefined ? undefined : null) : parentText,
+      parentCode:
+        parentText === undefined || parentText === ''
+          ? parentText === undefined
+            ? undefined
+            : null
+          : parentText,
       activeFromYear,
       activeToYear,
     });
@@ -155,7 +187,8 @@ export function parseAgencySheet(sheet: readonly SheetRow[]): { rows: AgencyImpo
 
 function checkCode(code: string | null, fail: (message: string) => null): string | null {
   if (code === null) return null;
-  if (code.length > AGENCY_CODE_MAX_LENGTH) return fail(`编码不能超过 ${AGENCY_CODE_MAX_LENGTH} 个字符`);
+  if (code.length > AGENCY_CODE_MAX_LENGTH)
+    return fail(`编码不能超过 ${AGENCY_CODE_MAX_LENGTH} 个字符`);
   if (!AGENCY_CODE_PATTERN.test(code)) return fail(`编码“${code}”无效：${AGENCY_CODE_RULE}`);
   return code;
 }
@@ -200,8 +233,10 @@ function mergeOverStored(
       level: row.level,
       kind: row.kind,
       parentCode: row.parentCode === undefined ? (previous?.parentCode ?? null) : row.parentCode,
-      activeFromYear: row.activeFromYear === undefined ? (previous?.activeFromYear ?? null) : row.activeFromYear,
-      activeToYear: row.activeToYear === undefined ? (previous?.activeToYear ?? null) : row.activeToYear,
+      activeFromYear:
+        row.activeFromYear === undefined ? (previous?.activeFromYear ?? null) : row.activeFromYear,
+      activeToYear:
+        row.activeToYear === undefined ? (previous?.activeToYear ?? null) : row.activeToYear,
       row,
       stored: previous?.stored ?? null,
     });
@@ -213,13 +248,21 @@ function mergeOverStored(
  * Checks the rows against each other and against the stored tree: duplicate codes, unknown
  * parents, loops, two agencies with one name under one parent, year ranges.
  */
-export function checkAgencyImport(rows: readonly AgencyImportRow[], stored: readonly StoredAgency[]): AgencyImportError[] {
+export function checkAgencyImport(
+  rows: readonly AgencyImportRow[],
+  stored: readonly StoredAgency[],
+): AgencyImportError[] {
   const errors: AgencyImportError[] = [];
   const firstRowOfCode = new Map<string, number>();
   for (const row of rows) {
     const first = firstRowOfCode.get(row.code);
     if (first === undefined) firstRowOfCode.set(row.code, row.rowNumber);
-    else errors.push({ row: row.rowNumber, column: 'code', message: `编码“${row.code}”与第 ${first} 行重复` });
+    else
+      errors.push({
+        row: row.rowNumber,
+        column: 'code',
+        message: `编码“${row.code}”与第 ${first} 行重复`,
+      });
   }
   if (errors.length > 0) return errors; // with duplicates, "the" row of a code is ambiguous
 
@@ -228,7 +271,11 @@ export function checkAgencyImport(rows: readonly AgencyImportRow[], stored: read
     const row = agency.row;
     if (row === null) continue;
     if (agency.parentCode === agency.code) {
-      errors.push({ row: row.rowNumber, column: 'parent_code', message: '上级编码不能是本机构自己的编码' });
+      errors.push({
+        row: row.rowNumber,
+        column: 'parent_code',
+        message: '上级编码不能是本机构自己的编码',
+      });
     } else if (agency.parentCode !== null && !planned.has(agency.parentCode)) {
       errors.push({
         row: row.rowNumber,
@@ -236,7 +283,11 @@ export function checkAgencyImport(rows: readonly AgencyImportRow[], stored: read
         message: `上级编码“${agency.parentCode}”不存在：文件中和系统中都没有这个编码`,
       });
     }
-    if (agency.activeFromYear !== null && agency.activeToYear !== null && agency.activeFromYear > agency.activeToYear) {
+    if (
+      agency.activeFromYear !== null &&
+      agency.activeToYear !== null &&
+      agency.activeFromYear > agency.activeToYear
+    ) {
       errors.push({
         row: row.rowNumber,
         column: 'active_from_year',
@@ -248,14 +299,23 @@ export function checkAgencyImport(rows: readonly AgencyImportRow[], stored: read
   const parentOf = new Map(
     [...planned.values()].map((agency) => [
       agency.code,
-      agency.parentCode !== agency.code && agency.parentCode !== null && planned.has(agency.parentCode) ? agency.parentCode : null,
+      agency.parentCode !== agency.code &&
+      agency.parentCode !== null &&
+      planned.has(agency.parentCode)
+        ? agency.parentCode
+        : null,
     ]),
   );
   for (const cycle of findParentCycles(parentOf)) {
     const loop = [...cycle, cycle[0]].join(' → ');
     for (const code of cycle) {
       const row = planned.get(code)?.row;
-      if (row) errors.push({ row: row.rowNumber, column: 'parent_code', message: `上级关系形成循环：${loop}` });
+      if (row)
+        errors.push({
+          row: row.rowNumber,
+          column: 'parent_code',
+          message: `上级关系形成循环：${loop}`,
+        });
     }
   }
 
@@ -270,7 +330,10 @@ export function checkAgencyImport(rows: readonly AgencyImportRow[], stored: read
     if (group.length < 2) continue;
     for (const agency of group) {
       if (agency.row === null) continue;
-      const others = group.filter((other) => other !== agency).map((other) => other.code).join('、');
+      const others = group
+        .filter((other) => other !== agency)
+        .map((other) => other.code)
+        .join('、');
       errors.push({
         row: agency.row.rowNumber,
         column: 'name',
@@ -302,13 +365,16 @@ export function planAgencyImport(
   const placeOf = (code: string): { path: string; depth: number } => {
     // Climb to the nearest placed ancestor, then place the chain top-down (no recursion).
     const chain: PlannedAgency[] = [];
-    for (let agency = planned.get(code); agency && !placed.has(agency.code); ) {
+    for (let agency = planned.get(code); agency && !placed.has(agency.code);) {
       chain.push(agency);
       agency = agency.parentCode === null ? undefined : planned.get(agency.parentCode);
     }
     for (const agency of chain.reverse()) {
       const parent = agency.parentCode === null ? undefined : placed.get(agency.parentCode);
-      placed.set(agency.code, { path: pathBelow(parent?.path ?? null, agency.id), depth: parent ? parent.depth + 1 : 0 });
+      placed.set(agency.code, {
+        path: pathBelow(parent?.path ?? null, agency.id),
+        depth: parent ? parent.depth + 1 : 0,
+      });
     }
     const place = placed.get(code);
     if (!place) throw new Error(`agency ${code} was not placed`);
@@ -338,7 +404,8 @@ export function planAgencyImport(
     }
     const ownChange = !sameOwnFields(agency.stored, next);
     if (ownChange && agency.row !== null) updated += 1;
-    if (ownChange || agency.stored.path !== next.path || agency.stored.depth !== next.depth) updates.push(next);
+    if (ownChange || agency.stored.path !== next.path || agency.stored.depth !== next.depth)
+      updates.push(next);
   }
   inserts.sort((a, b) => a.depth - b.depth);
   return { inserts, updates, created, updated, unchanged: rows.length - created - updated };

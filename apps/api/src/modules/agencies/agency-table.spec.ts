@@ -12,8 +12,24 @@ import {
 } from './agency-table';
 
 const records: AgencyFileRecord[] = [
-  { code: '330000', name: '浙江省人民政府', level: 'province', kind: 'government', parentCode: null, activeFromYear: 2008, activeToYear: null },
-  { code: '0330100', name: '杭州市, "教育局"', level: 'city', kind: 'department', parentCode: '330000', activeFromYear: null, activeToYear: 2024 },
+  {
+    code: '330000',
+    name: '浙江省人民政府',
+    level: 'province',
+    kind: 'government',
+    parentCode: null,
+    activeFromYear: 2008,
+    activeToYear: null,
+  },
+  {
+    code: '0330100',
+    name: '杭州市, "教育局"',
+    level: 'city',
+    kind: 'department',
+    parentCode: '330000',
+    activeFromYear: null,
+    activeToYear: 2024,
+  },
 ];
 
 describe('fileFormatOf', () => {
@@ -27,7 +43,9 @@ describe('fileFormatOf', () => {
 
 describe('CSV', () => {
   it('numbers rows as Excel does, keeping blank lines and quoted line breaks in one row', () => {
-    const rows = readCsvSheet(Buffer.from('\ufeff编码,名称\r\n\r\n1,"两行\n名称"\r\n2,乙\r\n', 'utf8'));
+    const rows = readCsvSheet(
+      Buffer.from('\ufeff编码,名称\r\n\r\n1,"两行\n名称"\r\n2,乙\r\n', 'utf8'),
+    );
     expect(rows).toEqual([
       { rowNumber: 1, cells: ['编码', '名称'] },
       { rowNumber: 2, cells: [''] },
@@ -83,7 +101,9 @@ describe('XLSX', () => {
   });
 
   it('refuses a file that is not a workbook', async () => {
-    await expect(readXlsxSheet(Buffer.from('code,name\n'))).rejects.toThrow('不是有效的 XLSX 文件，无法读取');
+    await expect(readXlsxSheet(Buffer.from('code,name\n'))).rejects.toThrow(
+      '不是有效的 XLSX 文件，无法读取',
+    );
   });
 
   it('turns cell values into text', () => {

@@ -1,7 +1,12 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import { stringify as stringifyCsv } from 'csv-stringify/sync';
 import { type CellValue, Workbook } from 'exceljs';
-import { AGENCY_KIND_LABELS, AGENCY_LEVEL_LABELS, type AgencyKind, type AgencyLevel } from './agency-taxonomy';
+import {
+  AGENCY_KIND_LABELS,
+  AGENCY_LEVEL_LABELS,
+  type AgencyKind,
+  type AgencyLevel,
+} from './agency-taxonomy';
 
 /** The columns of an agency file, in file order, with the Chinese header accepted and exported. */
 export const AGENCY_COLUMNS = [
@@ -70,7 +75,10 @@ export function readCsvSheet(content: Buffer): SheetRow[] {
       record_delimiter: ['\r\n', '\n', '\r'],
     });
   } catch (error) {
-    const line = typeof (error as { lines?: unknown }).lines === 'number' ? (error as { lines: number }).lines : null;
+    const line =
+      typeof (error as { lines?: unknown }).lines === 'number'
+        ? (error as { lines: number }).lines
+        : null;
     throw new SheetReadError('CSV 格式错误（引号未闭合或字段分隔有误），无法读取', line);
   }
   return records.map((cells, index) => ({ rowNumber: index + 1, cells }));
@@ -90,7 +98,8 @@ export async function readXlsxSheet(content: Buffer): Promise<SheetRow[]> {
   sheet.eachRow({ includeEmpty: false }, (row) => {
     const cells: string[] = [];
     // exceljs row cells are 1-based; unset cells in between read as empty text.
-    for (let column = 1; column <= row.cellCount; column += 1) cells.push(cellText(row.getCell(column).value));
+    for (let column = 1; column <= row.cellCount; column += 1)
+      cells.push(cellText(row.getCell(column).value));
     rows.push({ rowNumber: row.number, cells });
   });
   return rows;
@@ -104,7 +113,9 @@ export function cellText(value: CellValue): string {
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if ('richText' in value) return value.richText.map((part) => part.text).join('');
   if ('formula' in value || 'sharedFormula' in value) {
-    return 'result' in value && value.result !== undefined ? cellText(value.result as CellValue) : '';
+    return 'result' in value && value.result !== undefined
+      ? cellText(value.result as CellValue)
+      : '';
   }
   if ('text' in value && typeof value.text === 'string') return value.text;
   if ('error' in value) return String(value.error);
@@ -136,10 +147,13 @@ function toFileCells(record: AgencyFileRecord): (string | number | null)[] {
 }
 
 export function writeAgencyCsv(records: readonly AgencyFileRecord[]): Buffer {
-  const text = stringifyCsv([AGENCY_COLUMNS.map((column) => column.label), ...records.map(toFileCells)], {
-    bom: true, // without it Excel reads UTF-8 as the ANSI code page and shows mojibake
-    record_delimiter: 'windows',
-  });
+  const text = stringifyCsv(
+    [AGENCY_COLUMNS.map((column) => column.label), ...records.map(toFileCells)],
+    {
+      bom: true, // without it Excel reads UTF-8 as the ANSI code page and shows mojibake
+      record_delimiter: 'windows',
+    },
+  );
   return Buffer.from(text, 'utf8');
 }
 

@@ -11,7 +11,14 @@ export const AGENCY_LEVEL_LABELS: Readonly<Record<AgencyLevel, string>> = {
 };
 
 /** 类型: what kind of body the agency is. */
-export const AGENCY_KINDS = ['government', 'department', 'development_zone', 'subdistrict', 'town', 'other'] as const;
+export const AGENCY_KINDS = [
+  'government',
+  'department',
+  'development_zone',
+  'subdistrict',
+  'town',
+  'other',
+] as const;
 export type AgencyKind = (typeof AGENCY_KINDS)[number];
 
 export const AGENCY_KIND_LABELS: Readonly<Record<AgencyKind, string>> = {
@@ -30,7 +37,8 @@ export const AGENCY_NAME_MAX_LENGTH = 200;
 export const AGENCY_YEAR_MIN = 1900;
 export const AGENCY_YEAR_MAX = 2100;
 
-export const AGENCY_CODE_RULE = '编码只能包含字母、数字、点(.)、连字符(-)和下划线(_)，且以字母或数字开头';
+export const AGENCY_CODE_RULE =
+  '编码只能包含字母、数字、点(.)、连字符(-)和下划线(_)，且以字母或数字开头';
 
 /** Accepts the key (`city`, any case) or the Chinese label (`市级`). */
 export function parseAgencyLevel(text: string): AgencyLevel | null {
@@ -42,7 +50,11 @@ export function parseAgencyKind(text: string): AgencyKind | null {
   return parseTerm(text, AGENCY_KINDS, AGENCY_KIND_LABELS);
 }
 
-function parseTerm<T extends string>(text: string, keys: readonly T[], labels: Readonly<Record<T, string>>): T | null {
+function parseTerm<T extends string>(
+  text: string,
+  keys: readonly T[],
+  labels: Readonly<Record<T, string>>,
+): T | null {
   const value = text.trim();
   const lower = value.toLowerCase();
   return keys.find((key) => key === lower || labels[key] === value) ?? null;

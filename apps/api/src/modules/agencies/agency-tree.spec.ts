@@ -9,7 +9,11 @@ import {
   type TreeOrderable,
 } from './agency-tree';
 
-const node = (id: string, parentId: string | null, code: string): TreeOrderable => ({ id, parentId, code });
+const node = (id: string, parentId: string | null, code: string): TreeOrderable => ({
+  id,
+  parentId,
+  code,
+});
 
 describe('materialized paths', () => {
   it('builds and splits dot-separated id paths', () => {
@@ -65,12 +69,18 @@ describe('sortInTreeOrder', () => {
   });
 
   it('treats agencies whose parent is not in the set as roots (a visible part of the tree)', () => {
-    const nodes = [node('child', 'scope', '2'), node('scope', 'hidden-parent', '1'), node('other', 'hidden', '0')];
+    const nodes = [
+      node('child', 'scope', '2'),
+      node('scope', 'hidden-parent', '1'),
+      node('other', 'hidden', '0'),
+    ];
     expect(sortInTreeOrder(nodes).map((item) => item.id)).toEqual(['other', 'scope', 'child']);
   });
 
   it('handles very deep trees without recursion', () => {
-    const chain = Array.from({ length: 20000 }, (_, index) => node(`n${index}`, index === 0 ? null : `n${index - 1}`, 'x'));
+    const chain = Array.from({ length: 20000 }, (_, index) =>
+      node(`n${index}`, index === 0 ? null : `n${index - 1}`, 'x'),
+    );
     const sorted = sortInTreeOrder([...chain].reverse());
     expect(sorted[0]?.id).toBe('n0');
     expect(sorted[19999]?.id).toBe('n19999');

@@ -11,14 +11,18 @@ import type { AgencyImportError } from './agency-import';
 /** Every refusal of the agencies module: a stable code and a Chinese message. */
 
 /** Also for agencies the caller may not see, so that existence does not leak. */
-export const agencyNotFound = () => new NotFoundException({ code: 'AGENCY_NOT_FOUND', message: '机构不存在或无权查看' });
+export const agencyNotFound = () =>
+  new NotFoundException({ code: 'AGENCY_NOT_FOUND', message: '机构不存在或无权查看' });
 
 export const agencyParentNotFound = () =>
   new BadRequestException({ code: 'AGENCY_PARENT_NOT_FOUND', message: '指定的上级机构不存在' });
 
 /** Without a code when only the database noticed (a concurrent write). */
 export const agencyCodeTaken = (code?: string) =>
-  new ConflictException({ code: 'AGENCY_CODE_TAKEN', message: code ? `编码“${code}”已存在` : '编码已存在' });
+  new ConflictException({
+    code: 'AGENCY_CODE_TAKEN',
+    message: code ? `编码“${code}”已存在` : '编码已存在',
+  });
 
 export const agencyNameTaken = (name?: string) =>
   new ConflictException({
@@ -27,7 +31,10 @@ export const agencyNameTaken = (name?: string) =>
   });
 
 export const agencyCycle = () =>
-  new ConflictException({ code: 'AGENCY_CYCLE', message: '不能把机构移到它自己或它的下级机构之下' });
+  new ConflictException({
+    code: 'AGENCY_CYCLE',
+    message: '不能把机构移到它自己或它的下级机构之下',
+  });
 
 export const agencyHasChildren = (count: number) =>
   new ConflictException({
@@ -35,7 +42,8 @@ export const agencyHasChildren = (count: number) =>
     message: `该机构还有 ${count} 个下级机构，请先删除或移走下级机构`,
   });
 
-export const agencyInUse = (reason: string) => new ConflictException({ code: 'AGENCY_IN_USE', message: reason });
+export const agencyInUse = (reason: string) =>
+  new ConflictException({ code: 'AGENCY_IN_USE', message: reason });
 
 export const agencyActiveYearsInvalid = (from: number, to: number) =>
   new BadRequestException({
@@ -65,7 +73,10 @@ export const agencyImportFileMissing = () =>
   });
 
 export const agencyImportTooLarge = () =>
-  new PayloadTooLargeException({ code: 'AGENCY_IMPORT_TOO_LARGE', message: '导入文件不能超过 5 MB' });
+  new PayloadTooLargeException({
+    code: 'AGENCY_IMPORT_TOO_LARGE',
+    message: '导入文件不能超过 5 MB',
+  });
 
 export const agencyImportUnsupportedFormat = () =>
   new UnsupportedMediaTypeException({

@@ -15,6 +15,10 @@ export interface AuditEvent {
   details?: Record<string, unknown>;
 }
 
+/** Who acts and from where; SYSTEM for start-up work such as seeding the demo. */
+export type Actor = Pick<AuditEvent, 'actor' | 'address'>;
+export const SYSTEM: Actor = { actor: null, address: null };
+
 @Injectable()
 export class AuditService {
   constructor(@InjectRepository(AuditLogEntity) private readonly log: Repository<AuditLogEntity>) {}

@@ -1,6 +1,18 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+} from 'class-validator';
 import {
   AGENCY_CODE_MAX_LENGTH,
   AGENCY_CODE_PATTERN,
@@ -16,7 +28,9 @@ import {
 
 /** Validation shared by the request DTOs, so create, update and filters agree on every rule. */
 
-const trimmed = Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
+const trimmed = Transform(({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.trim() : value,
+);
 
 /** Absent means "leave as is"; null is refused (the field cannot be empty). */
 const presentOrAbsent = ValidateIf((_object: object, value: unknown) => value !== undefined);
@@ -39,7 +53,9 @@ export const NameField = (options: { optional: boolean }) =>
     MaxLength(AGENCY_NAME_MAX_LENGTH, { message: `名称不能超过 ${AGENCY_NAME_MAX_LENGTH} 个字` }),
   );
 
-const levelChoices = AGENCY_LEVELS.map((level) => `${level}(${AGENCY_LEVEL_LABELS[level]})`).join('、');
+const levelChoices = AGENCY_LEVELS.map((level) => `${level}(${AGENCY_LEVEL_LABELS[level]})`).join(
+  '、',
+);
 const kindChoices = AGENCY_KINDS.map((kind) => `${kind}(${AGENCY_KIND_LABELS[kind]})`).join('、');
 
 export const LevelField = (options: { optional: boolean }) =>
@@ -68,7 +84,12 @@ export const YearField = (label: string) =>
   );
 
 export const SearchTextField = () =>
-  applyDecorators(IsOptional(), trimmed, IsString({ message: '搜索词必须是文本' }), MaxLength(100, { message: '搜索词不能超过 100 个字' }));
+  applyDecorators(
+    IsOptional(),
+    trimmed,
+    IsString({ message: '搜索词必须是文本' }),
+    MaxLength(100, { message: '搜索词不能超过 100 个字' }),
+  );
 
 export const OptionalLevelFilter = () =>
   applyDecorators(IsOptional(), IsIn(AGENCY_LEVELS, { message: `层级应为 ${levelChoices} 之一` }));

@@ -13,7 +13,11 @@ export class AgencyImportResultDto {
 }
 
 export class AgencyImportErrorDto {
-  @ApiProperty({ nullable: true, type: Number, description: '行号（与 Excel 一致，表头为第 1 行）' })
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: '行号（与 Excel 一致，表头为第 1 行）',
+  })
   row: number | null;
 
   @ApiProperty({ nullable: true, enum: AGENCY_COLUMNS.map((column) => column.key) })

@@ -7,11 +7,19 @@ import { UpdateAgencyDto } from './update-agency.dto';
 
 const pipe = createValidationPipe();
 
-function validate<T>(metatype: Type<T>, value: unknown, type: 'body' | 'query' = 'body'): Promise<T> {
+function validate<T>(
+  metatype: Type<T>,
+  value: unknown,
+  type: 'body' | 'query' = 'body',
+): Promise<T> {
   return pipe.transform(value, { type, metatype }) as Promise<T>;
 }
 
-async function refusal(metatype: Type<unknown>, value: unknown, type: 'body' | 'query' = 'body'): Promise<string> {
+async function refusal(
+  metatype: Type<unknown>,
+  value: unknown,
+  type: 'body' | 'query' = 'body',
+): Promise<string> {
   const error: unknown = await validate(metatype, value, type).then(
     () => null,
     (thrown: unknown) => thrown,
@@ -24,7 +32,12 @@ const valid = { code: ' 330100 ', name: ' 杭州市人民政府 ', level: 'city'
 
 describe('CreateAgencyDto', () => {
   it('trims code and name and accepts a root without years', async () => {
-    await expect(validate(CreateAgencyDto, valid)).resolves.toEqual({ code: '330100', name: '杭州市人民政府', level: 'city', kind: 'government' });
+    await expect(validate(CreateAgencyDto, valid)).resolves.toEqual({
+      code: '330100',
+      name: '杭州市人民政府',
+      level: 'city',
+      kind: 'government',
+    });
   });
 
   it('refuses bad codes, blank names, unknown levels and kinds, non-uuid parents and odd years, in Chinese', async () => {
@@ -51,12 +64,21 @@ describe('CreateAgencyDto', () => {
 
 describe('UpdateAgencyDto', () => {
   it('accepts a partial change and null to move to the top or clear a year', async () => {
-    await expect(validate(UpdateAgencyDto, { parentId: null, activeToYear: null })).resolves.toEqual({ parentId: null, activeToYear: null });
-    await expect(validate(UpdateAgencyDto, { name: '新名称' })).resolves.toEqual({ name: '新名称' });
+    await expect(
+      validate(UpdateAgencyDto, { parentId: null, activeToYear: null }),
+    ).resolves.toEqual({ parentId: null, activeToYear: null });
+    await expect(validate(UpdateAgencyDto, { name: '新名称' })).resolves.toEqual({
+      name: '新名称',
+    });
   });
 
   it('refuses null for fields that cannot be empty', async () => {
-    const message = await refusal(UpdateAgencyDto, { code: null, name: null, level: null, kind: null });
+    const message = await refusal(UpdateAgencyDto, {
+      code: null,
+      name: null,
+      level: null,
+      kind: null,
+    });
     expect(message).toContain('编码必须是文本');
     expect(message).toContain('名称必须是文本');
     expect(message).toContain('层级应为');
@@ -66,8 +88,14 @@ describe('UpdateAgencyDto', () => {
 
 describe('query DTOs', () => {
   it('validates list filters and the export format', async () => {
-    await expect(validate(ListAgenciesQueryDto, { q: ' 教育 ', level: 'county' }, 'query')).resolves.toEqual({ q: '教育', level: 'county' });
-    expect(await refusal(ListAgenciesQueryDto, { parentId: '1' }, 'query')).toContain('parentId 必须是 UUID');
-    expect(await refusal(ExportAgenciesQueryDto, { format: 'xls' }, 'query')).toContain('format 应为 csv 或 xlsx');
+    await expect(
+      validate(ListAgenciesQueryDto, { q: ' 教育 ', level: 'county' }, 'query'),
+    ).resolves.toEqual({ q: '教育', level: 'county' });
+    expect(await refusal(ListAgenciesQueryDto, { parentId: '1' }, 'query')).toContain(
+      'parentId 必须是 UUID',
+    );
+    expect(await refusal(ExportAgenciesQueryDto, { format: 'xls' }, 'query')).toContain(
+      'format 应为 csv 或 xlsx',
+    );
   });
 });

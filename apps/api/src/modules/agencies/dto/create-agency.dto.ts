@@ -9,14 +9,29 @@ import {
   type AgencyKind,
   type AgencyLevel,
 } from '../agency-taxonomy';
-import { CodeField, KindField, LevelField, NameField, ParentIdField, YearField } from './agency-fields';
+import {
+  CodeField,
+  KindField,
+  LevelField,
+  NameField,
+  ParentIdField,
+  YearField,
+} from './agency-fields';
 
 export class CreateAgencyDto {
-  @ApiProperty({ example: '330102', maxLength: AGENCY_CODE_MAX_LENGTH, description: '唯一编码（字母、数字、. - _）' })
+  @ApiProperty({
+    example: '330102',
+    maxLength: AGENCY_CODE_MAX_LENGTH,
+    description: '唯一编码（字母、数字、. - _）',
+  })
   @CodeField({ optional: false })
   code: string;
 
-  @ApiProperty({ example: '上城区人民政府', maxLength: AGENCY_NAME_MAX_LENGTH, description: '同一上级下唯一' })
+  @ApiProperty({
+    example: '上城区人民政府',
+    maxLength: AGENCY_NAME_MAX_LENGTH,
+    description: '同一上级下唯一',
+  })
   @NameField({ optional: false })
   name: string;
 
@@ -28,15 +43,30 @@ export class CreateAgencyDto {
   @KindField({ optional: false })
   kind: AgencyKind;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String, description: '上级机构；省略或 null 表示顶级' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: '上级机构；省略或 null 表示顶级',
+  })
   @ParentIdField()
   parentId?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, type: Number, minimum: AGENCY_YEAR_MIN, maximum: AGENCY_YEAR_MAX })
+  @ApiPropertyOptional({
+    nullable: true,
+    type: Number,
+    minimum: AGENCY_YEAR_MIN,
+    maximum: AGENCY_YEAR_MAX,
+  })
   @YearField('起始年度')
   activeFromYear?: number | null;
 
-  @ApiPropertyOptional({ nullable: true, type: Number, minimum: AGENCY_YEAR_MIN, maximum: AGENCY_YEAR_MAX })
+  @ApiPropertyOptional({
+    nullable: true,
+    type: Number,
+    minimum: AGENCY_YEAR_MIN,
+    maximum: AGENCY_YEAR_MAX,
+  })
   @YearField('终止年度')
   activeToYear?: number | null;
 }

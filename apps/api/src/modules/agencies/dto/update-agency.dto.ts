@@ -9,7 +9,14 @@ import {
   type AgencyKind,
   type AgencyLevel,
 } from '../agency-taxonomy';
-import { CodeField, KindField, LevelField, NameField, ParentIdField, YearField } from './agency-fields';
+import {
+  CodeField,
+  KindField,
+  LevelField,
+  NameField,
+  ParentIdField,
+  YearField,
+} from './agency-fields';
 
 /** Only the fields sent change. `parentId: null` moves the agency (and its subtree) to the top. */
 export class UpdateAgencyDto {
@@ -29,15 +36,30 @@ export class UpdateAgencyDto {
   @KindField({ optional: true })
   kind?: AgencyKind;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String, description: '新的上级；null 表示移为顶级' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: '新的上级；null 表示移为顶级',
+  })
   @ParentIdField()
   parentId?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, type: Number, minimum: AGENCY_YEAR_MIN, maximum: AGENCY_YEAR_MAX })
+  @ApiPropertyOptional({
+    nullable: true,
+    type: Number,
+    minimum: AGENCY_YEAR_MIN,
+    maximum: AGENCY_YEAR_MAX,
+  })
   @YearField('起始年度')
   activeFromYear?: number | null;
 
-  @ApiPropertyOptional({ nullable: true, type: Number, minimum: AGENCY_YEAR_MIN, maximum: AGENCY_YEAR_MAX })
+  @ApiPropertyOptional({
+    nullable: true,
+    type: Number,
+    minimum: AGENCY_YEAR_MIN,
+    maximum: AGENCY_YEAR_MAX,
+  })
   @YearField('终止年度')
   activeToYear?: number | null;
 }
