@@ -42,7 +42,7 @@ export class UsersController {
     @CurrentUser() actor: AuthUser,
     @Req() request: Request,
   ): Promise<UserDto> {
-    return this.users.create(body, actor, requestAddress(request));
+    return this.users.create(body, { actor, address: requestAddress(request) });
   }
 
   @Patch(':id')
@@ -54,6 +54,6 @@ export class UsersController {
     @CurrentUser() actor: AuthUser,
     @Req() request: Request,
   ): Promise<UserDto> {
-    return this.users.update(id, body, actor, requestAddress(request));
+    return this.users.update(id, body, { actor, address: requestAddress(request) });
   }
 }

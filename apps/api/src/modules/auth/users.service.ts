@@ -10,7 +10,7 @@ import {
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, QueryFailedError, type Repository } from 'typeorm';
 import { APP_CONFIG, APP_RUNTIME, type AppConfig, type AppRuntime } from '../../common/runtime';
-import { AuditService } from '../audit/audit.service';
+import { type Actor, AuditService, SYSTEM } from '../audit/audit.service';
 import type { AuthUser, Role } from './auth-user';
 import type { UserDto } from './dto/auth.dto';
 import type { CreateUserDto, UpdateUserDto } from './dto/user-admin.dto';
@@ -108,7 +108,7 @@ export class UsersService implements OnApplicationBootstrap {
     return toUserDto(user);
   }
 
-  async create(input: CreateUserDto, actor: AuthUser, address: string | null): Promise<UserDto> {
+  async create(input: CreateUserDto, by: Actor = SYSTEM): Promise<UserDto> {
     assertRoleShape(input.role, input.agencyId ?? null, input.scopeAgencyIds ?? []);
     const passwordHash = await hashPassword(input.password);
     const id = await this.writeAgencyBound(async (manager) => {
@@ -136,8 +136,7 @@ export class UsersService implements OnApplicationBootstrap {
       });
       await this.audit.record(
         {
-          actor,
-          address,
+          ...by,
           action: 'user.create',
           targetType: 'user',
           targetId: id,
@@ -150,12 +149,7 @@ export class UsersService implements OnApplicationBootstrap {
     return this.get(id);
   }
 
-  async update(
-    id: string,
-    input: UpdateUserDto,
-    actor: AuthUser,
-    address: string | null,
-  ): Promise<UserDto> {
+  async update(id: string, input: UpdateUserDto, by: Actor = SYSTEM): Promise<UserDto> {
     await this.writeAgencyBound(async (manager) => {
       const repository = manager.getRepository(UserEntity);
       const user = await repository.findOne({
@@ -192,8 +186,7 @@ export class UsersService implements OnApplicationBootstrap {
           .insert(scopes.map((agencyId) => ({ userId: user.id, agencyId })));
       await this.audit.record(
         {
-          actor,
-          address,
+          ...by,
           action: 'user.update',
           targetType: 'user',
           targetId: user.id,
