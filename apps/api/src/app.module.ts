@@ -12,6 +12,7 @@ import { AuthModule } from './modules/auth/auth.module';
 import { resolveSessionSecret } from './modules/auth/session-secret';
 import { AgenciesModule } from './modules/agencies/agencies.module';
 import { HealthModule } from './modules/health/health.module';
+import { ReportsModule } from './modules/reports/reports.module';
 import { SystemModule } from './modules/system/system.module';
 
 export interface AppModuleOptions {
@@ -56,6 +57,7 @@ export class AppModule {
         HealthModule,
         SystemModule,
         AgenciesModule,
+        ReportsModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: AllExceptionsFilter },

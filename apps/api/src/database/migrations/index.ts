@@ -1,10 +1,12 @@
 import { CreateAppSettings1764230400000 } from './1764230400000-create-app-settings';
 import { CreateAgencies1764300000000 } from './1764300000000-create-agencies';
 import { CreateAccountsAndAudit1764300100000 } from './1764300100000-create-accounts-and-audit';
+import { CreateReports1764300200000 } from './1764300200000-create-reports';
 
 /** Applied in this order; append new migrations, never edit applied ones. */
 export const MIGRATIONS = [
   CreateAppSettings1764230400000,
   CreateAgencies1764300000000,
   CreateAccountsAndAudit1764300100000,
+  CreateReports1764300200000,
 ];

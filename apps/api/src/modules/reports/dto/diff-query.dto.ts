@@ -1,0 +1,12 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { PositiveIntField } from './report-fields';
+
+export class DiffQueryDto {
+  @ApiProperty({ example: 1, description: '较早的版本号' })
+  @PositiveIntField('from', { optional: false })
+  from: number;
+
+  @ApiProperty({ example: 2, description: '较晚的版本号' })
+  @PositiveIntField('to', { optional: false })
+  to: number;
+}

@@ -1,0 +1,160 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { RULES } from '@atlas/report-model';
+import { REPORT_ACTIONS, REPORT_STATUSES } from '../report-status';
+
+const RULE_IDS = RULES.map((rule) => rule.id);
+
+export class FindingDto {
+  @ApiProperty({ enum: RULE_IDS, example: 'T3.BALANCE' }) rule: string;
+  @ApiProperty({ enum: ['error', 'warning'] }) severity: string;
+  @ApiProperty({ type: [String], description: '涉及的单元格地址' }) cells: string[];
+  @ApiProperty({ example: '表三 总计列：新收 3 + 上年结转 0 ≠ 办理总计 2 + 结转下年度 0' })
+  message: string;
+  @ApiPropertyOptional({ type: [String], description: '跨年规则：上一年度报告中比较的单元格' })
+  previousCells?: string[];
+  @ApiPropertyOptional({ type: 'array', items: { type: 'array', items: { type: 'number' } } })
+  candidates?: number[][];
+}
+
+export class FindingCountsDto {
+  @ApiProperty({ description: '错误数' }) errors: number;
+  @ApiProperty({ description: '提示数' }) warnings: number;
+}
+
+export class ReportWarningDto {
+  @ApiProperty({ example: 'YEAR_DIFFERS' }) code: string;
+  @ApiProperty() message: string;
+}
+
+/** What an upload, a correction and a workflow step answer. */
+export class ReportWriteResultDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) agencyId: string;
+  @ApiProperty() year: number;
+  @ApiProperty({ description: '当前版本号' }) version: number;
+  @ApiProperty({ enum: REPORT_STATUSES }) status: string;
+  @ApiProperty({ type: [FindingDto] }) findings: FindingDto[];
+  @ApiProperty({ type: [ReportWarningDto] }) warnings: ReportWarningDto[];
+}
+
+export class ReportPreviewDto {
+  @ApiProperty({ type: Object, description: '规范化报告 (atlas.report/v1)' }) report: object;
+  @ApiProperty({ type: [FindingDto] }) findings: FindingDto[];
+  @ApiProperty({ type: Object, description: '单元格地址 → 在原文中的位置' }) provenance: object;
+  @ApiProperty({ type: [ReportWarningDto] }) warnings: ReportWarningDto[];
+  @ApiProperty({ example: 'text' }) format: string;
+  @ApiProperty({ nullable: true, type: String, enum: ['title', 'period', 'body', 'fileName'] })
+  yearSource: string | null;
+}
+
+export class ReportVersionSummaryDto {
+  @ApiProperty() version: number;
+  @ApiProperty({ enum: REPORT_STATUSES, description: '该版本最近一次流程步骤后的状态' })
+  status: string;
+  @ApiProperty() createdAt: string;
+  @ApiProperty({ format: 'uuid' }) createdBy: string;
+  @ApiProperty({ nullable: true, type: String }) createdByName: string | null;
+  @ApiProperty({ nullable: true, type: String }) fileName: string | null;
+  @ApiProperty({ nullable: true, type: String }) sha256: string | null;
+  @ApiProperty({ nullable: true, type: Number }) size: number | null;
+  @ApiProperty({ nullable: true, type: String, example: 'text' }) format: string | null;
+  @ApiProperty({ nullable: true, type: Number, description: '为更正退回的报告而复制的版本' })
+  basedOnVersion: number | null;
+  @ApiProperty({ nullable: true, type: String }) submittedAt: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) submittedBy: string | null;
+  @ApiProperty({ nullable: true, type: Boolean }) onTime: boolean | null;
+  @ApiProperty({ nullable: true, type: Number }) daysLate: number | null;
+  @ApiProperty({ type: FindingCountsDto }) findingCounts: FindingCountsDto;
+}
+
+export class ReportDetailDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) agencyId: string;
+  @ApiProperty({ nullable: true, type: String }) agencyName: string | null;
+  @ApiProperty() year: number;
+  @ApiProperty({ enum: REPORT_STATUSES }) status: string;
+  @ApiProperty({ description: '当前版本号' }) version: number;
+  @ApiProperty({ type: Object, description: '当前版本的规范化报告 (atlas.report/v1)' })
+  report: object;
+  @ApiProperty({ type: [FindingDto] }) findings: FindingDto[];
+  @ApiProperty({ type: [ReportWarningDto] }) warnings: ReportWarningDto[];
+  @ApiProperty({ type: [ReportVersionSummaryDto] }) versions: ReportVersionSummaryDto[];
+  @ApiProperty({ example: '2024-01-31', description: '适用的截止日期' }) deadline: string;
+  @ApiProperty({ enum: ['agency', 'ancestor', 'year', 'statutory'] }) deadlineSource: string;
+  @ApiProperty({
+    nullable: true,
+    type: Boolean,
+    description: '当前版本报送时是否按时；未报送为 null',
+  })
+  onTime: boolean | null;
+  @ApiProperty({ nullable: true, type: Number }) daysLate: number | null;
+  @ApiProperty() createdAt: string;
+  @ApiProperty() updatedAt: string;
+}
+
+export class ReportListItemDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) agencyId: string;
+  @ApiProperty({ nullable: true, type: String }) agencyName: string | null;
+  @ApiProperty() year: number;
+  @ApiProperty({ enum: REPORT_STATUSES }) status: string;
+  @ApiProperty() version: number;
+  @ApiProperty({ type: FindingCountsDto, description: '当前版本的检查结果数' })
+  findingCounts: FindingCountsDto;
+  @ApiProperty({ nullable: true, type: String }) submittedAt: string | null;
+  @ApiProperty({ nullable: true, type: Boolean }) onTime: boolean | null;
+  @ApiProperty({ nullable: true, type: Number }) daysLate: number | null;
+  @ApiProperty() updatedAt: string;
+}
+
+export class ReportPageDto {
+  @ApiProperty({ type: [ReportListItemDto] }) items: ReportListItemDto[];
+  @ApiProperty() total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+}
+
+export class CellCorrectionDto {
+  @ApiProperty() address: string;
+  @ApiProperty() from: number;
+  @ApiProperty() to: number;
+  @ApiProperty() reason: string;
+  @ApiProperty({ format: 'uuid' }) userId: string;
+  @ApiProperty() at: string;
+}
+
+export class ReportVersionDetailDto extends ReportVersionSummaryDto {
+  @ApiProperty({ format: 'uuid' }) reportId: string;
+  @ApiProperty({ type: Object, description: '该版本的规范化报告 (atlas.report/v1)' })
+  report: object;
+  @ApiProperty({ type: [FindingDto] }) findings: FindingDto[];
+  @ApiProperty({ type: [ReportWarningDto] }) warnings: ReportWarningDto[];
+  @ApiProperty({ type: Object, description: '单元格地址 → 在原文中的位置' }) provenance: object;
+  @ApiProperty({ type: [CellCorrectionDto] }) corrections: CellCorrectionDto[];
+}
+
+export class CellDifferenceDto {
+  @ApiProperty({ example: 'applications.newReceived.total' }) address: string;
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: '较早版本中的值；该版本没有此单元格时为 null',
+  })
+  from: number | null;
+  @ApiProperty({ nullable: true, type: Number }) to: number | null;
+}
+
+export class ReportDiffDto {
+  @ApiProperty() from: number;
+  @ApiProperty() to: number;
+  @ApiProperty({ type: [CellDifferenceDto] }) differences: CellDifferenceDto[];
+}
+
+export class ReportEventDto {
+  @ApiProperty() version: number;
+  @ApiProperty({ enum: REPORT_ACTIONS }) action: string;
+  @ApiProperty({ nullable: true, type: String }) comment: string | null;
+  @ApiProperty({ format: 'uuid' }) actorId: string;
+  @ApiProperty() actorName: string;
+  @ApiProperty() at: string;
+}

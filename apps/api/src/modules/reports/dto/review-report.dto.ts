@@ -1,0 +1,20 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsString, MaxLength, MinLength } from 'class-validator';
+
+export const MAX_RETURN_COMMENT_LENGTH = 500;
+
+export class ReturnReportDto {
+  @ApiProperty({
+    minLength: 1,
+    maxLength: MAX_RETURN_COMMENT_LENGTH,
+    example: '表三结转数与上年报告不一致，请核对后重新报送',
+  })
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString({ message: 'comment 必须是文本' })
+  @MinLength(1, { message: '请填写退回意见' })
+  @MaxLength(MAX_RETURN_COMMENT_LENGTH, {
+    message: `退回意见不能超过 ${MAX_RETURN_COMMENT_LENGTH} 个字`,
+  })
+  comment: string;
+}

@@ -1,0 +1,39 @@
+import { ParseError, type ParsedReport, parseReport } from '@atlas/report-parser';
+
+/** What the API asks of a parse, in a worker thread or (under Jest) in-process. */
+export interface ParseJob {
+  readonly bytes: Uint8Array;
+  readonly fileName: string;
+  readonly maxInputBytes: number;
+}
+
+/** Plain data only: it crosses the thread boundary by structured clone. */
+export type ParseOutcome =
+  | { readonly ok: true; readonly parsed: ParsedReport }
+  | {
+      readonly ok: false;
+      readonly failure: 'unreadable';
+      readonly code: string;
+      readonly messageZh: string;
+    }
+  | { readonly ok: false; readonly failure: 'crash'; readonly detail: string };
+
+/** Never throws: a file that is not a report is an answer, a parser bug is reported as a crash. */
+export async function runParseJob(job: ParseJob): Promise<ParseOutcome> {
+  try {
+    const parsed = await parseReport(job.bytes, {
+      fileName: job.fileName,
+      limits: { maxInputBytes: job.maxInputBytes },
+    });
+    return { ok: true, parsed };
+  } catch (error) {
+    if (error instanceof ParseError) {
+      return { ok: false, failure: 'unreadable', code: error.code, messageZh: error.messageZh };
+    }
+    return {
+      ok: false,
+      failure: 'crash',
+      detail: error instanceof Error ? (error.stack ?? error.message) : String(error),
+    };
+  }
+}

@@ -1,0 +1,41 @@
+import { createHash } from 'node:crypto';
+import type { SourceFormat } from '@atlas/report-parser';
+
+export function sha256Hex(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** Stored by what the parser found the file to be, not by what the browser claimed. */
+export const MEDIA_TYPES: Record<SourceFormat, string> = {
+  text: 'text/plain',
+  markdown: 'text/markdown',
+  html: 'text/html',
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+
+/** The name pasted text is stored under when the client gives none. */
+export const PASTED_TEXT_FILE_NAME = '粘贴文本.txt';
+
+export const MAX_FILE_NAME_LENGTH = 255;
+
+/** A name safe to store and show: no path, no control characters, not empty. */
+export function cleanFileName(name: string, fallback: string): string {
+  // eslint-disable-next-line no-control-regex -- stripping control characters is the point
+  const base = (name.split(/[\\/]/).pop() ?? '').replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  return (base || fallback).slice(0, MAX_FILE_NAME_LENGTH);
+}
+
+/**
+ * Content-Disposition for a download (RFC 6266): an ASCII `filename` for old clients and the real,
+ * often Chinese, name as RFC 5987 `filename*`.
+ */
+export function attachmentDisposition(fileName: string): string {
+  const fallback = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  const encoded = encodeURIComponent(fileName).replace(
+    /['()*]/g,
+    (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
+}

@@ -1,0 +1,40 @@
+/** Where a report is in its workflow: draft → submitted → accepted (locked) or returned. */
+export const REPORT_STATUSES = ['draft', 'submitted', 'accepted', 'returned'] as const;
+export type ReportStatus = (typeof REPORT_STATUSES)[number];
+
+export const REPORT_STATUS_LABELS: Record<ReportStatus, string> = {
+  draft: '草稿',
+  submitted: '已报送',
+  accepted: '已接收',
+  returned: '已退回',
+};
+
+/** The steps of the workflow history (report_event.action). */
+export const REPORT_ACTIONS = ['upload', 'correct', 'submit', 'accept', 'return'] as const;
+export type ReportAction = (typeof REPORT_ACTIONS)[number];
+
+export const REPORT_ACTION_LABELS: Record<ReportAction, string> = {
+  upload: '上传',
+  correct: '更正',
+  submit: '报送',
+  accept: '接收',
+  return: '退回',
+};
+
+/** The status a version has after a step concerned it. */
+export const STATUS_AFTER: Record<ReportAction, ReportStatus> = {
+  upload: 'draft',
+  correct: 'draft',
+  submit: 'submitted',
+  accept: 'accepted',
+  return: 'returned',
+};
+
+/** Workflow steps and the one status each may start from. */
+export const TRANSITIONS = {
+  submit: { from: 'draft', to: 'submitted' },
+  accept: { from: 'submitted', to: 'accepted' },
+  return: { from: 'submitted', to: 'returned' },
+} as const satisfies Record<string, { from: ReportStatus; to: ReportStatus }>;
+
+export type WorkflowStep = keyof typeof TRANSITIONS;

@@ -1,0 +1,115 @@
+import { type CanonicalReport, listCells, readCanonicalReport } from '@atlas/report-model';
+import type { EntityManager } from 'typeorm';
+import { ReportCellEntity } from './entities/report-cell.entity';
+import { ReportEntity } from './entities/report.entity';
+import { ReportVersionEntity } from './entities/report-version.entity';
+
+/** Persistence steps the reports services share; each takes the caller's transaction manager. */
+
+/** A stored canonical report, typed; a row that no longer reads is a bug, not a user error. */
+export function readStoredReport(
+  version: Pick<ReportVersionEntity, 'id' | 'canonical'>,
+): CanonicalReport {
+  const reading = readCanonicalReport(version.canonical);
+  if (!reading.ok) {
+    throw new Error(
+      `report_version ${version.id} holds an unreadable report: ${reading.problems.join('; ')}`,
+    );
+  }
+  return reading.report;
+}
+
+/** The canonical report as the API shows it: with the version's current findings. */
+export function storedReportWithFindings(
+  version: Pick<ReportVersionEntity, 'id' | 'canonical' | 'findings'>,
+): CanonicalReport {
+  const report = readStoredReport(version);
+  report.findings = version.findings;
+  return report;
+}
+
+/**
+ * The report row for an agency-year, created if missing, locked until the transaction ends.
+ * Concurrent uploads for one agency-year queue here, so version numbers never collide.
+ */
+export async function lockOrCreateReport(
+  manager: EntityManager,
+  agencyId: string,
+  year: number,
+): Promise<ReportEntity> {
+  await manager
+    .createQueryBuilder()
+    .insert()
+    .into(ReportEntity)
+    .values({ agencyId, year })
+    .orIgnore()
+    .execute();
+  return manager.getRepository(ReportEntity).findOneOrFail({
+    where: { agencyId, year },
+    lock: { mode: 'pessimistic_write' },
+  });
+}
+
+export async function lockReport(
+  manager: EntityManager,
+  where: { id: string } | { agencyId: string; year: number },
+): Promise<ReportEntity | null> {
+  return manager
+    .getRepository(ReportEntity)
+    .findOne({ where, lock: { mode: 'pessimistic_write' } });
+}
+
+export async function currentVersionOf(
+  manager: EntityManager,
+  report: ReportEntity,
+): Promise<ReportVersionEntity> {
+  if (report.currentVersionId === null)
+    throw new Error(`report ${report.id} has no current version`);
+  return manager
+    .getRepository(ReportVersionEntity)
+    .findOneByOrFail({ id: report.currentVersionId });
+}
+
+/** The agency's report on another year, as its current version says; null when there is none. */
+export async function currentReportFor(
+  manager: EntityManager,
+  agencyId: string,
+  year: number,
+): Promise<{
+  report: ReportEntity;
+  version: ReportVersionEntity;
+  canonical: CanonicalReport;
+} | null> {
+  const report = await manager.getRepository(ReportEntity).findOneBy({ agencyId, year });
+  if (!report || report.currentVersionId === null) return null;
+  const version = await currentVersionOf(manager, report);
+  return { report, version, canonical: readStoredReport(version) };
+}
+
+export async function nextVersionNumber(manager: EntityManager, reportId: string): Promise<number> {
+  const [row] = await manager.query<{ next: number }[]>(
+    'SELECT COALESCE(MAX(version), 0) + 1 AS next FROM report_version WHERE report_id = $1',
+    [reportId],
+  );
+  return row?.next ?? 1;
+}
+
+/** One report_cell row per number of tables 2–4. */
+export async function insertCells(
+  manager: EntityManager,
+  versionId: string,
+  report: CanonicalReport,
+  owner: { agencyId: string; year: number },
+): Promise<void> {
+  const rows = listCells(report).map((cell) => ({
+    versionId,
+    address: cell.address,
+    tableKey: cell.table,
+    rowKey: cell.row,
+    columnKey: cell.column,
+    value: cell.value,
+    agencyId: owner.agencyId,
+    year: owner.year,
+  }));
+  if (rows.length > 0) await manager.getRepository(ReportCellEntity).insert(rows);
+}

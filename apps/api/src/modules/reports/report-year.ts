@@ -1,0 +1,63 @@
+import type { ParsedReport } from '@atlas/report-parser';
+import type { ReportWarning } from './report-warnings';
+
+/** The first year the regulation's annual reports exist for (条例 2008 年施行). */
+export const FIRST_REPORT_YEAR = 2008;
+
+/** Deadlines and "this year" are Chinese calendar dates, whatever the server's time zone. */
+export const REPORTING_TIME_ZONE = 'Asia/Shanghai';
+
+/** YYYY-MM-DD in the reporting time zone. */
+export function localDate(at: Date): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: REPORTING_TIME_ZONE,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(at);
+}
+
+/** The latest year a report can be on: the current one (reports on it are due next January). */
+export function latestReportYear(now: Date = new Date()): number {
+  return Number(localDate(now).slice(0, 4));
+}
+
+/** Where the document states its year plainly (title, reporting period) rather than by a guess. */
+const FIRM_YEAR_SOURCES: ReadonlySet<ParsedReport['yearSource']> = new Set(['title', 'period']);
+
+export type YearAssessment =
+  | { readonly kind: 'consistent'; readonly warnings: ReportWarning[] }
+  | { readonly kind: 'mismatch'; readonly parsedYear: number };
+
+/**
+ * Compares the year the uploader chose with the one read from the document. A firm, different
+ * year is plainly another year's report; a guessed one only deserves a warning.
+ */
+export function assessDocumentYear(
+  declaredYear: number,
+  parsedYear: number | null,
+  yearSource: ParsedReport['yearSource'],
+): YearAssessment {
+  if (parsedYear === null) {
+    return {
+      kind: 'consistent',
+      warnings: [
+        {
+          code: 'YEAR_NOT_FOUND',
+          message: `未能从文件中读出报告年度，按所选年度 ${declaredYear} 保存`,
+        },
+      ],
+    };
+  }
+  if (parsedYear === declaredYear) return { kind: 'consistent', warnings: [] };
+  if (FIRM_YEAR_SOURCES.has(yearSource)) return { kind: 'mismatch', parsedYear };
+  return {
+    kind: 'consistent',
+    warnings: [
+      {
+        code: 'YEAR_DIFFERS',
+        message: `文件${yearSource === 'fileName' ? '名' : '正文'}中的年度 ${parsedYear} 与所选年度 ${declaredYear} 不一致，请核对`,
+      },
+    ],
+  };
+}

@@ -1,0 +1,129 @@
+import {
+  BadRequestException,
+  ConflictException,
+  ForbiddenException,
+  NotFoundException,
+  PayloadTooLargeException,
+  UnprocessableEntityException,
+} from '@nestjs/common';
+import { formatByteSize } from '@atlas/report-parser';
+import { REPORT_STATUS_LABELS, type ReportStatus } from './report-status';
+
+/** Every refusal of the reports module: a stable code and a Chinese message. */
+
+/** Also for reports the caller may not see, so that existence does not leak. */
+export const reportNotFound = () =>
+  new NotFoundException({ code: 'REPORT_NOT_FOUND', message: '报告不存在或无权查看' });
+
+export const reportVersionNotFound = (version: number) =>
+  new NotFoundException({ code: 'REPORT_VERSION_NOT_FOUND', message: `报告没有第 ${version} 版` });
+
+/** A path segment that is no version number names no version either. */
+export const versionNumberInvalid = () =>
+  new NotFoundException({ code: 'REPORT_VERSION_NOT_FOUND', message: '版本号无效' });
+
+export const reportOriginalMissing = (version: number) =>
+  new NotFoundException({
+    code: 'REPORT_ORIGINAL_NOT_FOUND',
+    message: `第 ${version} 版没有原始文件`,
+  });
+
+export const uploadForOtherAgency = () =>
+  new ForbiddenException({ code: 'FORBIDDEN', message: '只能为本单位上传或修改年报' });
+
+export const notReportOwner = () =>
+  new ForbiddenException({
+    code: 'FORBIDDEN',
+    message: '只有本单位填报人员或管理员可以执行此操作',
+  });
+
+export const notReviewer = () =>
+  new ForbiddenException({
+    code: 'FORBIDDEN',
+    message: '只有负责该单位的监督人员或管理员可以审核年报',
+  });
+
+export const reportSourceMissing = () =>
+  new BadRequestException({
+    code: 'REPORT_SOURCE_MISSING',
+    message:
+      '请以 multipart/form-data 字段 file 上传年报文件，或以 JSON 字段 text 粘贴年报全文（二者选一）',
+  });
+
+export const reportSourceAmbiguous = () =>
+  new BadRequestException({
+    code: 'REPORT_SOURCE_AMBIGUOUS',
+    message: '请只提供文件 file 或文本 text 之一',
+  });
+
+export const malformedMultipart = () =>
+  new BadRequestException({
+    code: 'MALFORMED_MULTIPART',
+    message: '上传的表单数据不完整或格式错误，请重新上传',
+  });
+
+export const uploadTooLarge = (limitBytes: number) =>
+  new PayloadTooLargeException({
+    code: 'PAYLOAD_TOO_LARGE',
+    message: `上传内容超过 ${formatByteSize(limitBytes)} 的大小限制`,
+  });
+
+export const reportDuplicate = (version: number) =>
+  new ConflictException({
+    code: 'REPORT_DUPLICATE',
+    message: `同一文件已上传过，即本报告第 ${version} 版，无需重复上传`,
+  });
+
+export const reportLocked = () =>
+  new ConflictException({ code: 'REPORT_LOCKED', message: '报告已被接收，不能再上传或更正' });
+
+export const reportNotEditable = (status: ReportStatus) =>
+  new ConflictException({
+    code: 'REPORT_NOT_EDITABLE',
+    message: `报告当前状态为“${REPORT_STATUS_LABELS[status]}”，不能更正；请重新上传，或等待审核结果`,
+  });
+
+export const invalidTransition = (status: ReportStatus, step: string) =>
+  new ConflictException({
+    code: 'INVALID_TRANSITION',
+    message: `报告当前状态为“${REPORT_STATUS_LABELS[status]}”，不能${step}`,
+  });
+
+export const yearMismatchMessage = (parsedYear: number, declaredYear: number) =>
+  `文件是 ${parsedYear} 年度的报告，与所选年度 ${declaredYear} 不符；请核对年度或文件`;
+
+export const yearMismatch = (parsedYear: number, declaredYear: number) =>
+  new UnprocessableEntityException({
+    code: 'YEAR_MISMATCH',
+    message: yearMismatchMessage(parsedYear, declaredYear),
+  });
+
+export const parseFailed = (code: string, message: string) =>
+  new UnprocessableEntityException({ code: `PARSE_${code}`, message });
+
+export const parseTimedOut = (seconds: number) =>
+  new UnprocessableEntityException({
+    code: 'PARSE_TIMEOUT',
+    message: `解析超过 ${seconds} 秒仍未完成，文件可能过大或已损坏`,
+  });
+
+export const cellNotInReport = (address: string) =>
+  new BadRequestException({ code: 'CELL_NOT_FOUND', message: `报告中没有单元格 ${address}` });
+
+export const cellRepeated = (address: string) =>
+  new BadRequestException({
+    code: 'CELL_REPEATED',
+    message: `单元格 ${address} 在同一次更正中出现了多次`,
+  });
+
+export const diffRangeInvalid = () =>
+  new BadRequestException({
+    code: 'VALIDATION_FAILED',
+    message: '请求参数无效：from 与 to 应为不同的版本号',
+  });
+
+export const deadlineBeforeYearEnd = (year: number) =>
+  new BadRequestException({
+    code: 'DEADLINE_TOO_EARLY',
+    message: `${year} 年度报告的截止日期应晚于 ${year}-12-31`,
+  });

@@ -1,0 +1,28 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AgenciesModule } from '../agencies/agencies.module';
+import { DeadlinesController } from './deadlines.controller';
+import { DeadlinesService } from './deadlines.service';
+import { REPORT_ENTITIES } from './entities';
+import { ReportAccess } from './report-access';
+import { ReportParsingService } from './report-parsing.service';
+import { ReportQueriesService } from './report-queries.service';
+import { ReportUploadInterceptor } from './report-upload.interceptor';
+import { ReportsController } from './reports.controller';
+import { ReportsService } from './reports.service';
+
+/** Annual reports: uploads, versions, corrections, the review workflow and deadlines. */
+@Module({
+  imports: [TypeOrmModule.forFeature(REPORT_ENTITIES), AgenciesModule],
+  controllers: [ReportsController, DeadlinesController],
+  providers: [
+    ReportsService,
+    ReportQueriesService,
+    DeadlinesService,
+    ReportParsingService,
+    ReportAccess,
+    ReportUploadInterceptor,
+  ],
+  exports: [ReportQueriesService, DeadlinesService],
+})
+export class ReportsModule {}

@@ -1,0 +1,522 @@
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import {
+  type CanonicalReport,
+  type Finding,
+  getCell,
+  parseCellAddress,
+  setCell,
+} from '@atlas/report-model';
+import { isUUID } from 'class-validator';
+import { DataSource, type EntityManager, type Repository } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../../common/runtime';
+import { AgenciesService } from '../agencies/agencies.service';
+import { AuditService } from '../audit/audit.service';
+import type { AuthUser } from '../auth/auth-user';
+import { DeadlinesService } from './deadlines.service';
+import type { CorrectCellsDto } from './dto/correct-cells.dto';
+import type { ReportPreviewDto, ReportWriteResultDto } from './dto/report.dto';
+import { ReportCellEntity } from './entities/report-cell.entity';
+import { ReportCorrectionEntity } from './entities/report-correction.entity';
+import { ReportEntity } from './entities/report.entity';
+import { ReportEventEntity } from './entities/report-event.entity';
+import { ReportFileEntity } from './entities/report-file.entity';
+import { ReportVersionEntity } from './entities/report-version.entity';
+import { ReportAccess } from './report-access';
+import { assessTimeliness } from './report-deadline';
+import {
+  cellNotInReport,
+  cellRepeated,
+  invalidTransition,
+  reportDuplicate,
+  reportLocked,
+  reportNotEditable,
+  reportNotFound,
+  uploadTooLarge,
+  yearMismatch,
+  yearMismatchMessage,
+} from './report.errors';
+import { MEDIA_TYPES, sha256Hex } from './report-file';
+import { findingsAfterCorrection, withCrossReportFindings } from './report-findings';
+import { toWriteResult } from './report.mapper';
+import { ReportParsingService } from './report-parsing.service';
+import {
+  type ReportAction,
+  REPORT_ACTION_LABELS,
+  TRANSITIONS,
+  type WorkflowStep,
+} from './report-status';
+import {
+  currentReportFor,
+  currentVersionOf,
+  insertCells,
+  lockOrCreateReport,
+  lockReport,
+  nextVersionNumber,
+  readStoredReport,
+} from './report-store';
+import type { ReportWarning } from './report-warnings';
+import { assessDocumentYear } from './report-year';
+
+/** The bytes of an upload: a file, or pasted text stored as one. */
+export interface ReportSource {
+  readonly bytes: Buffer;
+  readonly fileName: string;
+}
+
+/** Who is acting, and from where (for the audit log). */
+export interface ReportActor {
+  readonly user: AuthUser;
+  readonly address: string | null;
+}
+
+/**
+ * The write side of reports: uploads, corrections and the workflow. Every change is one
+ * transaction holding the report row's lock, with its event and audit entry inside it.
+ */
+@Injectable()
+export class ReportsService implements OnModuleInit {
+  constructor(
+    @InjectRepository(ReportEntity) private readonly reports: Repository<ReportEntity>,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly dataSource: DataSource,
+    private readonly parsing: ReportParsingService,
+    private readonly access: ReportAccess,
+    private readonly agencies: AgenciesService,
+    private readonly deadlines: DeadlinesService,
+    private readonly audit: AuditService,
+  ) {}
+
+  onModuleInit(): void {
+    this.agencies.registerDeletionCheck(async (agency, manager) => {
+      const count = await manager.getRepository(ReportEntity).countBy({ agencyId: agency.id });
+      return count > 0 ? `该机构已有 ${count} 份年报，不能删除` : null;
+    });
+  }
+
+  // ── upload ─────────────────────────────────────────────────────────────────────────────────
+
+  /** Parses, checks and stores a new version (draft) of the agency's report on the year. */
+  async upload(
+    actor: ReportActor,
+    agencyId: string,
+    year: number,
+    source: ReportSource,
+  ): Promise<ReportWriteResultDto> {
+    await this.access.assertCanUploadFor(actor.user, agencyId);
+    this.assertWithinLimit(source.bytes);
+    const sha256 = sha256Hex(source.bytes);
+    // Cheap refusals first: a duplicate or a locked report should not cost a parse.
+    const existing = await this.reports.findOneBy({ agencyId, year });
+    if (existing) await this.assertAcceptsUpload(this.dataSource.manager, existing, sha256);
+
+    const parsed = await this.parsing.parse(source.bytes, source.fileName);
+    const parsedYear = parsed.report.year;
+    const yearCheck = assessDocumentYear(year, parsedYear, parsed.yearSource);
+    if (yearCheck.kind === 'mismatch') throw yearMismatch(yearCheck.parsedYear, year);
+    const warnings = yearCheck.warnings;
+    // The stored report is on the year the uploader declared; the document's own is kept apart.
+    const canonical = parsed.report;
+    canonical.year = year;
+
+    return this.dataSource.transaction(async (manager) => {
+      const report = await lockOrCreateReport(manager, agencyId, year);
+      await this.assertAcceptsUpload(manager, report, sha256);
+      const previousYear = await currentReportFor(manager, agencyId, year - 1);
+      const findings = withCrossReportFindings(
+        canonical.findings,
+        canonical,
+        previousYear?.canonical ?? null,
+      );
+      canonical.findings = findings;
+
+      const file = await manager.getRepository(ReportFileEntity).save(
+        manager.getRepository(ReportFileEntity).create({
+          sha256,
+          size: source.bytes.length,
+          mediaType: MEDIA_TYPES[parsed.format],
+          fileName: source.fileName,
+          content: source.bytes,
+          uploadedBy: actor.user.id,
+        }),
+      );
+      const version = await this.insertVersion(manager, report, {
+        fileId: file.id,
+        canonical,
+        findings,
+        warnings,
+        provenance: parsed.provenance,
+        format: parsed.format,
+        declaredYear: year,
+        parsedYear,
+        createdBy: actor.user.id,
+        basedOnVersion: null,
+      });
+      await this.makeCurrent(manager, report, version, 'draft');
+      await this.recordStep(manager, actor, report, version.version, 'upload', null, {
+        fileName: source.fileName,
+        sha256,
+        size: source.bytes.length,
+        format: parsed.format,
+        findings: findings.length,
+        warnings: warnings.map((warning) => warning.code),
+      });
+      return toWriteResult(report, version);
+    });
+  }
+
+  /** Parses and checks without storing anything. */
+  async preview(
+    user: AuthUser,
+    source: ReportSource,
+    agencyId?: string,
+    year?: number,
+  ): Promise<ReportPreviewDto> {
+    if (agencyId !== undefined) await this.agencies.assertVisible(user, agencyId);
+    this.assertWithinLimit(source.bytes);
+    const parsed = await this.parsing.parse(source.bytes, source.fileName);
+    const canonical = parsed.report;
+    const warnings: ReportWarning[] = [];
+    if (year !== undefined) {
+      const yearCheck = assessDocumentYear(year, canonical.year, parsed.yearSource);
+      // A preview never refuses: it says what an upload would refuse.
+      if (yearCheck.kind === 'mismatch') {
+        warnings.push({
+          code: 'YEAR_MISMATCH',
+          message: yearMismatchMessage(yearCheck.parsedYear, year),
+        });
+      } else warnings.push(...yearCheck.warnings);
+      canonical.year = year;
+      if (agencyId !== undefined) {
+        const previousYear = await currentReportFor(this.dataSource.manager, agencyId, year - 1);
+        canonical.findings = withCrossReportFindings(
+          canonical.findings,
+          canonical,
+          previousYear?.canonical ?? null,
+        );
+      }
+    }
+    return {
+      report: canonical,
+      findings: canonical.findings,
+      provenance: parsed.provenance,
+      warnings,
+      format: parsed.format,
+      yearSource: parsed.yearSource,
+    };
+  }
+
+  // ── corrections ────────────────────────────────────────────────────────────────────────────
+
+  /**
+   * Corrects cells of a draft in place; a returned report first gets a new draft version copied
+   * from the current one. Findings are recomputed in the same transaction.
+   */
+  async correct(
+    actor: ReportActor,
+    reportId: string,
+    input: CorrectCellsDto,
+  ): Promise<ReportWriteResultDto> {
+    const addresses = new Set<string>();
+    for (const change of input.changes) {
+      const location = parseCellAddress(change.address);
+      if (location === null || location.table === 'narrative')
+        throw cellNotInReport(change.address);
+      if (addresses.has(change.address)) throw cellRepeated(change.address);
+      addresses.add(change.address);
+    }
+
+    return this.changeVisibleReport(actor.user, reportId, async (manager, report) => {
+      this.access.assertCanWrite(actor.user, report.agencyId);
+      if (report.status === 'accepted') throw reportLocked();
+      if (report.status === 'submitted') throw reportNotEditable(report.status);
+
+      let version = await currentVersionOf(manager, report);
+      const basedOnVersion = report.status === 'returned' ? version.version : null;
+      if (basedOnVersion !== null)
+        version = await this.copyVersion(manager, report, version, actor.user.id);
+
+      const canonical = readStoredReport(version);
+      const changes: { address: string; from: number; to: number }[] = [];
+      for (const change of input.changes) {
+        const from = getCell(canonical, change.address);
+        if (from === undefined) throw cellNotInReport(change.address);
+        setCell(canonical, change.address, change.value);
+        changes.push({ address: change.address, from, to: change.value });
+      }
+      await manager.getRepository(ReportCorrectionEntity).insert(
+        changes.map((change) => ({
+          versionId: version.id,
+          address: change.address,
+          oldValue: change.from,
+          newValue: change.to,
+          reason: input.reason,
+          userId: actor.user.id,
+        })),
+      );
+      for (const change of changes) {
+        await manager
+          .getRepository(ReportCellEntity)
+          .update({ versionId: version.id, address: change.address }, { value: change.to });
+      }
+
+      const previousYear = await currentReportFor(manager, report.agencyId, report.year - 1);
+      const findings = findingsAfterCorrection(
+        version.findings,
+        canonical,
+        previousYear?.canonical ?? null,
+        addresses,
+      );
+      await this.storeFindings(manager, version, canonical, findings);
+      await this.makeCurrent(manager, report, version, 'draft');
+      await this.recordStep(manager, actor, report, version.version, 'correct', input.reason, {
+        changes,
+        basedOnVersion,
+        findings: findings.length,
+      });
+      return toWriteResult(report, version);
+    });
+  }
+
+  // ── workflow ───────────────────────────────────────────────────────────────────────────────
+
+  /**
+   * Draft → submitted. Records timeliness against the agency's deadline, runs the cross-report
+   * rules against last year's report, and re-runs next year's against this one.
+   */
+  async submit(actor: ReportActor, reportId: string): Promise<ReportWriteResultDto> {
+    return this.changeVisibleReport(actor.user, reportId, async (manager, report) => {
+      this.access.assertCanWrite(actor.user, report.agencyId);
+      this.assertTransition(report, 'submit');
+      const version = await currentVersionOf(manager, report);
+      const submittedAt = new Date();
+      const deadline = await this.deadlines.deadlineFor(report.agencyId, report.year, manager);
+      const timeliness = assessTimeliness(submittedAt, deadline.dueDate);
+
+      const canonical = readStoredReport(version);
+      const previousYear = await currentReportFor(manager, report.agencyId, report.year - 1);
+      const findings = withCrossReportFindings(
+        version.findings,
+        canonical,
+        previousYear?.canonical ?? null,
+      );
+      await this.storeFindings(manager, version, canonical, findings);
+      Object.assign(version, { submittedAt, submittedBy: actor.user.id, ...timeliness });
+      await manager.getRepository(ReportVersionEntity).update(version.id, {
+        submittedAt,
+        submittedBy: actor.user.id,
+        onTime: timeliness.onTime,
+        daysLate: timeliness.daysLate,
+      });
+
+      const nextYearReportId = await this.recheckNextYear(manager, report, canonical);
+      await this.makeCurrent(manager, report, version, TRANSITIONS.submit.to);
+      await this.recordStep(manager, actor, report, version.version, 'submit', null, {
+        dueDate: deadline.dueDate,
+        onTime: timeliness.onTime,
+        daysLate: timeliness.daysLate,
+        recheckedNextYearReportId: nextYearReportId,
+      });
+      return toWriteResult(report, version);
+    });
+  }
+
+  /** Submitted → accepted (locked) or returned (with the reviewer's comment). */
+  async review(
+    actor: ReportActor,
+    reportId: string,
+    step: Exclude<WorkflowStep, 'submit'>,
+    comment: string | null,
+  ): Promise<ReportWriteResultDto> {
+    return this.changeVisibleReport(actor.user, reportId, async (manager, report) => {
+      this.access.assertCanReview(actor.user);
+      this.assertTransition(report, step);
+      const version = await currentVersionOf(manager, report);
+      await this.makeCurrent(manager, report, version, TRANSITIONS[step].to);
+      await this.recordStep(manager, actor, report, version.version, step, comment, {});
+      return toWriteResult(report, version);
+    });
+  }
+
+  // ── internals ──────────────────────────────────────────────────────────────────────────────
+
+  private assertWithinLimit(bytes: Buffer): void {
+    if (bytes.length > this.config.uploadLimitBytes)
+      throw uploadTooLarge(this.config.uploadLimitBytes);
+  }
+
+  private async assertAcceptsUpload(
+    manager: EntityManager,
+    report: ReportEntity,
+    sha256: string,
+  ): Promise<void> {
+    if (report.status === 'accepted') throw reportLocked();
+    const [duplicate] = await manager.query<{ version: number }[]>(
+      `SELECT v.version FROM report_version v JOIN report_file f ON f.id = v.file_id
+        WHERE v.report_id = $1 AND f.sha256 = $2 ORDER BY v.version LIMIT 1`,
+      [report.id, sha256],
+    );
+    if (duplicate) throw reportDuplicate(duplicate.version);
+  }
+
+  private assertTransition(report: ReportEntity, step: WorkflowStep): void {
+    if (report.status !== TRANSITIONS[step].from)
+      throw invalidTransition(report.status, REPORT_ACTION_LABELS[step]);
+  }
+
+  /**
+   * Runs `work` in a transaction on the locked report, after checking the caller may see it
+   * (404 otherwise, so existence does not leak).
+   */
+  private async changeVisibleReport<T>(
+    user: AuthUser,
+    reportId: string,
+    work: (manager: EntityManager, report: ReportEntity) => Promise<T>,
+  ): Promise<T> {
+    const found = isUUID(reportId) ? await this.reports.findOneBy({ id: reportId }) : null;
+    if (!found || !(await this.access.canSee(user, found.agencyId))) throw reportNotFound();
+    return this.dataSource.transaction(async (manager) => {
+      const report = await lockReport(manager, { id: reportId });
+      if (!report) throw reportNotFound();
+      return work(manager, report);
+    });
+  }
+
+  private async insertVersion(
+    manager: EntityManager,
+    report: ReportEntity,
+    fields: Pick<
+      ReportVersionEntity,
+      | 'fileId'
+      | 'findings'
+      | 'warnings'
+      | 'provenance'
+      | 'format'
+      | 'declaredYear'
+      | 'parsedYear'
+      | 'createdBy'
+      | 'basedOnVersion'
+    > & { canonical: CanonicalReport },
+  ): Promise<ReportVersionEntity> {
+    const repository = manager.getRepository(ReportVersionEntity);
+    const version = await repository.save(
+      repository.create({
+        ...fields,
+        reportId: report.id,
+        version: await nextVersionNumber(manager, report.id),
+      }),
+    );
+    await insertCells(manager, version.id, fields.canonical, report);
+    return version;
+  }
+
+  /** A new draft version with the numbers of `source`, to be corrected (a returned report). */
+  private async copyVersion(
+    manager: EntityManager,
+    report: ReportEntity,
+    source: ReportVersionEntity,
+    userId: string,
+  ): Promise<ReportVersionEntity> {
+    return this.insertVersion(manager, report, {
+      fileId: source.fileId,
+      canonical: readStoredReport(source),
+      findings: source.findings,
+      warnings: source.warnings,
+      provenance: source.provenance,
+      format: source.format,
+      declaredYear: source.declaredYear,
+      parsedYear: source.parsedYear,
+      createdBy: userId,
+      basedOnVersion: source.version,
+    });
+  }
+
+  private async storeFindings(
+    manager: EntityManager,
+    version: ReportVersionEntity,
+    canonical: CanonicalReport,
+    findings: Finding[],
+  ): Promise<void> {
+    canonical.findings = findings;
+    version.canonical = canonical;
+    version.findings = findings;
+    await manager.getRepository(ReportVersionEntity).update(version.id, { canonical, findings });
+  }
+
+  private async makeCurrent(
+    manager: EntityManager,
+    report: ReportEntity,
+    version: ReportVersionEntity,
+    status: ReportEntity['status'],
+  ): Promise<void> {
+    report.currentVersionId = version.id;
+    report.status = status;
+    report.updatedAt = new Date();
+    await manager
+      .getRepository(ReportEntity)
+      .update(report.id, { currentVersionId: version.id, status, updatedAt: report.updatedAt });
+  }
+
+  /**
+   * Next year's report compared its carry-over with this one when it was stored; now that this
+   * one is submitted, compare again. Its numbers do not change, only its cross-report findings.
+   */
+  private async recheckNextYear(
+    manager: EntityManager,
+    report: ReportEntity,
+    canonical: CanonicalReport,
+  ): Promise<string | null> {
+    // Locked in year order (this year, then the next) like every transaction here, so no deadlock.
+    const nextYear = await lockReport(manager, {
+      agencyId: report.agencyId,
+      year: report.year + 1,
+    });
+    if (!nextYear || nextYear.currentVersionId === null) return null;
+    const version = await currentVersionOf(manager, nextYear);
+    const nextCanonical = readStoredReport(version);
+    await this.storeFindings(
+      manager,
+      version,
+      nextCanonical,
+      withCrossReportFindings(version.findings, nextCanonical, canonical),
+    );
+    return nextYear.id;
+  }
+
+  private async recordStep(
+    manager: EntityManager,
+    actor: ReportActor,
+    report: ReportEntity,
+    version: number,
+    action: ReportAction,
+    comment: string | null,
+    details: Record<string, unknown>,
+  ): Promise<void> {
+    await manager.getRepository(ReportEventEntity).insert({
+      reportId: report.id,
+      version,
+      action,
+      comment,
+      actorId: actor.user.id,
+      actorName: actor.user.displayName,
+    });
+    await this.audit.record(
+      {
+        actor: actor.user,
+        address: actor.address,
+        action: `report.${action}`,
+        targetType: 'report',
+        targetId: report.id,
+        details: {
+          agencyId: report.agencyId,
+          year: report.year,
+          version,
+          status: report.status,
+          comment,
+          ...details,
+        },
+      },
+      manager,
+    );
+  }
+}

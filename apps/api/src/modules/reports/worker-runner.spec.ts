@@ -1,0 +1,43 @@
+import { Worker } from 'node:worker_threads';
+import { runInWorker } from './worker-runner';
+
+/** Workers from inline JavaScript: Jest cannot load TypeScript inside a worker thread. */
+const inlineWorker = (source: string) => () => new Worker(source, { eval: true });
+
+describe('runInWorker', () => {
+  it('returns the one reply and ends the worker', async () => {
+    const run = await runInWorker<number>(
+      inlineWorker(
+        `require('node:worker_threads').parentPort.once('message', (n) => require('node:worker_threads').parentPort.postMessage(n * 2));`,
+      ),
+      21,
+      [],
+      5000,
+    );
+    expect(run).toEqual({ kind: 'reply', reply: 42 });
+  });
+
+  it('gives up after the time limit and terminates a worker that never answers', async () => {
+    let worker: Worker | undefined;
+    const started = Date.now();
+    const run = await runInWorker(
+      () => (worker = new Worker('setInterval(() => {}, 1000);', { eval: true })),
+      null,
+      [],
+      200,
+    );
+    expect(run).toEqual({ kind: 'timeout' });
+    expect(Date.now() - started).toBeLessThan(2000);
+    const exitCode = await new Promise<number>((resolve) => worker?.once('exit', resolve));
+    expect(exitCode).toBe(1);
+  });
+
+  it('rejects when the worker fails or exits without replying', async () => {
+    await expect(
+      runInWorker(inlineWorker('throw new Error("boom")'), null, [], 5000),
+    ).rejects.toThrow('boom');
+    await expect(runInWorker(inlineWorker('process.exit(3)'), null, [], 5000)).rejects.toThrow(
+      'code 3',
+    );
+  });
+});
