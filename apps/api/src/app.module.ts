@@ -9,6 +9,7 @@ import { APP_CONFIG, APP_RUNTIME, type AppConfig, type AppRuntime } from './comm
 import { buildDataSourceOptions } from './database/typeorm-options';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { DemoModule } from './modules/demo/demo.module';
 import { resolveSessionSecret } from './modules/auth/session-secret';
 import { AgenciesModule } from './modules/agencies/agencies.module';
 import { HealthModule } from './modules/health/health.module';
@@ -58,6 +59,7 @@ export class AppModule {
         SystemModule,
         AgenciesModule,
         ReportsModule,
+        DemoModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: AllExceptionsFilter },

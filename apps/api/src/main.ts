@@ -4,6 +4,7 @@ import { createApp } from './app.factory';
 import { appVersion } from './common/app-version';
 import { type AppConfig, ConfigError, loadConfig } from './config/app-config';
 import { provideDatabase } from './database/database';
+import { DemoSeedService } from './modules/demo/demo-seed.service';
 import type { RunningDatabase } from './database/embedded-postgres';
 
 const SHUTDOWN_GRACE_MS = 15_000;
@@ -42,7 +43,10 @@ async function main(): Promise<void> {
       logger[serious ? 'warn' : 'debug']({ component: 'postgres' }, line);
     });
     if (stopping) return;
-    logger.info({ embedded: database.embedded }, database.embedded ? `embedded PostgreSQL in ${config.dataDir}/pg` : 'using DATABASE_URL');
+    logger.info(
+      { embedded: database.embedded },
+      database.embedded ? `embedded PostgreSQL in ${config.dataDir}/pg` : 'using DATABASE_URL',
+    );
 
     app = await createApp(config, database.url, {
       version: appVersion(),
@@ -52,7 +56,9 @@ async function main(): Promise<void> {
     await app.listen(config.port, config.host);
   } catch (error) {
     logger.fatal({ err: error }, 'start-up failed');
-    process.stderr.write(`\n启动失败 / start-up failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(
+      `\n启动失败 / start-up failed: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
     await stop('start-up failed', 1);
     return;
   }
@@ -61,7 +67,26 @@ async function main(): Promise<void> {
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://localhost:${port}`;
   logger.info({ url, version: appVersion() }, 'Disclosure Atlas is listening');
-  process.stdout.write(`\n  政务公开年报汇聚分析平台 Disclosure Atlas ${appVersion()} — ${url}\n  API docs: ${url}/api/docs\n\n`);
+  if (config.demoData) seedDemoInBackground(app, logger);
+  process.stdout.write(
+    `\n  政务公开年报汇聚分析平台 Disclosure Atlas ${appVersion()} — ${url}\n  API docs: ${url}/api/docs\n\n`,
+  );
+}
+
+/** The demo goes in after the server listens: /api/health answers while reports are loaded. */
+function seedDemoInBackground(
+  app: Awaited<ReturnType<typeof createApp>>,
+  logger: pino.Logger,
+): void {
+  const seeder = app.get(DemoSeedService);
+  seeder
+    .seed()
+    .then((summary) => {
+      if (!summary.skipped)
+        logger.info({ ...summary, failures: summary.failures.length }, 'demo data loaded');
+      for (const failure of summary.failures) logger.warn({ failure }, 'demo report not loaded');
+    })
+    .catch((error: unknown) => logger.error({ err: error }, 'demo data could not be loaded'));
 }
 
 function readConfigOrExit(): AppConfig {

@@ -39,6 +39,7 @@ const environmentSchema = z.object({
     .default(20),
   ATLAS_WEB_DIR: z.string().min(1).optional(),
   ATLAS_ADMIN_PASSWORD: z.string().min(8, { message: '至少 8 个字符' }).optional(),
+  ATLAS_DEMO_DATA: z.enum(['auto', 'true', 'false'], { message: '应为 auto、true 或 false' }).default('auto'),
   ATLAS_TOKEN_TTL_HOURS: z.coerce
     .number({ message: '应为数字' })
     .positive({ message: '应大于 0' })
@@ -67,6 +68,8 @@ export interface AppConfig {
   readonly adminPassword: string | undefined;
   /** How long an access token is valid. */
   readonly tokenTtlHours: number;
+  /** Seed the demo region and reports on first start (default: with the embedded database). */
+  readonly demoData: boolean;
 }
 
 export class ConfigError extends Error {
@@ -120,5 +123,6 @@ export function loadConfig(
     webDir: env.ATLAS_WEB_DIR ? absolute(env.ATLAS_WEB_DIR) : undefined,
     adminPassword: env.ATLAS_ADMIN_PASSWORD,
     tokenTtlHours: env.ATLAS_TOKEN_TTL_HOURS,
+    demoData: env.ATLAS_DEMO_DATA === 'auto' ? !env.DATABASE_URL && env.NODE_ENV !== 'test' : env.ATLAS_DEMO_DATA === 'true',
   };
 }

@@ -15,6 +15,8 @@ export class AuthModule {
   static register(sessionSecret: string): DynamicModule {
     return {
       module: AuthModule,
+      // Accounts are cross-cutting: any context may ask who an id is (UsersService).
+      global: true,
       imports: [
         TypeOrmModule.forFeature([UserEntity, UserScopeEntity]),
         JwtModule.register({ secret: sessionSecret }),

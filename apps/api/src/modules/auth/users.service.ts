@@ -82,6 +82,17 @@ export class UsersService implements OnApplicationBootstrap {
     this.logger.log(`created the first admin account "${DEMO_ADMIN.username}"`);
   }
 
+  /** The oldest active admin, acting for system tasks such as seeding the demo. */
+  async systemActor(): Promise<AuthUser> {
+    const admin = await this.users.findOne({
+      where: { role: 'admin', disabled: false },
+      relations: { scopes: true },
+      order: { createdAt: 'ASC' },
+    });
+    if (!admin) throw new Error('no active admin account');
+    return toAuthUser(admin);
+  }
+
   findForLogin(username: string): Promise<UserEntity | null> {
     return this.users
       .createQueryBuilder('user')

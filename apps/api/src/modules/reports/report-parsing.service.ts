@@ -1,7 +1,7 @@
 import { extname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { Inject, Injectable } from '@nestjs/common';
-import type { ParsedReport } from '@atlas/report-parser';
+import { detectFormat, type ParsedReport } from '@atlas/report-parser';
 import { PinoLogger } from 'nestjs-pino';
 import { APP_CONFIG, type AppConfig } from '../../common/runtime';
 import { type ParseJob, type ParseOutcome, runParseJob } from './parse-job';
@@ -55,7 +55,7 @@ export class ReportParsingService {
     // A copy the worker can own: the request's Buffer may be a slice of a shared pool.
     const copy = new Uint8Array(bytes);
     const job: ParseJob = { bytes: copy, fileName, maxInputBytes: this.config.uploadLimitBytes };
-    if (this.inProcess) return withTimeout(runParseJob(job), timeoutMs);
+    if (this.inProcess || readsInMilliseconds(copy, fileName)) return withTimeout(runParseJob(job), timeoutMs);
     try {
       return await runInWorker<ParseOutcome>(
         () =>
@@ -67,6 +67,19 @@ export class ReportParsingService {
     } catch (error) {
       return { kind: 'reply', reply: { ok: false, failure: 'crash', detail: String(error) } };
     }
+  }
+}
+
+/**
+ * Text, Markdown and HTML parse in a few milliseconds without pdfjs: a worker thread would cost
+ * more to start than the parse itself. PDF, DOCX and XLSX go to a worker.
+ */
+function readsInMilliseconds(bytes: Uint8Array, fileName: string): boolean {
+  try {
+    const format = detectFormat(bytes, fileName);
+    return format === 'text' || format === 'markdown' || format === 'html';
+  } catch {
+    return true; // empty or unrecognised: the parse refuses it at once
   }
 }
 

@@ -23,6 +23,6 @@ import { ReportsService } from './reports.service';
     ReportAccess,
     ReportUploadInterceptor,
   ],
-  exports: [ReportQueriesService, DeadlinesService],
+  exports: [ReportsService, ReportQueriesService, DeadlinesService],
 })
 export class ReportsModule {}

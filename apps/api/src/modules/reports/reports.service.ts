@@ -68,6 +68,11 @@ export interface ReportSource {
 export interface ReportActor {
   readonly user: AuthUser;
   readonly address: string | null;
+  /**
+   * When the step happened, for system tasks that replay history (the demo seed); requests
+   * never set it, so their steps happen now.
+   */
+  readonly at?: Date;
 }
 
 /**
@@ -289,7 +294,7 @@ export class ReportsService implements OnModuleInit {
       this.access.assertCanWrite(actor.user, report.agencyId);
       this.assertTransition(report, 'submit');
       const version = await currentVersionOf(manager, report);
-      const submittedAt = new Date();
+      const submittedAt = actor.at ?? new Date();
       const deadline = await this.deadlines.deadlineFor(report.agencyId, report.year, manager);
       const timeliness = assessTimeliness(submittedAt, deadline.dueDate);
 
@@ -499,6 +504,7 @@ export class ReportsService implements OnModuleInit {
       comment,
       actorId: actor.user.id,
       actorName: actor.user.displayName,
+      ...(actor.at ? { at: actor.at } : {}),
     });
     await this.audit.record(
       {

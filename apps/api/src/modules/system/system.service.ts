@@ -26,6 +26,20 @@ export class SystemService implements OnApplicationBootstrap {
       .execute();
   }
 
+  /** An instance-wide setting (JSON), or undefined when never set. */
+  async setting<T>(key: string): Promise<T | undefined> {
+    const row = await this.settings.findOneBy({ key });
+    return row ? (row.value as T) : undefined;
+  }
+
+  async saveSetting(key: string, value: unknown): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO app_setting (key, value) VALUES ($1, $2::jsonb)
+       ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = now()`,
+      [key, JSON.stringify(value)],
+    );
+  }
+
   async info(): Promise<SystemInfoDto> {
     const [instance, [migration], [server]] = await Promise.all([
       this.settings.findOneByOrFail({ key: INSTANCE_ID_KEY }),

@@ -1,0 +1,106 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import request from 'supertest';
+import { DemoSeedService } from '../src/modules/demo/demo-seed.service';
+import { login } from './support/auth';
+import { bootTestApp, type TestApp } from './support/test-app';
+
+const CORPUS = join(__dirname, '../../../../shared/corpus');
+
+/** The demo is loaded once for this file (it takes a while): every test reads it. */
+describe('the demo data (real PostgreSQL)', () => {
+  let testApp: TestApp;
+  let summary: Awaited<ReturnType<DemoSeedService['seed']>>;
+  const count = async (sql: string, parameters: unknown[] = []) =>
+    Number((await testApp.dataSource.query<{ n: string }[]>(sql, parameters))[0]?.n);
+  const reportOf = async (code: string, year: number) =>
+    (
+      await testApp.dataSource.query<
+        {
+          id: string;
+          status: string;
+          findings: { rule: string }[];
+          on_time: boolean | null;
+          days_late: number | null;
+        }[]
+      >(
+        `SELECT r.id, r.status, v.findings, v.on_time, v.days_late
+           FROM report r JOIN agency a ON a.id = r.agency_id JOIN report_version v ON v.id = r.current_version_id
+          WHERE a.code = $1 AND r.year = $2`,
+        [code, year],
+      )
+    )[0];
+
+  beforeAll(async () => {
+    testApp = await bootTestApp();
+    summary = await testApp.app.get(DemoSeedService).seed({ corpusDir: CORPUS });
+  }, 300_000);
+  afterAll(() => testApp.close());
+
+  it('loads the region and seven years of reports through the real upload path', async () => {
+    expect(summary.failures).toEqual([]);
+    expect(summary).toMatchObject({ skipped: false, agencies: 56, reports: 56 * 7 - 1 });
+    expect(await count(`SELECT count(*) AS n FROM agency WHERE code LIKE 'QS%'`)).toBe(56);
+    expect(
+      await count(
+        `SELECT count(*) AS n FROM report r JOIN agency a ON a.id = r.agency_id WHERE a.code LIKE 'QS%'`,
+      ),
+    ).toBe(391);
+    expect(
+      await count(
+        `SELECT count(*) AS n FROM report_cell c JOIN report r ON r.current_version_id = c.version_id JOIN agency a ON a.id = r.agency_id WHERE a.code = 'QS'`,
+      ),
+    ).toBeGreaterThan(7 * 180);
+    expect(await count(`SELECT count(*) AS n FROM report_file`)).toBeGreaterThanOrEqual(391);
+  });
+
+  it('shows the deliberate defects and nothing else wrong', async () => {
+    expect((await reportOf('QS-D24', 2022))?.findings.map((finding) => finding.rule)).toEqual([
+      'T3.BALANCE',
+      'T3.BALANCE',
+    ]);
+    expect((await reportOf('QS-T01', 2023))?.findings.map((finding) => finding.rule)).toEqual([
+      'X.CARRY',
+      'X.CARRY',
+    ]);
+    expect(await reportOf('QS-D26', 2023)).toMatchObject({ on_time: false });
+    expect((await reportOf('QS-D26', 2023))?.days_late).toBeGreaterThan(30);
+    expect(await reportOf('QS-D35', 2024)).toBeUndefined();
+    const errors = await count(
+      `SELECT count(*) AS n FROM report r JOIN agency a ON a.id = r.agency_id JOIN report_version v ON v.id = r.current_version_id
+        WHERE a.code LIKE 'QS%' AND jsonb_path_exists(v.findings, '$[*] ? (@.severity == "error")')`,
+    );
+    expect(errors).toBe(2);
+    expect(
+      await count(
+        `SELECT count(*) AS n FROM report r JOIN agency a ON a.id = r.agency_id WHERE a.code LIKE 'QS%' AND r.status NOT IN ('accepted', 'submitted')`,
+      ),
+    ).toBe(0);
+  });
+
+  (existsSync(CORPUS) ? it : it.skip)(
+    'imports the real corpus reports under agencies of their own',
+    async () => {
+      expect(summary.corpusReports).toBe(10);
+      expect(await count(`SELECT count(*) AS n FROM agency WHERE code LIKE 'CORPUS-%'`)).toBe(5);
+    },
+  );
+
+  it('has working demo accounts for each role', async () => {
+    for (const username of ['oversight', 'ziranziyuan', 'qingshanzhen']) {
+      expect(await login(testApp, username, 'atlas-demo')).toEqual(expect.any(String));
+    }
+    const token = await login(testApp, 'ziranziyuan', 'atlas-demo');
+    const mine = await request(testApp.app.getHttpServer())
+      .get('/api/reports?pageSize=100')
+      .set('Authorization', `Bearer ${token}`)
+      .expect(200);
+    expect(mine.body.total ?? mine.body.items?.length).toBe(7);
+  });
+
+  it('runs once: a second run changes nothing', async () => {
+    const before = await count('SELECT count(*) AS n FROM report_version');
+    expect((await testApp.app.get(DemoSeedService).seed({ corpusDir: CORPUS })).skipped).toBe(true);
+    expect(await count('SELECT count(*) AS n FROM report_version')).toBe(before);
+  });
+});
