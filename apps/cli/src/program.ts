@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { registerBenchCommand } from './commands/bench.command';
 import { registerCheckCommand } from './commands/check.command';
 import { registerParseCommand } from './commands/parse.command';
+import { registerSeedCommand } from './commands/seed.command';
 import { registerRulesCommand } from './commands/rules.command';
 import { CliInputError, type CliIo, EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK } from './io';
 
@@ -21,6 +22,7 @@ export function createProgram(io: CliIo): Command {
   registerRulesCommand(program, io);
   registerCheckCommand(program, io);
   registerBenchCommand(program, io);
+  registerSeedCommand(program, io);
   return program;
 }
 
