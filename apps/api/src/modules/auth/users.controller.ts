@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Req } from '@nestjs/common';
+import { parseIdPipe } from '../../common/http/validation';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -30,7 +31,7 @@ export class UsersController {
 
   @Get(':id')
   @ApiOkResponse({ type: UserDto })
-  get(@Param('id', ParseUUIDPipe) id: string): Promise<UserDto> {
+  get(@Param('id', parseIdPipe) id: string): Promise<UserDto> {
     return this.users.get(id);
   }
 
@@ -49,7 +50,7 @@ export class UsersController {
   @ApiOperation({ summary: '修改用户（角色、范围、停用、重置密码）/ update an account' })
   @ApiOkResponse({ type: UserDto })
   update(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', parseIdPipe) id: string,
     @Body() body: UpdateUserDto,
     @CurrentUser() actor: AuthUser,
     @Req() request: Request,
