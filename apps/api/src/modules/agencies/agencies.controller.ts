@@ -91,8 +91,13 @@ export class AgenciesController {
   async export(
     @CurrentUser() user: AuthUser,
     @Query() query: ExportAgenciesQueryDto,
+    @Req() request: Request,
   ): Promise<StreamableFile> {
-    const file = await this.agencies.exportFile(user, query.format ?? 'csv');
+    const file = await this.agencies.exportFile(
+      user,
+      query.format ?? 'csv',
+      actorOf(user, request),
+    );
     return new StreamableFile(file.content, {
       type: file.contentType,
       disposition: `attachment; filename="${file.fileName}"`,

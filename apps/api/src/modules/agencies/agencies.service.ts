@@ -357,7 +357,11 @@ export class AgenciesService {
   }
 
   /** The visible agencies in tree order, as a file the import reads back. */
-  async exportFile(user: AgencyViewer, format: AgencyFileFormat): Promise<AgencyExportFile> {
+  async exportFile(
+    user: AgencyViewer,
+    format: AgencyFileFormat,
+    by: Actor = SYSTEM,
+  ): Promise<AgencyExportFile> {
     const agencies = sortInTreeOrder(await this.loadVisible(user));
     const codeById = new Map(agencies.map((agency) => [agency.id, agency.code]));
     const records: AgencyFileRecord[] = agencies.map((agency) => ({
@@ -372,6 +376,12 @@ export class AgenciesService {
     }));
     const content = format === 'csv' ? writeAgencyCsv(records) : await writeAgencyXlsx(records);
     const date = new Date().toISOString().slice(0, 10).replaceAll('-', '');
+    await this.audit.record({
+      ...by,
+      action: 'agency.export',
+      targetType: 'agency',
+      details: { format, count: records.length },
+    });
     return {
       fileName: `agencies-${date}.${format}`,
       contentType: AGENCY_FILE_CONTENT_TYPES[format],

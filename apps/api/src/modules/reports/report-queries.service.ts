@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
+import { AuditService } from '../audit/audit.service';
 import { isUUID } from 'class-validator';
 import { DataSource, In, type Repository } from 'typeorm';
 import { AgenciesService } from '../agencies/agencies.service';
@@ -65,6 +66,7 @@ export class ReportQueriesService {
     @InjectRepository(ReportCorrectionEntity)
     private readonly corrections: Repository<ReportCorrectionEntity>,
     private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
     private readonly access: ReportAccess,
     private readonly agencies: AgenciesService,
     private readonly deadlines: DeadlinesService,
@@ -174,7 +176,12 @@ export class ReportQueriesService {
     };
   }
 
-  async original(user: AuthUser, reportId: string, versionNumber: number): Promise<ReportOriginal> {
+  async original(
+    user: AuthUser,
+    reportId: string,
+    versionNumber: number,
+    address: string | null = null,
+  ): Promise<ReportOriginal> {
     const report = await this.findVisible(user, reportId);
     const version = await this.findVersion(report, versionNumber);
     const file =
@@ -185,6 +192,14 @@ export class ReportQueriesService {
             select: { id: true, fileName: true, mediaType: true, content: true },
           });
     if (!file) throw reportOriginalMissing(versionNumber);
+    await this.audit.record({
+      actor: user,
+      address,
+      action: 'report.download',
+      targetType: 'report',
+      targetId: report.id,
+      details: { version: versionNumber, fileName: file.fileName },
+    });
     return { fileName: file.fileName, mediaType: file.mediaType, content: file.content };
   }
 

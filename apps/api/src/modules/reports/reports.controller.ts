@@ -178,8 +178,9 @@ export class ReportsController {
     @CurrentUser() user: AuthUser,
     @Param('id') id: string,
     @Param('version', versionPipe) version: number,
+    @Req() request: Request,
   ): Promise<StreamableFile> {
-    const file = await this.queries.original(user, id, version);
+    const file = await this.queries.original(user, id, version, requestAddress(request));
     // Always an attachment: an uploaded HTML file must never render inside the application's origin.
     return new StreamableFile(file.content, {
       type: file.mediaType,
