@@ -55,7 +55,9 @@ export class ReportParsingService {
     // A copy the worker can own: the request's Buffer may be a slice of a shared pool.
     const copy = new Uint8Array(bytes);
     const job: ParseJob = { bytes: copy, fileName, maxInputBytes: this.config.uploadLimitBytes };
-    if (this.inProcess || readsInMilliseconds(copy, fileName)) return withTimeout(runParseJob(job), timeoutMs);
+    if (this.inProcess || readsInMilliseconds(copy, fileName)) {
+      return withTimeout(runParseJob(job), timeoutMs);
+    }
     try {
       return await runInWorker<ParseOutcome>(
         () =>
