@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { generateReport, renderReportText, SeededRandom } from '@atlas/demo-data';
 import { parse as parseCsv } from 'csv-parse/sync';
+import { zipSync } from 'fflate';
 import request, { type Response, type Test } from 'supertest';
 import { tokenFor, type TestUser } from './support/auth';
 import {
@@ -148,6 +149,9 @@ const MATRIX = {
   'POST /api/reports/{id}/return':                       { who: REVIEWERS, scope: REPORT_OF_A1 },
   'GET /api/deadlines':                                  { who: ANY_ROLE, scope: AGENCY_A1, listed: true },
   'PUT /api/deadlines':                                  { who: ADMIN },
+  'POST /api/imports':                                   { who: WRITERS, scope: notYours('A1') },
+  'GET /api/imports':                                    { who: WRITERS, listed: true },
+  'GET /api/imports/{id}':                               { who: WRITERS, scope: hidden('A1', 'IMPORT_NOT_FOUND') },
 } as const satisfies Record<RouteKey, RouteRule<WorldAgency>>;
 
 type MatrixRoute = keyof typeof MATRIX;
@@ -216,6 +220,8 @@ describe('authorization: every route × every role (real PostgreSQL)', () => {
     readonly reportB: string;
     /** A1's submitted report on WORLD_YEAR + 1: what refused reviews aim at. */
     readonly submittedA1: string;
+    /** An import job uploaderA1 created (its file is no report: the job changes nothing). */
+    readonly importA1: string;
   }
   let world: World;
 
@@ -331,9 +337,24 @@ describe('authorization: every route × every role (real PostgreSQL)', () => {
         })
         .expect(200);
     }
-    world = { agencies, leaf, users, probe, reportA1, reportB, submittedA1 };
+    const importA1 = await request(server())
+      .post('/api/imports')
+      .set('Authorization', `Bearer ${users.uploaderA1.token}`)
+      .attach('file', importZip(agencies.A1.code), 'import.zip')
+      .expect(202);
+    world = { agencies, leaf, users, probe, reportA1, reportB, submittedA1, importA1: (importA1.body as { id: string }).id };
   });
   afterAll(() => testApp.close());
+
+  /** A zip for A1 whose one file is no report: an allowed import is queued, then fails, writing nothing. */
+  function importZip(agencyCode: string): Buffer {
+    return Buffer.from(
+      zipSync({
+        'r.txt': new TextEncoder().encode(`授权测试 ${next()}：不是年报`),
+        'manifest.csv': new TextEncoder().encode(`file,agency_code,year\nr.txt,${agencyCode},${WORLD_YEAR}\n`),
+      }),
+    );
+  }
 
   // ── the requests ──────────────────────────────────────────────────────────────────────────
 
@@ -442,6 +463,11 @@ describe('authorization: every route × every role (real PostgreSQL)', () => {
     'GET /api/deadlines': () => ({
       query: { year: WORLD_YEAR, agencyId: world.agencies.A1.id },
     }),
+    'POST /api/imports': () => ({
+      upload: { field: 'file', fileName: 'import.zip', content: importZip(world.agencies.A1.code) },
+    }),
+    'GET /api/imports': () => ({}),
+    'GET /api/imports/{id}': () => ({ params: { id: world.importA1 } }),
     'PUT /api/deadlines': () => ({
       json: {
         year: DEADLINE_WRITE_YEAR,
@@ -656,6 +682,14 @@ describe('authorization: every route × every role (real PostgreSQL)', () => {
             ...(ids.includes(world.reportB) ? (['B'] as const) : []),
           ];
         },
+      },
+      'GET /api/imports': {
+        candidates: ['A1'],
+        call: () => ({ query: { pageSize: 100 } }),
+        shown: (response) =>
+          (response.body as { items: { id: string }[] }).items.some((job) => job.id === world.importA1)
+            ? ['A1']
+            : [],
       },
       'GET /api/deadlines': {
         candidates: WORLD_AGENCIES,

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerBenchCommand } from './commands/bench.command';
 import { registerCheckCommand } from './commands/check.command';
+import { CliExitCode, registerImportCommand } from './commands/import.command';
 import { registerParseCommand } from './commands/parse.command';
 import { registerSeedCommand } from './commands/seed.command';
 import { registerRulesCommand } from './commands/rules.command';
@@ -22,6 +23,7 @@ export function createProgram(io: CliIo): Command {
   registerRulesCommand(program, io);
   registerCheckCommand(program, io);
   registerBenchCommand(program, io);
+  registerImportCommand(program, io);
   registerSeedCommand(program, io);
   return program;
 }
@@ -37,6 +39,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       // --help and --version end through here with exit code 0.
       return error.exitCode === 0 ? EXIT_OK : EXIT_BAD_INPUT;
     }
+    // A command that ran to the end but must say so in its exit code (import: some files failed).
+    if (error instanceof CliExitCode) return error.exitCode;
     if (error instanceof CliInputError) {
       io.err(`atlas: ${error.message}\n`);
       return EXIT_BAD_INPUT;

@@ -29,6 +29,9 @@ describe('loadConfig', () => {
         ATLAS_LOG_LEVEL: 'warn',
         ATLAS_SESSION_SECRET: 'x'.repeat(32),
         ATLAS_UPLOAD_LIMIT_MB: '5',
+        ATLAS_JOBS: 'false',
+        ATLAS_DEMO_DATA: 'true',
+        ATLAS_TOKEN_TTL_HOURS: '2',
       },
       '/x',
     );
@@ -40,7 +43,16 @@ describe('loadConfig', () => {
       runMigrations: false,
       logLevel: 'warn',
       uploadLimitBytes: 5 * 1024 * 1024,
+      jobs: false,
+      demoData: true,
+      tokenTtlHours: 2,
     });
+  });
+
+  it('loads the demo by default only with the embedded database and outside tests', () => {
+    expect(loadConfig({}, '/x').demoData).toBe(true);
+    expect(loadConfig({ DATABASE_URL: 'postgres://a:b@c/d' }, '/x').demoData).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'test' }, '/x').demoData).toBe(false);
   });
 
   it.each([
@@ -50,6 +62,9 @@ describe('loadConfig', () => {
     [{ ATLAS_RUN_MIGRATIONS: 'maybe' }, 'ATLAS_RUN_MIGRATIONS="maybe"'],
     [{ ATLAS_LOG_LEVEL: 'loud' }, 'ATLAS_LOG_LEVEL="loud"'],
     [{ ATLAS_SESSION_SECRET: 'short' }, 'ATLAS_SESSION_SECRET=(hidden)'],
+    [{ ATLAS_ADMIN_PASSWORD: 'short' }, 'ATLAS_ADMIN_PASSWORD=(hidden)'],
+    [{ ATLAS_JOBS: 'sometimes' }, 'ATLAS_JOBS="sometimes"'],
+    [{ ATLAS_DEMO_DATA: 'maybe' }, 'ATLAS_DEMO_DATA="maybe"'],
   ])('rejects %j naming the variable', (environment, expected) => {
     expect(() => loadConfig(environment, '/x')).toThrow(ConfigError);
     expect(() => loadConfig(environment, '/x')).toThrow(expected);

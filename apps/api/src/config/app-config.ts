@@ -40,6 +40,7 @@ const environmentSchema = z.object({
   ATLAS_WEB_DIR: z.string().min(1).optional(),
   ATLAS_ADMIN_PASSWORD: z.string().min(8, { message: '至少 8 个字符' }).optional(),
   ATLAS_DEMO_DATA: z.enum(['auto', 'true', 'false'], { message: '应为 auto、true 或 false' }).default('auto'),
+  ATLAS_JOBS: booleanFlag.default(true),
   ATLAS_TOKEN_TTL_HOURS: z.coerce
     .number({ message: '应为数字' })
     .positive({ message: '应大于 0' })
@@ -68,6 +69,8 @@ export interface AppConfig {
   readonly adminPassword: string | undefined;
   /** How long an access token is valid. */
   readonly tokenTtlHours: number;
+  /** Work off background jobs (bulk imports) in this process; off: only enqueue them for another. */
+  readonly jobs: boolean;
   /** Seed the demo region and reports on first start (default: with the embedded database). */
   readonly demoData: boolean;
 }
@@ -123,6 +126,7 @@ export function loadConfig(
     webDir: env.ATLAS_WEB_DIR ? absolute(env.ATLAS_WEB_DIR) : undefined,
     adminPassword: env.ATLAS_ADMIN_PASSWORD,
     tokenTtlHours: env.ATLAS_TOKEN_TTL_HOURS,
+    jobs: env.ATLAS_JOBS,
     demoData: env.ATLAS_DEMO_DATA === 'auto' ? !env.DATABASE_URL && env.NODE_ENV !== 'test' : env.ATLAS_DEMO_DATA === 'true',
   };
 }

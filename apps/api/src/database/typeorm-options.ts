@@ -3,6 +3,7 @@ import { AuditLogEntity } from '../modules/audit/entities/audit-log.entity';
 import { UserScopeEntity } from '../modules/auth/entities/user-scope.entity';
 import { UserEntity } from '../modules/auth/entities/user.entity';
 import { AgencyEntity } from '../modules/agencies/entities/agency.entity';
+import { IMPORT_ENTITIES } from '../modules/imports/entities';
 import { REPORT_ENTITIES } from '../modules/reports/entities';
 import { AppSettingEntity } from '../modules/system/entities/app-setting.entity';
 import { MIGRATIONS } from './migrations';
@@ -15,6 +16,7 @@ export const ENTITIES = [
   AuditLogEntity,
   AgencyEntity,
   ...REPORT_ENTITIES,
+  ...IMPORT_ENTITIES,
 ];
 
 export function buildDataSourceOptions(url: string, runMigrations: boolean): DataSourceOptions {

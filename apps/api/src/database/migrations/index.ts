@@ -2,6 +2,7 @@ import { CreateAppSettings1764230400000 } from './1764230400000-create-app-setti
 import { CreateAgencies1764300000000 } from './1764300000000-create-agencies';
 import { CreateAccountsAndAudit1764300100000 } from './1764300100000-create-accounts-and-audit';
 import { CreateReports1764300200000 } from './1764300200000-create-reports';
+import { CreateImports1764300300000 } from './1764300300000-create-imports';
 
 /** Applied in this order; append new migrations, never edit applied ones. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   CreateAgencies1764300000000,
   CreateAccountsAndAudit1764300100000,
   CreateReports1764300200000,
+  CreateImports1764300300000,
 ];

@@ -93,6 +93,15 @@ export class UsersService implements OnApplicationBootstrap {
     return toAuthUser(admin);
   }
 
+  /**
+   * The user as a guarded route would see it, for work done later on its behalf (a queued
+   * import); null when the account is gone or disabled, as its token would be refused.
+   */
+  async authUserOf(id: string): Promise<AuthUser | null> {
+    const user = await this.findWithScopes(id);
+    return user && !user.disabled ? toAuthUser(user) : null;
+  }
+
   findForLogin(username: string): Promise<UserEntity | null> {
     return this.users
       .createQueryBuilder('user')

@@ -1,0 +1,68 @@
+import type { AgencyDescription } from '../agencies/agencies.service';
+import type { ImportItemDto, ImportJobDto, ImportJobSummaryDto } from './dto/import-job.dto';
+import type { ImportItemEntity } from './entities/import-item.entity';
+import type { ImportJobEntity } from './entities/import-job.entity';
+
+/** Entity → response DTO; entities never leave the services. */
+
+export interface ItemCounts {
+  readonly total: number;
+  readonly imported: number;
+  readonly duplicates: number;
+  readonly failed: number;
+}
+
+export function toImportJobSummaryDto(job: ImportJobEntity, counts: ItemCounts): ImportJobSummaryDto {
+  return {
+    id: job.id,
+    status: job.status,
+    fileName: job.archiveName,
+    createdBy: job.createdBy,
+    total: counts.total,
+    done: counts.imported + counts.duplicates + counts.failed,
+    imported: counts.imported,
+    duplicates: counts.duplicates,
+    failed: counts.failed,
+    createdAt: job.createdAt.toISOString(),
+    startedAt: job.startedAt?.toISOString() ?? null,
+    finishedAt: job.finishedAt?.toISOString() ?? null,
+  };
+}
+
+export function toImportJobDto(
+  job: ImportJobEntity,
+  counts: ItemCounts,
+  items: readonly ImportItemEntity[],
+  agencies: ReadonlyMap<string, AgencyDescription>,
+): ImportJobDto {
+  return {
+    ...toImportJobSummaryDto(job, counts),
+    items: items.map((item) => toImportItemDto(item, agencies)),
+  };
+}
+
+export function toImportItemDto(
+  item: ImportItemEntity,
+  agencies: ReadonlyMap<string, AgencyDescription>,
+): ImportItemDto {
+  const agency = item.agencyId === null ? undefined : agencies.get(item.agencyId);
+  const stored = item.findingErrors !== null && item.findingWarnings !== null;
+  return {
+    fileName: item.fileName,
+    size: item.size,
+    sha256: item.sha256,
+    agencyId: agency?.id ?? null,
+    // What the manifest or the document said, when no agency of the system matched it.
+    agencyCode: agency?.code ?? item.manifestAgencyCode,
+    agencyName: agency?.name ?? item.documentAgencyName,
+    year: item.year ?? item.manifestYear,
+    inferred: { ...item.inferred },
+    status: item.status,
+    reportId: item.reportId,
+    version: item.version,
+    findingCounts: stored ? { errors: item.findingErrors ?? 0, warnings: item.findingWarnings ?? 0 } : null,
+    code: item.code,
+    message: item.message,
+    finishedAt: item.finishedAt?.toISOString() ?? null,
+  };
+}

@@ -1,0 +1,111 @@
+import {
+  Controller,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  Post,
+  Query,
+  Req,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiPayloadTooLargeResponse,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import type { Request } from 'express';
+import type { AuthUser } from '../auth/auth-user';
+import { CurrentUser, Roles } from '../auth/auth.decorators';
+import { requestAddress } from '../auth/request-address';
+import {
+  ImportCreatedDto,
+  ImportJobDto,
+  ImportJobPageDto,
+  ImportManifestFailureDto,
+} from './dto/import-job.dto';
+import { ListImportsQueryDto } from './dto/list-imports-query.dto';
+import { importFileMissing } from './import.errors';
+import { ImportUploadInterceptor, type UploadedArchive } from './import-upload.interceptor';
+import { ImportsService } from './imports.service';
+
+@ApiTags('imports')
+@ApiBearerAuth()
+@Controller('imports')
+@Roles('admin', 'uploader')
+export class ImportsController {
+  constructor(private readonly imports: ImportsService) {}
+
+  @Post()
+  @HttpCode(HttpStatus.ACCEPTED)
+  @UseInterceptors(ImportUploadInterceptor)
+  @ApiOperation({
+    summary: '批量导入 / bulk import: a zip of report files, worked off in the background',
+    description:
+      'multipart/form-data 字段 file：一个 .zip，内含年报文件（TXT、Markdown、HTML、DOCX、PDF、XLSX），' +
+      '可附 manifest.csv（列 file,agency_code,year 或 文件,单位编码,年度；未填的单位与年度从文件中推断）。' +
+      '__MACOSX 与隐藏文件会被跳过；含 .. 的路径与嵌套压缩包会使整个压缩包被拒绝。' +
+      '填报人员只能导入本单位的年报。返回任务编号，用 GET /api/imports/{id} 查看进度与每个文件的结果。',
+  })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['file'],
+      properties: { file: { type: 'string', format: 'binary', description: '.zip 压缩包' } },
+    },
+  })
+  @ApiAcceptedResponse({ type: ImportCreatedDto, description: 'the job is queued' })
+  @ApiBadRequestResponse({ description: 'IMPORT_FILE_MISSING, MALFORMED_MULTIPART' })
+  @ApiForbiddenResponse({ description: 'oversight users; an uploader whose manifest names another agency' })
+  @ApiPayloadTooLargeResponse({ description: 'IMPORT_ARCHIVE_TOO_LARGE (zip over 100 MB or unpacking to over 256 MB)' })
+  @ApiUnprocessableEntityResponse({
+    type: ImportManifestFailureDto,
+    description:
+      'IMPORT_NOT_A_ZIP, IMPORT_ZIP_CORRUPT, IMPORT_ZIP_EMPTY, IMPORT_ZIP_UNSAFE_PATH, IMPORT_ZIP_NESTED, ' +
+      'IMPORT_ZIP_UNSUPPORTED, IMPORT_TOO_MANY_FILES, IMPORT_MANIFEST_INVALID (with errors); nothing is written',
+  })
+  create(
+    @CurrentUser() user: AuthUser,
+    @Req() request: Request,
+    @UploadedFile() file: UploadedArchive | undefined,
+  ): Promise<ImportCreatedDto> {
+    if (!file) throw importFileMissing();
+    return this.imports.create(
+      { user, address: requestAddress(request) },
+      { bytes: file.buffer, fileName: archiveName(file.originalname) },
+    );
+  }
+
+  @Get()
+  @ApiOperation({ summary: '导入任务列表 / import jobs, newest first (admins: all, others: their own)' })
+  @ApiOkResponse({ type: ImportJobPageDto })
+  list(@CurrentUser() user: AuthUser, @Query() query: ListImportsQueryDto): Promise<ImportJobPageDto> {
+    return this.imports.list(user, query);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: '导入任务 / progress and every file’s outcome (imported, duplicate, failed)' })
+  @ApiOkResponse({ type: ImportJobDto })
+  @ApiNotFoundResponse({ description: 'IMPORT_NOT_FOUND, also for another user’s job' })
+  get(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<ImportJobDto> {
+    return this.imports.get(user, id);
+  }
+}
+
+/** A name safe to store and show: no folders, no control characters, not empty. */
+function archiveName(name: string): string {
+  // eslint-disable-next-line no-control-regex -- stripping control characters is the point
+  const base = (name.split(/[\\/]/).pop() ?? '').replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  return (base || 'import.zip').slice(0, 255);
+}

@@ -1,0 +1,228 @@
+import { createHash } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { isUUID } from 'class-validator';
+import { DataSource, type EntityManager, type Repository } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../../common/runtime';
+import { AgenciesService } from '../agencies/agencies.service';
+import { AuditService } from '../audit/audit.service';
+import type { AuthUser } from '../auth/auth-user';
+import {
+  DEFAULT_IMPORT_PAGE_SIZE,
+  type ListImportsQueryDto,
+} from './dto/list-imports-query.dto';
+import type { ImportCreatedDto, ImportJobDto, ImportJobPageDto } from './dto/import-job.dto';
+import { ImportItemEntity } from './entities/import-item.entity';
+import { ImportJobEntity } from './entities/import-job.entity';
+import { type ArchiveLimits, DEFAULT_ARCHIVE_LIMITS, readImportArchive } from './import-archive';
+import { importForOtherAgency, importNotFound, itemFileTooLarge } from './import.errors';
+import { type PlannedItem, parseManifest, planItems } from './import-manifest';
+import { ImportQueue } from './import-queue.service';
+import { type ItemCounts, toImportJobDto, toImportJobSummaryDto } from './import.mapper';
+
+/** Who imports, and from where (for the audit log and the uploads made on their behalf). */
+export interface ImportActor {
+  readonly user: AuthUser;
+  readonly address: string | null;
+}
+
+export interface ImportArchiveUpload {
+  readonly bytes: Buffer;
+  readonly fileName: string;
+}
+
+/** Inserted a few at a time: one statement carrying hundreds of megabytes helps nobody. */
+const ITEM_INSERT_BATCH_BYTES = 16 * 1024 * 1024;
+
+interface JobListRow {
+  id: string;
+  total: number;
+  imported: number;
+  duplicate: number;
+  failed: number;
+}
+
+/**
+ * Bulk imports: accepts a zip (unpacked and checked at once, so a bad zip is refused with nothing
+ * written), stores the job and its files in one transaction with the queue's job, and answers
+ * what the worker has done so far. Jobs are seen by their creator and by admins.
+ */
+@Injectable()
+export class ImportsService {
+  private readonly archiveLimits: ArchiveLimits = DEFAULT_ARCHIVE_LIMITS;
+
+  constructor(
+    @InjectRepository(ImportJobEntity) private readonly jobs: Repository<ImportJobEntity>,
+    @InjectRepository(ImportItemEntity) private readonly items: Repository<ImportItemEntity>,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly dataSource: DataSource,
+    private readonly agencies: AgenciesService,
+    private readonly audit: AuditService,
+    private readonly queue: ImportQueue,
+  ) {}
+
+  async create(actor: ImportActor, upload: ImportArchiveUpload): Promise<ImportCreatedDto> {
+    const archive = readImportArchive(upload.bytes, this.archiveLimits);
+    const planned = planItems(archive.entries, archive.manifest ? parseManifest(archive.manifest) : []);
+    await this.assertOwnAgencyOnly(actor.user, planned);
+
+    const archiveSha256 = sha256Hex(upload.bytes);
+    const id = await this.dataSource.transaction(async (manager) => {
+      const job = await manager.getRepository(ImportJobEntity).save(
+        manager.getRepository(ImportJobEntity).create({
+          createdBy: actor.user.id,
+          createdFrom: actor.address,
+          status: 'queued',
+          archiveName: upload.fileName,
+          archiveSize: upload.bytes.length,
+          archiveSha256,
+          hasManifest: archive.manifest !== null,
+        }),
+      );
+      await this.insertItems(manager, job.id, planned);
+      await this.audit.record(
+        {
+          actor: actor.user,
+          address: actor.address,
+          action: 'import.create',
+          targetType: 'import',
+          targetId: job.id,
+          details: {
+            fileName: upload.fileName,
+            sha256: archiveSha256,
+            size: upload.bytes.length,
+            files: planned.length,
+            manifest: archive.manifest !== null,
+          },
+        },
+        manager,
+      );
+      await this.queue.enqueue(job.id, manager);
+      return job.id;
+    });
+    this.queue.wake();
+    return { id, status: 'queued', total: planned.length };
+  }
+
+  async get(user: AuthUser, id: string): Promise<ImportJobDto> {
+    const job = await this.findVisible(user, id);
+    const items = await this.items.find({ where: { jobId: job.id }, order: { position: 'ASC' } });
+    const described = await this.agencies.describeMany(
+      items.flatMap((item) => (item.agencyId === null ? [] : [item.agencyId])),
+    );
+    return toImportJobDto(job, countItems(items), items, described);
+  }
+
+  /** Newest first: an admin's lists every job, anyone else's their own. */
+  async list(user: AuthUser, query: ListImportsQueryDto): Promise<ImportJobPageDto> {
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? DEFAULT_IMPORT_PAGE_SIZE;
+    const where = user.role === 'admin' ? {} : { createdBy: user.id };
+    const [jobs, total] = await this.jobs.findAndCount({
+      where,
+      order: { createdAt: 'DESC', id: 'ASC' },
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+    });
+    const counts = await this.countsOf(jobs.map((job) => job.id));
+    return {
+      items: jobs.map((job) => toImportJobSummaryDto(job, counts.get(job.id) ?? NO_ITEMS)),
+      total,
+      page,
+      pageSize,
+    };
+  }
+
+  // ── internals ──────────────────────────────────────────────────────────────────────────────
+
+  /** An uploader's manifest may name its own agency only (403 before anything is stored). */
+  private async assertOwnAgencyOnly(user: AuthUser, planned: readonly PlannedItem[]): Promise<void> {
+    if (user.role !== 'uploader') return;
+    const own = user.agencyId === null ? null : await this.agencies.findById(user.agencyId);
+    for (const item of planned) {
+      if (item.agencyCode !== null && item.agencyCode !== own?.code) {
+        throw importForOtherAgency(item.manifestRow ?? 0, item.agencyCode);
+      }
+    }
+  }
+
+  private async insertItems(
+    manager: EntityManager,
+    jobId: string,
+    planned: readonly PlannedItem[],
+  ): Promise<void> {
+    const limit = this.config.uploadLimitBytes;
+    const rows = planned.map((item) => {
+      const tooLarge = item.bytes.length > limit;
+      const refusal = tooLarge ? itemFileTooLarge(limit) : null;
+      return {
+        jobId,
+        position: item.position,
+        fileName: item.path,
+        size: item.bytes.length,
+        sha256: sha256Hex(item.bytes),
+        // A file over the per-file limit fails now; keeping its bytes would only cost space.
+        content: tooLarge ? null : item.bytes,
+        manifestAgencyCode: item.agencyCode,
+        manifestYear: item.year,
+        status: refusal ? ('failed' as const) : ('queued' as const),
+        code: refusal?.code ?? null,
+        message: refusal?.message ?? null,
+        finishedAt: refusal ? new Date() : null,
+      };
+    });
+    let batch: typeof rows = [];
+    let batchBytes = 0;
+    for (const row of rows) {
+      batch.push(row);
+      batchBytes += row.size;
+      if (batchBytes >= ITEM_INSERT_BATCH_BYTES) {
+        await manager.getRepository(ImportItemEntity).insert(batch);
+        batch = [];
+        batchBytes = 0;
+      }
+    }
+    if (batch.length > 0) await manager.getRepository(ImportItemEntity).insert(batch);
+  }
+
+  private async findVisible(user: AuthUser, id: string): Promise<ImportJobEntity> {
+    const job = isUUID(id) ? await this.jobs.findOneBy({ id }) : null;
+    if (!job || (user.role !== 'admin' && job.createdBy !== user.id)) throw importNotFound();
+    return job;
+  }
+
+  private async countsOf(jobIds: readonly string[]): Promise<Map<string, ItemCounts>> {
+    if (jobIds.length === 0) return new Map();
+    const rows = await this.dataSource.query<JobListRow[]>(
+      `SELECT job_id AS id,
+              count(*)::int AS total,
+              count(*) FILTER (WHERE status = 'imported')::int AS imported,
+              count(*) FILTER (WHERE status = 'duplicate')::int AS duplicate,
+              count(*) FILTER (WHERE status = 'failed')::int AS failed
+         FROM import_item WHERE job_id = ANY($1::uuid[]) GROUP BY job_id`,
+      [jobIds],
+    );
+    return new Map(
+      rows.map((row) => [
+        row.id,
+        { total: row.total, imported: row.imported, duplicates: row.duplicate, failed: row.failed },
+      ]),
+    );
+  }
+}
+
+const NO_ITEMS: ItemCounts = { total: 0, imported: 0, duplicates: 0, failed: 0 };
+
+function countItems(items: readonly ImportItemEntity[]): ItemCounts {
+  const count = (status: ImportItemEntity['status']) => items.filter((item) => item.status === status).length;
+  return {
+    total: items.length,
+    imported: count('imported'),
+    duplicates: count('duplicate'),
+    failed: count('failed'),
+  };
+}
+
+function sha256Hex(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
