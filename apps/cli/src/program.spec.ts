@@ -5,7 +5,10 @@ function capture() {
   const buffers = { out: '', err: '' };
   return {
     buffers,
-    io: { out: (text: string) => (buffers.out += text), err: (text: string) => (buffers.err += text) },
+    io: {
+      out: (text: string) => (buffers.out += text),
+      err: (text: string) => (buffers.err += text),
+    },
   };
 }
 
@@ -32,7 +35,15 @@ describe('atlas', () => {
   it('lists every check rule with its severity', async () => {
     const { io, buffers } = capture();
     expect(await runCli(['rules'], io)).toBe(0);
-    for (const id of ['T3.BALANCE', 'T3.OUTCOMES', 'T3.ROWSUM', 'T4.TOTAL', 'X.CARRY', 'T2.STOCK', 'F.AMBIGUOUS']) {
+    for (const id of [
+      'T3.BALANCE',
+      'T3.OUTCOMES',
+      'T3.ROWSUM',
+      'T4.TOTAL',
+      'X.CARRY',
+      'T2.STOCK',
+      'F.AMBIGUOUS',
+    ]) {
       expect(buffers.out).toContain(id);
     }
     expect(buffers.out).toContain('表三收支平衡');
@@ -49,8 +60,15 @@ describe('atlas', () => {
 describe('formatTable', () => {
   it('counts Chinese characters as two columns so columns line up', () => {
     expect(displayWidth('表三abc')).toBe(7);
-    const lines = formatTable(['a', 'b'], [['表三', 'x'], ['T3', 'y']]).split('\n');
-    const column = (line: string | undefined, char: string) => displayWidth((line ?? '').slice(0, (line ?? '').indexOf(char)));
+    const lines = formatTable(
+      ['a', 'b'],
+      [
+        ['表三', 'x'],
+        ['T3', 'y'],
+      ],
+    ).split('\n');
+    const column = (line: string | undefined, char: string) =>
+      displayWidth((line ?? '').slice(0, (line ?? '').indexOf(char)));
     expect(column(lines[2], 'x')).toBe(6);
     expect(column(lines[3], 'y')).toBe(6);
   });

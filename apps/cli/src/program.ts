@@ -45,7 +45,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.err(`atlas: ${error.message}\n`);
       return EXIT_BAD_INPUT;
     }
-    io.err(`atlas: 内部错误 / internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    io.err(
+      `atlas: 内部错误 / internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     return EXIT_FAILURE;
   }
 }

@@ -27,7 +27,11 @@ export function formatTable(header: string[], rows: string[][]): string {
   );
   const line = (cells: string[]) =>
     cells
-      .map((cell, column) => (column === cells.length - 1 ? cell : cell + ' '.repeat((widths[column] ?? 0) - displayWidth(cell))))
+      .map((cell, column) =>
+        column === cells.length - 1
+          ? cell
+          : cell + ' '.repeat((widths[column] ?? 0) - displayWidth(cell)),
+      )
       .join('  ')
       .trimEnd();
   const rule = widths.map((width) => '-'.repeat(width)).join('  ');

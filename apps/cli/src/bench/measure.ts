@@ -4,14 +4,20 @@ import { performance } from 'node:perf_hooks';
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+  return sorted.length % 2 === 1
+    ? (sorted[middle] ?? 0)
+    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 }
 
 /**
  * Runs `work` `warmup` times unmeasured (JIT, lazily loaded modules), then `runs` times, and
  * returns each measured duration in milliseconds.
  */
-export async function timeRuns(work: () => Promise<unknown> | unknown, runs: number, warmup = 3): Promise<number[]> {
+export async function timeRuns(
+  work: () => Promise<unknown> | unknown,
+  runs: number,
+  warmup = 3,
+): Promise<number[]> {
   for (let i = 0; i < warmup; i++) await work();
   const durations: number[] = [];
   for (let i = 0; i < runs; i++) {

@@ -23,7 +23,14 @@ export interface ParseBenchRow {
 }
 
 /** The issue's targets on a 2-core machine, per report. */
-const TARGET_MS: Record<SourceFormat, number> = { text: 5, markdown: 5, html: 5, docx: 30, xlsx: 30, pdf: 150 };
+const TARGET_MS: Record<SourceFormat, number> = {
+  text: 5,
+  markdown: 5,
+  html: 5,
+  docx: 30,
+  xlsx: 30,
+  pdf: 150,
+};
 
 type Htmlparser2 = typeof import('htmlparser2');
 type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -45,15 +52,26 @@ async function extractBare(input: BenchInput): Promise<number> {
     case 'docx':
     case 'xlsx': {
       const { parseDocument, DomUtils } = await loadHtmlparser2();
-      const files = unzipSync(input.bytes, { filter: (file) => /^(word\/document|xl\/sharedStrings|xl\/worksheets\/sheet\d+)\.xml$/.test(file.name) });
+      const files = unzipSync(input.bytes, {
+        filter: (file) =>
+          /^(word\/document|xl\/sharedStrings|xl\/worksheets\/sheet\d+)\.xml$/.test(file.name),
+      });
       return Object.values(files).reduce(
-        (length, xml) => length + DomUtils.textContent(parseDocument(new TextDecoder().decode(xml), { xmlMode: true })).length,
+        (length, xml) =>
+          length +
+          DomUtils.textContent(parseDocument(new TextDecoder().decode(xml), { xmlMode: true }))
+            .length,
         0,
       );
     }
     case 'pdf': {
       const pdfjs = await loadPdfjs();
-      const task = pdfjs.getDocument({ data: input.bytes.slice(), isEvalSupported: false, useSystemFonts: false, disableFontFace: true });
+      const task = pdfjs.getDocument({
+        data: input.bytes.slice(),
+        isEvalSupported: false,
+        useSystemFonts: false,
+        disableFontFace: true,
+      });
       const document = await task.promise;
       let items = 0;
       for (let page = 1; page <= document.numPages; page++) {
@@ -68,12 +86,17 @@ async function extractBare(input: BenchInput): Promise<number> {
 /** Every corpus source, by its detected format. */
 export function corpusInputs(corpusDir: string): BenchInput[] {
   if (!existsSync(corpusDir)) return [];
-  return readdirSync(corpusDir, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).flatMap((folder) => {
-    const source = readdirSync(join(corpusDir, folder)).find((file) => file.startsWith('source.'));
-    if (!source) return [];
-    const bytes = new Uint8Array(readFileSync(join(corpusDir, folder, source)));
-    return [{ name: `${folder}/${source}`, format: detectFormat(bytes, source), bytes }];
-  });
+  return readdirSync(corpusDir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .flatMap((folder) => {
+      const source = readdirSync(join(corpusDir, folder)).find((file) =>
+        file.startsWith('source.'),
+      );
+      if (!source) return [];
+      const bytes = new Uint8Array(readFileSync(join(corpusDir, folder, source)));
+      return [{ name: `${folder}/${source}`, format: detectFormat(bytes, source), bytes }];
+    });
 }
 
 /** Median parse and baseline time per format, measured in the same run. */
@@ -85,7 +108,9 @@ export async function benchParse(inputs: BenchInput[], runs: number): Promise<Pa
     const parseTimes: number[] = [];
     const baselineTimes: number[] = [];
     for (const input of group) {
-      parseTimes.push(median(await timeRuns(() => parseReport(input.bytes, { fileName: input.name }), runs)));
+      parseTimes.push(
+        median(await timeRuns(() => parseReport(input.bytes, { fileName: input.name }), runs)),
+      );
       baselineTimes.push(median(await timeRuns(() => extractBare(input), runs)));
     }
     const parseMs = median(parseTimes);

@@ -23,17 +23,29 @@ export function registerBenchCommand(program: Command, io: CliIo): void {
     .option('--runs <n>', '每个文件的测量次数 / measured runs per file', '20')
     .action(async (name: string, options: BenchOptions) => {
       if (!BENCHMARKS.includes(name as (typeof BENCHMARKS)[number])) {
-        throw new CliInputError(`未知的基准 ${name}，可选：${BENCHMARKS.join(', ')} / unknown benchmark`);
+        throw new CliInputError(
+          `未知的基准 ${name}，可选：${BENCHMARKS.join(', ')} / unknown benchmark`,
+        );
       }
       const runs = Number.parseInt(options.runs, 10);
-      if (!Number.isInteger(runs) || runs < 1) throw new CliInputError('--runs 应为正整数 / --runs must be a positive integer');
+      if (!Number.isInteger(runs) || runs < 1)
+        throw new CliInputError('--runs 应为正整数 / --runs must be a positive integer');
       const inputs = corpusInputs(resolve(options.corpus));
-      if (inputs.length === 0) throw new CliInputError(`语料目录 ${options.corpus} 中没有文件 / no corpus files found`);
+      if (inputs.length === 0)
+        throw new CliInputError(`语料目录 ${options.corpus} 中没有文件 / no corpus files found`);
 
       const rows = await benchParse(inputs, runs);
       io.out(
         formatTable(
-          ['格式 format', '文件 files', '解析 parse ms', '基线 baseline ms', '倍数 ratio', '目标 target ms', ''],
+          [
+            '格式 format',
+            '文件 files',
+            '解析 parse ms',
+            '基线 baseline ms',
+            '倍数 ratio',
+            '目标 target ms',
+            '',
+          ],
           rows.map((row) => [
             row.format,
             String(row.files.length),
@@ -47,7 +59,13 @@ export function registerBenchCommand(program: Command, io: CliIo): void {
       );
       await mkdir(options.out, { recursive: true });
       const file = join(options.out, `${name}.json`);
-      const result = { benchmark: name, measuredAt: new Date().toISOString(), node: process.version, runsPerFile: runs, formats: rows };
+      const result = {
+        benchmark: name,
+        measuredAt: new Date().toISOString(),
+        node: process.version,
+        runsPerFile: runs,
+        formats: rows,
+      };
       await writeFile(file, `${JSON.stringify(result, null, 2)}\n`);
       io.out(`\n写入 / written: ${file}\n`);
     });

@@ -9,7 +9,10 @@ const CORPUS = join(__dirname, '../../../../../shared/corpus');
 
 function capture() {
   const buffers = { out: '', err: '' };
-  return { buffers, io: { out: (t: string) => (buffers.out += t), err: (t: string) => (buffers.err += t) } };
+  return {
+    buffers,
+    io: { out: (t: string) => (buffers.out += t), err: (t: string) => (buffers.err += t) },
+  };
 }
 
 describe('atlas check', () => {
@@ -35,7 +38,10 @@ describe('atlas check', () => {
     });
     const { io, buffers } = capture();
     expect(await runCli(['check', file], io)).toBe(0);
-    const result = JSON.parse(buffers.out) as { year: number; findings: { rule: string; cells: string[] }[] };
+    const result = JSON.parse(buffers.out) as {
+      year: number;
+      findings: { rule: string; cells: string[] }[];
+    };
     expect(result.year).toBe(2023);
     const balance = result.findings.filter((finding) => finding.rule === 'T3.BALANCE');
     expect(balance.map((finding) => finding.cells[0])).toEqual([
@@ -56,7 +62,9 @@ describe('atlas check', () => {
       report.year = 2023;
     });
     const { io, buffers } = capture();
-    expect(await runCli(['check', current, '--previous', previous, '--format', 'text'], io)).toBe(0);
+    expect(await runCli(['check', current, '--previous', previous, '--format', 'text'], io)).toBe(
+      0,
+    );
     expect(buffers.out).toContain('X.CARRY');
     expect(buffers.out).toMatch(/2 个错误/);
   });
@@ -67,7 +75,8 @@ describe('atlas check', () => {
     ['not-report.json', '不是规范化报告'],
   ])('exits 2 with one clear line for %s', async (name, message) => {
     if (name === 'not-json.json') await writeFile(join(dir, name), '{oops');
-    if (name === 'not-report.json') await writeFile(join(dir, name), JSON.stringify({ formatVersion: '2021', proactive: {} }));
+    if (name === 'not-report.json')
+      await writeFile(join(dir, name), JSON.stringify({ formatVersion: '2021', proactive: {} }));
     const { io, buffers } = capture();
     expect(await runCli(['check', join(dir, name)], io)).toBe(2);
     expect(buffers.err).toContain(message);
@@ -75,11 +84,16 @@ describe('atlas check', () => {
   });
 
   const corpusFile = join(CORPUS, 'hongze-2023', 'expected.json');
-  (existsSync(corpusFile) ? it : it.skip)('finds the T4.TOTAL break the hongze-2023 report prints', async () => {
-    const { io, buffers } = capture();
-    expect(await runCli(['check', corpusFile], io)).toBe(0);
-    const rules = (JSON.parse(buffers.out) as { findings: { rule: string }[] }).findings.map((f) => f.rule);
-    expect(rules).toContain('T4.TOTAL');
-    expect(rules.filter((rule) => rule.startsWith('T3.'))).toEqual([]);
-  });
+  (existsSync(corpusFile) ? it : it.skip)(
+    'finds the T4.TOTAL break the hongze-2023 report prints',
+    async () => {
+      const { io, buffers } = capture();
+      expect(await runCli(['check', corpusFile], io)).toBe(0);
+      const rules = (JSON.parse(buffers.out) as { findings: { rule: string }[] }).findings.map(
+        (f) => f.rule,
+      );
+      expect(rules).toContain('T4.TOTAL');
+      expect(rules.filter((rule) => rule.startsWith('T3.'))).toEqual([]);
+    },
+  );
 });

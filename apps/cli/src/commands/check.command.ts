@@ -26,18 +26,30 @@ export function registerCheckCommand(program: Command, io: CliIo): void {
     .command('check')
     .description('校验规范化报告 JSON 的勾稽关系 / run the checks on canonical report JSON')
     .argument('<files...>', '规范化报告 JSON 文件（atlas.report/v1）/ canonical report files')
-    .option('-p, --previous <file>', '同一单位上一年度的报告，用于跨年度校验（X.CARRY、T2.STOCK）/ last year\'s report')
-    .addOption(new Option('-f, --format <format>', '输出格式 / output format').choices(['json', 'text']).default('json'))
+    .option(
+      '-p, --previous <file>',
+      "同一单位上一年度的报告，用于跨年度校验（X.CARRY、T2.STOCK）/ last year's report",
+    )
+    .addOption(
+      new Option('-f, --format <format>', '输出格式 / output format')
+        .choices(['json', 'text'])
+        .default('json'),
+    )
     .action(async (files: string[], options: CheckOptions) => {
       const previous = options.previous ? await loadReport(options.previous) : undefined;
       const results: CheckResult[] = [];
       for (const file of files) {
         const report = await loadReport(file);
         const findings = runSingleReportChecks(report);
-        if (previous) findings.push(...crossReportFindings(report, previous, options.previous ?? ''));
+        if (previous)
+          findings.push(...crossReportFindings(report, previous, options.previous ?? ''));
         results.push({ file, agencyName: report.agencyName, year: report.year, findings });
       }
-      io.out(options.format === 'text' ? results.map(describeResult).join('\n') : `${JSON.stringify(results.length === 1 ? results[0] : results, null, 2)}\n`);
+      io.out(
+        options.format === 'text'
+          ? results.map(describeResult).join('\n')
+          : `${JSON.stringify(results.length === 1 ? results[0] : results, null, 2)}\n`,
+      );
     });
 }
 
@@ -47,13 +59,19 @@ async function loadReport(file: string): Promise<CanonicalReport> {
     text = await readFile(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new CliInputError(code === 'ENOENT' ? `找不到文件 ${file} / file not found` : `无法读取 ${file} / cannot read: ${code ?? String(error)}`);
+    throw new CliInputError(
+      code === 'ENOENT'
+        ? `找不到文件 ${file} / file not found`
+        : `无法读取 ${file} / cannot read: ${code ?? String(error)}`,
+    );
   }
   let json: unknown;
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    throw new CliInputError(`${file} 不是合法的 JSON / not valid JSON: ${(error as Error).message}`);
+    throw new CliInputError(
+      `${file} 不是合法的 JSON / not valid JSON: ${(error as Error).message}`,
+    );
   }
   const reading = readCanonicalReport(json);
   if (!reading.ok) {
@@ -64,7 +82,11 @@ async function loadReport(file: string): Promise<CanonicalReport> {
   return reading.report;
 }
 
-function crossReportFindings(report: CanonicalReport, previous: CanonicalReport, previousFile: string): Finding[] {
+function crossReportFindings(
+  report: CanonicalReport,
+  previous: CanonicalReport,
+  previousFile: string,
+): Finding[] {
   try {
     return runCrossReportChecks(report, previous);
   } catch (error) {

@@ -1,15 +1,17 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { type Command, Option } from 'commander';
 import { zipSync } from 'fflate';
+import { runApiEntry } from '../api-entry';
 import { CliInputError, type CliIo, EXIT_FAILURE, EXIT_OK } from '../io';
 import { formatTable } from '../text-table';
 
 /**
  * `atlas import <dir|zip>`: sends a zip of reports (a folder is zipped first) to the API's bulk
  * import, waits for the job and prints what became of every file. It talks HTTP only, like any
- * other client: the CLI must not reach into the API's code. (Loading straight into the database,
- * without a running API, could come later through the API's own entry point, as `atlas seed` does.)
+ * other client: the CLI must not reach into the API's code. With `--direct` the same job runs
+ * straight against the database through the API's own entry point, as `atlas seed` does.
  */
 
 interface ImportOptions {
@@ -19,6 +21,7 @@ interface ImportOptions {
   interval: string;
   timeout: string;
   format: 'text' | 'json';
+  direct?: boolean;
 }
 
 /** Ends the command with an exit code of its own (1: some files failed, or the job did not end). */
@@ -67,22 +70,66 @@ export function registerImportCommand(program: Command, io: CliIo): void {
     .description(
       '批量导入年报：把目录（或 zip）发给 API，等待处理完毕并列出每个文件的结果 / bulk-import a folder or zip of reports through the API',
     )
-    .argument('<path>', '年报目录或 .zip（可含 manifest.csv：文件,单位编码,年度）/ a folder or a .zip of report files')
-    .option('--api <url>', 'API 地址 / the API base URL', process.env['ATLAS_API_URL'] ?? DEFAULT_API)
+    .argument(
+      '<path>',
+      '年报目录或 .zip（可含 manifest.csv：文件,单位编码,年度）/ a folder or a .zip of report files',
+    )
+    .option(
+      '--api <url>',
+      'API 地址 / the API base URL',
+      process.env['ATLAS_API_URL'] ?? DEFAULT_API,
+    )
     .option('-u, --user <name>', '用户名 / user name', 'admin')
-    .option('-p, --password <password>', '密码（也可用环境变量 ATLAS_PASSWORD）/ password, or ATLAS_PASSWORD')
+    .option(
+      '-p, --password <password>',
+      '密码（也可用环境变量 ATLAS_PASSWORD）/ password, or ATLAS_PASSWORD',
+    )
     .option('--interval <ms>', '查询进度的间隔毫秒数 / polling interval in ms', '1000')
     .option('--timeout <seconds>', '最长等待秒数 / give up waiting after this many seconds', '3600')
-    .addOption(new Option('-f, --format <format>', '输出格式 / output format').choices(['text', 'json']).default('text'))
+    .option(
+      '--direct',
+      '不经 API，直接写入数据库（DATABASE_URL 或嵌入式数据库）/ straight into the database, no running API',
+    )
+    .addOption(
+      new Option('-f, --format <format>', '输出格式 / output format')
+        .choices(['text', 'json'])
+        .default('text'),
+    )
     .action(async (path: string, options: ImportOptions) => {
-      const code = await runImport(path, options, io);
+      const code = options.direct
+        ? await runDirectImport(path, options, io)
+        : await runImport(path, options, io);
       if (code !== EXIT_OK) throw new CliExitCode(code);
     });
 }
 
+/**
+ * Straight into the database: the API's own import entry runs the same job (same checks, same
+ * per-file results) in a process of its own against DATABASE_URL or the embedded database.
+ */
+async function runDirectImport(path: string, options: ImportOptions, io: CliIo): Promise<number> {
+  const source = await readSource(path);
+  const folder = await mkdtemp(join(tmpdir(), 'atlas-import-'));
+  try {
+    const zipPath = join(folder, 'import.zip');
+    await writeFile(zipPath, source.bytes);
+    const run = runApiEntry(io, 'import-files.js', [zipPath, source.fileName], 'pipe');
+    if (run.status !== 0)
+      throw new CliInputError(
+        `直接导入失败（退出码 ${run.status ?? 'signal'}）/ the direct import failed`,
+      );
+    const job = JSON.parse(run.stdout.trim().split('\n').pop() ?? '{}') as ImportJobView;
+    io.out(options.format === 'json' ? `${JSON.stringify(job, null, 2)}\n` : describeJob(job));
+    return job.failed > 0 ? EXIT_FAILURE : EXIT_OK;
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+  }
+}
+
 async function runImport(path: string, options: ImportOptions, io: CliIo): Promise<number> {
   const password = options.password ?? process.env['ATLAS_PASSWORD'];
-  if (!password) throw new CliInputError('缺少 --password（或环境变量 ATLAS_PASSWORD）/ --password is required');
+  if (!password)
+    throw new CliInputError('缺少 --password（或环境变量 ATLAS_PASSWORD）/ --password is required');
   const interval = nonNegativeNumber(options.interval, '--interval');
   const timeoutMs = nonNegativeNumber(options.timeout, '--timeout') * 1000;
   const api = new ApiClient(apiBase(options.api));
@@ -124,12 +171,15 @@ export async function readSource(path: string): Promise<ZipSource> {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new CliInputError(
-      code === 'ENOENT' ? `找不到 ${path} / no such file or folder` : `无法读取 ${path} / cannot read (${code ?? String(error)})`,
+      code === 'ENOENT'
+        ? `找不到 ${path} / no such file or folder`
+        : `无法读取 ${path} / cannot read (${code ?? String(error)})`,
     );
   }
   if (info.isDirectory()) {
     const files = await collectFiles(path, '');
-    if (Object.keys(files).length === 0) throw new CliInputError(`目录 ${path} 中没有文件 / the folder holds no files`);
+    if (Object.keys(files).length === 0)
+      throw new CliInputError(`目录 ${path} 中没有文件 / the folder holds no files`);
     return { bytes: zipSync(files, { level: 6 }), fileName: `${basename(resolve(path))}.zip` };
   }
   const bytes = new Uint8Array(await readFile(path));
@@ -161,7 +211,8 @@ function apiBase(value: string): string {
 
 function nonNegativeNumber(value: string, name: string): number {
   const number = Number(value);
-  if (!Number.isFinite(number) || number < 0) throw new CliInputError(`${name} ${value} 应为非负数 / must be a non-negative number`);
+  if (!Number.isFinite(number) || number < 0)
+    throw new CliInputError(`${name} ${value} 应为非负数 / must be a non-negative number`);
   return number;
 }
 
@@ -206,7 +257,9 @@ class ApiClient {
   async getImport(id: string): Promise<ImportJobView> {
     const answer = await this.call(`/api/imports/${encodeURIComponent(id)}`, { method: 'GET' });
     if (answer.status !== 200 || !isImportJob(answer.body)) {
-      throw new CliInputError(`无法读取导入任务 ${id}：${refusalOf(answer)} / cannot read the import job`);
+      throw new CliInputError(
+        `无法读取导入任务 ${id}：${refusalOf(answer)} / cannot read the import job`,
+      );
     }
     return answer.body;
   }
@@ -218,7 +271,9 @@ class ApiClient {
     try {
       response = await fetch(`${this.base}${path}`, { ...init, headers });
     } catch (error) {
-      throw new CliInputError(`无法连接 API ${this.base}（${networkReason(error)}）/ API unreachable`);
+      throw new CliInputError(
+        `无法连接 API ${this.base}（${networkReason(error)}）/ API unreachable`,
+      );
     }
     const text = await response.text();
     let body: unknown = text;
@@ -232,7 +287,9 @@ class ApiClient {
 }
 
 function field(body: unknown, name: string): unknown {
-  return typeof body === 'object' && body !== null ? (body as Record<string, unknown>)[name] : undefined;
+  return typeof body === 'object' && body !== null
+    ? (body as Record<string, unknown>)[name]
+    : undefined;
 }
 
 /** The API's Chinese message and code (plus the first manifest problems), or the bare status. */
@@ -292,7 +349,9 @@ export function describeJob(job: ImportJobView): string {
     item.fileName,
     item.agencyName ?? item.agencyCode ?? '—',
     item.year === null ? '—' : String(item.year),
-    item.status === 'imported' && item.version !== null ? `${STATUS_LABELS.imported} 第${item.version}版` : STATUS_LABELS[item.status],
+    item.status === 'imported' && item.version !== null
+      ? `${STATUS_LABELS.imported} 第${item.version}版`
+      : STATUS_LABELS[item.status],
     noteOf(item),
   ]);
   const summary =
@@ -304,11 +363,14 @@ export function describeJob(job: ImportJobView): string {
 function noteOf(item: ImportItemView): string {
   if (item.status === 'failed') return `${item.code ?? ''} ${item.message ?? ''}`.trim();
   const notes: string[] = [];
-  if (item.findingCounts) notes.push(`错误 ${item.findingCounts.errors}，提示 ${item.findingCounts.warnings}`);
+  if (item.findingCounts)
+    notes.push(`错误 ${item.findingCounts.errors}，提示 ${item.findingCounts.warnings}`);
   if (item.inferred.agency === 'name') notes.push('单位按文件中的名称匹配');
   if (item.inferred.agency === 'uploader') notes.push('单位为本单位');
   if (item.inferred.year === 'document') {
-    const where = item.inferred.yearSource ? YEAR_SOURCE_LABELS[item.inferred.yearSource] : undefined;
+    const where = item.inferred.yearSource
+      ? YEAR_SOURCE_LABELS[item.inferred.yearSource]
+      : undefined;
     notes.push(`年度取自文件${where ?? ''}`);
   }
   if (item.status === 'duplicate' && item.version !== null) notes.push(`与第${item.version}版相同`);

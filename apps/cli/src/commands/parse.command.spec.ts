@@ -11,7 +11,10 @@ const pingtan = join(CORPUS, 'pingtan-2022', 'source.txt');
 
 function capture() {
   const buffers = { out: '', err: '' };
-  return { buffers, io: { out: (t: string) => (buffers.out += t), err: (t: string) => (buffers.err += t) } };
+  return {
+    buffers,
+    io: { out: (t: string) => (buffers.out += t), err: (t: string) => (buffers.err += t) },
+  };
 }
 
 describe('atlas parse', () => {
@@ -24,7 +27,12 @@ describe('atlas parse', () => {
   corpusIt('prints one canonical report as JSON', async () => {
     const { io, buffers } = capture();
     expect(await runCli(['parse', jiyuan], io)).toBe(0);
-    const report = JSON.parse(buffers.out) as { schema: string; year: number; applications: { newReceived: { total: number } }; provenance?: unknown };
+    const report = JSON.parse(buffers.out) as {
+      schema: string;
+      year: number;
+      applications: { newReceived: { total: number } };
+      provenance?: unknown;
+    };
     expect(report.schema).toBe('atlas.report/v1');
     expect(report.year).toBe(2023);
     expect(report.applications.newReceived.total).toBe(2);
@@ -34,7 +42,10 @@ describe('atlas parse', () => {
   corpusIt('prints an array for several files and adds provenance on request', async () => {
     const { io, buffers } = capture();
     expect(await runCli(['parse', jiyuan, pingtan, '--provenance'], io)).toBe(0);
-    const reports = JSON.parse(buffers.out) as { year: number; provenance: Record<string, { raw: string }> }[];
+    const reports = JSON.parse(buffers.out) as {
+      year: number;
+      provenance: Record<string, { raw: string }>;
+    }[];
     expect(reports.map((report) => report.year)).toEqual([2023, 2022]);
     expect(reports[0]?.provenance['applications.newReceived.total']?.raw).toBe('2');
   });
@@ -49,9 +60,17 @@ describe('atlas parse', () => {
 
   it.each([
     ['empty.txt', '', '文件为空'],
-    ['garbage.bin', Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)), '无法识别的文件类型'],
+    [
+      'garbage.bin',
+      Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)),
+      '无法识别的文件类型',
+    ],
     ['page.html', '<html><body><p>通知公告</p></body></html>', '不是政府信息公开工作年度报告'],
-    ['old.doc', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]), '不支持旧版 Word/Excel 文件'],
+    [
+      'old.doc',
+      Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]),
+      '不支持旧版 Word/Excel 文件',
+    ],
   ])('exits 2 with one clear line for %s', async (name, content, message) => {
     const file = join(dir, name);
     await writeFile(file, content);

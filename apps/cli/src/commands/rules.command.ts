@@ -18,7 +18,13 @@ export function registerRulesCommand(program: Command, io: CliIo): void {
       io.out(
         formatTable(
           ['规则 rule', '级别 severity', '范围 scope', '名称 name', '说明 description'],
-          RULES.map((rule) => [rule.id, rule.severity, SCOPE_LABEL[rule.scope], rule.name, rule.description]),
+          RULES.map((rule) => [
+            rule.id,
+            rule.severity,
+            SCOPE_LABEL[rule.scope],
+            rule.name,
+            rule.description,
+          ]),
         ),
       );
     });
