@@ -26,6 +26,7 @@ module.exports = {
     '^@atlas/report-model$': path.join(__dirname, 'libs/report-model/src/index.ts'),
     '^@atlas/report-parser$': path.join(__dirname, 'libs/report-parser/src/index.ts'),
     '^@atlas/demo-data$': path.join(__dirname, 'libs/demo-data/src/index.ts'),
+    '^@atlas/metrics$': path.join(__dirname, 'libs/metrics/src/index.ts'),
   },
   clearMocks: true,
 };

@@ -1,0 +1,44 @@
+import { emptyNarrativeMetrics, type NarrativeMetrics } from '@atlas/report-model';
+import {
+  completionRate,
+  inspectionPassRateAverage,
+  processingFeeTotal,
+  publishedItemsTotal,
+} from './narrative';
+
+function metrics(values: Partial<NarrativeMetrics>): NarrativeMetrics {
+  return { ...emptyNarrativeMetrics(), ...values };
+}
+
+describe('narrative metrics', () => {
+  const stated = metrics({
+    completionRate: 100,
+    inspectionPassRates: [
+      { subject: '检查通报', rate: 100 },
+      { subject: '第三方评估', rate: 90 },
+    ],
+    publishedItems: [
+      { channel: '政府信息公开专栏', count: 160, approximate: true },
+      { channel: '政务微博', count: 40, approximate: false },
+    ],
+    processingFeeYuan: 0,
+  });
+  const silent = metrics({});
+
+  it('averages the stated rates and skips reports that state none', () => {
+    expect(completionRate([stated, metrics({ completionRate: 80 }), silent])).toBe(90);
+    expect(inspectionPassRateAverage([stated, silent])).toBe(95);
+  });
+
+  it('adds published items and fees', () => {
+    expect(publishedItemsTotal([stated, stated])).toBe(400);
+    expect(processingFeeTotal([stated, metrics({ processingFeeYuan: 25 })])).toBe(25);
+  });
+
+  it('is null when no text states the number', () => {
+    expect(completionRate([silent])).toBeNull();
+    expect(inspectionPassRateAverage([silent, metrics({ inspectionPassRates: [] })])).toBeNull();
+    expect(publishedItemsTotal([])).toBeNull();
+    expect(processingFeeTotal([silent])).toBeNull();
+  });
+});
