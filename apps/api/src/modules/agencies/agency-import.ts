@@ -14,7 +14,12 @@ import {
   parseAgencyKind,
   parseAgencyLevel,
 } from './agency-taxonomy';
-import { AGENCY_COLUMNS, type AgencyColumn, type SheetRow } from './agency-table';
+import {
+  AGENCY_COLUMNS,
+  type AgencyColumn,
+  type AgencyFileRecord,
+  type SheetRow,
+} from './agency-table';
 import { findParentCycles, pathBelow, type StoredAgency } from './agency-tree';
 
 /** One reason an import is refused; `row` as Excel numbers it, `column` by its key. */
@@ -194,15 +199,8 @@ function checkCode(code: string | null, fail: (message: string) => null): string
 }
 
 /** The state an agency will have after the import, keyed by code (the import's identity). */
-interface PlannedAgency {
+interface PlannedAgency extends AgencyFileRecord {
   readonly id: string;
-  readonly code: string;
-  readonly name: string;
-  readonly level: AgencyLevel;
-  readonly kind: AgencyKind;
-  readonly parentCode: string | null;
-  readonly activeFromYear: number | null;
-  readonly activeToYear: number | null;
   readonly row: AgencyImportRow | null;
   readonly stored: StoredAgency | null;
 }
