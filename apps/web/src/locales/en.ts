@@ -1,4 +1,10 @@
 import type { MessageSchema } from './schema';
+import * as admin from './features/admin';
+import * as analytics from './features/analytics';
+import * as auth from './features/auth';
+import * as charts from './features/charts';
+import * as report from './features/report';
+import * as upload from './features/upload';
 
 const en: MessageSchema = {
   app: {
@@ -17,6 +23,8 @@ const en: MessageSchema = {
     reports: 'Reports',
     upload: 'Upload',
     admin: 'Administration',
+    reportDetail: 'Report',
+    bulkImport: 'Bulk import',
   },
   pages: {
     overview: 'Submission status and key indicators of every agency and year at a glance',
@@ -53,6 +61,12 @@ const en: MessageSchema = {
     network: 'Cannot reach the server. Check the network and try again.',
     http: 'Request failed (HTTP {status})',
   },
+  admin: admin.en,
+  analytics: analytics.en,
+  auth: auth.en,
+  charts: charts.en,
+  report: report.en,
+  upload: upload.en,
 };
 
 export default en;

@@ -1,4 +1,10 @@
 // vue-i18n message syntax: `{`, `}`, `@`, `$` and `|` are special; avoid them in plain text.
+import * as admin from './features/admin';
+import * as analytics from './features/analytics';
+import * as auth from './features/auth';
+import * as charts from './features/charts';
+import * as report from './features/report';
+import * as upload from './features/upload';
 const zhCN = {
   app: {
     name: '政务公开年报汇聚分析平台',
@@ -16,6 +22,8 @@ const zhCN = {
     reports: '报告',
     upload: '上传',
     admin: '管理',
+    reportDetail: '报告详情',
+    bulkImport: '批量导入',
   },
   pages: {
     overview: '各机构、各年度年报的提交情况与关键指标汇总',
@@ -48,6 +56,12 @@ const zhCN = {
     network: '无法连接服务器，请检查网络后重试',
     http: '请求失败（HTTP {status}）',
   },
+  admin: admin.zhCN,
+  analytics: analytics.zhCN,
+  auth: auth.zhCN,
+  charts: charts.zhCN,
+  report: report.zhCN,
+  upload: upload.zhCN,
 };
 
 export default zhCN;

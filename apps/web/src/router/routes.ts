@@ -75,6 +75,18 @@ export const routes: RouteRecordRaw[] = [
     children: [
       ...areaRoutes,
       {
+        path: '/reports/:id',
+        name: 'report-detail',
+        component: () => import('../views/reports/ReportDetailView.vue'),
+        meta: { titleKey: 'nav.reportDetail', roles: ROLES },
+      },
+      {
+        path: '/upload/bulk',
+        name: 'bulk-import',
+        component: () => import('../views/upload/BulkImportView.vue'),
+        meta: { titleKey: 'nav.bulkImport', roles: ['admin', 'uploader'] },
+      },
+      {
         path: '/:pathMatch(.*)*',
         name: 'not-found',
         component: () => import('../views/NotFoundView.vue'),
