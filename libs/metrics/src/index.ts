@@ -5,3 +5,4 @@ export * from './lib/evaluate';
 export * from './lib/narrative';
 export * from './lib/quality';
 export * from './lib/compare';
+export * from './lib/cell-vector';

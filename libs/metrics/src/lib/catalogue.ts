@@ -12,11 +12,11 @@ import {
 } from '@atlas/report-model';
 import { sumOf, type Formula } from './formula';
 import {
-  completionRate,
-  inspectionPassRateAverage,
-  processingFeeTotal,
-  publishedItemsTotal,
-  type NarrativeInput,
+  completionRateOf,
+  inspectionPassRateAverageOf,
+  processingFeeTotalOf,
+  publishedItemsTotalOf,
+  type NarrativeTotals,
 } from './narrative';
 import {
   missingReports,
@@ -60,7 +60,8 @@ export type CellMetric<K extends string = string> = CountMetric<K> | RatioMetric
 /** A number stated in the text (narrative.metrics), aggregated over one or more reports. */
 export interface NarrativeMetric<K extends string = string> extends MetricInfo<K> {
   readonly source: 'narrative';
-  readonly compute: (inputs: readonly NarrativeInput[]) => number | null;
+  /** From totals that may cover many reports (see NarrativeTotals). */
+  readonly fromTotals: (totals: NarrativeTotals) => number | null;
 }
 
 /** What each kind of data-quality metric reads. */
@@ -420,7 +421,7 @@ export const METRICS = [
     unit: '%',
     definition: '正文所述办结率；多份报告取所述数值的算术平均（正文只给比率，无分子分母）',
     source: 'narrative',
-    compute: completionRate,
+    fromTotals: completionRateOf,
   },
   {
     key: 'inspectionPassRateAverage',
@@ -429,7 +430,7 @@ export const METRICS = [
     unit: '%',
     definition: '正文所述各项检查合格率的算术平均',
     source: 'narrative',
-    compute: inspectionPassRateAverage,
+    fromTotals: inspectionPassRateAverageOf,
   },
   {
     key: 'publishedItemsTotal',
@@ -438,7 +439,7 @@ export const METRICS = [
     unit: '个',
     definition: '正文所述各渠道发布信息条数之和（“160 余条”计为 160）',
     source: 'narrative',
-    compute: publishedItemsTotal,
+    fromTotals: publishedItemsTotalOf,
   },
   {
     key: 'processingFee',
@@ -447,7 +448,7 @@ export const METRICS = [
     unit: '元',
     definition: '正文所述收取的信息公开处理费用之和（未收取计为 0）',
     source: 'narrative',
-    compute: processingFeeTotal,
+    fromTotals: processingFeeTotalOf,
   },
   // —— 数据质量 ——
   {

@@ -9,7 +9,7 @@ import {
   type QualityInputs,
   type QualityMetricKey,
 } from './catalogue';
-import type { NarrativeInput } from './narrative';
+import { narrativeTotals, type NarrativeInput, type NarrativeTotals } from './narrative';
 
 /** Keys of the metrics computed from table cells, in catalogue order. */
 export const CELL_METRIC_KEYS: readonly CellMetricKey[] = METRICS.filter(
@@ -46,7 +46,15 @@ export function evaluateNarrative(
   key: NarrativeMetricKey,
   inputs: readonly NarrativeInput[],
 ): number | null {
-  return metric(key).compute(inputs);
+  return metric(key).fromTotals(narrativeTotals(inputs));
+}
+
+/** A narrative metric over totals kept for many reports (a region's year). */
+export function evaluateNarrativeTotals(
+  key: NarrativeMetricKey,
+  totals: NarrativeTotals,
+): number | null {
+  return metric(key).fromTotals(totals);
 }
 
 type QualityInputOf<K extends QualityMetricKey> = QualityInputs[Extract<

@@ -1,5 +1,13 @@
 import { emptyNarrativeMetrics, type NarrativeMetrics } from '@atlas/report-model';
 import {
+  addNarrativeTotals,
+  completionRateOf,
+  EMPTY_NARRATIVE_TOTALS,
+  inspectionPassRateAverageOf,
+  narrativeTotals,
+  narrativeTotalsOf,
+  processingFeeTotalOf,
+  publishedItemsTotalOf,
   completionRate,
   inspectionPassRateAverage,
   processingFeeTotal,
@@ -40,5 +48,27 @@ describe('narrative metrics', () => {
     expect(inspectionPassRateAverage([silent, metrics({ inspectionPassRates: [] })])).toBeNull();
     expect(publishedItemsTotal([])).toBeNull();
     expect(processingFeeTotal([silent])).toBeNull();
+  });
+});
+
+describe('narrative totals', () => {
+  const a = metrics({ completionRate: 100, inspectionPassRates: [{ subject: '检查', rate: 90 }] });
+  const b = metrics({ completionRate: 80, processingFeeYuan: 0, publishedItems: [] });
+
+  it('add up across reports and give the same means as the lists', () => {
+    const totals = narrativeTotals([a, b]);
+    expect(totals).toEqual(addNarrativeTotals(narrativeTotalsOf(a), narrativeTotalsOf(b)));
+    expect(completionRateOf(totals)).toBe(completionRate([a, b]));
+    expect(completionRateOf(totals)).toBe(90);
+    expect(inspectionPassRateAverageOf(totals)).toBe(90);
+    expect(processingFeeTotalOf(totals)).toBe(0);
+    expect(publishedItemsTotalOf(totals)).toBe(0);
+  });
+
+  it('subtract a report out again', () => {
+    const totals = addNarrativeTotals(narrativeTotals([a, b]), narrativeTotalsOf(b), -1);
+    expect(totals).toEqual(narrativeTotalsOf(a));
+    expect(processingFeeTotalOf(totals)).toBeNull();
+    expect(completionRateOf(EMPTY_NARRATIVE_TOTALS)).toBeNull();
   });
 });
