@@ -3,6 +3,7 @@ import { CreateAgencies1764300000000 } from './1764300000000-create-agencies';
 import { CreateAccountsAndAudit1764300100000 } from './1764300100000-create-accounts-and-audit';
 import { CreateReports1764300200000 } from './1764300200000-create-reports';
 import { CreateImports1764300300000 } from './1764300300000-create-imports';
+import { CreateAnalytics1764300400000 } from './1764300400000-create-analytics';
 
 /** Applied in this order; append new migrations, never edit applied ones. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   CreateAccountsAndAudit1764300100000,
   CreateReports1764300200000,
   CreateImports1764300300000,
+  CreateAnalytics1764300400000,
 ];

@@ -56,6 +56,12 @@ export interface AgencyDescription {
 }
 
 /**
+ * Called inside every transaction that changed the tree (create, update, move, import, delete),
+ * after the change, so that copies of agency data elsewhere change with it.
+ */
+export type AgencyTreeChangeListener = (manager: EntityManager) => Promise<void>;
+
+/**
  * A refusal another module adds to agency deletion (e.g. "reports exist"): returns a Chinese reason
  * to refuse, or null. Runs inside the deleting transaction.
  */
@@ -86,6 +92,7 @@ const PG_FOREIGN_KEY_VIOLATION = '23503';
 @Injectable()
 export class AgenciesService {
   private readonly deletionChecks: AgencyDeletionCheck[] = [];
+  private readonly treeChangeListeners: AgencyTreeChangeListener[] = [];
 
   constructor(
     @InjectRepository(AgencyEntity) private readonly agencies: Repository<AgencyEntity>,
@@ -319,6 +326,11 @@ export class AgenciesService {
     this.deletionChecks.push(check);
   }
 
+  /** For modules that copy agency data (e.g. analytics): called once at start-up. */
+  registerTreeChangeListener(listener: AgencyTreeChangeListener): void {
+    this.treeChangeListeners.push(listener);
+  }
+
   /**
    * Upserts by code from a CSV or XLSX file. Every row is checked first, against the file and the
    * stored tree; one bad row refuses the whole file (422 with every problem) and nothing is written.
@@ -431,7 +443,9 @@ export class AgenciesService {
     try {
       return await this.dataSource.transaction(async (manager) => {
         await manager.query(TREE_LOCK_SQL);
-        return work(manager);
+        const result = await work(manager);
+        for (const listener of this.treeChangeListeners) await listener(manager);
+        return result;
       });
     } catch (error) {
       throw translateConstraintViolation(error);

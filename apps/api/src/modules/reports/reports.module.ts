@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AgenciesModule } from '../agencies/agencies.module';
+import { AnalyticsModule } from '../analytics/analytics.module';
 import { DeadlinesController } from './deadlines.controller';
 import { DeadlinesService } from './deadlines.service';
 import { REPORT_ENTITIES } from './entities';
@@ -13,7 +14,7 @@ import { ReportsService } from './reports.service';
 
 /** Annual reports: uploads, versions, corrections, the review workflow and deadlines. */
 @Module({
-  imports: [TypeOrmModule.forFeature(REPORT_ENTITIES), AgenciesModule],
+  imports: [TypeOrmModule.forFeature(REPORT_ENTITIES), AgenciesModule, AnalyticsModule],
   controllers: [ReportsController, DeadlinesController],
   providers: [
     ReportsService,

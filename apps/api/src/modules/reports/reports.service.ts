@@ -11,6 +11,7 @@ import { isUUID } from 'class-validator';
 import { DataSource, type EntityManager, type Repository } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../common/runtime';
 import { AgenciesService } from '../agencies/agencies.service';
+import { AnalyticsIndexService } from '../analytics/analytics-index.service';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
 import { DeadlinesService } from './deadlines.service';
@@ -90,6 +91,7 @@ export class ReportsService implements OnModuleInit {
     private readonly agencies: AgenciesService,
     private readonly deadlines: DeadlinesService,
     private readonly audit: AuditService,
+    private readonly analyticsIndex: AnalyticsIndexService,
   ) {}
 
   onModuleInit(): void {
@@ -485,6 +487,7 @@ export class ReportsService implements OnModuleInit {
       nextCanonical,
       withCrossReportFindings(version.findings, nextCanonical, canonical),
     );
+    await this.analyticsIndex.refreshReport(manager, nextYear.id);
     return nextYear.id;
   }
 
@@ -497,6 +500,8 @@ export class ReportsService implements OnModuleInit {
     comment: string | null,
     details: Record<string, unknown>,
   ): Promise<void> {
+    // Every step ends here, inside its transaction: analytics sees the report as committed.
+    await this.analyticsIndex.refreshReport(manager, report.id);
     await manager.getRepository(ReportEventEntity).insert({
       reportId: report.id,
       version,

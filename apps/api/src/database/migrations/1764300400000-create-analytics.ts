@@ -1,0 +1,96 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+export class CreateAnalytics1764300400000 implements MigrationInterface {
+  name = 'CreateAnalytics1764300400000';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    // Element-wise a + b; the shorter array reads as zeros (arrays written under a shorter layout).
+    await queryRunner.query(`
+      CREATE FUNCTION analytics_add(a anycompatiblearray, b anycompatiblearray)
+        RETURNS anycompatiblearray LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+          SELECT coalesce(array_agg(coalesce(x, 0) + coalesce(y, 0) ORDER BY i), a)
+            FROM unnest(a, b) WITH ORDINALITY AS t(x, y, i)
+        $$
+    `);
+
+    // What analytics counts of each report: its latest submitted version, reduced to the numbers
+    // the endpoints read. The agency's path, kind and level are copied so that a region's
+    // reports are one index range scan; agency changes rewrite them in the same transaction.
+    await queryRunner.query(`
+      CREATE TABLE analytics_report (
+        report_id      uuid        NOT NULL,
+        version_id     uuid        NOT NULL,
+        agency_id      uuid        NOT NULL,
+        year           integer     NOT NULL,
+        agency_path    text        NOT NULL,
+        agency_kind    text        NOT NULL,
+        agency_level   text        NOT NULL,
+        status         text        NOT NULL,
+        submitted_at   timestamptz NOT NULL,
+        on_time        boolean     NOT NULL,
+        days_late      integer     NOT NULL,
+        error_count    integer     NOT NULL,
+        warning_count  integer     NOT NULL,
+        failing_rules  text[]      NOT NULL,
+        cells          numeric[]   NOT NULL,
+        metrics        float8[]    NOT NULL,
+        narrative      float8[]    NOT NULL,
+        revision       bigint      NOT NULL,
+        CONSTRAINT pk_analytics_report PRIMARY KEY (report_id),
+        CONSTRAINT uq_analytics_report_agency_year UNIQUE (agency_id, year),
+        CONSTRAINT fk_analytics_report_report FOREIGN KEY (report_id) REFERENCES report (id) ON DELETE CASCADE,
+        CONSTRAINT fk_analytics_report_version FOREIGN KEY (version_id) REFERENCES report_version (id) ON DELETE CASCADE,
+        CONSTRAINT fk_analytics_report_agency FOREIGN KEY (agency_id) REFERENCES agency (id) ON DELETE CASCADE
+      )
+    `);
+    await queryRunner.query(
+      'CREATE INDEX idx_analytics_report_year_path ON analytics_report (year, agency_path text_pattern_ops)',
+    );
+
+    // Totals of the reports under each agency (the agency itself included), per year and per
+    // kind and level of the reporting agency, kept up to date report by report. A region's year
+    // is a handful of rows whatever its size.
+    await queryRunner.query(`
+      CREATE TABLE analytics_rollup (
+        node_id              uuid      NOT NULL,
+        year                 integer   NOT NULL,
+        agency_kind          text      NOT NULL,
+        agency_level         text      NOT NULL,
+        report_count         integer   NOT NULL,
+        on_time_count        integer   NOT NULL,
+        days_late_sum        integer   NOT NULL,
+        error_report_count   integer   NOT NULL,
+        warning_report_count integer   NOT NULL,
+        accepted_count       integer   NOT NULL,
+        returned_count       integer   NOT NULL,
+        cells                numeric[] NOT NULL,
+        cell_counts          integer[] NOT NULL,
+        narrative            float8[]  NOT NULL,
+        revision             bigint    NOT NULL,
+        CONSTRAINT pk_analytics_rollup PRIMARY KEY (node_id, year, agency_kind, agency_level),
+        CONSTRAINT fk_analytics_rollup_node FOREIGN KEY (node_id) REFERENCES agency (id) ON DELETE CASCADE
+      )
+    `);
+
+    await queryRunner.query('CREATE SEQUENCE analytics_revision_seq');
+    // One row: the layout the stored arrays follow, and a counter bumped by agency tree changes.
+    await queryRunner.query(`
+      CREATE TABLE analytics_state (
+        id            integer NOT NULL DEFAULT 1,
+        layout        text    NULL,
+        tree_revision bigint  NOT NULL DEFAULT 0,
+        CONSTRAINT pk_analytics_state PRIMARY KEY (id),
+        CONSTRAINT ck_analytics_state_single CHECK (id = 1)
+      )
+    `);
+    await queryRunner.query('INSERT INTO analytics_state (id) VALUES (1)');
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query('DROP TABLE analytics_state');
+    await queryRunner.query('DROP SEQUENCE analytics_revision_seq');
+    await queryRunner.query('DROP TABLE analytics_rollup');
+    await queryRunner.query('DROP TABLE analytics_report');
+    await queryRunner.query('DROP FUNCTION analytics_add(anycompatiblearray, anycompatiblearray)');
+  }
+}

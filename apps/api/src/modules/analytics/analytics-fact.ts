@@ -1,0 +1,239 @@
+import { createHash } from 'node:crypto';
+import type { CanonicalReport, Finding } from '@atlas/report-model';
+import {
+  addCellTotals,
+  CELL_LAYOUT,
+  CELL_METRIC_KEYS,
+  cellTotalsOf,
+  emptyCellTotals,
+  evaluate,
+  evaluateNarrativeTotals,
+  isZeroCellTotals,
+  METRICS,
+  NARRATIVE_TOTAL_KEYS,
+  narrativeTotalsOf,
+  reportCellSource,
+  reportCellVector,
+  type CellTotals,
+  type CellVector,
+  type NarrativeMetricKey,
+  type NarrativeTotals,
+} from '@atlas/metrics';
+import { pathIdsOf } from '../agencies/agency-tree';
+
+/*
+ * What analytics keeps of one report (its fact) and how a fact adds to the totals of every
+ * agency above it (its contribution). Pure: the index service reads and writes the rows.
+ */
+
+/** Narrative metrics, in catalogue order; they follow the cell metrics in a fact's `metrics`. */
+export const NARRATIVE_METRIC_KEYS: readonly NarrativeMetricKey[] = METRICS.filter(
+  (m) => m.source === 'narrative',
+).map((m) => m.key as NarrativeMetricKey);
+
+/** The order of `analytics_report.metrics`: every metric one report has a value of by itself. */
+export const FACT_METRIC_KEYS: readonly string[] = [...CELL_METRIC_KEYS, ...NARRATIVE_METRIC_KEYS];
+
+/**
+ * A digest of every order the stored arrays follow. The index rebuilds what it stored when the
+ * code's layout no longer matches the database's.
+ */
+export const ANALYTICS_LAYOUT_SIGNATURE = createHash('sha256')
+  .update(
+    JSON.stringify({
+      cells: CELL_LAYOUT,
+      metrics: FACT_METRIC_KEYS,
+      narrative: NARRATIVE_TOTAL_KEYS,
+    }),
+  )
+  .digest('hex');
+
+export interface ReportFact {
+  readonly reportId: string;
+  readonly versionId: string;
+  readonly agencyId: string;
+  readonly year: number;
+  readonly agencyPath: string;
+  readonly agencyKind: string;
+  readonly agencyLevel: string;
+  /** The report's workflow status (submitted, accepted, returned, or draft for a newer draft). */
+  readonly status: string;
+  readonly submittedAt: Date;
+  readonly onTime: boolean;
+  readonly daysLate: number;
+  readonly errorCount: number;
+  readonly warningCount: number;
+  /** Rules with at least one finding, sorted. */
+  readonly failingRules: readonly string[];
+  readonly cells: CellVector;
+  /** Values in FACT_METRIC_KEYS order. */
+  readonly metrics: readonly (number | null)[];
+  /** NarrativeTotals in NARRATIVE_TOTAL_KEYS order. */
+  readonly narrative: readonly number[];
+}
+
+/** The numbers of a submitted version, as a fact stores them. */
+export function factNumbers(
+  canonical: CanonicalReport,
+  findings: readonly Finding[],
+): Pick<
+  ReportFact,
+  'errorCount' | 'warningCount' | 'failingRules' | 'cells' | 'metrics' | 'narrative'
+> {
+  const source = reportCellSource(canonical);
+  const narrativeTotals = narrativeTotalsOf(canonical.narrative.metrics);
+  return {
+    errorCount: findings.filter((f) => f.severity === 'error').length,
+    warningCount: findings.filter((f) => f.severity === 'warning').length,
+    failingRules: [...new Set(findings.map((f) => f.rule))].sort(),
+    cells: reportCellVector(canonical),
+    metrics: [
+      ...CELL_METRIC_KEYS.map((key) => evaluate(key, source)),
+      ...NARRATIVE_METRIC_KEYS.map((key) => evaluateNarrativeTotals(key, narrativeTotals)),
+    ],
+    narrative: narrativeVector(narrativeTotals),
+  };
+}
+
+export function narrativeVector(totals: NarrativeTotals): number[] {
+  return NARRATIVE_TOTAL_KEYS.map((key) => totals[key]);
+}
+
+export function narrativeTotalsFromVector(vector: readonly number[]): NarrativeTotals {
+  const totals: Record<string, number> = {};
+  NARRATIVE_TOTAL_KEYS.forEach((key, i) => (totals[key] = vector[i] ?? 0));
+  return totals as unknown as NarrativeTotals;
+}
+
+/** Counters of a set of reports; the scalar part of a roll-up row. */
+export interface RollupCounters {
+  reportCount: number;
+  onTimeCount: number;
+  daysLateSum: number;
+  errorReportCount: number;
+  warningReportCount: number;
+  acceptedCount: number;
+  returnedCount: number;
+}
+
+export const ROLLUP_COUNTER_KEYS = [
+  'reportCount',
+  'onTimeCount',
+  'daysLateSum',
+  'errorReportCount',
+  'warningReportCount',
+  'acceptedCount',
+  'returnedCount',
+] as const satisfies readonly (keyof RollupCounters)[];
+
+/** The totals one roll-up row holds, or the change to apply to one. */
+export interface RollupTotals extends RollupCounters {
+  cells: CellTotals;
+  narrative: number[];
+}
+
+export function emptyRollupTotals(): RollupTotals {
+  return {
+    reportCount: 0,
+    onTimeCount: 0,
+    daysLateSum: 0,
+    errorReportCount: 0,
+    warningReportCount: 0,
+    acceptedCount: 0,
+    returnedCount: 0,
+    cells: emptyCellTotals(),
+    narrative: NARRATIVE_TOTAL_KEYS.map(() => 0),
+  };
+}
+
+/** target += sign × other, in place. */
+export function addRollupTotals(
+  target: RollupTotals,
+  other: RollupTotals,
+  sign: 1 | -1 = 1,
+): RollupTotals {
+  for (const key of ROLLUP_COUNTER_KEYS) target[key] += sign * other[key];
+  addCellTotals(target.cells, other.cells, sign);
+  for (let i = 0; i < NARRATIVE_TOTAL_KEYS.length; i++)
+    target.narrative[i] = (target.narrative[i] ?? 0) + sign * (other.narrative[i] ?? 0);
+  return target;
+}
+
+/** What one report adds to each roll-up row above it. */
+export function contributionOf(fact: ReportFact): RollupTotals {
+  return {
+    reportCount: 1,
+    onTimeCount: fact.onTime ? 1 : 0,
+    daysLateSum: fact.daysLate,
+    errorReportCount: fact.errorCount > 0 ? 1 : 0,
+    warningReportCount: fact.warningCount > 0 ? 1 : 0,
+    acceptedCount: fact.status === 'accepted' ? 1 : 0,
+    returnedCount: fact.status === 'returned' ? 1 : 0,
+    cells: cellTotalsOf(fact.cells),
+    narrative: [...fact.narrative],
+  };
+}
+
+export function isZeroRollupTotals(totals: RollupTotals): boolean {
+  return (
+    ROLLUP_COUNTER_KEYS.every((key) => totals[key] === 0) &&
+    isZeroCellTotals(totals.cells) &&
+    totals.narrative.every((value) => value === 0)
+  );
+}
+
+/** Identifies a roll-up row. */
+export interface RollupKey {
+  readonly nodeId: string;
+  readonly year: number;
+  readonly agencyKind: string;
+  readonly agencyLevel: string;
+}
+
+export interface RollupDelta extends RollupKey {
+  readonly change: RollupTotals;
+}
+
+export function rollupKeyString(key: RollupKey): string {
+  return `${key.nodeId}|${key.year}|${key.agencyKind}|${key.agencyLevel}`;
+}
+
+/**
+ * Accumulates the roll-up changes of many fact changes (a report resubmitted: out with the old
+ * fact, in with the new one; an agency moved: out of the old ancestors, into the new ones).
+ */
+export class RollupDeltas {
+  private readonly deltas = new Map<string, RollupDelta>();
+
+  /** Adds (sign 1) or removes (sign −1) a fact under every agency on its path. */
+  apply(fact: ReportFact, sign: 1 | -1): this {
+    const contribution = contributionOf(fact);
+    for (const nodeId of pathIdsOf(fact.agencyPath)) {
+      const key = {
+        nodeId,
+        year: fact.year,
+        agencyKind: fact.agencyKind,
+        agencyLevel: fact.agencyLevel,
+      };
+      const id = rollupKeyString(key);
+      let delta = this.deltas.get(id);
+      if (!delta) {
+        delta = { ...key, change: emptyRollupTotals() };
+        this.deltas.set(id, delta);
+      }
+      addRollupTotals(delta.change, contribution, sign);
+    }
+    return this;
+  }
+
+  /**
+   * The non-zero changes, in key order: every writer updates rows in the same order, so two
+   * transactions never wait on each other in a cycle.
+   */
+  list(): RollupDelta[] {
+    return [...this.deltas.entries()]
+      .filter(([, delta]) => !isZeroRollupTotals(delta.change))
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([, delta]) => delta);
+  }
+}

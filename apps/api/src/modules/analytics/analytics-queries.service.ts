@@ -1,0 +1,898 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  APPLICANT_COLUMNS,
+  APPLICATION_ROWS,
+  applicationCell,
+  PROACTIVE_COLUMN_2019,
+  PROACTIVE_COLUMN_2021,
+  PROACTIVE_ROWS_2019,
+  PROACTIVE_ROWS_2021,
+  REVIEW_COLUMNS,
+  REVIEW_GROUPS,
+  type Finding,
+} from '@atlas/report-model';
+import {
+  CELL_LAYOUT,
+  cellTotalsSource,
+  completionRateOf,
+  inspectionPassRateAverageOf,
+  layoutIndexOf,
+  metric,
+  percentileRanks,
+  yearOverYearChange,
+  type MetricKey,
+  type YearOverYearChange,
+} from '@atlas/metrics';
+import { DataSource } from 'typeorm';
+import type { AuthUser } from '../auth/auth-user';
+import { AGENCY_KIND_LABELS, AGENCY_LEVEL_LABELS } from '../agencies/agency-taxonomy';
+import {
+  emptyRollupTotals,
+  FACT_METRIC_KEYS,
+  narrativeTotalsFromVector,
+  type RollupTotals,
+} from './analytics-fact';
+import { AnalyticsReader, sumTotals, type TotalsRow } from './analytics-reader';
+import {
+  resolveScope,
+  scopeKey,
+  type AnalyticsScope,
+  type ScopeAgency,
+  type ScopeLookups,
+} from './analytics-scope';
+import { metricNotComparable } from './analytics.errors';
+import { cellsFor, metricInfo, metricValue } from './metric-values';
+import type * as Q from './dto/analytics-query.dto';
+import type * as R from './analytics.types';
+
+/** Headline figures of the overview, in display order. */
+export const OVERVIEW_METRICS: readonly MetricKey[] = [
+  'applicationsReceived',
+  'applicationsHandled',
+  'disclosureRate',
+  'reviewCount',
+  'reviewCorrectionRate',
+  'litigationCount',
+  'litigationCorrectionRate',
+  'normativeDocumentsInForce',
+  'licensingDecisions',
+  'penaltyDecisions',
+  'publishedItemsTotal',
+  'inspectionPassRateAverage',
+  'completionRate',
+  'onTimeRate',
+  'reportsWithErrors',
+  'missingReports',
+];
+
+const SPARKLINE_YEARS = 5;
+const OWN_GROUP = '__own__';
+
+function yearsBetween(from: number, to: number): number[] {
+  return Array.from({ length: to - from + 1 }, (_, i) => from + i);
+}
+
+function agencyRef(agency: { id: string; code: string; name: string }): R.AgencyRef {
+  return { id: agency.id, code: agency.code, name: agency.name };
+}
+
+function round(value: number | null, digits = 4): number | null {
+  if (value === null || !Number.isFinite(value)) return null;
+  const factor = 10 ** digits;
+  return Math.round(value * factor) / factor;
+}
+
+function change(current: number | null, previous: number | null): YearOverYearChange | null {
+  const c = yearOverYearChange(current, previous);
+  return c === null ? null : { absolute: round(c.absolute) ?? 0, percent: round(c.percent, 2) };
+}
+
+/**
+ * The read side of analytics. Each method resolves the caller's scope, reads roll-ups or one
+ * page of facts, and evaluates metrics with the shared catalogue.
+ */
+@Injectable()
+export class AnalyticsQueriesService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  private reader(): AnalyticsReader {
+    return new AnalyticsReader(this.dataSource.manager);
+  }
+
+  private readonly lookups: ScopeLookups = {
+    agenciesByIds: (ids) =>
+      ids.length === 0
+        ? Promise.resolve([])
+        : this.dataSource.query<ScopeAgency[]>(
+            'SELECT id, code, name, path FROM agency WHERE id = ANY($1::uuid[]) ORDER BY path',
+            [ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id))],
+          ),
+    treeRoots: () =>
+      this.dataSource.query<ScopeAgency[]>(
+        'SELECT id, code, name, path FROM agency WHERE parent_id IS NULL ORDER BY code',
+      ),
+  };
+
+  async scope(user: AuthUser, query: Q.ScopeQuery): Promise<AnalyticsScope> {
+    return resolveScope(user, query, this.lookups);
+  }
+
+  /** The cache validator of a scope's answers: changes when a report or agency in it changes. */
+  async etag(scope: AnalyticsScope, request: string): Promise<string> {
+    const revision = await this.reader().revision(scope);
+    return `W/"${Buffer.from(`${scopeKey(scope)}|${request}`)
+      .toString('base64url')
+      .slice(0, 40)}-${revision}"`;
+  }
+
+  private scopeRef(scope: AnalyticsScope): R.ScopeRef {
+    return { agencies: scope.roots.map(agencyRef), subtree: scope.subtree };
+  }
+
+  // ── overview ───────────────────────────────────────────────────────────────────────────────
+
+  async overview(scope: AnalyticsScope, year: number): Promise<R.OverviewDto> {
+    const reader = this.reader();
+    const years = yearsBetween(year - SPARKLINE_YEARS + 1, year);
+    const [rows, expected, missing, issues] = await Promise.all([
+      reader.scopeTotals(scope, years, cellsFor(OVERVIEW_METRICS)),
+      reader.expectedCounts(scope, years, false),
+      this.missingCount(scope, year),
+      this.quality(scope, { year, limit: 5, offset: 0 }),
+    ]);
+    const byYear = sumTotals(rows, (row) => row.year);
+    const expectedByYear = new Map<number, number>();
+    for (const e of expected)
+      expectedByYear.set(e.year, (expectedByYear.get(e.year) ?? 0) + e.count);
+    const totalsOf = (y: number) => byYear.get(y) ?? emptyRollupTotals();
+    const current = totalsOf(year);
+    const previous = totalsOf(year - 1);
+
+    return {
+      scope: this.scopeRef(scope),
+      year,
+      kpis: OVERVIEW_METRICS.map((key) => {
+        const value = metricValue(key, current, expectedByYear.get(year) ?? 0);
+        const before = byYear.has(year - 1)
+          ? metricValue(key, previous, expectedByYear.get(year - 1) ?? 0)
+          : null;
+        return {
+          metric: metricInfo(key),
+          value: round(value),
+          previous: round(before),
+          change: change(value, before),
+          sparkline: years.map((y) => ({
+            year: y,
+            value: byYear.has(y)
+              ? round(metricValue(key, totalsOf(y), expectedByYear.get(y) ?? 0))
+              : null,
+          })),
+        };
+      }),
+      submissions: {
+        expected: expectedByYear.get(year) ?? 0,
+        submitted: current.reportCount,
+        onTime: current.onTimeCount,
+        late: current.reportCount - current.onTimeCount,
+        missing,
+        accepted: current.acceptedCount,
+        returned: current.returnedCount,
+        withErrors: current.errorReportCount,
+        withWarnings: current.warningReportCount,
+      },
+      issues: issues.items,
+      issueCounts: issues.counts,
+    };
+  }
+
+  // ── trend ──────────────────────────────────────────────────────────────────────────────────
+
+  async trend(scope: AnalyticsScope, query: Q.TrendQuery): Promise<R.TrendDto> {
+    const reader = this.reader();
+    const keys = query.metrics as MetricKey[];
+    const years = yearsBetween(query.fromYear, query.toYear);
+    const groupBy = scope.subtree ? query.groupBy : 'none';
+    const selection = cellsFor(keys);
+
+    let rows: TotalsRow[];
+    let groupOf: (row: TotalsRow) => string;
+    let groups: R.GroupRef[];
+    const byChild = groupBy === 'child';
+    const expected = await reader.expectedCounts(scope, years, byChild);
+    let expectedGroupOf: (e: (typeof expected)[number]) => string;
+
+    if (byChild) {
+      const children = await reader.childrenOf(scope.roots);
+      const [childRows, ownRows] = await Promise.all([
+        reader.rollupRows(
+          children.map((c) => c.id),
+          years,
+          selection,
+        ),
+        reader.ownTotals(
+          scope.roots.map((r) => r.id),
+          years,
+          selection,
+        ),
+      ]);
+      rows = [...childRows, ...ownRows.map((row) => ({ ...row, nodeId: OWN_GROUP }))];
+      groupOf = (row) => row.nodeId;
+      expectedGroupOf = (e) => (e.childId === '' ? OWN_GROUP : e.childId);
+      groups = [
+        ...children.map((c) => ({ key: c.id, name: c.name, code: c.code })),
+        { key: OWN_GROUP, name: '本级', code: null },
+      ];
+    } else {
+      rows = await reader.scopeTotals(scope, years, selection);
+      if (groupBy === 'kind' || groupBy === 'level') {
+        const labels: Record<string, string> =
+          groupBy === 'kind' ? AGENCY_KIND_LABELS : AGENCY_LEVEL_LABELS;
+        groupOf = (row) => (groupBy === 'kind' ? row.agencyKind : row.agencyLevel);
+        expectedGroupOf = (e) => (groupBy === 'kind' ? e.agencyKind : e.agencyLevel);
+        const present = new Set([...rows.map(groupOf), ...expected.map(expectedGroupOf)]);
+        groups = Object.keys(labels)
+          .filter((key) => present.has(key))
+          .map((key) => ({ key, name: labels[key], code: null }));
+      } else {
+        groupOf = () => 'all';
+        expectedGroupOf = () => 'all';
+        groups = [{ key: 'all', name: '合计', code: null }];
+      }
+    }
+
+    const totals = sumTotals(rows, (row) => `${groupOf(row)}|${row.year}`);
+    const expectedCounts = new Map<string, number>();
+    for (const e of expected) {
+      const key = `${expectedGroupOf(e)}|${e.year}`;
+      expectedCounts.set(key, (expectedCounts.get(key) ?? 0) + e.count);
+    }
+    return {
+      scope: this.scopeRef(scope),
+      fromYear: query.fromYear,
+      toYear: query.toYear,
+      groupBy,
+      metrics: keys.map(metricInfo),
+      series: keys.flatMap((key) =>
+        groups.map((group) => ({
+          metric: key,
+          group,
+          points: years.map((year) => {
+            const sum = totals.get(`${group.key}|${year}`);
+            const expectedCount = expectedCounts.get(`${group.key}|${year}`) ?? 0;
+            return {
+              year,
+              value:
+                sum || metric(key).source === 'quality'
+                  ? round(metricValue(key, sum ?? emptyRollupTotals(), expectedCount))
+                  : null,
+              reports: sum?.reportCount ?? 0,
+            };
+          }),
+        })),
+      ),
+    };
+  }
+
+  // ── compare ────────────────────────────────────────────────────────────────────────────────
+
+  async compare(scope: AnalyticsScope, query: Q.CompareQuery): Promise<R.CompareDto> {
+    const key = query.metric as MetricKey;
+    const second = query.secondMetric as MetricKey | undefined;
+    const by = scope.subtree ? query.by : 'agency';
+    const entries =
+      by === 'child'
+        ? await this.compareChildren(scope, query.year, key, second)
+        : await this.compareAgencies(scope, query.year, key, second);
+
+    const ranked = entries.filter((e) => e.value !== null) as (CompareEntry & { value: number })[];
+    const percentiles = percentileRanks(ranked.map((e) => e.value));
+    const direction = query.order === 'asc' ? 1 : -1;
+    const order = ranked
+      .map((entry, i) => ({ entry, percentile: percentiles[i] }))
+      .sort(
+        (a, b) =>
+          direction * (a.entry.value - b.entry.value) ||
+          (a.entry.agency.code < b.entry.agency.code ? -1 : 1),
+      );
+    // Competition ranking: equal values share a rank.
+    let rank = 0;
+    const items = order.map(({ entry, percentile }, i) => {
+      if (i === 0 || order[i - 1].entry.value !== entry.value) rank = i + 1;
+      return {
+        agency: entry.agency,
+        value: round(entry.value),
+        secondValue: round(entry.secondValue),
+        rank,
+        percentile: round(percentile, 2),
+        previous: round(entry.previous),
+        change: change(entry.value, entry.previous),
+        reports: entry.reports,
+      };
+    });
+    const values = ranked.map((e) => e.value).sort((a, b) => a - b);
+    const mid = values.length / 2;
+    return {
+      scope: this.scopeRef(scope),
+      year: query.year,
+      by,
+      metric: metricInfo(key),
+      secondMetric: second ? metricInfo(second) : null,
+      total: items.length,
+      withoutValue: entries.length - ranked.length,
+      stats: {
+        count: values.length,
+        min: round(values[0] ?? null),
+        max: round(values[values.length - 1] ?? null),
+        mean: round(values.length ? values.reduce((s, v) => s + v, 0) / values.length : null),
+        median: round(
+          values.length === 0
+            ? null
+            : values.length % 2
+              ? values[Math.floor(mid)]
+              : (values[mid - 1] + values[mid]) / 2,
+        ),
+      },
+      items: items.slice(query.offset, query.offset + query.limit),
+    };
+  }
+
+  private async compareChildren(
+    scope: AnalyticsScope,
+    year: number,
+    key: MetricKey,
+    second: MetricKey | undefined,
+  ): Promise<CompareEntry[]> {
+    const reader = this.reader();
+    const keys = second ? [key, second] : [key];
+    const selection = cellsFor(keys);
+    const children = await reader.childrenOf(scope.roots);
+    const [rows, expected] = await Promise.all([
+      reader.rollupRows(
+        children.map((c) => c.id),
+        [year - 1, year],
+        selection,
+      ),
+      reader.expectedCounts(scope, [year - 1, year], true),
+    ]);
+    const totals = sumTotals(rows, (row) => `${row.nodeId}|${row.year}`);
+    const expectedCount = (id: string, y: number) =>
+      expected.filter((e) => e.childId === id && e.year === y).reduce((s, e) => s + e.count, 0);
+    const valueOf = (k: MetricKey, id: string, y: number) => {
+      const sum = totals.get(`${id}|${y}`);
+      if (!sum && metric(k).source !== 'quality') return null;
+      return metricValue(k, sum ?? emptyRollupTotals(), expectedCount(id, y));
+    };
+    return children.map((child) => ({
+      agency: agencyRef(child),
+      value: valueOf(key, child.id, year),
+      secondValue: second ? valueOf(second, child.id, year) : null,
+      previous: valueOf(key, child.id, year - 1),
+      reports: totals.get(`${child.id}|${year}`)?.reportCount ?? 0,
+    }));
+  }
+
+  private async compareAgencies(
+    scope: AnalyticsScope,
+    year: number,
+    key: MetricKey,
+    second: MetricKey | undefined,
+  ): Promise<CompareEntry[]> {
+    const position = (k: MetricKey): string => {
+      const index = FACT_METRIC_KEYS.indexOf(k);
+      if (index >= 0) return `f.metrics[${index + 1}]`;
+      if (k === 'onTimeRate') return `CASE WHEN f.on_time THEN 100 ELSE 0 END`;
+      throw metricNotComparable(metricInfo(k).nameZh);
+    };
+    const valueSql = position(key);
+    const secondSql = second ? position(second) : 'NULL';
+    const condition = this.reader().factScope(scope, 3);
+    const rows = await this.dataSource.query<
+      {
+        agency_id: string;
+        code: string;
+        name: string;
+        value: number | null;
+        second_value: number | null;
+        previous: number | null;
+      }[]
+    >(
+      `SELECT f.agency_id, a.code, a.name, ${valueSql} AS value, ${secondSql} AS second_value,
+              (SELECT ${valueSql.replaceAll('f.', 'p.')} FROM analytics_report p
+                WHERE p.agency_id = f.agency_id AND p.year = $2) AS previous
+         FROM analytics_report f JOIN agency a ON a.id = f.agency_id
+        WHERE f.year = $1 AND ${condition.sql}`,
+      [year, year - 1, ...condition.params],
+    );
+    return rows.map((row) => ({
+      agency: { id: row.agency_id, code: row.code, name: row.name },
+      value: row.value,
+      secondValue: row.second_value,
+      previous: row.previous,
+      reports: 1,
+    }));
+  }
+
+  // ── year over year ─────────────────────────────────────────────────────────────────────────
+
+  async yoy(scope: AnalyticsScope, year: number, baseYear: number): Promise<R.YoyDto> {
+    const rows = await this.reader().scopeTotals(scope, [baseYear, year], 'all');
+    const byYear = sumTotals(rows, (row) => row.year);
+    const current = byYear.get(year) ?? emptyRollupTotals();
+    const base = byYear.get(baseYear) ?? emptyRollupTotals();
+    const currentSource = cellTotalsSource(current.cells);
+    const baseSource = cellTotalsSource(base.cells);
+    const cells = CELL_LAYOUT.filter(
+      (address) => currentSource.has(address) || baseSource.has(address),
+    ).map((address) => {
+      const now = currentSource.has(address) ? currentSource.cell(address) : null;
+      const before = baseSource.has(address) ? baseSource.cell(address) : null;
+      return {
+        address,
+        ...cellLabels(address),
+        current: now,
+        base: before,
+        change: change(now, before),
+      };
+    });
+    const keys = METRIC_KEYS_FOR_YOY;
+    return {
+      scope: this.scopeRef(scope),
+      year,
+      baseYear,
+      reports: { current: current.reportCount, base: base.reportCount },
+      metrics: keys.map((key) => {
+        const now = current.reportCount ? metricValue(key, current, null) : null;
+        const before = base.reportCount ? metricValue(key, base, null) : null;
+        return {
+          metric: metricInfo(key),
+          current: round(now),
+          base: round(before),
+          change: change(now, before),
+        };
+      }),
+      cells,
+    };
+  }
+
+  // ── breakdown ──────────────────────────────────────────────────────────────────────────────
+
+  async breakdown(scope: AnalyticsScope, year: number): Promise<R.BreakdownDto> {
+    const rows = await this.reader().scopeTotals(scope, [year], applicationSelection());
+    const totals = sumTotals(rows, () => year).get(year) ?? emptyRollupTotals();
+    const source = cellTotalsSource(totals.cells);
+    const present = APPLICATION_ROWS.filter((row) =>
+      APPLICANT_COLUMNS.some((column) => source.has(applicationCell(row.key, column.key))),
+    );
+    return {
+      scope: this.scopeRef(scope),
+      year,
+      reports: totals.reportCount,
+      columns: APPLICANT_COLUMNS.map((c) => ({ key: c.key, label: c.label, labelEn: c.labelEn })),
+      rows: present.map((row) => ({
+        key: row.key,
+        label: row.label,
+        shortLabel: row.shortLabel,
+        labelEn: row.labelEn,
+        outcome: row.outcome,
+        values: Object.fromEntries(
+          APPLICANT_COLUMNS.map((c) => [c.key, source.cell(applicationCell(row.key, c.key))]),
+        ),
+      })),
+    };
+  }
+
+  // ── compliance ─────────────────────────────────────────────────────────────────────────────
+
+  async compliance(scope: AnalyticsScope, query: Q.ComplianceQuery): Promise<R.ComplianceDto> {
+    const years = yearsBetween(query.fromYear, query.toYear);
+    const by = scope.subtree ? query.by : 'agency';
+    return by === 'child'
+      ? this.complianceByChild(scope, years, query)
+      : this.complianceByAgency(scope, years, query);
+  }
+
+  private async complianceByChild(
+    scope: AnalyticsScope,
+    years: number[],
+    query: Q.ComplianceQuery,
+  ): Promise<R.ComplianceDto> {
+    const reader = this.reader();
+    const children = await reader.childrenOf(scope.roots);
+    const [childRows, ownRows, expected] = await Promise.all([
+      reader.rollupRows(
+        children.map((c) => c.id),
+        years,
+        [],
+      ),
+      reader.ownTotals(
+        scope.roots.map((r) => r.id),
+        years,
+        [],
+      ),
+      reader.expectedCounts(scope, years, true),
+    ]);
+    const totals = sumTotals(
+      [...childRows, ...ownRows.map((row) => ({ ...row, nodeId: OWN_GROUP }))],
+      (row) => `${row.nodeId}|${row.year}`,
+    );
+    const expectedCounts = new Map<string, number>();
+    for (const e of expected) {
+      const key = `${e.childId === '' ? OWN_GROUP : e.childId}|${e.year}`;
+      expectedCounts.set(key, (expectedCounts.get(key) ?? 0) + e.count);
+    }
+    const groups = [
+      ...children.map((c) => ({
+        key: c.id,
+        agency: agencyRef(c) as R.AgencyRef | null,
+        name: c.name,
+      })),
+      ...scope.roots.map(() => ({ key: OWN_GROUP, agency: null, name: '本级' })).slice(0, 1),
+    ];
+    const rows = groups.map((group) => ({
+      agency: group.agency,
+      name: group.name,
+      years: years.map((year) =>
+        complianceCell(
+          year,
+          totals.get(`${group.key}|${year}`) ?? emptyRollupTotals(),
+          expectedCounts.get(`${group.key}|${year}`) ?? 0,
+        ),
+      ),
+    }));
+    return {
+      scope: this.scopeRef(scope),
+      fromYear: query.fromYear,
+      toYear: query.toYear,
+      by: 'child',
+      total: rows.length,
+      rows: rows.slice(query.offset, query.offset + query.limit),
+    };
+  }
+
+  private async complianceByAgency(
+    scope: AnalyticsScope,
+    years: number[],
+    query: Q.ComplianceQuery,
+  ): Promise<R.ComplianceDto> {
+    const reader = this.reader();
+    const condition = reader.agencyScope(scope, 1);
+    const [{ total }] = await this.dataSource.query<{ total: string }[]>(
+      `SELECT count(*) AS total FROM agency a WHERE ${condition.sql}`,
+      condition.params,
+    );
+    const agencies = await this.dataSource.query<
+      (ScopeAgency & { active_from_year: number | null; active_to_year: number | null })[]
+    >(
+      `SELECT a.id, a.code, a.name, a.path, a.active_from_year, a.active_to_year
+         FROM agency a WHERE ${condition.sql}
+        ORDER BY a.path LIMIT ${query.limit} OFFSET ${query.offset}`,
+      condition.params,
+    );
+    const facts = await reader.ownTotals(
+      agencies.map((a) => a.id),
+      years,
+      [],
+    );
+    const byKey = new Map(facts.map((row) => [`${row.nodeId}|${row.year}`, row.totals]));
+    return {
+      scope: this.scopeRef(scope),
+      fromYear: query.fromYear,
+      toYear: query.toYear,
+      by: 'agency',
+      total: Number(total),
+      rows: agencies.map((agency) => ({
+        agency: agencyRef(agency),
+        name: agency.name,
+        years: years.map((year) => {
+          const active =
+            (agency.active_from_year === null || agency.active_from_year <= year) &&
+            (agency.active_to_year === null || agency.active_to_year >= year);
+          return complianceCell(
+            year,
+            byKey.get(`${agency.id}|${year}`) ?? emptyRollupTotals(),
+            active ? 1 : 0,
+          );
+        }),
+      })),
+    };
+  }
+
+  // ── quality ────────────────────────────────────────────────────────────────────────────────
+
+  private async missingCount(scope: AnalyticsScope, year: number): Promise<number> {
+    const condition = this.reader().agencyScope(scope, 2);
+    const [row] = await this.dataSource.query<{ count: string }[]>(
+      `SELECT count(*) AS count FROM agency a
+        WHERE ${condition.sql} AND ${ACTIVE_SQL}
+          AND NOT EXISTS (SELECT 1 FROM analytics_report f WHERE f.agency_id = a.id AND f.year = $1)`,
+      [year, ...condition.params],
+    );
+    return Number(row.count);
+  }
+
+  async quality(scope: AnalyticsScope, query: Q.QualityQuery): Promise<R.QualityDto> {
+    const reader = this.reader();
+    const year = query.year;
+    const facts = reader.factScope(scope, 2);
+    const agencies = reader.agencyScope(scope, 2);
+    const [countRow] = await this.dataSource.query<Record<string, string>[]>(
+      `SELECT count(*) FILTER (WHERE f.error_count > 0) AS failing,
+              count(*) FILTER (WHERE f.error_count = 0 AND f.warning_count > 0) AS warning,
+              count(*) FILTER (WHERE NOT f.on_time) AS late,
+              count(*) FILTER (WHERE 'X.CARRY' = ANY(f.failing_rules)) AS carry_over,
+              count(*) AS submitted
+         FROM analytics_report f WHERE f.year = $1 AND ${facts.sql}`,
+      [year, ...facts.params],
+    );
+    const ruleRows = await this.dataSource.query<{ rule: string; count: string }[]>(
+      `SELECT rule, count(*) AS count
+         FROM analytics_report f CROSS JOIN unnest(f.failing_rules) AS rule
+        WHERE f.year = $1 AND ${facts.sql}
+        GROUP BY rule ORDER BY count(*) DESC, rule`,
+      [year, ...facts.params],
+    );
+    const missing = await this.missingCount(scope, year);
+
+    // One list, most serious first: failing reports, missing ones, late ones, then warnings.
+    const rule = query.rule ?? null;
+    const type = query.type ?? null;
+    const ruleParam = facts.params.length + 2;
+    const itemsSql = `
+      SELECT * FROM (
+        SELECT 'failing' AS type, 1 AS priority, f.agency_id, f.report_id, f.version_id,
+               f.error_count, f.warning_count, f.days_late, f.on_time, f.failing_rules, a.code, a.name
+          FROM analytics_report f JOIN agency a ON a.id = f.agency_id
+         WHERE f.year = $1 AND ${facts.sql} AND f.error_count > 0
+               AND ($${ruleParam}::text IS NULL OR $${ruleParam} = ANY(f.failing_rules))
+        UNION ALL
+        SELECT 'missing', 2, a.id, NULL, NULL, 0, 0, 0, NULL, '{}'::text[], a.code, a.name
+          FROM agency a
+         WHERE ${agencies.sql} AND ${ACTIVE_SQL} AND $${ruleParam}::text IS NULL
+           AND NOT EXISTS (SELECT 1 FROM analytics_report f WHERE f.agency_id = a.id AND f.year = $1)
+        UNION ALL
+        SELECT 'late', 3, f.agency_id, f.report_id, f.version_id, f.error_count, f.warning_count,
+               f.days_late, f.on_time, f.failing_rules, a.code, a.name
+          FROM analytics_report f JOIN agency a ON a.id = f.agency_id
+         WHERE f.year = $1 AND ${facts.sql} AND NOT f.on_time AND f.error_count = 0
+               AND $${ruleParam}::text IS NULL
+        UNION ALL
+        SELECT 'warning', 4, f.agency_id, f.report_id, f.version_id, f.error_count, f.warning_count,
+               f.days_late, f.on_time, f.failing_rules, a.code, a.name
+          FROM analytics_report f JOIN agency a ON a.id = f.agency_id
+         WHERE f.year = $1 AND ${facts.sql} AND f.error_count = 0 AND f.warning_count > 0 AND f.on_time
+               AND ($${ruleParam}::text IS NULL OR $${ruleParam} = ANY(f.failing_rules))
+      ) items
+      WHERE ($${ruleParam + 1}::text IS NULL OR type = $${ruleParam + 1})`;
+    const params = [year, ...facts.params, rule, type];
+    const [{ total }] = await this.dataSource.query<{ total: string }[]>(
+      `SELECT count(*) AS total FROM (${itemsSql}) counted`,
+      params,
+    );
+    const page = await this.dataSource.query<QualityItemRow[]>(
+      `${itemsSql} ORDER BY priority, error_count DESC, days_late DESC, code
+       LIMIT ${query.limit} OFFSET ${query.offset}`,
+      params,
+    );
+    const versionIds = page.map((row) => row.version_id).filter((id): id is string => id !== null);
+    const findings = new Map<string, Finding[]>(
+      versionIds.length === 0
+        ? []
+        : (
+            await this.dataSource.query<{ id: string; findings: Finding[] }[]>(
+              'SELECT id, findings FROM report_version WHERE id = ANY($1::uuid[])',
+              [versionIds],
+            )
+          ).map((row) => [row.id, row.findings]),
+    );
+    return {
+      scope: this.scopeRef(scope),
+      year,
+      counts: {
+        submitted: Number(countRow.submitted),
+        missing,
+        late: Number(countRow.late),
+        failing: Number(countRow.failing),
+        warningOnly: Number(countRow.warning),
+        carryOverMismatches: Number(countRow.carry_over),
+      },
+      rules: ruleRows.map((row) => ({ rule: row.rule, reports: Number(row.count) })),
+      total: Number(total),
+      items: page.map((row) => ({
+        type: row.type,
+        agency: { id: row.agency_id, code: row.code, name: row.name },
+        reportId: row.report_id,
+        errorCount: row.error_count,
+        warningCount: row.warning_count,
+        daysLate: row.report_id ? row.days_late : null,
+        onTime: row.on_time,
+        findings: (row.version_id ? (findings.get(row.version_id) ?? []) : [])
+          .filter((f) => rule === null || f.rule === rule)
+          .map((f) => ({ rule: f.rule, severity: f.severity, message: f.message, cells: f.cells })),
+      })),
+    };
+  }
+
+  // ── roll-up ────────────────────────────────────────────────────────────────────────────────
+
+  async rollup(scope: AnalyticsScope, query: Q.RollupQuery): Promise<R.RollupDto> {
+    const reader = this.reader();
+    const year = query.year;
+    const facts = reader.factScope(scope, 2);
+    const agencies = reader.agencyScope(scope, 2);
+    const [rows, included, missing, [counts]] = await Promise.all([
+      reader.scopeTotals(scope, [year], 'all'),
+      this.dataSource.query<UnitRow[]>(
+        `SELECT a.id, a.code, a.name, f.report_id, f.status, f.on_time, f.days_late, f.error_count
+           FROM analytics_report f JOIN agency a ON a.id = f.agency_id
+          WHERE f.year = $1 AND ${facts.sql}
+          ORDER BY a.path LIMIT ${query.limit} OFFSET ${query.offset}`,
+        [year, ...facts.params],
+      ),
+      this.dataSource.query<UnitRow[]>(
+        `SELECT a.id, a.code, a.name FROM agency a
+          WHERE ${agencies.sql} AND ${ACTIVE_SQL}
+            AND NOT EXISTS (SELECT 1 FROM analytics_report f WHERE f.agency_id = a.id AND f.year = $1)
+          ORDER BY a.path LIMIT ${query.limit} OFFSET ${query.offset}`,
+        [year, ...agencies.params],
+      ),
+      this.dataSource.query<{ included: string }[]>(
+        `SELECT count(*) AS included FROM analytics_report f WHERE f.year = $1 AND ${facts.sql}`,
+        [year, ...facts.params],
+      ),
+    ]);
+    const totals = sumTotals(rows, () => year).get(year) ?? emptyRollupTotals();
+    const source = cellTotalsSource(totals.cells);
+    const formatVersion = year >= 2021 ? '2021' : '2019';
+    const proactiveRows = formatVersion === '2021' ? PROACTIVE_ROWS_2021 : PROACTIVE_ROWS_2019;
+    const proactiveColumns =
+      formatVersion === '2021' ? PROACTIVE_COLUMN_2021 : PROACTIVE_COLUMN_2019;
+    const cellOf = (address: string) => (source.has(address) ? source.cell(address) : null);
+    return {
+      scope: this.scopeRef(scope),
+      year,
+      formatVersion,
+      reports: totals.reportCount,
+      proactive: proactiveRows.map((row) => ({
+        key: row.key,
+        label: row.label,
+        clause: row.clause,
+        cells: row.columns.map((column) => ({
+          column,
+          label: (proactiveColumns as Record<string, { label: string }>)[column].label,
+          value: cellOf(`proactive.${row.key}.${column}`),
+        })),
+      })),
+      applications: APPLICATION_ROWS.filter((row) =>
+        APPLICANT_COLUMNS.some((c) => source.has(applicationCell(row.key, c.key))),
+      ).map((row) => ({
+        key: row.key,
+        label: row.label,
+        headings: [...row.headings],
+        values: Object.fromEntries(
+          APPLICANT_COLUMNS.map((c) => [c.key, cellOf(applicationCell(row.key, c.key))]),
+        ),
+      })),
+      reviewLitigation: REVIEW_GROUPS.map((group) => ({
+        key: group.key,
+        label: group.label,
+        values: Object.fromEntries(
+          REVIEW_COLUMNS.map((c) => [c.key, cellOf(`reviewLitigation.${group.key}.${c.key}`)]),
+        ),
+      })),
+      units: {
+        included: Number(counts.included),
+        missing: await this.missingCount(scope, year),
+        includedList: included.map((u) => ({
+          agency: agencyRef(u),
+          reportId: u.report_id,
+          status: u.status,
+          onTime: u.on_time,
+          daysLate: u.days_late,
+          errorCount: u.error_count,
+        })),
+        missingList: missing.map((u) => ({ agency: agencyRef(u) })),
+      },
+    };
+  }
+}
+
+interface CompareEntry {
+  agency: R.AgencyRef;
+  value: number | null;
+  secondValue: number | null;
+  previous: number | null;
+  reports: number;
+}
+
+interface QualityItemRow {
+  type: 'failing' | 'missing' | 'late' | 'warning';
+  agency_id: string;
+  report_id: string | null;
+  version_id: string | null;
+  error_count: number;
+  warning_count: number;
+  days_late: number;
+  on_time: boolean | null;
+  code: string;
+  name: string;
+}
+
+interface UnitRow {
+  id: string;
+  code: string;
+  name: string;
+  report_id: string | null;
+  status: string | null;
+  on_time: boolean | null;
+  days_late: number | null;
+  error_count: number | null;
+}
+
+/** The agency (alias a) is active in year $1. */
+const ACTIVE_SQL = `(a.active_from_year IS NULL OR a.active_from_year <= $1)
+  AND (a.active_to_year IS NULL OR a.active_to_year >= $1)`;
+
+const METRIC_KEYS_FOR_YOY: readonly MetricKey[] = FACT_METRIC_KEYS as MetricKey[];
+
+function applicationSelection(): number[] {
+  return APPLICATION_ROWS.flatMap((row) =>
+    APPLICANT_COLUMNS.map((c) => layoutIndexOf(applicationCell(row.key, c.key)) ?? -1),
+  ).filter((i) => i >= 0);
+}
+
+function complianceCell(year: number, totals: RollupTotals, expected: number): R.ComplianceCell {
+  const narrative = narrativeTotalsFromVector(totals.narrative);
+  const missing = Math.max(0, expected - totals.reportCount);
+  return {
+    year,
+    expected,
+    submitted: totals.reportCount,
+    onTime: totals.onTimeCount,
+    late: totals.reportCount - totals.onTimeCount,
+    missing,
+    withErrors: totals.errorReportCount,
+    withWarnings: totals.warningReportCount,
+    onTimeRate: round(metricValue('onTimeRate', totals, expected)),
+    inspectionPassRate: round(inspectionPassRateAverageOf(narrative)),
+    completionRate: round(completionRateOf(narrative)),
+    status:
+      expected === 0 && totals.reportCount === 0
+        ? 'not-expected'
+        : missing > 0
+          ? 'missing'
+          : totals.errorReportCount > 0
+            ? 'failing'
+            : totals.onTimeCount < totals.reportCount
+              ? 'late'
+              : totals.warningReportCount > 0
+                ? 'warning'
+                : 'ok',
+  };
+}
+
+/** Labels of a cell address for side-by-side tables. */
+function cellLabels(address: string): { table: string; row: string; column: string } {
+  const [table] = address.split('.');
+  const rowKey = address.slice(table.length + 1, address.lastIndexOf('.'));
+  const columnKey = address.slice(address.lastIndexOf('.') + 1);
+  if (table === 'applications') {
+    const row = APPLICATION_ROWS.find((r) => r.key === rowKey);
+    const column = APPLICANT_COLUMNS.find((c) => c.key === columnKey);
+    return {
+      table: '表三',
+      row: row ? [...row.headings, row.label].join(' ') : rowKey,
+      column: column?.shortLabel ?? columnKey,
+    };
+  }
+  if (table === 'reviewLitigation') {
+    const row = REVIEW_GROUPS.find((r) => r.key === rowKey);
+    const column = REVIEW_COLUMNS.find((c) => c.key === columnKey);
+    return { table: '表四', row: row?.label ?? rowKey, column: column?.label ?? columnKey };
+  }
+  const row = [...PROACTIVE_ROWS_2021, ...PROACTIVE_ROWS_2019].find((r) => r.key === rowKey);
+  const column =
+    (PROACTIVE_COLUMN_2021 as Record<string, { label: string }>)[columnKey] ??
+    (PROACTIVE_COLUMN_2019 as Record<string, { label: string }>)[columnKey];
+  return { table: '表二', row: row?.label ?? rowKey, column: column?.label ?? columnKey };
+}

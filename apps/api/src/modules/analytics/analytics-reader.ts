@@ -1,0 +1,297 @@
+import { CELL_LAYOUT, type CellTotals } from '@atlas/metrics';
+import type { EntityManager } from 'typeorm';
+import {
+  contributionOf,
+  emptyRollupTotals,
+  addRollupTotals,
+  type RollupTotals,
+} from './analytics-fact';
+import { factFromRow } from './analytics-index.service';
+import type { AnalyticsScope, ScopeAgency } from './analytics-scope';
+
+/*
+ * The SQL behind the analytics endpoints. Every read is bounded by the size of the answer, not
+ * of the data: a region's year is a few roll-up rows; lists read one page of facts.
+ */
+
+/** Totals of a set of reports, labelled with where they come from. */
+export interface TotalsRow {
+  readonly nodeId: string;
+  readonly year: number;
+  readonly agencyKind: string;
+  readonly agencyLevel: string;
+  readonly totals: RollupTotals;
+}
+
+interface RollupRow {
+  node_id: string;
+  year: number;
+  agency_kind: string;
+  agency_level: string;
+  report_count: number;
+  on_time_count: number;
+  days_late_sum: number;
+  error_report_count: number;
+  warning_report_count: number;
+  accepted_count: number;
+  returned_count: number;
+  cells: (string | null)[];
+  cell_counts: (number | null)[];
+  narrative: number[];
+}
+
+/**
+ * Which cells to read: all of them, or the layout positions a metric needs (reading 250 numbers
+ * per row when a chart needs three is most of a request's time).
+ */
+export type CellSelection = 'all' | readonly number[];
+
+function cellsSql(column: string, selection: CellSelection, param: string): string {
+  if (selection === 'all') return column;
+  return `(SELECT array_agg(${column}[i] ORDER BY o) FROM unnest(${param}::int[]) WITH ORDINALITY AS u(i, o))`;
+}
+
+/** The third query parameter: PostgreSQL's 1-based positions, or nothing when all are read. */
+function selectionParams(selection: CellSelection): number[][] {
+  return selection === 'all' ? [] : [selection.map((index) => index + 1)];
+}
+
+function cellTotalsFromRow(
+  sums: (string | number | null)[] | null,
+  counts: (number | null)[] | null,
+  selection: CellSelection,
+): CellTotals {
+  const totals: CellTotals = {
+    sums: new Array<number>(CELL_LAYOUT.length).fill(0),
+    counts: new Array<number>(CELL_LAYOUT.length).fill(0),
+  };
+  const positions = selection === 'all' ? null : selection;
+  const length = positions ? positions.length : (sums?.length ?? 0);
+  for (let k = 0; k < length; k++) {
+    const index = positions ? positions[k] : k;
+    if (index >= CELL_LAYOUT.length) continue;
+    totals.sums[index] = Number(sums?.[k] ?? 0);
+    totals.counts[index] = Number(counts?.[k] ?? 0);
+  }
+  return totals;
+}
+
+function totalsFromRollupRow(row: RollupRow, selection: CellSelection): TotalsRow {
+  return {
+    nodeId: row.node_id,
+    year: row.year,
+    agencyKind: row.agency_kind,
+    agencyLevel: row.agency_level,
+    totals: {
+      reportCount: row.report_count,
+      onTimeCount: row.on_time_count,
+      daysLateSum: row.days_late_sum,
+      errorReportCount: row.error_report_count,
+      warningReportCount: row.warning_report_count,
+      acceptedCount: row.accepted_count,
+      returnedCount: row.returned_count,
+      cells: cellTotalsFromRow(row.cells, row.cell_counts, selection),
+      narrative: row.narrative,
+    },
+  };
+}
+
+/** Sums rows into one total per group key. */
+export function sumTotals<K>(
+  rows: readonly TotalsRow[],
+  keyOf: (row: TotalsRow) => K,
+): Map<K, RollupTotals> {
+  const sums = new Map<K, RollupTotals>();
+  for (const row of rows) {
+    const key = keyOf(row);
+    let sum = sums.get(key);
+    if (!sum) {
+      sum = emptyRollupTotals();
+      sums.set(key, sum);
+    }
+    addRollupTotals(sum, row.totals);
+  }
+  return sums;
+}
+
+/** `path LIKE` conditions for the scope's subtrees, with their parameters. */
+function subtreeCondition(
+  column: string,
+  roots: readonly ScopeAgency[],
+  firstParam: number,
+): { sql: string; params: string[] } {
+  if (roots.length === 0) return { sql: 'false', params: [] };
+  return {
+    sql: `(${roots.map((_, i) => `${column} LIKE $${firstParam + i}`).join(' OR ')})`,
+    params: roots.map((root) => `${escapeLike(root.path)}%`),
+  };
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** The part of `agency_path`/`path` that names the child of the root it lies under ('' for the root). */
+function childIdSql(pathColumn: string, roots: readonly ScopeAgency[]): string {
+  // All roots of a request sit at paths of known length; each id is 36 characters.
+  const cases = roots
+    .map(
+      (root) =>
+        `WHEN ${pathColumn} LIKE '${escapeLike(root.path)}%' THEN substr(${pathColumn}, ${root.path.length + 2}, 36)`,
+    )
+    .join(' ');
+  return `(CASE ${cases} ELSE '' END)`;
+}
+
+export interface ExpectedCount {
+  readonly year: number;
+  /** The root's child the agency lies under ('' for a root itself); only when grouped by child. */
+  readonly childId: string;
+  readonly agencyKind: string;
+  readonly agencyLevel: string;
+  readonly count: number;
+}
+
+export class AnalyticsReader {
+  constructor(private readonly manager: EntityManager) {}
+
+  /** Roll-up rows (subtree scope) or facts (single agencies) of the scope in the years. */
+  async scopeTotals(
+    scope: AnalyticsScope,
+    years: readonly number[],
+    selection: CellSelection,
+  ): Promise<TotalsRow[]> {
+    const rootIds = scope.roots.map((root) => root.id);
+    if (!scope.subtree) return this.ownTotals(rootIds, years, selection);
+    return this.rollupRows(rootIds, years, selection);
+  }
+
+  async rollupRows(
+    nodeIds: readonly string[],
+    years: readonly number[],
+    selection: CellSelection,
+  ): Promise<TotalsRow[]> {
+    if (nodeIds.length === 0) return [];
+    const rows = await this.manager.query<RollupRow[]>(
+      `SELECT node_id, year, agency_kind, agency_level, report_count, on_time_count, days_late_sum,
+              error_report_count, warning_report_count, accepted_count, returned_count, narrative,
+              ${cellsSql('cells', selection, '$3')} AS cells,
+              ${cellsSql('cell_counts', selection, '$3')} AS cell_counts
+         FROM analytics_rollup
+        WHERE node_id = ANY($1::uuid[]) AND year = ANY($2::int[])`,
+      [nodeIds, years, ...selectionParams(selection)],
+    );
+    return rows.map((row) => totalsFromRollupRow(row, selection));
+  }
+
+  /** The agencies' own reports (not those below them) as totals rows keyed by agency. */
+  async ownTotals(
+    agencyIds: readonly string[],
+    years: readonly number[],
+    selection: CellSelection,
+  ): Promise<TotalsRow[]> {
+    if (agencyIds.length === 0) return [];
+    const rows = await this.manager.query(
+      `SELECT report_id, version_id, agency_id, year, agency_path, agency_kind, agency_level,
+              status, submitted_at, on_time, days_late, error_count, warning_count, failing_rules,
+              metrics, narrative, ${cellsSql('cells', selection, '$3')} AS cells
+         FROM analytics_report
+        WHERE agency_id = ANY($1::uuid[]) AND year = ANY($2::int[])`,
+      [agencyIds, years, ...selectionParams(selection)],
+    );
+    return rows.map((row: Parameters<typeof factFromRow>[0]) => {
+      const fact = factFromRow({ ...row, cells: [] });
+      const totals = contributionOf(fact);
+      const values = (row.cells ?? []) as (string | null)[];
+      const counts = values.map((value) => (value === null ? 0 : 1));
+      totals.cells = cellTotalsFromRow(values, counts, selection);
+      return {
+        nodeId: fact.agencyId,
+        year: fact.year,
+        agencyKind: fact.agencyKind,
+        agencyLevel: fact.agencyLevel,
+        totals,
+      };
+    });
+  }
+
+  /** The direct children of the roots, in code order. */
+  async childrenOf(roots: readonly ScopeAgency[]): Promise<(ScopeAgency & { parentId: string })[]> {
+    if (roots.length === 0) return [];
+    return this.manager.query(
+      `SELECT id, code, name, path, parent_id AS "parentId" FROM agency
+        WHERE parent_id = ANY($1::uuid[]) ORDER BY code`,
+      [roots.map((root) => root.id)],
+    );
+  }
+
+  /**
+   * Agencies expected to report each year (active that year), counted per kind and level and,
+   * when asked, per child of the roots. One index range scan over the scope's agencies.
+   */
+  async expectedCounts(
+    scope: AnalyticsScope,
+    years: readonly number[],
+    byChild: boolean,
+  ): Promise<ExpectedCount[]> {
+    if (scope.roots.length === 0 || years.length === 0) return [];
+    const condition = scope.subtree
+      ? subtreeCondition('a.path', scope.roots, 2)
+      : { sql: 'a.id = ANY($2::uuid[])', params: [scope.roots.map((root) => root.id)] };
+    const child = byChild && scope.subtree ? childIdSql('a.path', scope.roots) : `''`;
+    const rows = await this.manager.query<
+      { year: number; child_id: string; kind: string; level: string; count: string }[]
+    >(
+      `SELECT y.year, ${child} AS child_id, a.kind, a.level, count(*) AS count
+         FROM agency a CROSS JOIN unnest($1::int[]) AS y(year)
+        WHERE ${condition.sql}
+          AND (a.active_from_year IS NULL OR a.active_from_year <= y.year)
+          AND (a.active_to_year IS NULL OR a.active_to_year >= y.year)
+        GROUP BY 1, 2, 3, 4`,
+      [years, ...condition.params],
+    );
+    return rows.map((row) => ({
+      year: row.year,
+      childId: row.child_id,
+      agencyKind: row.kind,
+      agencyLevel: row.level,
+      count: Number(row.count),
+    }));
+  }
+
+  /** SQL condition on analytics_report (alias f) for the scope, with its parameters from `firstParam`. */
+  factScope(scope: AnalyticsScope, firstParam: number): { sql: string; params: unknown[] } {
+    if (!scope.subtree)
+      return {
+        sql: `f.agency_id = ANY($${firstParam}::uuid[])`,
+        params: [scope.roots.map((root) => root.id)],
+      };
+    return subtreeCondition('f.agency_path', scope.roots, firstParam);
+  }
+
+  /** The same for the agency table (alias a). */
+  agencyScope(scope: AnalyticsScope, firstParam: number): { sql: string; params: unknown[] } {
+    if (!scope.subtree)
+      return {
+        sql: `a.id = ANY($${firstParam}::uuid[])`,
+        params: [scope.roots.map((root) => root.id)],
+      };
+    return subtreeCondition('a.path', scope.roots, firstParam);
+  }
+
+  /** A value that changes whenever anything the scope's answers depend on changes. */
+  async revision(scope: AnalyticsScope): Promise<string> {
+    const rootIds = scope.roots.map((root) => root.id);
+    const [row] = await this.manager.query<{ data: string | null; tree: string }[]>(
+      scope.subtree
+        ? `SELECT (SELECT max(revision) FROM analytics_rollup WHERE node_id = ANY($1::uuid[]))::text AS data,
+                  (SELECT tree_revision FROM analytics_state WHERE id = 1)::text AS tree`
+        : `SELECT (SELECT max(revision) FROM analytics_report WHERE agency_id = ANY($1::uuid[]))::text AS data,
+                  (SELECT tree_revision FROM analytics_state WHERE id = 1)::text AS tree`,
+      [rootIds],
+    );
+    return `${row?.data ?? '0'}.${row?.tree ?? '0'}`;
+  }
+}
+
+export { childIdSql, escapeLike };

@@ -1,0 +1,84 @@
+import {
+  cellTotalsSource,
+  evaluate,
+  evaluateNarrativeTotals,
+  evaluateQuality,
+  isMetricKey,
+  layoutIndexOf,
+  metric,
+  METRICS,
+  type MetricKey,
+} from '@atlas/metrics';
+import { narrativeTotalsFromVector, type RollupTotals } from './analytics-fact';
+import type { CellSelection } from './analytics-reader';
+
+/** How a metric is described to clients (the catalogue without its formulas). */
+export interface MetricInfo {
+  readonly key: string;
+  readonly nameZh: string;
+  readonly nameEn: string;
+  readonly unit: string;
+  readonly definition: string;
+  readonly source: 'cells' | 'narrative' | 'quality';
+  /** Whether the value is a percentage (averaged as a ratio of sums, never summed). */
+  readonly ratio: boolean;
+}
+
+export function metricInfo(key: MetricKey): MetricInfo {
+  const m = metric(key);
+  return {
+    key: m.key,
+    nameZh: m.nameZh,
+    nameEn: m.nameEn,
+    unit: m.unit,
+    definition: m.definition,
+    source: m.source,
+    ratio: m.unit === '%',
+  };
+}
+
+export const METRIC_INFOS: readonly MetricInfo[] = METRICS.map((m) => metricInfo(m.key));
+
+export { isMetricKey };
+
+/** The layout positions of every cell the metrics read ('all' is never needed for metrics). */
+export function cellsFor(keys: readonly MetricKey[]): CellSelection {
+  const indexes = new Set<number>();
+  for (const key of keys) {
+    const m = metric(key);
+    if (m.source !== 'cells') continue;
+    for (const address of m.cells) {
+      const index = layoutIndexOf(address);
+      if (index !== undefined) indexes.add(index);
+    }
+  }
+  return [...indexes].sort((a, b) => a - b);
+}
+
+/**
+ * A metric on totals of many (or one) reports. `expected` is the number of reports due, for
+ * the submission metrics; null where it is unknown.
+ */
+export function metricValue(
+  key: MetricKey,
+  totals: RollupTotals,
+  expected: number | null,
+): number | null {
+  const m = metric(key);
+  switch (m.source) {
+    case 'cells':
+      return totals.reportCount === 0 ? null : evaluate(m, cellTotalsSource(totals.cells));
+    case 'narrative':
+      return evaluateNarrativeTotals(m.key, narrativeTotalsFromVector(totals.narrative));
+    case 'quality': {
+      // Reports with errors are counted report by report when facts are stored (errorCount > 0).
+      if (m.input === 'reportFindings') return totals.errorReportCount;
+      const submitted = totals.reportCount;
+      return evaluateQuality(m.key as 'onTimeRate' | 'missingReports', {
+        expected: expected ?? submitted,
+        submitted,
+        onTime: totals.onTimeCount,
+      });
+    }
+  }
+}
