@@ -403,13 +403,32 @@ function mergeTitle(sheet: Worksheet, row: number, columns: number, text: string
   sheet.mergeCells(row, 1, row, columns);
 }
 
+/** Columns 1–3 hold row labels in every table, numbers start at column 4. */
+const LABEL_COLUMNS = 3;
+
+/** Rows grow with wrapped labels (spreadsheet programs do not size merged cells themselves). */
+function fitRowHeight(sheet: Worksheet, row: number, text: string, charsPerLine: number): void {
+  const lines = Math.max(1, Math.ceil(text.length / charsPerLine));
+  if (lines > 1) sheet.getRow(row).height = Math.max(sheet.getRow(row).height ?? 15, lines * 15);
+}
+
 /** 表二 as printed: clause headings as merged rows, then a header row and the data rows. */
 function drawProactive(sheet: Worksheet, answer: R.RollupDto, start: number): number {
-  const columns = 4;
+  const widest = Math.max(...answer.proactive.map((item) => item.cells.length));
+  const columns = LABEL_COLUMNS + widest;
   mergeTitle(sheet, start, columns, '二、主动公开政府信息情况');
   let row = start + 1;
   let clause = '';
   const firstBoxed = row;
+  const labelled = (r: number, label: string, values: (string | number)[], bold: boolean) => {
+    sheet.getCell(r, 1).value = label;
+    sheet.mergeCells(r, 1, r, LABEL_COLUMNS);
+    values.forEach((value, i) => (sheet.getCell(r, LABEL_COLUMNS + 1 + i).value = value));
+    if (bold) sheet.getRow(r).font = { bold: true };
+    // A number column is about five characters wide.
+    const longest = values.map(String).reduce((a, b) => (b.length > a.length ? b : a), '');
+    fitRowHeight(sheet, r, longest, 5);
+  };
   for (const item of answer.proactive) {
     if (item.clause !== clause) {
       clause = item.clause;
@@ -417,11 +436,20 @@ function drawProactive(sheet: Worksheet, answer: R.RollupDto, start: number): nu
       sheet.getCell(row, 1).font = { bold: true };
       sheet.mergeCells(row, 1, row, columns);
       row++;
-      sheet.getRow(row).values = ['信息内容', ...item.cells.map((cell) => cell.label)];
-      sheet.getRow(row).font = { bold: true };
+      labelled(
+        row,
+        '信息内容',
+        item.cells.map((cell) => cell.label),
+        true,
+      );
       row++;
     }
-    sheet.getRow(row).values = [item.label, ...item.cells.map((cell) => cell.value ?? '')];
+    labelled(
+      row,
+      item.label,
+      item.cells.map((cell) => cell.value ?? ''),
+      false,
+    );
     row++;
   }
   boxed(sheet, firstBoxed, row - 1, columns);
@@ -433,7 +461,7 @@ function drawProactive(sheet: Worksheet, answer: R.RollupDto, start: number): nu
  * the row labels carry their merged headings on the left.
  */
 function drawApplications(sheet: Worksheet, answer: R.RollupDto, start: number): number {
-  const labelColumns = 3;
+  const labelColumns = LABEL_COLUMNS;
   const columns = labelColumns + APPLICANT_COLUMNS.length;
   mergeTitle(sheet, start, columns, '三、收到和处理政府信息公开申请情况');
   const top = start + 1;
@@ -483,6 +511,9 @@ function drawApplications(sheet: Worksheet, answer: R.RollupDto, start: number):
   for (const span of spans) {
     const column = Math.abs(span.column);
     sheet.getCell(span.from, column).value = span.text;
+    // Label widths in characters: columns 1–3 are about 6, 7 and 16 characters wide.
+    const width = span.column < 0 ? [29, 23, 16][column - 1] : [6, 7, 16][column - 1];
+    if (span.to === span.from) fitRowHeight(sheet, span.from, span.text, width ?? 16);
     if (span.column < 0) sheet.mergeCells(span.from, column, span.to, labelColumns);
     else if (span.to > span.from) sheet.mergeCells(span.from, column, span.to, column);
   }
@@ -536,10 +567,18 @@ export async function rollupWorkbook(answer: R.RollupDto, baseName: string): Pro
   row = drawProactive(sheet, answer, row);
   row = drawApplications(sheet, answer, row);
   drawReviewLitigation(sheet, answer, row);
-  sheet.getColumn(1).width = 22;
-  sheet.getColumn(2).width = 18;
-  sheet.getColumn(3).width = 26;
-  for (let c = 4; c <= 15; c++) sheet.getColumn(c).width = 12;
+  sheet.getColumn(1).width = 13;
+  sheet.getColumn(2).width = 15;
+  sheet.getColumn(3).width = 34;
+  for (let c = 4; c <= 15; c++) sheet.getColumn(c).width = 11;
+  // Printed like the template: landscape, one page wide.
+  sheet.pageSetup = {
+    orientation: 'landscape',
+    paperSize: 9,
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+  };
   for (const table of rollupUnitTables(answer)) addTableSheet(workbook, table, null);
   return {
     fileName: `${baseName}.xlsx`,
