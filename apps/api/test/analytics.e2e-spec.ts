@@ -96,7 +96,7 @@ describe('analytics (real PostgreSQL)', () => {
     oversightR = await tokenFor(testApp, { role: 'oversight', scopeAgencyIds: [ids.R] });
     oversightB = await tokenFor(testApp, { role: 'oversight', scopeAgencyIds: [ids.B] });
     uploaderA = await tokenFor(testApp, { role: 'uploader', agencyId: ids.A });
-  });
+  }, 120_000);
 
   afterAll(async () => {
     await testApp?.close();
