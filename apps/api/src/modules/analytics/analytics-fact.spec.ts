@@ -16,6 +16,7 @@ function fact(path: string, newApplications: number, extra: Partial<ReportFact> 
     agencyPath: path,
     agencyKind: 'department',
     agencyLevel: 'county',
+    agencyActive: true,
     status: 'submitted',
     submittedAt: new Date('2024-01-10'),
     onTime: true,

@@ -41,6 +41,8 @@ export const FACT_METRIC_KEYS: readonly string[] = [...CELL_METRIC_KEYS, ...NARR
 export const ANALYTICS_LAYOUT_SIGNATURE = createHash('sha256')
   .update(
     JSON.stringify({
+      // Bumped when what facts and roll-ups hold changes (e.g. a new counter).
+      schema: 2,
       cells: CELL_LAYOUT,
       metrics: FACT_METRIC_KEYS,
       narrative: NARRATIVE_TOTAL_KEYS,
@@ -56,6 +58,8 @@ export interface ReportFact {
   readonly agencyPath: string;
   readonly agencyKind: string;
   readonly agencyLevel: string;
+  /** Whether the agency was active (expected to report) in the report's year. */
+  readonly agencyActive: boolean;
   /** The report's workflow status (submitted, accepted, returned, or draft for a newer draft). */
   readonly status: string;
   readonly submittedAt: Date;
@@ -114,6 +118,14 @@ export interface RollupCounters {
   warningReportCount: number;
   acceptedCount: number;
   returnedCount: number;
+  /** Reports of agencies active in the year: expected − this = missing, exactly. */
+  activeReportCount: number;
+  /** Reports with warnings and no error. */
+  warningOnlyCount: number;
+  /** Late reports without errors (the quality list shows a report once, worst problem first). */
+  lateCleanCount: number;
+  /** Reports whose carry-over disagrees with last year's (X.CARRY). */
+  carryOverCount: number;
 }
 
 export const ROLLUP_COUNTER_KEYS = [
@@ -124,12 +136,21 @@ export const ROLLUP_COUNTER_KEYS = [
   'warningReportCount',
   'acceptedCount',
   'returnedCount',
+  'activeReportCount',
+  'warningOnlyCount',
+  'lateCleanCount',
+  'carryOverCount',
 ] as const satisfies readonly (keyof RollupCounters)[];
+
+/** The rule the carry-over check reports under. */
+export const CARRY_OVER_RULE = 'X.CARRY';
 
 /** The totals one roll-up row holds, or the change to apply to one. */
 export interface RollupTotals extends RollupCounters {
   cells: CellTotals;
   narrative: number[];
+  /** Reports with at least one finding of each rule. */
+  ruleCounts: Record<string, number>;
 }
 
 export function emptyRollupTotals(): RollupTotals {
@@ -141,8 +162,13 @@ export function emptyRollupTotals(): RollupTotals {
     warningReportCount: 0,
     acceptedCount: 0,
     returnedCount: 0,
+    activeReportCount: 0,
+    warningOnlyCount: 0,
+    lateCleanCount: 0,
+    carryOverCount: 0,
     cells: emptyCellTotals(),
     narrative: NARRATIVE_TOTAL_KEYS.map(() => 0),
+    ruleCounts: {},
   };
 }
 
@@ -156,6 +182,11 @@ export function addRollupTotals(
   addCellTotals(target.cells, other.cells, sign);
   for (let i = 0; i < NARRATIVE_TOTAL_KEYS.length; i++)
     target.narrative[i] = (target.narrative[i] ?? 0) + sign * (other.narrative[i] ?? 0);
+  for (const [rule, count] of Object.entries(other.ruleCounts)) {
+    const sum = (target.ruleCounts[rule] ?? 0) + sign * count;
+    if (sum === 0) delete target.ruleCounts[rule];
+    else target.ruleCounts[rule] = sum;
+  }
   return target;
 }
 
@@ -169,8 +200,13 @@ export function contributionOf(fact: ReportFact): RollupTotals {
     warningReportCount: fact.warningCount > 0 ? 1 : 0,
     acceptedCount: fact.status === 'accepted' ? 1 : 0,
     returnedCount: fact.status === 'returned' ? 1 : 0,
+    activeReportCount: fact.agencyActive ? 1 : 0,
+    warningOnlyCount: fact.errorCount === 0 && fact.warningCount > 0 ? 1 : 0,
+    lateCleanCount: !fact.onTime && fact.errorCount === 0 ? 1 : 0,
+    carryOverCount: fact.failingRules.includes(CARRY_OVER_RULE) ? 1 : 0,
     cells: cellTotalsOf(fact.cells),
     narrative: [...fact.narrative],
+    ruleCounts: Object.fromEntries(fact.failingRules.map((rule) => [rule, 1])),
   };
 }
 
@@ -178,7 +214,8 @@ export function isZeroRollupTotals(totals: RollupTotals): boolean {
   return (
     ROLLUP_COUNTER_KEYS.every((key) => totals[key] === 0) &&
     isZeroCellTotals(totals.cells) &&
-    totals.narrative.every((value) => value === 0)
+    totals.narrative.every((value) => value === 0) &&
+    Object.keys(totals.ruleCounts).length === 0
   );
 }
 

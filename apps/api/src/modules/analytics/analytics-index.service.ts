@@ -36,6 +36,7 @@ interface FactSourceRow {
   agency_path: string;
   agency_kind: string;
   agency_level: string;
+  agency_active: boolean;
   version_id: string | null;
   canonical: unknown;
   findings: Finding[] | null;
@@ -44,10 +45,17 @@ interface FactSourceRow {
   days_late: number | null;
 }
 
+/** Whether agency `alias` is active (expected to report) in `year`. */
+export function activeSql(alias: string, year: string): string {
+  return `((${alias}.active_from_year IS NULL OR ${alias}.active_from_year <= ${year})
+       AND (${alias}.active_to_year IS NULL OR ${alias}.active_to_year >= ${year}))`;
+}
+
 /** The latest submitted version of each report, with its agency's place in the tree. */
 const FACT_SOURCE_SQL = `
   SELECT r.id AS report_id, r.agency_id, r.year, r.status,
          a.path AS agency_path, a.kind AS agency_kind, a.level AS agency_level,
+         ${activeSql('a', 'r.year')} AS agency_active,
          v.id AS version_id, v.canonical, v.findings, v.submitted_at, v.on_time, v.days_late
     FROM report r
     JOIN agency a ON a.id = r.agency_id
@@ -67,6 +75,7 @@ interface FactRow {
   agency_path: string;
   agency_kind: string;
   agency_level: string;
+  agency_active: boolean;
   status: string;
   submitted_at: Date;
   on_time: boolean;
@@ -88,6 +97,7 @@ export function factFromRow(row: FactRow): ReportFact {
     agencyPath: row.agency_path,
     agencyKind: row.agency_kind,
     agencyLevel: row.agency_level,
+    agencyActive: row.agency_active,
     status: row.status,
     submittedAt: row.submitted_at,
     onTime: row.on_time,
@@ -109,6 +119,7 @@ const FACT_COLUMNS = [
   'agency_path',
   'agency_kind',
   'agency_level',
+  'agency_active',
   'status',
   'submitted_at',
   'on_time',
@@ -131,6 +142,7 @@ function factParams(fact: ReportFact, revision: string): unknown[] {
     fact.agencyPath,
     fact.agencyKind,
     fact.agencyLevel,
+    fact.agencyActive,
     fact.status,
     fact.submittedAt,
     fact.onTime,
@@ -165,6 +177,11 @@ const ROLLUP_COLUMNS = [
   'warning_report_count',
   'accepted_count',
   'returned_count',
+  'active_report_count',
+  'warning_only_count',
+  'late_clean_count',
+  'carry_over_count',
+  'rule_counts',
   'cells',
   'cell_counts',
   'narrative',
@@ -185,6 +202,11 @@ function rollupParams(delta: RollupDelta, revision: string): unknown[] {
     change.warningReportCount,
     change.acceptedCount,
     change.returnedCount,
+    change.activeReportCount,
+    change.warningOnlyCount,
+    change.lateCleanCount,
+    change.carryOverCount,
+    JSON.stringify(change.ruleCounts),
     change.cells.sums.map(tidy),
     change.cells.counts,
     change.narrative.map(tidy),
@@ -192,7 +214,7 @@ function rollupParams(delta: RollupDelta, revision: string): unknown[] {
   ];
 }
 
-const ADDITIVE_COLUMNS = ROLLUP_COLUMNS.slice(4, 11);
+const ADDITIVE_COLUMNS = ROLLUP_COLUMNS.slice(4, ROLLUP_COLUMNS.indexOf('rule_counts'));
 
 /**
  * Keeps analytics_report and analytics_rollup in step with the reports: every report write
@@ -226,9 +248,12 @@ export class AnalyticsIndexService implements OnModuleInit, OnApplicationBootstr
   /** Recomputes the report's fact and moves its roll-up contribution accordingly. */
   async refreshReport(manager: EntityManager, reportId: string): Promise<void> {
     await manager.query(INDEX_SHARED_LOCK_SQL);
-    const [source] = await manager.query<FactSourceRow[]>(`${FACT_SOURCE_SQL} WHERE r.id = $1`, [
-      reportId,
-    ]);
+    // FOR SHARE: a concurrent move of the agency waits for this transaction, or this one for
+    // the move, so the fact never keeps a path the tree no longer has.
+    const [source] = await manager.query<FactSourceRow[]>(
+      `${FACT_SOURCE_SQL} WHERE r.id = $1 FOR SHARE OF a`,
+      [reportId],
+    );
     const [storedRow] = await manager.query<FactRow[]>(
       'SELECT * FROM analytics_report WHERE report_id = $1 FOR UPDATE',
       [reportId],
@@ -253,12 +278,16 @@ export class AnalyticsIndexService implements OnModuleInit, OnApplicationBootstr
    */
   async syncWithTree(manager: EntityManager): Promise<void> {
     await manager.query(INDEX_SHARED_LOCK_SQL);
-    const stale = await manager.query<(FactRow & { path: string; kind: string; level: string })[]>(
-      `SELECT f.*, a.path, a.kind, a.level
-         FROM analytics_report f JOIN agency a ON a.id = f.agency_id
-        WHERE f.agency_path <> a.path OR f.agency_kind <> a.kind OR f.agency_level <> a.level
-        ORDER BY f.report_id
-          FOR UPDATE OF f`,
+    const stale = await manager.query<
+      (FactRow & { path: string; kind: string; level: string; active: boolean })[]
+    >(
+      `SELECT * FROM (
+         SELECT f.*, a.path, a.kind, a.level, ${activeSql('a', 'f.year')} AS active
+           FROM analytics_report f JOIN agency a ON a.id = f.agency_id
+       ) joined
+        WHERE agency_path <> path OR agency_kind <> kind OR agency_level <> level
+           OR agency_active <> active
+        ORDER BY report_id`,
     );
     await manager.query(
       'UPDATE analytics_state SET tree_revision = tree_revision + 1 WHERE id = 1',
@@ -268,7 +297,13 @@ export class AnalyticsIndexService implements OnModuleInit, OnApplicationBootstr
     const moved: ReportFact[] = [];
     for (const row of stale) {
       const old = factFromRow(row);
-      const now = { ...old, agencyPath: row.path, agencyKind: row.kind, agencyLevel: row.level };
+      const now = {
+        ...old,
+        agencyPath: row.path,
+        agencyKind: row.kind,
+        agencyLevel: row.level,
+        agencyActive: row.active,
+      };
       deltas.apply(old, -1).apply(now, 1);
       moved.push(now);
     }
@@ -325,6 +360,7 @@ function factFromSource(row: FactSourceRow): ReportFact | null {
     agencyPath: row.agency_path,
     agencyKind: row.agency_kind,
     agencyLevel: row.agency_level,
+    agencyActive: row.agency_active,
     status: row.status,
     submittedAt: row.submitted_at,
     onTime: row.on_time ?? false,
@@ -373,6 +409,7 @@ export async function applyRollupDeltas(
        VALUES ${placeholders(batch.length, ROLLUP_COLUMNS.length)}
        ON CONFLICT (node_id, year, agency_kind, agency_level) DO UPDATE SET
          ${ADDITIVE_COLUMNS.map((c) => `${c} = analytics_rollup.${c} + EXCLUDED.${c}`).join(', ')},
+         rule_counts = analytics_add_counts(analytics_rollup.rule_counts, EXCLUDED.rule_counts),
          cells = analytics_add(analytics_rollup.cells, EXCLUDED.cells),
          cell_counts = analytics_add(analytics_rollup.cell_counts, EXCLUDED.cell_counts),
          narrative = analytics_add(analytics_rollup.narrative, EXCLUDED.narrative),

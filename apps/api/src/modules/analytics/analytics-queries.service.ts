@@ -135,10 +135,9 @@ export class AnalyticsQueriesService {
   async overview(scope: AnalyticsScope, year: number): Promise<R.OverviewDto> {
     const reader = this.reader();
     const years = yearsBetween(year - SPARKLINE_YEARS + 1, year);
-    const [rows, expected, missing, issues] = await Promise.all([
+    const [rows, expected, issues] = await Promise.all([
       reader.scopeTotals(scope, years, cellsFor(OVERVIEW_METRICS)),
       reader.expectedCounts(scope, years, false),
-      this.missingCount(scope, year),
       this.quality(scope, { year, limit: 5, offset: 0 }),
     ]);
     const byYear = sumTotals(rows, (row) => row.year);
@@ -175,7 +174,7 @@ export class AnalyticsQueriesService {
         submitted: current.reportCount,
         onTime: current.onTimeCount,
         late: current.reportCount - current.onTimeCount,
-        missing,
+        missing: missingOf(expectedByYear.get(year) ?? 0, current),
         accepted: current.acceptedCount,
         returned: current.returnedCount,
         withErrors: current.errorReportCount,
@@ -310,6 +309,8 @@ export class AnalyticsQueriesService {
         reports: entry.reports,
       };
     });
+    const page = items.slice(query.offset, query.offset + query.limit);
+    await this.nameAgencies(page.map((item) => item.agency));
     const values = ranked.map((e) => e.value).sort((a, b) => a - b);
     const mid = values.length / 2;
     return {
@@ -333,8 +334,21 @@ export class AnalyticsQueriesService {
               : (values[mid - 1] + values[mid]) / 2,
         ),
       },
-      items: items.slice(query.offset, query.offset + query.limit),
+      items: page,
     };
+  }
+
+  /** Fills in code and name of agencies known only by id (in place). */
+  private async nameAgencies(agencies: R.AgencyRef[]): Promise<void> {
+    const unnamed = agencies.filter((agency) => agency.code === '');
+    if (unnamed.length === 0) return;
+    const named = new Map(
+      (await this.lookups.agenciesByIds(unnamed.map((agency) => agency.id))).map((a) => [a.id, a]),
+    );
+    for (const agency of unnamed) {
+      agency.code = named.get(agency.id)?.code ?? '';
+      agency.name = named.get(agency.id)?.name ?? '';
+    }
   }
 
   private async compareChildren(
@@ -378,34 +392,32 @@ export class AnalyticsQueriesService {
     key: MetricKey,
     second: MetricKey | undefined,
   ): Promise<CompareEntry[]> {
-    const position = (k: MetricKey): string => {
+    const position = (k: MetricKey, alias: string): string => {
       const index = FACT_METRIC_KEYS.indexOf(k);
-      if (index >= 0) return `f.metrics[${index + 1}]`;
-      if (k === 'onTimeRate') return `CASE WHEN f.on_time THEN 100 ELSE 0 END`;
+      if (index >= 0) return `${alias}.metrics[${index + 1}]`;
+      if (k === 'onTimeRate') return `CASE WHEN ${alias}.on_time THEN 100 ELSE 0 END`;
       throw metricNotComparable(metricInfo(k).nameZh);
     };
-    const valueSql = position(key);
-    const secondSql = second ? position(second) : 'NULL';
     const condition = this.reader().factScope(scope, 3);
+    // Values only: the ranking needs every agency, names are read for the page alone.
     const rows = await this.dataSource.query<
       {
         agency_id: string;
-        code: string;
-        name: string;
         value: number | null;
         second_value: number | null;
         previous: number | null;
       }[]
     >(
-      `SELECT f.agency_id, a.code, a.name, ${valueSql} AS value, ${secondSql} AS second_value,
-              (SELECT ${valueSql.replaceAll('f.', 'p.')} FROM analytics_report p
-                WHERE p.agency_id = f.agency_id AND p.year = $2) AS previous
-         FROM analytics_report f JOIN agency a ON a.id = f.agency_id
+      `SELECT f.agency_id, ${position(key, 'f')} AS value,
+              ${second ? position(second, 'f') : 'NULL'} AS second_value,
+              ${position(key, 'p')} AS previous
+         FROM analytics_report f
+         LEFT JOIN analytics_report p ON p.agency_id = f.agency_id AND p.year = $2
         WHERE f.year = $1 AND ${condition.sql}`,
       [year, year - 1, ...condition.params],
     );
     return rows.map((row) => ({
-      agency: { id: row.agency_id, code: row.code, name: row.name },
+      agency: { id: row.agency_id, code: '', name: '' },
       value: row.value,
       secondValue: row.second_value,
       previous: row.previous,
@@ -600,81 +612,144 @@ export class AnalyticsQueriesService {
 
   // ── quality ────────────────────────────────────────────────────────────────────────────────
 
-  private async missingCount(scope: AnalyticsScope, year: number): Promise<number> {
-    const condition = this.reader().agencyScope(scope, 2);
-    const [row] = await this.dataSource.query<{ count: string }[]>(
-      `SELECT count(*) AS count FROM agency a
-        WHERE ${condition.sql} AND ${ACTIVE_SQL}
-          AND NOT EXISTS (SELECT 1 FROM analytics_report f WHERE f.agency_id = a.id AND f.year = $1)`,
-      [year, ...condition.params],
-    );
-    return Number(row.count);
-  }
-
   async quality(scope: AnalyticsScope, query: Q.QualityQuery): Promise<R.QualityDto> {
     const reader = this.reader();
     const year = query.year;
-    const facts = reader.factScope(scope, 2);
-    const agencies = reader.agencyScope(scope, 2);
-    const [countRow] = await this.dataSource.query<Record<string, string>[]>(
-      `SELECT count(*) FILTER (WHERE f.error_count > 0) AS failing,
-              count(*) FILTER (WHERE f.error_count = 0 AND f.warning_count > 0) AS warning,
-              count(*) FILTER (WHERE NOT f.on_time) AS late,
-              count(*) FILTER (WHERE 'X.CARRY' = ANY(f.failing_rules)) AS carry_over,
-              count(*) AS submitted
-         FROM analytics_report f WHERE f.year = $1 AND ${facts.sql}`,
-      [year, ...facts.params],
-    );
-    const ruleRows = await this.dataSource.query<{ rule: string; count: string }[]>(
-      `SELECT rule, count(*) AS count
-         FROM analytics_report f CROSS JOIN unnest(f.failing_rules) AS rule
-        WHERE f.year = $1 AND ${facts.sql}
-        GROUP BY rule ORDER BY count(*) DESC, rule`,
-      [year, ...facts.params],
-    );
-    const missing = await this.missingCount(scope, year);
+    const [rows, expected] = await Promise.all([
+      reader.scopeTotals(scope, [year], []),
+      reader.expectedCounts(scope, [year], false),
+    ]);
+    const totals = sumTotals(rows, () => year).get(year) ?? emptyRollupTotals();
+    const expectedCount = expected.reduce((sum, e) => sum + e.count, 0);
+    const counts: R.QualityCounts = {
+      submitted: totals.reportCount,
+      missing: missingOf(expectedCount, totals),
+      late: totals.reportCount - totals.onTimeCount,
+      failing: totals.errorReportCount,
+      warningOnly: totals.warningOnlyCount,
+      carryOverMismatches: totals.carryOverCount,
+    };
+    const rules = Object.entries(totals.ruleCounts)
+      .map(([rule, reports]) => ({ rule, reports }))
+      .sort((a, b) => b.reports - a.reports || (a.rule < b.rule ? -1 : 1));
 
-    // One list, most serious first: failing reports, missing ones, late ones, then warnings.
+    // One list, most serious first: failing reports, missing ones, late ones (without errors),
+    // then reports with warnings only. Each section is read only as far as the page reaches.
     const rule = query.rule ?? null;
-    const type = query.type ?? null;
-    const ruleParam = facts.params.length + 2;
-    const itemsSql = `
-      SELECT * FROM (
-        SELECT 'failing' AS type, 1 AS priority, f.agency_id, f.report_id, f.version_id,
-               f.error_count, f.warning_count, f.days_late, f.on_time, f.failing_rules, a.code, a.name
-          FROM analytics_report f JOIN agency a ON a.id = f.agency_id
-         WHERE f.year = $1 AND ${facts.sql} AND f.error_count > 0
-               AND ($${ruleParam}::text IS NULL OR $${ruleParam} = ANY(f.failing_rules))
-        UNION ALL
-        SELECT 'missing', 2, a.id, NULL, NULL, 0, 0, 0, NULL, '{}'::text[], a.code, a.name
-          FROM agency a
-         WHERE ${agencies.sql} AND ${ACTIVE_SQL} AND $${ruleParam}::text IS NULL
-           AND NOT EXISTS (SELECT 1 FROM analytics_report f WHERE f.agency_id = a.id AND f.year = $1)
-        UNION ALL
-        SELECT 'late', 3, f.agency_id, f.report_id, f.version_id, f.error_count, f.warning_count,
-               f.days_late, f.on_time, f.failing_rules, a.code, a.name
-          FROM analytics_report f JOIN agency a ON a.id = f.agency_id
-         WHERE f.year = $1 AND ${facts.sql} AND NOT f.on_time AND f.error_count = 0
-               AND $${ruleParam}::text IS NULL
-        UNION ALL
-        SELECT 'warning', 4, f.agency_id, f.report_id, f.version_id, f.error_count, f.warning_count,
-               f.days_late, f.on_time, f.failing_rules, a.code, a.name
-          FROM analytics_report f JOIN agency a ON a.id = f.agency_id
-         WHERE f.year = $1 AND ${facts.sql} AND f.error_count = 0 AND f.warning_count > 0 AND f.on_time
-               AND ($${ruleParam}::text IS NULL OR $${ruleParam} = ANY(f.failing_rules))
-      ) items
-      WHERE ($${ruleParam + 1}::text IS NULL OR type = $${ruleParam + 1})`;
-    const params = [year, ...facts.params, rule, type];
-    const [{ total }] = await this.dataSource.query<{ total: string }[]>(
-      `SELECT count(*) AS total FROM (${itemsSql}) counted`,
-      params,
+    const byRule = rule ? await this.ruleSectionSizes(scope, year, rule) : null;
+    const sections = (
+      [
+        { type: 'failing', size: byRule ? byRule.failing : counts.failing },
+        { type: 'missing', size: byRule ? 0 : counts.missing },
+        { type: 'late', size: byRule ? 0 : totals.lateCleanCount },
+        { type: 'warning', size: byRule ? byRule.warning : counts.warningOnly },
+      ] as const
+    ).filter((section) => !query.type || section.type === query.type);
+
+    const items: R.QualityItem[] = [];
+    let skip = query.offset;
+    for (const section of sections) {
+      const want = query.limit - items.length;
+      if (want <= 0 || section.size === 0) continue;
+      if (skip >= section.size) {
+        skip -= section.size;
+        continue;
+      }
+      items.push(...(await this.qualitySection(scope, year, section.type, rule, want, skip)));
+      skip = 0;
+    }
+    const total = sections.reduce((sum, section) => sum + section.size, 0);
+    await this.attachFindings(items, rule);
+    return { scope: this.scopeRef(scope), year, counts, rules, total, items };
+  }
+
+  /** One page of one kind of quality problem. */
+  private async qualitySection(
+    scope: AnalyticsScope,
+    year: number,
+    type: R.QualityItem['type'],
+    rule: string | null,
+    limit: number,
+    offset: number,
+  ): Promise<(R.QualityItem & { versionId: string | null })[]> {
+    const reader = this.reader();
+    if (type === 'missing') {
+      const agencies = reader.agencyScope(scope, 2);
+      const rows = await this.dataSource.query<UnitRow[]>(
+        `SELECT a.id, a.code, a.name FROM agency a
+          WHERE ${agencies.sql} AND ${ACTIVE_SQL}
+            AND NOT EXISTS (SELECT 1 FROM analytics_report f WHERE f.agency_id = a.id AND f.year = $1)
+          ORDER BY a.path COLLATE "C" LIMIT ${limit} OFFSET ${offset}`,
+        [year, ...agencies.params],
+      );
+      return rows.map((row) => ({
+        type,
+        agency: agencyRef(row),
+        reportId: null,
+        versionId: null,
+        errorCount: 0,
+        warningCount: 0,
+        daysLate: null,
+        onTime: null,
+        findings: [],
+      }));
+    }
+    const facts = reader.factScope(scope, 3);
+    const filter = {
+      failing: 'f.error_count > 0',
+      late: 'NOT f.on_time AND f.error_count = 0',
+      warning: 'f.error_count = 0 AND f.warning_count > 0',
+    }[type];
+    const order = {
+      failing: 'f.error_count DESC, f.agency_path',
+      late: 'f.days_late DESC, f.agency_path',
+      warning: 'f.warning_count DESC, f.agency_path',
+    }[type];
+    const rows = await this.dataSource.query<QualityItemRow[]>(
+      `SELECT f.agency_id, f.report_id, f.version_id, f.error_count, f.warning_count,
+              f.days_late, f.on_time, a.code, a.name
+         FROM analytics_report f JOIN agency a ON a.id = f.agency_id
+        WHERE f.year = $1 AND ${facts.sql} AND ${filter}
+          AND ($2::text IS NULL OR $2 = ANY(f.failing_rules))
+        ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`,
+      [year, rule, ...facts.params],
     );
-    const page = await this.dataSource.query<QualityItemRow[]>(
-      `${itemsSql} ORDER BY priority, error_count DESC, days_late DESC, code
-       LIMIT ${query.limit} OFFSET ${query.offset}`,
-      params,
+    return rows.map((row) => ({
+      type,
+      agency: { id: row.agency_id, code: row.code, name: row.name },
+      reportId: row.report_id,
+      versionId: row.version_id,
+      errorCount: row.error_count,
+      warningCount: row.warning_count,
+      daysLate: row.days_late,
+      onTime: row.on_time,
+      findings: [],
+    }));
+  }
+
+  /** With a rule filter: how many failing and warning-only reports have that rule. */
+  private async ruleSectionSizes(
+    scope: AnalyticsScope,
+    year: number,
+    rule: string,
+  ): Promise<{ failing: number; warning: number }> {
+    const facts = this.reader().factScope(scope, 3);
+    const [row] = await this.dataSource.query<{ failing: string; warning: string }[]>(
+      `SELECT count(*) FILTER (WHERE f.error_count > 0) AS failing,
+              count(*) FILTER (WHERE f.error_count = 0 AND f.warning_count > 0) AS warning
+         FROM analytics_report f
+        WHERE f.year = $1 AND $2 = ANY(f.failing_rules) AND ${facts.sql}`,
+      [year, rule, ...facts.params],
     );
-    const versionIds = page.map((row) => row.version_id).filter((id): id is string => id !== null);
+    return { failing: Number(row?.failing ?? 0), warning: Number(row?.warning ?? 0) };
+  }
+
+  /** Reads the findings of the listed reports only (in place), keeping one rule if asked. */
+  private async attachFindings(items: R.QualityItem[], rule: string | null): Promise<void> {
+    const withVersion = items as (R.QualityItem & { versionId?: string | null })[];
+    const versionIds = withVersion
+      .map((item) => item.versionId)
+      .filter((id): id is string => typeof id === 'string');
     const findings = new Map<string, Finding[]>(
       versionIds.length === 0
         ? []
@@ -685,32 +760,12 @@ export class AnalyticsQueriesService {
             )
           ).map((row) => [row.id, row.findings]),
     );
-    return {
-      scope: this.scopeRef(scope),
-      year,
-      counts: {
-        submitted: Number(countRow.submitted),
-        missing,
-        late: Number(countRow.late),
-        failing: Number(countRow.failing),
-        warningOnly: Number(countRow.warning),
-        carryOverMismatches: Number(countRow.carry_over),
-      },
-      rules: ruleRows.map((row) => ({ rule: row.rule, reports: Number(row.count) })),
-      total: Number(total),
-      items: page.map((row) => ({
-        type: row.type,
-        agency: { id: row.agency_id, code: row.code, name: row.name },
-        reportId: row.report_id,
-        errorCount: row.error_count,
-        warningCount: row.warning_count,
-        daysLate: row.report_id ? row.days_late : null,
-        onTime: row.on_time,
-        findings: (row.version_id ? (findings.get(row.version_id) ?? []) : [])
-          .filter((f) => rule === null || f.rule === rule)
-          .map((f) => ({ rule: f.rule, severity: f.severity, message: f.message, cells: f.cells })),
-      })),
-    };
+    for (const item of withVersion) {
+      item.findings = (item.versionId ? (findings.get(item.versionId) ?? []) : [])
+        .filter((f) => rule === null || f.rule === rule)
+        .map((f) => ({ rule: f.rule, severity: f.severity, message: f.message, cells: f.cells }));
+      delete item.versionId;
+    }
   }
 
   // ── roll-up ────────────────────────────────────────────────────────────────────────────────
@@ -720,28 +775,32 @@ export class AnalyticsQueriesService {
     const year = query.year;
     const facts = reader.factScope(scope, 2);
     const agencies = reader.agencyScope(scope, 2);
-    const [rows, included, missing, [counts]] = await Promise.all([
+    const [rows, expected, included] = await Promise.all([
       reader.scopeTotals(scope, [year], 'all'),
+      reader.expectedCounts(scope, [year], false),
       this.dataSource.query<UnitRow[]>(
         `SELECT a.id, a.code, a.name, f.report_id, f.status, f.on_time, f.days_late, f.error_count
            FROM analytics_report f JOIN agency a ON a.id = f.agency_id
           WHERE f.year = $1 AND ${facts.sql}
-          ORDER BY a.path LIMIT ${query.limit} OFFSET ${query.offset}`,
-        [year, ...facts.params],
-      ),
-      this.dataSource.query<UnitRow[]>(
-        `SELECT a.id, a.code, a.name FROM agency a
-          WHERE ${agencies.sql} AND ${ACTIVE_SQL}
-            AND NOT EXISTS (SELECT 1 FROM analytics_report f WHERE f.agency_id = a.id AND f.year = $1)
-          ORDER BY a.path LIMIT ${query.limit} OFFSET ${query.offset}`,
-        [year, ...agencies.params],
-      ),
-      this.dataSource.query<{ included: string }[]>(
-        `SELECT count(*) AS included FROM analytics_report f WHERE f.year = $1 AND ${facts.sql}`,
+          ORDER BY f.agency_path LIMIT ${query.limit} OFFSET ${query.offset}`,
         [year, ...facts.params],
       ),
     ]);
     const totals = sumTotals(rows, () => year).get(year) ?? emptyRollupTotals();
+    const missingTotal = missingOf(
+      expected.reduce((sum, e) => sum + e.count, 0),
+      totals,
+    );
+    const missing =
+      missingTotal === 0
+        ? []
+        : await this.dataSource.query<UnitRow[]>(
+            `SELECT a.id, a.code, a.name FROM agency a
+              WHERE ${agencies.sql} AND ${ACTIVE_SQL}
+                AND NOT EXISTS (SELECT 1 FROM analytics_report f WHERE f.agency_id = a.id AND f.year = $1)
+              ORDER BY a.path COLLATE "C" LIMIT ${query.limit} OFFSET ${query.offset}`,
+            [year, ...agencies.params],
+          );
     const source = cellTotalsSource(totals.cells);
     const formatVersion = year >= 2021 ? '2021' : '2019';
     const proactiveRows = formatVersion === '2021' ? PROACTIVE_ROWS_2021 : PROACTIVE_ROWS_2019;
@@ -781,8 +840,8 @@ export class AnalyticsQueriesService {
         ),
       })),
       units: {
-        included: Number(counts.included),
-        missing: await this.missingCount(scope, year),
+        included: totals.reportCount,
+        missing: missingTotal,
         includedList: included.map((u) => ({
           agency: agencyRef(u),
           reportId: u.report_id,
@@ -829,6 +888,14 @@ interface UnitRow {
   error_count: number | null;
 }
 
+/**
+ * Active agencies without a report: expected minus the reports of active agencies (each has at
+ * most one a year), so a report from an inactive agency never hides a missing one.
+ */
+function missingOf(expected: number, totals: RollupTotals): number {
+  return Math.max(0, expected - totals.activeReportCount);
+}
+
 /** The agency (alias a) is active in year $1. */
 const ACTIVE_SQL = `(a.active_from_year IS NULL OR a.active_from_year <= $1)
   AND (a.active_to_year IS NULL OR a.active_to_year >= $1)`;
@@ -843,7 +910,7 @@ function applicationSelection(): number[] {
 
 function complianceCell(year: number, totals: RollupTotals, expected: number): R.ComplianceCell {
   const narrative = narrativeTotalsFromVector(totals.narrative);
-  const missing = Math.max(0, expected - totals.reportCount);
+  const missing = missingOf(expected, totals);
   return {
     year,
     expected,

@@ -35,6 +35,11 @@ interface RollupRow {
   warning_report_count: number;
   accepted_count: number;
   returned_count: number;
+  active_report_count: number;
+  warning_only_count: number;
+  late_clean_count: number;
+  carry_over_count: number;
+  rule_counts: Record<string, number>;
   cells: (string | null)[];
   cell_counts: (number | null)[];
   narrative: number[];
@@ -48,12 +53,13 @@ export type CellSelection = 'all' | readonly number[];
 
 function cellsSql(column: string, selection: CellSelection, param: string): string {
   if (selection === 'all') return column;
+  if (selection.length === 0) return 'NULL';
   return `(SELECT array_agg(${column}[i] ORDER BY o) FROM unnest(${param}::int[]) WITH ORDINALITY AS u(i, o))`;
 }
 
 /** The third query parameter: PostgreSQL's 1-based positions, or nothing when all are read. */
 function selectionParams(selection: CellSelection): number[][] {
-  return selection === 'all' ? [] : [selection.map((index) => index + 1)];
+  return selection === 'all' || selection.length === 0 ? [] : [selection.map((index) => index + 1)];
 }
 
 function cellTotalsFromRow(
@@ -90,8 +96,13 @@ function totalsFromRollupRow(row: RollupRow, selection: CellSelection): TotalsRo
       warningReportCount: row.warning_report_count,
       acceptedCount: row.accepted_count,
       returnedCount: row.returned_count,
+      activeReportCount: row.active_report_count,
+      warningOnlyCount: row.warning_only_count,
+      lateCleanCount: row.late_clean_count,
+      carryOverCount: row.carry_over_count,
       cells: cellTotalsFromRow(row.cells, row.cell_counts, selection),
       narrative: row.narrative,
+      ruleCounts: { ...row.rule_counts },
     },
   };
 }
@@ -174,7 +185,9 @@ export class AnalyticsReader {
     if (nodeIds.length === 0) return [];
     const rows = await this.manager.query<RollupRow[]>(
       `SELECT node_id, year, agency_kind, agency_level, report_count, on_time_count, days_late_sum,
-              error_report_count, warning_report_count, accepted_count, returned_count, narrative,
+              error_report_count, warning_report_count, accepted_count, returned_count,
+              active_report_count, warning_only_count, late_clean_count, carry_over_count,
+              rule_counts, narrative,
               ${cellsSql('cells', selection, '$3')} AS cells,
               ${cellsSql('cell_counts', selection, '$3')} AS cell_counts
          FROM analytics_rollup
@@ -193,8 +206,8 @@ export class AnalyticsReader {
     if (agencyIds.length === 0) return [];
     const rows = await this.manager.query(
       `SELECT report_id, version_id, agency_id, year, agency_path, agency_kind, agency_level,
-              status, submitted_at, on_time, days_late, error_count, warning_count, failing_rules,
-              metrics, narrative, ${cellsSql('cells', selection, '$3')} AS cells
+              agency_active, status, submitted_at, on_time, days_late, error_count, warning_count,
+              failing_rules, metrics, narrative, ${cellsSql('cells', selection, '$3')} AS cells
          FROM analytics_report
         WHERE agency_id = ANY($1::uuid[]) AND year = ANY($2::int[])`,
       [agencyIds, years, ...selectionParams(selection)],
@@ -236,27 +249,45 @@ export class AnalyticsReader {
   ): Promise<ExpectedCount[]> {
     if (scope.roots.length === 0 || years.length === 0) return [];
     const condition = scope.subtree
-      ? subtreeCondition('a.path', scope.roots, 2)
-      : { sql: 'a.id = ANY($2::uuid[])', params: [scope.roots.map((root) => root.id)] };
+      ? subtreeCondition('a.path', scope.roots, 1)
+      : { sql: 'a.id = ANY($1::uuid[])', params: [scope.roots.map((root) => root.id)] };
     const child = byChild && scope.subtree ? childIdSql('a.path', scope.roots) : `''`;
-    const rows = await this.manager.query<
-      { year: number; child_id: string; kind: string; level: string; count: string }[]
+    // Grouped by active years first (a few groups), then spread over the years here: no
+    // agency × year product in SQL.
+    const groups = await this.manager.query<
+      {
+        child_id: string;
+        kind: string;
+        level: string;
+        active_from_year: number | null;
+        active_to_year: number | null;
+        count: string;
+      }[]
     >(
-      `SELECT y.year, ${child} AS child_id, a.kind, a.level, count(*) AS count
-         FROM agency a CROSS JOIN unnest($1::int[]) AS y(year)
+      `SELECT ${child} AS child_id, a.kind, a.level, a.active_from_year, a.active_to_year,
+              count(*) AS count
+         FROM agency a
         WHERE ${condition.sql}
-          AND (a.active_from_year IS NULL OR a.active_from_year <= y.year)
-          AND (a.active_to_year IS NULL OR a.active_to_year >= y.year)
-        GROUP BY 1, 2, 3, 4`,
-      [years, ...condition.params],
+        GROUP BY 1, 2, 3, 4, 5`,
+      condition.params,
     );
-    return rows.map((row) => ({
-      year: row.year,
-      childId: row.child_id,
-      agencyKind: row.kind,
-      agencyLevel: row.level,
-      count: Number(row.count),
-    }));
+    const counts = new Map<string, ExpectedCount>();
+    for (const group of groups) {
+      for (const year of years) {
+        if (group.active_from_year !== null && group.active_from_year > year) continue;
+        if (group.active_to_year !== null && group.active_to_year < year) continue;
+        const key = `${year}|${group.child_id}|${group.kind}|${group.level}`;
+        const previous = counts.get(key)?.count ?? 0;
+        counts.set(key, {
+          year,
+          childId: group.child_id,
+          agencyKind: group.kind,
+          agencyLevel: group.level,
+          count: previous + Number(group.count),
+        });
+      }
+    }
+    return [...counts.values()];
   }
 
   /** SQL condition on analytics_report (alias f) for the scope, with its parameters from `firstParam`. */
