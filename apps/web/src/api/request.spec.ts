@@ -2,7 +2,16 @@ import { ElMessage } from 'element-plus';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { i18n } from '../locales';
 import { stubFetchJson } from '../test/helpers';
-import { ApiError, http, request, toApiError } from './request';
+import {
+  ApiError,
+  download,
+  fileNameOf,
+  http,
+  request,
+  setAuthToken,
+  setUnauthorizedHandler,
+  toApiError,
+} from './request';
 
 describe('request', () => {
   let showError: ReturnType<typeof vi.spyOn>;
@@ -10,6 +19,8 @@ describe('request', () => {
   beforeEach(() => {
     i18n.global.locale.value = 'zh-CN';
     showError = vi.spyOn(ElMessage, 'error').mockImplementation(() => ({ close: vi.fn() }));
+    setAuthToken(null);
+    setUnauthorizedHandler(null);
   });
 
   it('maps an error body to a typed ApiError and shows its message', async () => {
@@ -76,5 +87,91 @@ describe('request', () => {
     expect(init.method).toBe('POST');
     expect(init.body).toBe('{"year":2024}');
     expect(init.headers).toMatchObject({ 'Content-Type': 'application/json' });
+  });
+
+  it('sends the session token as a bearer token, and none without a session', async () => {
+    const fetchMock = stubFetchJson({});
+    await request('/users');
+    setAuthToken('abc.def');
+    await request('/users');
+
+    const headers = fetchMock.mock.calls.map(
+      (call) =>
+        ((call as unknown as [string, RequestInit])[1].headers ?? {}) as Record<string, string>,
+    );
+    expect(headers[0]).not.toHaveProperty('Authorization');
+    expect(headers[1]?.Authorization).toBe('Bearer abc.def');
+  });
+
+  it('ends the session once when a request with a token gets a 401', async () => {
+    stubFetchJson(
+      { statusCode: 401, code: 'INVALID_TOKEN', message: '登录已失效，请重新登录' },
+      401,
+    );
+    const ended = vi.fn(() => setAuthToken(null));
+    setUnauthorizedHandler(ended);
+    setAuthToken('expired');
+
+    const results = await Promise.allSettled([request('/a'), request('/b', { silent: true })]);
+
+    expect(results.every((result) => result.status === 'rejected')).toBe(true);
+    expect(ended).toHaveBeenCalledOnce();
+    expect(showError).toHaveBeenCalledOnce();
+    expect(showError).toHaveBeenCalledWith(
+      expect.objectContaining({ message: '登录已失效，请重新登录' }),
+    );
+  });
+
+  it('leaves a 401 to the caller that expects one (signing in) or has no session', async () => {
+    stubFetchJson(
+      { statusCode: 401, code: 'INVALID_CREDENTIALS', message: '用户名或密码错误' },
+      401,
+    );
+    const ended = vi.fn();
+    setUnauthorizedHandler(ended);
+
+    await expect(request('/auth/login', { silent: true })).rejects.toMatchObject({
+      code: 'INVALID_CREDENTIALS',
+    });
+    setAuthToken('t');
+    await expect(
+      request('/auth/me', { silent: true, ignoreUnauthorized: true }),
+    ).rejects.toMatchObject({ statusCode: 401 });
+
+    expect(ended).not.toHaveBeenCalled();
+    expect(showError).not.toHaveBeenCalled();
+  });
+
+  it('downloads a file with its name from Content-Disposition', async () => {
+    const fetchMock = vi.fn(
+      async () =>
+        new Response('\uFEFFcode,name\r\n', {
+          status: 200,
+          headers: {
+            'Content-Type': 'text/csv; charset=utf-8',
+            'Content-Disposition': 'attachment; filename="agencies-2026-11-27.csv"',
+          },
+        }),
+    );
+    vi.stubGlobal('fetch', fetchMock);
+    setAuthToken('tok');
+
+    const file = await download('/agencies/export', { query: { format: 'csv' } });
+
+    expect(file.fileName).toBe('agencies-2026-11-27.csv');
+    expect(await file.blob.text()).toContain('code,name');
+    const [url, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit];
+    expect(url).toBe('/api/agencies/export?format=csv');
+    expect((init.headers as Record<string, string>).Authorization).toBe('Bearer tok');
+  });
+
+  it('reads plain and RFC 6266 file names', () => {
+    expect(fileNameOf('attachment; filename="a b.xlsx"')).toBe('a b.xlsx');
+    expect(
+      fileNameOf('attachment; filename="x.csv"; filename*=UTF-8\'\'%E6%9C%BA%E6%9E%84.csv'),
+    ).toBe('机构.csv');
+    expect(fileNameOf('attachment; filename=plain.csv')).toBe('plain.csv');
+    expect(fileNameOf('inline')).toBeNull();
+    expect(fileNameOf(null)).toBeNull();
   });
 });

@@ -45,6 +45,24 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Do not show an error message; for callers that present failures themselves. */
   silent?: boolean;
+  /**
+   * A 401 normally ends the session and sends the user to the sign-in page; requests that
+   * expect one (signing in, checking a stored token at start-up) handle it themselves.
+   */
+  ignoreUnauthorized?: boolean;
+}
+
+/** The bearer token sent with every request; kept by the auth store, which sets it here. */
+let authToken: string | null = null;
+let unauthorizedHandler: ((error: ApiError) => void) | null = null;
+
+export function setAuthToken(token: string | null): void {
+  authToken = token;
+}
+
+/** Called once per 401 answer to a request that carried a token (expired or revoked session). */
+export function setUnauthorizedHandler(handler: ((error: ApiError) => void) | null): void {
+  unauthorizedHandler = handler;
 }
 
 export function isApiErrorBody(value: unknown): value is ApiErrorBody {
@@ -111,8 +129,51 @@ function showError(error: ApiError): void {
  * every failure rejected as an ApiError and, unless `silent`, shown to the user.
  */
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const response = await send(path, options, 'application/json');
+  return (await readBody(response)) as T;
+}
+
+/** A file the API sent as an attachment. */
+export interface DownloadedFile {
+  blob: Blob;
+  /** From Content-Disposition, when the server named the file. */
+  fileName: string | null;
+}
+
+/** GETs a file (an export) with the same token and error handling as `request`. */
+export async function download(
+  path: string,
+  options: Omit<RequestOptions, 'method' | 'body'> = {},
+): Promise<DownloadedFile> {
+  const response = await send(path, { ...options, method: 'GET' }, '*/*');
+  return {
+    blob: await response.blob(),
+    fileName: fileNameOf(response.headers.get('content-disposition')),
+  };
+}
+
+/** `filename*=UTF-8''…` (RFC 6266) wins over the plain `filename="…"`. */
+export function fileNameOf(disposition: string | null): string | null {
+  if (!disposition) return null;
+  const extended = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(disposition);
+  if (extended?.[1]) {
+    try {
+      return decodeURIComponent(extended[1].trim());
+    } catch {
+      /* fall back to the plain name */
+    }
+  }
+  const plain = /filename\s*=\s*"([^"]*)"|filename\s*=\s*([^;]+)/.exec(disposition);
+  const name = (plain?.[1] ?? plain?.[2])?.trim();
+  return name || null;
+}
+
+/** Sends a request and returns the response when it is a success; rejects with an ApiError otherwise. */
+async function send(path: string, options: RequestOptions, accept: string): Promise<Response> {
   const { method = 'GET', query, body, signal, silent = false } = options;
-  const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
+  const headers: Record<string, string> = { Accept: accept, ...options.headers };
+  const token = authToken;
+  if (token) headers['Authorization'] = `Bearer ${token}`;
   let payload: BodyInit | undefined;
   if (body instanceof FormData) {
     payload = body;
@@ -131,13 +192,20 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
     throw error;
   }
 
-  const data = await readBody(response);
-  if (!response.ok) {
-    const error = toApiError(response.status, data);
-    if (!silent) showError(error);
-    throw error;
+  if (response.ok) return response;
+  const error = toApiError(response.status, await readBody(response));
+  const sessionEnded = response.status === 401 && token !== null && !options.ignoreUnauthorized;
+  if (sessionEnded) {
+    // Several requests can fail with the same expired token; the first one ends the session
+    // (the handler clears the token) and says so, the others stay quiet.
+    if (authToken === token) {
+      showError(error);
+      unauthorizedHandler?.(error);
+    }
+  } else if (!silent) {
+    showError(error);
   }
-  return data as T;
+  throw error;
 }
 
 type BodylessOptions = Omit<RequestOptions, 'method' | 'body'>;

@@ -3,44 +3,92 @@
  * when the first chart module imports this file (keeping ECharts out of the initial bundle).
  * Chart options come from pure builder functions in this folder, typed as `ChartOption`.
  */
-import { BarChart, LineChart, type BarSeriesOption, type LineSeriesOption } from 'echarts/charts';
 import {
+  BarChart,
+  HeatmapChart,
+  LineChart,
+  PieChart,
+  ScatterChart,
+  type BarSeriesOption,
+  type HeatmapSeriesOption,
+  type LineSeriesOption,
+  type PieSeriesOption,
+  type ScatterSeriesOption,
+} from 'echarts/charts';
+import {
+  AriaComponent,
+  DataZoomComponent,
   DatasetComponent,
   GridComponent,
   LegendComponent,
+  MarkAreaComponent,
+  MarkLineComponent,
+  MarkPointComponent,
   TitleComponent,
   ToolboxComponent,
   TooltipComponent,
+  VisualMapComponent,
+  type AriaComponentOption,
+  type DataZoomComponentOption,
   type DatasetComponentOption,
   type GridComponentOption,
   type LegendComponentOption,
+  type MarkAreaComponentOption,
+  type MarkLineComponentOption,
+  type MarkPointComponentOption,
   type TitleComponentOption,
   type ToolboxComponentOption,
   type TooltipComponentOption,
+  type VisualMapComponentOption,
 } from 'echarts/components';
-import { use, type ComposeOption } from 'echarts/core';
+import { registerTheme, use, type ComposeOption } from 'echarts/core';
+import { LabelLayout } from 'echarts/features';
 import { CanvasRenderer } from 'echarts/renderers';
+import { ATLAS_THEME_NAME, atlasTheme } from './theme';
 
 use([
   CanvasRenderer,
   LineChart,
   BarChart,
+  HeatmapChart,
+  ScatterChart,
+  PieChart,
   GridComponent,
   TooltipComponent,
   LegendComponent,
   TitleComponent,
   DatasetComponent,
   ToolboxComponent,
+  VisualMapComponent,
+  DataZoomComponent,
+  MarkLineComponent,
+  MarkPointComponent,
+  MarkAreaComponent,
+  AriaComponent,
+  LabelLayout,
 ]);
+
+registerTheme(ATLAS_THEME_NAME, atlasTheme);
+
+export { ATLAS_THEME_NAME };
 
 /** An option that uses only the registered pieces, so a builder cannot ask for an unregistered one. */
 export type ChartOption = ComposeOption<
   | LineSeriesOption
   | BarSeriesOption
+  | HeatmapSeriesOption
+  | ScatterSeriesOption
+  | PieSeriesOption
   | GridComponentOption
   | TooltipComponentOption
   | LegendComponentOption
   | TitleComponentOption
   | DatasetComponentOption
   | ToolboxComponentOption
+  | VisualMapComponentOption
+  | DataZoomComponentOption
+  | MarkLineComponentOption
+  | MarkPointComponentOption
+  | MarkAreaComponentOption
+  | AriaComponentOption
 >;

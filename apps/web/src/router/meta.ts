@@ -1,15 +1,17 @@
 import type { Component } from 'vue';
+import type { Role } from '../api/auth';
 
-/** Who may see an area once sign-in exists; today the meta only records the intent. */
-export const ROLES = ['admin', 'oversight', 'uploader'] as const;
-export type Role = (typeof ROLES)[number];
+export { ROLES, type Role } from '../api/auth';
 
 declare module 'vue-router' {
   interface RouteMeta {
     /** i18n key of the page title, used by the menu, the breadcrumb and document.title. */
     titleKey?: string;
+    /** Who may open the page; the guard sends everyone else to the first area they may see. */
     roles?: readonly Role[];
     /** Sidebar icon; areas without one stay out of the menu. */
     icon?: Component;
+    /** Open without signing in (the sign-in page). */
+    public?: boolean;
   }
 }

@@ -1,9 +1,16 @@
+import { createPinia, setActivePinia } from 'pinia';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { createMemoryHistory } from 'vue-router';
-import { describe, expect, it } from 'vitest';
 import { i18n } from '../locales';
-import { areaRoutes, createAppRouter, ROLES } from './index';
+import { demoUser, signedIn, stubApi } from '../test/api-stub';
+import { allowedAreas, areaRoutes, createAppRouter, firstAllowedArea, ROLES } from './index';
 
 describe('routes', () => {
+  beforeEach(() => {
+    localStorage.clear();
+    setActivePinia(createPinia());
+  });
+
   it('has the eight areas in menu order, each with a translated title, roles and an icon', () => {
     expect(areaRoutes.map((route) => route.path)).toEqual([
       '/overview',
@@ -44,16 +51,37 @@ describe('routes', () => {
     expect(areaRoutes.find((route) => route.name === 'admin')?.meta.roles).toEqual(['admin']);
   });
 
+  it('lists the areas of each role and the first one it lands on', () => {
+    expect(allowedAreas('uploader').map((route) => route.name)).toEqual([
+      'overview',
+      'quality',
+      'reports',
+      'upload',
+    ]);
+    expect(allowedAreas(null)).toEqual([]);
+    for (const role of ROLES) expect(firstAllowedArea(role).path).toBe('/overview');
+  });
+
   it('redirects / to the overview', async () => {
+    stubApi(signedIn(demoUser()));
     const router = createAppRouter(createMemoryHistory());
     await router.push('/');
     expect(router.currentRoute.value.path).toBe('/overview');
   });
 
   it('sends unknown addresses to the not-found page', async () => {
+    stubApi(signedIn(demoUser()));
     const router = createAppRouter(createMemoryHistory());
     await router.push('/no/such/page');
     expect(router.currentRoute.value.name).toBe('not-found');
     expect(router.currentRoute.value.meta.titleKey).toBe('notFound.title');
+  });
+
+  it('has a public sign-in page outside the layout', () => {
+    const router = createAppRouter(createMemoryHistory());
+    const login = router.resolve('/login');
+    expect(login.name).toBe('login');
+    expect(login.meta.public).toBe(true);
+    expect(login.matched).toHaveLength(1);
   });
 });

@@ -67,7 +67,23 @@ export const areaRoutes = [
   },
 ] satisfies RouteRecordRaw[];
 
+/** The first area of the menu a role may open: where sign-in and refused pages lead. */
+export function firstAllowedArea(role: Role) {
+  return areaRoutes.find((route) => route.meta.roles.includes(role)) ?? areaRoutes[0];
+}
+
+/** The areas a role may open, in menu order. */
+export function allowedAreas(role: Role | null) {
+  return role === null ? [] : areaRoutes.filter((route) => route.meta.roles.includes(role));
+}
+
 export const routes: RouteRecordRaw[] = [
+  {
+    path: '/login',
+    name: 'login',
+    component: () => import('../views/login/LoginView.vue'),
+    meta: { titleKey: 'auth.login.title', public: true },
+  },
   {
     path: '/',
     component: AppLayout,

@@ -1,28 +1,12 @@
 import { defineStore } from 'pinia';
 import { ref, watch } from 'vue';
 import { DEFAULT_LOCALE, i18n, isAppLocale, type AppLocale } from '../locales';
+import { readStorage, writeStorage } from './storage';
 
 const STORAGE_KEYS = {
   locale: 'atlas:locale',
   sidebarCollapsed: 'atlas:sidebar-collapsed',
 } as const;
-
-// Storage can be unavailable (privacy modes, quota); preferences then simply do not persist.
-function readStorage(key: string): string | null {
-  try {
-    return localStorage.getItem(key);
-  } catch {
-    return null;
-  }
-}
-
-function writeStorage(key: string, value: string): void {
-  try {
-    localStorage.setItem(key, value);
-  } catch {
-    /* not persisted, see readStorage */
-  }
-}
 
 /** UI preferences of this browser: language and sidebar state, kept in localStorage. */
 export const useAppStore = defineStore('app', () => {

@@ -1,0 +1,3 @@
+export * from './params';
+export * from './useUrlFilters';
+export * from './years';

@@ -1,0 +1,18 @@
+// Storage can be unavailable (privacy modes, quota); what it would keep then simply does not persist.
+
+export function readStorage(key: string): string | null {
+  try {
+    return localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+export function writeStorage(key: string, value: string | null): void {
+  try {
+    if (value === null) localStorage.removeItem(key);
+    else localStorage.setItem(key, value);
+  } catch {
+    /* not persisted, see above */
+  }
+}
