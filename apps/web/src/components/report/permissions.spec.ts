@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { reportPermissions, reportYears } from './permissions';
+
+const AGENCY = 'a0000000-0000-4000-8000-000000000001';
+const OTHER = 'a0000000-0000-4000-8000-000000000002';
+
+describe('reportPermissions', () => {
+  it('lets the agency’s uploader correct and submit a draft, never review', () => {
+    const uploader = { role: 'uploader' as const, agencyId: AGENCY };
+    expect(reportPermissions(uploader, { agencyId: AGENCY, status: 'draft' })).toEqual({
+      canWrite: true,
+      canCorrect: true,
+      canSubmit: true,
+      canReview: false,
+      canUploadAgain: true,
+    });
+    expect(reportPermissions(uploader, { agencyId: AGENCY, status: 'returned' })).toMatchObject({
+      canCorrect: true,
+      canSubmit: false,
+    });
+    expect(reportPermissions(uploader, { agencyId: AGENCY, status: 'submitted' })).toMatchObject({
+      canCorrect: false,
+      canSubmit: false,
+      canReview: false,
+    });
+    expect(reportPermissions(uploader, { agencyId: OTHER, status: 'draft' }).canWrite).toBe(false);
+  });
+
+  it('lets oversight accept or return a submitted report only', () => {
+    const oversight = { role: 'oversight' as const, agencyId: null };
+    expect(reportPermissions(oversight, { agencyId: AGENCY, status: 'submitted' })).toMatchObject({
+      canWrite: false,
+      canReview: true,
+    });
+    expect(reportPermissions(oversight, { agencyId: AGENCY, status: 'draft' }).canReview).toBe(
+      false,
+    );
+  });
+
+  it('locks an accepted report for everyone', () => {
+    const admin = { role: 'admin' as const, agencyId: null };
+    expect(reportPermissions(admin, { agencyId: AGENCY, status: 'accepted' })).toMatchObject({
+      canCorrect: false,
+      canSubmit: false,
+      canReview: false,
+      canUploadAgain: false,
+    });
+    expect(reportPermissions(null, { agencyId: AGENCY, status: 'draft' }).canWrite).toBe(false);
+  });
+});
+
+describe('reportYears', () => {
+  it('runs from this year back to 2008', () => {
+    const years = reportYears(new Date(2025, 5, 1));
+    expect(years[0]).toBe(2025);
+    expect(years.at(-1)).toBe(2008);
+    expect(years).toHaveLength(18);
+  });
+});

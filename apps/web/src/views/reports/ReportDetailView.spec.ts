@@ -1,0 +1,176 @@
+import { flushPromises, type VueWrapper } from '@vue/test-utils';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { UserDto } from '../../api/auth';
+import { brokenReport, BROKEN_CELL } from '../../components/report/test-fixtures';
+import { demoUser, HEALTHY, signedIn, stubApi } from '../../test/api-stub';
+import { mountApp } from '../../test/mount-app';
+
+const AGENCY = 'a0000000-0000-4000-8000-000000000001';
+const REPORT = 'b0000000-0000-4000-8000-000000000001';
+const uploader = demoUser({
+  username: 'ziranziyuan',
+  displayName: '填报员',
+  role: 'uploader',
+  agencyId: AGENCY,
+});
+const oversight = demoUser({
+  username: 'oversight',
+  displayName: '监督员',
+  role: 'oversight',
+  scopeAgencyIds: [AGENCY],
+});
+
+function detail(status: string) {
+  const report = brokenReport();
+  const version = (number: number) => ({
+    version: number,
+    status,
+    createdAt: '2025-01-10T00:00:00.000Z',
+    createdBy: uploader.id,
+    createdByName: '填报员',
+    fileName: `v${number}.docx`,
+    sha256: 'x',
+    size: 2048,
+    format: 'docx',
+    basedOnVersion: null,
+    submittedAt: null,
+    submittedBy: null,
+    onTime: null,
+    daysLate: null,
+    findingCounts: { errors: report.findings.length, warnings: 0 },
+  });
+  return {
+    id: REPORT,
+    agencyId: AGENCY,
+    agencyName: '青山县自然资源局',
+    year: 2024,
+    status,
+    version: 2,
+    report,
+    findings: report.findings,
+    warnings: [],
+    versions: [version(1), version(2)],
+    deadline: '2025-01-31',
+    deadlineSource: 'statutory',
+    onTime: null,
+    daysLate: null,
+    createdAt: '2025-01-10T00:00:00.000Z',
+    updatedAt: '2025-01-10T00:00:00.000Z',
+  };
+}
+
+function routes(user: UserDto, status: string, extra: Record<string, unknown> = {}) {
+  const body = detail(status);
+  return {
+    ...signedIn(user),
+    'GET /api/health': HEALTHY,
+    [`GET /api/reports/${REPORT}`]: { body },
+    [`GET /api/reports/${REPORT}/history`]: {
+      body: [
+        {
+          version: 1,
+          action: 'upload',
+          comment: null,
+          actorId: user.id,
+          actorName: '填报员',
+          at: '2025-01-10T00:00:00.000Z',
+        },
+      ],
+    },
+    [`GET /api/reports/${REPORT}/versions/2`]: {
+      body: { ...body.versions[1], ...body, provenance: {}, corrections: [] },
+    },
+    [`GET /api/reports/${REPORT}/diff`]: {
+      body: { from: 1, to: 2, differences: [{ address: BROKEN_CELL, from: 3, to: 5 }] },
+    },
+    ...extra,
+  };
+}
+
+const buttons = (wrapper: VueWrapper) =>
+  ['action-submit', 'action-accept', 'action-return'].filter((id) =>
+    wrapper.find(`[data-testid="${id}"]`).exists(),
+  );
+
+async function confirmBox() {
+  await flushPromises();
+  const ok = [...document.body.querySelectorAll<HTMLButtonElement>('.el-message-box button')].find(
+    (button) => button.textContent?.trim() === '确定',
+  );
+  if (!ok) throw new Error('no confirmation box');
+  ok.click();
+  await flushPromises();
+}
+
+describe('ReportDetailView', { timeout: 30_000 }, () => {
+  let wrapper: VueWrapper | undefined;
+
+  beforeEach(() => {
+    localStorage.clear();
+  });
+
+  afterEach(() => {
+    wrapper?.unmount();
+    wrapper = undefined;
+    document.body.innerHTML = '';
+  });
+
+  it('shows the report with its findings on the tables and offers the uploader to submit a draft', async () => {
+    stubApi(routes(uploader, 'draft'));
+    ({ wrapper } = await mountApp(`/reports/${REPORT}`));
+    expect(wrapper.get('[data-testid="page-title"]').text()).toBe('青山县自然资源局 2024 年度报告');
+    expect(wrapper.get('[data-testid="report-status"]').text()).toBe('草稿');
+    expect(wrapper.get(`td[data-address="${BROKEN_CELL}"]`).classes()).toContain('is-error');
+    expect(buttons(wrapper)).toEqual(['action-submit']);
+  });
+
+  it('lets oversight accept a submitted report after confirming', async () => {
+    const { calls } = stubApi(
+      routes(oversight, 'submitted', {
+        [`POST /api/reports/${REPORT}/accept`]: { body: { id: REPORT, status: 'accepted' } },
+      }),
+    );
+    ({ wrapper } = await mountApp(`/reports/${REPORT}`));
+    expect(buttons(wrapper)).toEqual(['action-accept', 'action-return']);
+
+    await wrapper.get('[data-testid="action-accept"]').trigger('click');
+    expect(document.body.textContent).toContain('接收后报告将锁定');
+    expect(calls.some((call) => call.method === 'POST')).toBe(false);
+    await confirmBox();
+    expect(calls.filter((call) => call.method === 'POST').map((call) => call.path)).toEqual([
+      `/api/reports/${REPORT}/accept`,
+    ]);
+  });
+
+  it('shows a refused step in Chinese', async () => {
+    stubApi(
+      routes(oversight, 'submitted', {
+        [`POST /api/reports/${REPORT}/accept`]: {
+          status: 409,
+          body: {
+            statusCode: 409,
+            code: 'INVALID_TRANSITION',
+            message: '报告当前状态为“已接收”，不能接收',
+          },
+        },
+      }),
+    );
+    ({ wrapper } = await mountApp(`/reports/${REPORT}`));
+    await wrapper.get('[data-testid="action-accept"]').trigger('click');
+    await confirmBox();
+    expect(document.body.textContent).toContain('接收失败：报告当前状态为“已接收”，不能接收');
+  });
+
+  it('compares two versions and marks the changed cells in the tables', async () => {
+    const { calls } = stubApi(routes(oversight, 'submitted'));
+    ({ wrapper } = await mountApp(`/reports/${REPORT}`));
+    await wrapper.get('[data-testid="diff-compare"]').trigger('click');
+    await flushPromises();
+    expect(calls.find((call) => call.path.endsWith('/diff'))?.url.search).toBe('?from=1&to=2');
+    expect(wrapper.get('[data-testid="diff-summary"]').text()).toContain('有 1 个单元格不同');
+    expect(wrapper.get('[data-testid="diff-table"]').text()).toContain('表三 新收 · 自然人');
+    await wrapper.get('[data-testid="diff-show"]').trigger('click');
+    await flushPromises();
+    expect(wrapper.get(`td[data-address="${BROKEN_CELL}"]`).classes()).toContain('is-changed');
+  });
+});
