@@ -59,6 +59,19 @@ export class CreateAnalytics1764300400000 implements MigrationInterface {
     await queryRunner.query(
       'CREATE INDEX idx_analytics_report_year_path ON analytics_report (year, agency_path)',
     );
+    // The quality lists (failing, late, warnings only) are a small part of a year's reports.
+    await queryRunner.query(`
+      CREATE INDEX idx_analytics_report_failing ON analytics_report (year, agency_path)
+        WHERE error_count > 0
+    `);
+    await queryRunner.query(`
+      CREATE INDEX idx_analytics_report_late ON analytics_report (year, agency_path)
+        WHERE NOT on_time AND error_count = 0
+    `);
+    await queryRunner.query(`
+      CREATE INDEX idx_analytics_report_warning ON analytics_report (year, agency_path)
+        WHERE error_count = 0 AND warning_count > 0
+    `);
     // The cells (~250 numbers) live out of line: scans of a year's facts read narrow rows.
     await queryRunner.query('ALTER TABLE analytics_report ALTER COLUMN cells SET STORAGE EXTERNAL');
     await queryRunner.query('ALTER TABLE analytics_report SET (toast_tuple_target = 128)');
