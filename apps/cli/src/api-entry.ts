@@ -16,16 +16,8 @@ export function workspaceRoot(from: string = __dirname): string | null {
   }
 }
 
-/**
- * Builds the API and runs one of its standalone entries (dist/apps/api/apps/api/src/database/…)
- * against DATABASE_URL or the embedded database. The CLI never imports API code: it starts it.
- */
-export function runApiEntry(
-  io: CliIo,
-  entry: string,
-  args: string[],
-  stdout: 'inherit' | 'pipe',
-): SpawnSyncReturns<string> {
+/** Builds the API (an Nx cache hit when nothing changed); returns the workspace root. */
+export function buildApi(io: CliIo): string {
   const root = workspaceRoot();
   if (!root) throw new CliInputError('找不到项目根目录 / cannot find the workspace root');
   const build = spawnSync(
@@ -37,14 +29,31 @@ export function runApiEntry(
     io.err(`${build.stdout ?? ''}${build.stderr ?? ''}`);
     throw new CliInputError('构建 API 失败 / building the API failed');
   }
-  return spawnSync(
-    process.execPath,
-    [join(root, 'dist/apps/api/apps/api/src/database', entry), ...args],
-    {
-      cwd: root,
-      encoding: 'utf8',
-      maxBuffer: 64 * 1024 * 1024,
-      stdio: ['ignore', stdout, 'inherit'],
-    },
-  );
+  return root;
+}
+
+/** Where the built API keeps a standalone entry (`database/seed.js`) or `main.js`. */
+export function builtApiFile(root: string, file: string): string {
+  return join(root, 'dist/apps/api/apps/api/src', file);
+}
+
+/**
+ * Builds the API and runs one of its standalone entries (dist/apps/api/apps/api/src/database/…)
+ * against DATABASE_URL or the embedded database. The CLI never imports API code: it starts it.
+ */
+export function runApiEntry(
+  io: CliIo,
+  entry: string,
+  args: string[],
+  stdout: 'inherit' | 'pipe',
+  env: NodeJS.ProcessEnv = process.env,
+): SpawnSyncReturns<string> {
+  const root = buildApi(io);
+  return spawnSync(process.execPath, [builtApiFile(root, join('database', entry)), ...args], {
+    cwd: root,
+    env,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    stdio: ['ignore', stdout, 'inherit'],
+  });
 }

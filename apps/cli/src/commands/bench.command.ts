@@ -1,7 +1,9 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
+import { benchAnalytics, machineInfo, TARGET_P95_MS } from '../bench/analytics-bench';
 import { benchParse, corpusInputs } from '../bench/parse-bench';
+import { benchWeb, INITIAL_JS_BUDGET_KB, OVERVIEW_CHARTS_BUDGET_MS } from '../bench/web-bench';
 import { CliInputError, type CliIo } from '../io';
 import { formatTable } from '../text-table';
 
@@ -9,64 +11,220 @@ interface BenchOptions {
   corpus: string;
   out: string;
   runs: string;
+  agencies: string;
+  years: string;
+  firstYear: string;
+  requests: string;
+  naiveRuns: string;
+  naiveSeconds: string;
+  importFiles: string;
+  dataDir?: string;
+  keep?: boolean;
+  build: boolean;
 }
 
-const BENCHMARKS = ['parse'] as const;
+const BENCHMARKS = ['parse', 'analytics', 'web'] as const;
+
+function positiveInteger(value: string, option: string): number {
+  const number = Number(value);
+  if (!/^\d+$/.test(value) || !Number.isInteger(number) || number < 1)
+    throw new CliInputError(`${option} 应为正整数 / ${option} must be a positive integer`);
+  return number;
+}
 
 export function registerBenchCommand(program: Command, io: CliIo): void {
   program
     .command('bench')
     .description('运行基准测试并写入 bench-results/<name>.json / run a benchmark')
     .argument('<name>', `基准名称 / benchmark: ${BENCHMARKS.join(', ')}`)
-    .option('--corpus <dir>', '语料目录 / corpus folder', '../shared/corpus')
     .option('--out <dir>', '结果目录 / results folder', 'bench-results')
-    .option('--runs <n>', '每个文件的测量次数 / measured runs per file', '20')
+    .option('--corpus <dir>', 'parse：语料目录 / corpus folder', '../shared/corpus')
+    .option('--runs <n>', 'parse：每个文件的测量次数；web：总览的测量次数 / measured runs', '20')
+    .option('--agencies <n>', 'analytics：单位数 / reporting units', '10000')
+    .option('--years <n>', 'analytics：年度数 / years of reports per unit', '10')
+    .option('--first-year <year>', 'analytics：第一个年度 / first year', '2016')
+    .option('--requests <n>', 'analytics：每个接口的请求数 / HTTP requests per endpoint', '200')
+    .option(
+      '--naive-runs <n>',
+      'analytics：朴素 SQL 最多执行次数 / naive SQL runs per endpoint',
+      '20',
+    )
+    .option(
+      '--naive-seconds <n>',
+      'analytics：每个接口朴素 SQL 的时间上限（至少 3 次）/ time cap of the naive SQL per endpoint',
+      '60',
+    )
+    .option(
+      '--import-files <n>',
+      'analytics：批量导入的文件数 / files in the timed bulk import',
+      '200',
+    )
+    .option(
+      '--data-dir <dir>',
+      'analytics：数据库目录（保留；已载入时复用）/ keep the database here, reuse it if loaded',
+    )
+    .option('--keep', 'analytics：保留临时数据库 / keep the temporary database')
+    .option('--no-build', 'analytics：使用已构建的 API / use the API already built in dist/')
     .action(async (name: string, options: BenchOptions) => {
       if (!BENCHMARKS.includes(name as (typeof BENCHMARKS)[number])) {
         throw new CliInputError(
           `未知的基准 ${name}，可选：${BENCHMARKS.join(', ')} / unknown benchmark`,
         );
       }
-      const runs = Number.parseInt(options.runs, 10);
-      if (!Number.isInteger(runs) || runs < 1)
-        throw new CliInputError('--runs 应为正整数 / --runs must be a positive integer');
-      const inputs = corpusInputs(resolve(options.corpus));
-      if (inputs.length === 0)
-        throw new CliInputError(`语料目录 ${options.corpus} 中没有文件 / no corpus files found`);
-
-      const rows = await benchParse(inputs, runs);
-      io.out(
-        formatTable(
-          [
-            '格式 format',
-            '文件 files',
-            '解析 parse ms',
-            '基线 baseline ms',
-            '倍数 ratio',
-            '目标 target ms',
-            '',
-          ],
-          rows.map((row) => [
-            row.format,
-            String(row.files.length),
-            row.parseMs.toFixed(3),
-            row.baselineMs.toFixed(3),
-            `${row.ratio.toFixed(2)}×`,
-            String(row.targetMs),
-            row.parseMs <= row.targetMs ? 'ok' : 'SLOW',
-          ]),
-        ),
-      );
+      const result =
+        name === 'parse'
+          ? await runParse(io, options)
+          : name === 'web'
+            ? await runWeb(io, options)
+            : await runAnalytics(io, options);
       await mkdir(options.out, { recursive: true });
       const file = join(options.out, `${name}.json`);
-      const result = {
-        benchmark: name,
-        measuredAt: new Date().toISOString(),
-        node: process.version,
-        runsPerFile: runs,
-        formats: rows,
-      };
       await writeFile(file, `${JSON.stringify(result, null, 2)}\n`);
       io.out(`\n写入 / written: ${file}\n`);
     });
+}
+
+async function runParse(io: CliIo, options: BenchOptions): Promise<object> {
+  const runs = positiveInteger(options.runs, '--runs');
+  const inputs = corpusInputs(resolve(options.corpus));
+  if (inputs.length === 0)
+    throw new CliInputError(`语料目录 ${options.corpus} 中没有文件 / no corpus files found`);
+
+  const rows = await benchParse(inputs, runs);
+  io.out(
+    formatTable(
+      [
+        '格式 format',
+        '文件 files',
+        '解析 parse ms',
+        '基线 baseline ms',
+        '倍数 ratio',
+        '目标 target ms',
+        '',
+      ],
+      rows.map((row) => [
+        row.format,
+        String(row.files.length),
+        row.parseMs.toFixed(3),
+        row.baselineMs.toFixed(3),
+        `${row.ratio.toFixed(2)}×`,
+        String(row.targetMs),
+        row.parseMs <= row.targetMs ? 'ok' : 'SLOW',
+      ]),
+    ),
+  );
+  return {
+    benchmark: 'parse',
+    measuredAt: new Date().toISOString(),
+    node: process.version,
+    runsPerFile: runs,
+    formats: rows,
+  };
+}
+
+const ratio = (a: number, b: number) =>
+  b > 0 ? `${a / b >= 0.1 ? (a / b).toFixed(2) : (a / b).toPrecision(2)}×` : '—';
+
+async function runAnalytics(io: CliIo, options: BenchOptions): Promise<object> {
+  const result = await benchAnalytics(io, {
+    agencies: positiveInteger(options.agencies, '--agencies'),
+    years: positiveInteger(options.years, '--years'),
+    firstYear: positiveInteger(options.firstYear, '--first-year'),
+    requests: positiveInteger(options.requests, '--requests'),
+    naiveRuns: positiveInteger(options.naiveRuns, '--naive-runs'),
+    naiveSeconds: positiveInteger(options.naiveSeconds, '--naive-seconds'),
+    importFiles: positiveInteger(options.importFiles, '--import-files'),
+    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+    keep: options.keep === true,
+    build: options.build,
+  });
+  io.out(
+    `${result.reports} 份报告 / reports, ${result.agencies} 个单位 / agencies; ` +
+      `${result.requestsPerEndpoint} requests per endpoint (p50/p95 in ms); ` +
+      `load average ${result.loadAverage.start} → ${result.loadAverage.end} on ${machineInfo().cpus} CPUs\n\n`,
+  );
+  io.out(
+    formatTable(
+      [
+        '接口 endpoint',
+        'p50',
+        'p95',
+        '朴素SQL naive p50',
+        'health p50',
+        '接口/SQL',
+        '接口/health',
+        `目标 p95≤${TARGET_P95_MS}`,
+      ],
+      result.endpoints.map((e) => [
+        e.name,
+        e.p50.toFixed(2),
+        e.p95.toFixed(2),
+        e.naiveSqlP50.toFixed(2),
+        e.healthP50.toFixed(2),
+        ratio(e.p50, e.naiveSqlP50),
+        ratio(e.p50, e.healthP50),
+        e.errors > 0 ? `ERRORS ${e.errors}` : e.p95 <= TARGET_P95_MS ? 'ok' : 'SLOW',
+      ]),
+    ),
+  );
+  const { load, ingest } = result;
+  io.out(
+    `\n载入 / load (COPY): ${load.copyRowsPerSecond} rows/s, ${load.copyReportsPerSecond} reports/s ` +
+      `(${load.rows} rows in ${load.copySeconds} s; whole load incl. indexes, roll-ups, VACUUM ANALYZE: ` +
+      `${load.totalSeconds} s = ${load.loadReportsPerSecond} reports/s; database ${(load.databaseBytes / 1024 ** 3).toFixed(2)} GB)` +
+      `${load.reused ? ' [reused]' : ''}\n` +
+      `导入 / import path: ${ingest.imported}/${ingest.files} files in ${ingest.seconds} s = ${ingest.reportsPerSecond} reports/s` +
+      `${ingest.failed > 0 ? ` (${ingest.failed} failed: ${ingest.failures.join('; ')})` : ''}\n`,
+  );
+  return {
+    benchmark: 'analytics',
+    measuredAt: new Date().toISOString(),
+    machine: { ...machineInfo(), loadAverage: result.loadAverage },
+    reports: result.reports,
+    agencies: result.agencies,
+    targetP95Ms: result.targetP95Ms,
+    requestsPerEndpoint: result.requestsPerEndpoint,
+    endpoints: result.endpoints,
+    ingestPerSecond: result.ingestPerSecond,
+    ingest: result.ingest,
+    loadPerSecond: result.loadPerSecond,
+    load: result.load,
+    healthP50: result.healthP50,
+    durationSeconds: result.durationSeconds,
+  };
+}
+
+async function runWeb(io: CliIo, options: BenchOptions): Promise<object> {
+  const runs = positiveInteger(options.runs, '--runs');
+  const result = await benchWeb({ build: options.build, runs: Math.min(runs, 15) }, io);
+  io.out(
+    formatTable(
+      ['指标 measure', '数值 value', '目标 target', ''],
+      [
+        [
+          '首屏 JS initial JS (gzip KB)',
+          result.initialJsGzipKB.toFixed(1),
+          `≤ ${INITIAL_JS_BUDGET_KB}`,
+          result.initialJsGzipKB <= INITIAL_JS_BUDGET_KB ? 'ok' : 'OVER',
+        ],
+        ['全部 JS total JS (gzip KB)', result.totalJsGzipKB.toFixed(1), '—', ''],
+        [
+          '总览图表 overview charts (ms, median)',
+          result.overviewChartsMs.toFixed(0),
+          `≤ ${OVERVIEW_CHARTS_BUDGET_MS}`,
+          result.overviewChartsMs <= OVERVIEW_CHARTS_BUDGET_MS ? 'ok' : 'SLOW',
+        ],
+      ],
+    ),
+  );
+  return {
+    initialJsGzipKB: result.initialJsGzipKB,
+    totalJsGzipKB: result.totalJsGzipKB,
+    overviewChartsMs: result.overviewChartsMs,
+    benchmark: 'web',
+    measuredAt: new Date().toISOString(),
+    machine: machineInfo(),
+    overviewRunsMs: result.overviewRunsMs,
+    initialFiles: result.initialFiles,
+  };
 }

@@ -196,13 +196,11 @@ describe('atlas import', () => {
   );
 
   it('exits 2 with one clear line when the API cannot be reached', async () => {
-    jest
-      .spyOn(globalThis, 'fetch')
-      .mockRejectedValue(
-        new TypeError('fetch failed', {
-          cause: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }),
-        }),
-      );
+    jest.spyOn(globalThis, 'fetch').mockRejectedValue(
+      new TypeError('fetch failed', {
+        cause: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }),
+      }),
+    );
     const { io, buffers } = capture();
     expect(await runCli(args(join(dir, 'reports')), io)).toBe(2);
     expect(buffers.err.trim()).toBe(
