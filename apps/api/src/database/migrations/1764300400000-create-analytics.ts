@@ -72,15 +72,47 @@ export class CreateAnalytics1764300400000 implements MigrationInterface {
       CREATE INDEX idx_analytics_report_warning ON analytics_report (year, agency_path)
         WHERE error_count = 0 AND warning_count > 0
     `);
-    // The cells (~250 numbers) live out of line: scans of a year's facts read narrow rows.
-    await queryRunner.query('ALTER TABLE analytics_report ALTER COLUMN cells SET STORAGE EXTERNAL');
+    // The cells (~250 numbers) live out of line and nothing else is compressed: scans of a
+    // year's facts read narrow rows and never decompress a path or a metric.
+    await queryRunner.query(`
+      ALTER TABLE analytics_report
+        ALTER COLUMN cells SET STORAGE EXTERNAL,
+        ALTER COLUMN agency_path SET STORAGE PLAIN,
+        ALTER COLUMN agency_kind SET STORAGE PLAIN,
+        ALTER COLUMN agency_level SET STORAGE PLAIN,
+        ALTER COLUMN status SET STORAGE PLAIN,
+        ALTER COLUMN failing_rules SET STORAGE PLAIN,
+        ALTER COLUMN metrics SET STORAGE PLAIN,
+        ALTER COLUMN narrative SET STORAGE PLAIN
+    `);
     await queryRunner.query('ALTER TABLE analytics_report SET (toast_tuple_target = 128)');
+
+    // One row per report and metric value, for rankings of thousands of agencies: an index-only
+    // scan of (year, metric, path) reads a few bytes per agency.
+    await queryRunner.query(`
+      CREATE TABLE analytics_metric_value (
+        year        integer  NOT NULL,
+        metric      smallint NOT NULL,
+        agency_path text     COLLATE "C" NOT NULL,
+        agency_id   uuid     NOT NULL,
+        value       float8   NOT NULL,
+        CONSTRAINT fk_analytics_metric_value_agency FOREIGN KEY (agency_id) REFERENCES agency (id) ON DELETE CASCADE
+      )
+    `);
+    await queryRunner.query(`
+      CREATE UNIQUE INDEX uq_analytics_metric_value
+        ON analytics_metric_value (year, metric, agency_path) INCLUDE (agency_id, value)
+    `);
+    await queryRunner.query(
+      'CREATE INDEX idx_analytics_metric_value_agency ON analytics_metric_value (agency_id, year)',
+    );
     // Lists of agencies in tree order come from this index, whatever the database collation.
     await queryRunner.query('CREATE INDEX idx_agency_path_c ON agency ((path COLLATE "C"))');
 
-    // Totals of the reports under each agency (the agency itself included), per year and per
-    // kind and level of the reporting agency, kept up to date report by report. A region's year
-    // is a handful of rows whatever its size.
+    // Totals of the reports under each agency (the agency itself included), per year: one row
+    // with kind and level '*' for all of them, and one per kind and level of the reporting
+    // agencies (for grouping), kept up to date report by report. A region's year is one row
+    // whatever its size.
     await queryRunner.query(`
       CREATE TABLE analytics_rollup (
         node_id              uuid      NOT NULL,
@@ -108,6 +140,15 @@ export class CreateAnalytics1764300400000 implements MigrationInterface {
       )
     `);
 
+    // Read element by element on every request: kept uncompressed and inline (rows of ~3 KB).
+    await queryRunner.query(`
+      ALTER TABLE analytics_rollup
+        ALTER COLUMN cells SET STORAGE PLAIN,
+        ALTER COLUMN cell_counts SET STORAGE PLAIN,
+        ALTER COLUMN narrative SET STORAGE PLAIN,
+        ALTER COLUMN rule_counts SET STORAGE PLAIN
+    `);
+
     await queryRunner.query('CREATE SEQUENCE analytics_revision_seq');
     // One row: the layout the stored arrays follow, and a counter bumped by agency tree changes.
     await queryRunner.query(`
@@ -126,6 +167,7 @@ export class CreateAnalytics1764300400000 implements MigrationInterface {
     await queryRunner.query('DROP TABLE analytics_state');
     await queryRunner.query('DROP SEQUENCE analytics_revision_seq');
     await queryRunner.query('DROP TABLE analytics_rollup');
+    await queryRunner.query('DROP TABLE analytics_metric_value');
     await queryRunner.query('DROP TABLE analytics_report');
     await queryRunner.query('DROP INDEX idx_agency_path_c');
     await queryRunner.query('DROP FUNCTION analytics_add_counts(jsonb, jsonb)');

@@ -39,7 +39,15 @@ describe('analytics facts', () => {
 
   it('adds a report to every agency on its path', () => {
     const deltas = new RollupDeltas().apply(fact('root.city.dept', 4), 1).list();
-    expect(deltas.map((d) => d.nodeId)).toEqual(['city', 'dept', 'root']);
+    // Each agency gets the report in its row of all agencies ('*') and of the report's kind.
+    expect(deltas.map((d) => `${d.nodeId} ${d.agencyKind}`)).toEqual([
+      'city *',
+      'city department',
+      'dept *',
+      'dept department',
+      'root *',
+      'root department',
+    ]);
     for (const delta of deltas) {
       expect(delta.change.reportCount).toBe(1);
       expect(delta.change.cells.sums[newReceived]).toBe(4);
@@ -49,7 +57,8 @@ describe('analytics facts', () => {
   it('moves only the difference when a report is resubmitted, and nothing when it is equal', () => {
     const before = fact('root.dept', 4);
     const after = fact('root.dept', 6, { status: 'accepted' });
-    const [delta] = new RollupDeltas().apply(before, -1).apply(after, 1).list();
+    const [delta, ...others] = new RollupDeltas().apply(before, -1).apply(after, 1).list();
+    expect(others).toHaveLength(3);
     expect(delta.change.reportCount).toBe(0);
     expect(delta.change.acceptedCount).toBe(1);
     expect(delta.change.cells.sums[newReceived]).toBe(2);
@@ -60,9 +69,11 @@ describe('analytics facts', () => {
     const old = fact('root.a.dept', 4);
     const moved = { ...old, agencyPath: 'root.b.dept' };
     const deltas = new RollupDeltas().apply(old, -1).apply(moved, 1).list();
-    expect(deltas.map((d) => [d.nodeId, d.change.reportCount])).toEqual([
-      ['a', -1],
-      ['b', 1],
+    expect(deltas.map((d) => [d.nodeId, d.agencyKind, d.change.reportCount])).toEqual([
+      ['a', '*', -1],
+      ['a', 'department', -1],
+      ['b', '*', 1],
+      ['b', 'department', 1],
     ]);
   });
 });

@@ -35,6 +35,23 @@ export const NARRATIVE_METRIC_KEYS: readonly NarrativeMetricKey[] = METRICS.filt
 export const FACT_METRIC_KEYS: readonly string[] = [...CELL_METRIC_KEYS, ...NARRATIVE_METRIC_KEYS];
 
 /**
+ * `analytics_metric_value.metric` numbers: the fact metrics, then the on-time rate of the single
+ * report (100 or 0), so that agencies can be ranked by it too.
+ */
+export const RANKED_METRIC_KEYS: readonly string[] = [...FACT_METRIC_KEYS, 'onTimeRate'];
+
+/** The values a fact contributes to analytics_metric_value (null values are left out). */
+export function rankedValues(fact: ReportFact): { metric: number; value: number }[] {
+  const values = [...fact.metrics, fact.onTime ? 100 : 0];
+  return values.flatMap((value, metric) =>
+    value === null || !Number.isFinite(value) ? [] : [{ metric, value }],
+  );
+}
+
+/** Kind and level of the roll-up rows that hold all reporting agencies together. */
+export const ALL_AGENCIES = '*';
+
+/**
  * A digest of every order the stored arrays follow. The index rebuilds what it stored when the
  * code's layout no longer matches the database's.
  */
@@ -242,23 +259,26 @@ export function rollupKeyString(key: RollupKey): string {
 export class RollupDeltas {
   private readonly deltas = new Map<string, RollupDelta>();
 
-  /** Adds (sign 1) or removes (sign −1) a fact under every agency on its path. */
+  /**
+   * Adds (sign 1) or removes (sign −1) a fact under every agency on its path: to the row of its
+   * kind and level, and to the row of all agencies (kind and level '*').
+   */
   apply(fact: ReportFact, sign: 1 | -1): this {
     const contribution = contributionOf(fact);
     for (const nodeId of pathIdsOf(fact.agencyPath)) {
-      const key = {
-        nodeId,
-        year: fact.year,
-        agencyKind: fact.agencyKind,
-        agencyLevel: fact.agencyLevel,
-      };
-      const id = rollupKeyString(key);
-      let delta = this.deltas.get(id);
-      if (!delta) {
-        delta = { ...key, change: emptyRollupTotals() };
-        this.deltas.set(id, delta);
+      for (const [agencyKind, agencyLevel] of [
+        [fact.agencyKind, fact.agencyLevel],
+        [ALL_AGENCIES, ALL_AGENCIES],
+      ]) {
+        const key = { nodeId, year: fact.year, agencyKind, agencyLevel };
+        const id = rollupKeyString(key);
+        let delta = this.deltas.get(id);
+        if (!delta) {
+          delta = { ...key, change: emptyRollupTotals() };
+          this.deltas.set(id, delta);
+        }
+        addRollupTotals(delta.change, contribution, sign);
       }
-      addRollupTotals(delta.change, contribution, sign);
     }
     return this;
   }

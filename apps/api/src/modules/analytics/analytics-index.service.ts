@@ -7,6 +7,8 @@ import { AgenciesService } from '../agencies/agencies.service';
 import {
   ANALYTICS_LAYOUT_SIGNATURE,
   factNumbers,
+  rankedValues,
+  RANKED_METRIC_KEYS,
   RollupDeltas,
   type ReportFact,
   type RollupDelta,
@@ -269,6 +271,7 @@ export class AnalyticsIndexService implements OnModuleInit, OnApplicationBootstr
     const revision = await nextRevision(manager);
     if (next) await writeFacts(manager, [next], revision);
     else await manager.query('DELETE FROM analytics_report WHERE report_id = $1', [reportId]);
+    await replaceRankedValues(manager, (stored ?? next) as ReportFact, next);
     await applyRollupDeltas(manager, deltas.list(), revision);
   }
 
@@ -309,6 +312,11 @@ export class AnalyticsIndexService implements OnModuleInit, OnApplicationBootstr
     }
     const revision = await nextRevision(manager);
     await writeFacts(manager, moved, revision);
+    await manager.query(
+      `UPDATE analytics_metric_value m SET agency_path = f.agency_path
+         FROM analytics_report f
+        WHERE f.agency_id = m.agency_id AND f.year = m.year AND f.agency_path <> m.agency_path`,
+    );
     await applyRollupDeltas(manager, deltas.list(), revision);
   }
 
@@ -419,8 +427,46 @@ export async function applyRollupDeltas(
   }
 }
 
-/** Replaces every roll-up row by sums over the facts, one year at a time (bounded memory). */
+/** The ranked values of one agency-year: out with the old fact's, in with the new one's. */
+async function replaceRankedValues(
+  manager: EntityManager,
+  either: ReportFact,
+  next: ReportFact | null,
+): Promise<void> {
+  await manager.query('DELETE FROM analytics_metric_value WHERE agency_id = $1 AND year = $2', [
+    either.agencyId,
+    either.year,
+  ]);
+  if (!next) return;
+  const values = rankedValues(next);
+  if (values.length === 0) return;
+  await manager.query(
+    `INSERT INTO analytics_metric_value (year, metric, agency_path, agency_id, value)
+     SELECT $1, m, $2, $3, v FROM unnest($4::smallint[], $5::float8[]) AS u(m, v)`,
+    [
+      next.year,
+      next.agencyPath,
+      next.agencyId,
+      values.map((v) => v.metric),
+      values.map((v) => v.value),
+    ],
+  );
+}
+
+/**
+ * Replaces every roll-up row by sums over the facts, one year at a time (bounded memory), and
+ * every ranked value by the facts' own.
+ */
 export async function rebuildRollups(manager: EntityManager, revision: string): Promise<void> {
+  await manager.query('DELETE FROM analytics_metric_value');
+  await manager.query(
+    `INSERT INTO analytics_metric_value (year, metric, agency_path, agency_id, value)
+     SELECT f.year, i - 1, f.agency_path, f.agency_id,
+            CASE WHEN i = $1 THEN CASE WHEN f.on_time THEN 100 ELSE 0 END ELSE f.metrics[i] END
+       FROM analytics_report f CROSS JOIN generate_series(1, $1) AS i
+      WHERE i = $1 OR (f.metrics[i] IS NOT NULL AND f.metrics[i] <> 'NaN'::float8)`,
+    [RANKED_METRIC_KEYS.length],
+  );
   await manager.query('DELETE FROM analytics_rollup');
   const years = await manager.query<{ year: number }[]>(
     'SELECT DISTINCT year FROM analytics_report ORDER BY year',

@@ -30,6 +30,7 @@ import { AGENCY_KIND_LABELS, AGENCY_LEVEL_LABELS } from '../agencies/agency-taxo
 import {
   emptyRollupTotals,
   FACT_METRIC_KEYS,
+  RANKED_METRIC_KEYS,
   narrativeTotalsFromVector,
   type RollupTotals,
 } from './analytics-fact';
@@ -223,7 +224,12 @@ export class AnalyticsQueriesService {
         { key: OWN_GROUP, name: '本级', code: null },
       ];
     } else {
-      rows = await reader.scopeTotals(scope, years, selection);
+      rows = await reader.scopeTotals(
+        scope,
+        years,
+        selection,
+        groupBy === 'kind' || groupBy === 'level',
+      );
       if (groupBy === 'kind' || groupBy === 'level') {
         const labels: Record<string, string> =
           groupBy === 'kind' ? AGENCY_KIND_LABELS : AGENCY_LEVEL_LABELS;
@@ -392,37 +398,70 @@ export class AnalyticsQueriesService {
     key: MetricKey,
     second: MetricKey | undefined,
   ): Promise<CompareEntry[]> {
-    const position = (k: MetricKey, alias: string): string => {
-      const index = FACT_METRIC_KEYS.indexOf(k);
-      if (index >= 0) return `${alias}.metrics[${index + 1}]`;
-      if (k === 'onTimeRate') return `CASE WHEN ${alias}.on_time THEN 100 ELSE 0 END`;
-      throw metricNotComparable(metricInfo(k).nameZh);
+    const metricNumber = (k: MetricKey): number => {
+      const index = RANKED_METRIC_KEYS.indexOf(k);
+      if (index < 0) throw metricNotComparable(metricInfo(k).nameZh);
+      return index;
     };
-    const condition = this.reader().factScope(scope, 3);
-    // Values only: the ranking needs every agency, names are read for the page alone.
-    const rows = await this.dataSource.query<
-      {
-        agency_id: string;
-        value: number | null;
-        second_value: number | null;
-        previous: number | null;
-      }[]
-    >(
-      `SELECT f.agency_id, ${position(key, 'f')} AS value,
-              ${second ? position(second, 'f') : 'NULL'} AS second_value,
-              ${position(key, 'p')} AS previous
-         FROM analytics_report f
-         LEFT JOIN analytics_report p ON p.agency_id = f.agency_id AND p.year = $2
-        WHERE f.year = $1 AND ${condition.sql}`,
-      [year, year - 1, ...condition.params],
-    );
-    return rows.map((row) => ({
+    const first = metricNumber(key);
+    const other = second ? metricNumber(second) : null;
+    const reader = this.reader();
+    // One index-only scan per year and metric (analytics_metric_value); agencies without a value
+    // (no report, or a ratio over 0) have no row. Names are read for the page alone.
+    const condition = (alias: string, param: number) =>
+      scope.subtree
+        ? reader.pathCondition(`${alias}.agency_path`, scope, param)
+        : {
+            sql: `${alias}.agency_id = ANY($${param}::uuid[])`,
+            params: [scope.roots.map((root) => root.id)],
+          };
+    // The same condition on every alias (same parameters): each side is a range of the index.
+    const scopeParam = other === null ? 4 : 5;
+    const scoped = condition('c', scopeParam);
+    const scopedPrevious = condition('p', scopeParam);
+    const scopedSecond = condition('s', scopeParam);
+    const [rows, [{ reports }]] = await Promise.all([
+      this.dataSource.query<
+        { agency_id: string; value: number; second_value: number | null; previous: number | null }[]
+      >(
+        `SELECT c.agency_id, c.value,
+                ${other === null ? 'NULL::float8' : 's.value'} AS second_value, p.value AS previous
+           FROM analytics_metric_value c
+           LEFT JOIN analytics_metric_value p
+             ON p.year = $2 AND p.metric = $3 AND p.agency_path = c.agency_path
+                AND ${scopedPrevious.sql}
+           ${
+             other === null
+               ? ''
+               : `LEFT JOIN analytics_metric_value s ON s.year = $1 AND s.metric = $4
+                    AND s.agency_path = c.agency_path AND ${scopedSecond.sql}`
+           }
+          WHERE c.year = $1 AND c.metric = $3 AND ${scoped.sql}`,
+        [year, year - 1, first, ...(other === null ? [] : [other]), ...scoped.params],
+      ),
+      reader
+        .scopeTotals(scope, [year], [])
+        .then((totals) => [
+          { reports: totals.reduce((sum, row) => sum + row.totals.reportCount, 0) },
+        ]),
+    ]);
+    const entries: CompareEntry[] = rows.map((row) => ({
       agency: { id: row.agency_id, code: '', name: '' },
       value: row.value,
       secondValue: row.second_value,
       previous: row.previous,
       reports: 1,
     }));
+    // Reports without a value are counted, not listed.
+    for (let i = entries.length; i < reports; i++)
+      entries.push({
+        agency: { id: '', code: '', name: '' },
+        value: null,
+        secondValue: null,
+        previous: null,
+        reports: 1,
+      });
+    return entries;
   }
 
   // ── year over year ─────────────────────────────────────────────────────────────────────────

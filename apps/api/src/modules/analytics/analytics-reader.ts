@@ -1,9 +1,10 @@
 import { CELL_LAYOUT, type CellTotals } from '@atlas/metrics';
 import type { EntityManager } from 'typeorm';
 import {
+  addRollupTotals,
+  ALL_AGENCIES,
   contributionOf,
   emptyRollupTotals,
-  addRollupTotals,
   type RollupTotals,
 } from './analytics-fact';
 import { factFromRow } from './analytics-index.service';
@@ -51,15 +52,12 @@ interface RollupRow {
  */
 export type CellSelection = 'all' | readonly number[];
 
-function cellsSql(column: string, selection: CellSelection, param: string): string {
+/** The selected elements as an array expression (positions are integers from the layout). */
+function cellsSql(column: string, selection: CellSelection): string {
   if (selection === 'all') return column;
   if (selection.length === 0) return 'NULL';
-  return `(SELECT array_agg(${column}[i] ORDER BY o) FROM unnest(${param}::int[]) WITH ORDINALITY AS u(i, o))`;
-}
-
-/** The third query parameter: PostgreSQL's 1-based positions, or nothing when all are read. */
-function selectionParams(selection: CellSelection): number[][] {
-  return selection === 'all' || selection.length === 0 ? [] : [selection.map((index) => index + 1)];
+  const positions = selection.map((index) => `${column}[${Math.trunc(index) + 1}]`);
+  return `ARRAY[${positions.join(', ')}]`;
 }
 
 function cellTotalsFromRow(
@@ -171,16 +169,22 @@ export class AnalyticsReader {
     scope: AnalyticsScope,
     years: readonly number[],
     selection: CellSelection,
+    byKindAndLevel = false,
   ): Promise<TotalsRow[]> {
     const rootIds = scope.roots.map((root) => root.id);
     if (!scope.subtree) return this.ownTotals(rootIds, years, selection);
-    return this.rollupRows(rootIds, years, selection);
+    return this.rollupRows(rootIds, years, selection, byKindAndLevel);
   }
 
+  /**
+   * Roll-up rows of the agencies: one per agency and year (all reporting agencies), or with
+   * `byKindAndLevel` one per kind and level of the reporting agencies.
+   */
   async rollupRows(
     nodeIds: readonly string[],
     years: readonly number[],
     selection: CellSelection,
+    byKindAndLevel = false,
   ): Promise<TotalsRow[]> {
     if (nodeIds.length === 0) return [];
     const rows = await this.manager.query<RollupRow[]>(
@@ -188,11 +192,12 @@ export class AnalyticsReader {
               error_report_count, warning_report_count, accepted_count, returned_count,
               active_report_count, warning_only_count, late_clean_count, carry_over_count,
               rule_counts, narrative,
-              ${cellsSql('cells', selection, '$3')} AS cells,
-              ${cellsSql('cell_counts', selection, '$3')} AS cell_counts
+              ${cellsSql('cells', selection)} AS cells,
+              ${cellsSql('cell_counts', selection)} AS cell_counts
          FROM analytics_rollup
-        WHERE node_id = ANY($1::uuid[]) AND year = ANY($2::int[])`,
-      [nodeIds, years, ...selectionParams(selection)],
+        WHERE node_id = ANY($1::uuid[]) AND year = ANY($2::int[])
+          AND agency_kind ${byKindAndLevel ? '<>' : '='} '${ALL_AGENCIES}'`,
+      [nodeIds, years],
     );
     return rows.map((row) => totalsFromRollupRow(row, selection));
   }
@@ -207,10 +212,10 @@ export class AnalyticsReader {
     const rows = await this.manager.query(
       `SELECT report_id, version_id, agency_id, year, agency_path, agency_kind, agency_level,
               agency_active, status, submitted_at, on_time, days_late, error_count, warning_count,
-              failing_rules, metrics, narrative, ${cellsSql('cells', selection, '$3')} AS cells
+              failing_rules, metrics, narrative, ${cellsSql('cells', selection)} AS cells
          FROM analytics_report
         WHERE agency_id = ANY($1::uuid[]) AND year = ANY($2::int[])`,
-      [agencyIds, years, ...selectionParams(selection)],
+      [agencyIds, years],
     );
     return rows.map((row: Parameters<typeof factFromRow>[0]) => {
       const fact = factFromRow({ ...row, cells: [] });
@@ -288,6 +293,15 @@ export class AnalyticsReader {
       }
     }
     return [...counts.values()];
+  }
+
+  /** `column LIKE` the scope's subtree paths, parameters from `firstParam`. */
+  pathCondition(
+    column: string,
+    scope: AnalyticsScope,
+    firstParam: number,
+  ): { sql: string; params: unknown[] } {
+    return subtreeCondition(column, scope.roots, firstParam);
   }
 
   /** SQL condition on analytics_report (alias f) for the scope, with its parameters from `firstParam`. */
