@@ -140,15 +140,6 @@ export class CreateAnalytics1764300400000 implements MigrationInterface {
       )
     `);
 
-    // Read element by element on every request: kept uncompressed and inline (rows of ~3 KB).
-    await queryRunner.query(`
-      ALTER TABLE analytics_rollup
-        ALTER COLUMN cells SET STORAGE PLAIN,
-        ALTER COLUMN cell_counts SET STORAGE PLAIN,
-        ALTER COLUMN narrative SET STORAGE PLAIN,
-        ALTER COLUMN rule_counts SET STORAGE PLAIN
-    `);
-
     await queryRunner.query('CREATE SEQUENCE analytics_revision_seq');
     // One row: the layout the stored arrays follow, and a counter bumped by agency tree changes.
     await queryRunner.query(`
