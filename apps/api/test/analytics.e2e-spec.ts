@@ -550,7 +550,8 @@ describe('analytics (real PostgreSQL)', () => {
       const snapshot = () =>
         testApp.dataSource.query(
           `SELECT node_id, year, agency_kind, agency_level, report_count, on_time_count,
-                  error_report_count, accepted_count, cells::text, cell_counts::text, narrative::text
+                  error_report_count, accepted_count, cells::text, cell_counts::text, narrative::text,
+                  metrics::text
              FROM analytics_rollup WHERE node_id = ANY($1::uuid[]) AND report_count <> 0
             ORDER BY 1, 2, 3, 4`,
           [Object.values(ids)],

@@ -134,11 +134,22 @@ export class CreateAnalytics1764300400000 implements MigrationInterface {
         cells                numeric[] NOT NULL,
         cell_counts          integer[] NOT NULL,
         narrative            float8[]  NOT NULL,
+        metrics              float8[]  NULL,
         revision             bigint    NOT NULL,
         CONSTRAINT pk_analytics_rollup PRIMARY KEY (node_id, year, agency_kind, agency_level),
         CONSTRAINT fk_analytics_rollup_node FOREIGN KEY (node_id) REFERENCES agency (id) ON DELETE CASCADE
       )
     `);
+    // Rows stay narrow (counters, metric values): the cell arrays live out of line and are read
+    // only where an answer needs cells (year over year, breakdown, roll-up, sums of many rows).
+    await queryRunner.query(`
+      ALTER TABLE analytics_rollup
+        ALTER COLUMN cells SET STORAGE EXTERNAL,
+        ALTER COLUMN cell_counts SET STORAGE EXTERNAL,
+        ALTER COLUMN narrative SET STORAGE PLAIN,
+        ALTER COLUMN metrics SET STORAGE PLAIN
+    `);
+    await queryRunner.query('ALTER TABLE analytics_rollup SET (toast_tuple_target = 128)');
 
     await queryRunner.query('CREATE SEQUENCE analytics_revision_seq');
     // One row: the layout the stored arrays follow, and a counter bumped by agency tree changes.

@@ -5,6 +5,7 @@ import {
   CELL_LAYOUT,
   CELL_METRIC_KEYS,
   cellTotalsOf,
+  cellTotalsSource,
   emptyCellTotals,
   evaluate,
   evaluateNarrativeTotals,
@@ -46,6 +47,21 @@ export function rankedValues(fact: ReportFact): { metric: number; value: number 
   return values.flatMap((value, metric) =>
     value === null || !Number.isFinite(value) ? [] : [{ metric, value }],
   );
+}
+
+/**
+ * The FACT_METRIC_KEYS values of a set of reports' totals, as the roll-up rows of all agencies
+ * store them (ratios of sums; null without reports or with a zero denominator).
+ */
+export function metricValuesOf(
+  totals: Pick<RollupTotals, 'reportCount' | 'cells' | 'narrative'>,
+): (number | null)[] {
+  const source = cellTotalsSource(totals.cells);
+  const narrative = narrativeTotalsFromVector(totals.narrative);
+  return [
+    ...CELL_METRIC_KEYS.map((key) => (totals.reportCount === 0 ? null : evaluate(key, source))),
+    ...NARRATIVE_METRIC_KEYS.map((key) => evaluateNarrativeTotals(key, narrative)),
+  ];
 }
 
 /** Kind and level of the roll-up rows that hold all reporting agencies together. */

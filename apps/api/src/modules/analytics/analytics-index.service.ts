@@ -5,8 +5,10 @@ import { readCanonicalReport } from '@atlas/report-model';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AgenciesService } from '../agencies/agencies.service';
 import {
+  ALL_AGENCIES,
   ANALYTICS_LAYOUT_SIGNATURE,
   factNumbers,
+  metricValuesOf,
   rankedValues,
   RANKED_METRIC_KEYS,
   RollupDeltas,
@@ -404,7 +406,19 @@ export async function writeFacts(
   }
 }
 
-/** Adds the deltas to their rows (creating missing ones), in the deltas' order. */
+interface ChangedTotalsRow {
+  node_id: string;
+  year: number;
+  report_count: number;
+  cells: (string | number | null)[];
+  cell_counts: (number | null)[];
+  narrative: number[];
+}
+
+/**
+ * Adds the deltas to their rows (creating missing ones), in the deltas' order, then stores the
+ * metric values of the changed rows of all agencies (read by trends and rankings of regions).
+ */
 export async function applyRollupDeltas(
   manager: EntityManager,
   deltas: readonly RollupDelta[],
@@ -412,7 +426,7 @@ export async function applyRollupDeltas(
 ): Promise<void> {
   for (let start = 0; start < deltas.length; start += WRITE_BATCH) {
     const batch = deltas.slice(start, start + WRITE_BATCH);
-    await manager.query(
+    const changed = await manager.query<ChangedTotalsRow[]>(
       `INSERT INTO analytics_rollup (${ROLLUP_COLUMNS.join(', ')})
        VALUES ${placeholders(batch.length, ROLLUP_COLUMNS.length)}
        ON CONFLICT (node_id, year, agency_kind, agency_level) DO UPDATE SET
@@ -421,8 +435,35 @@ export async function applyRollupDeltas(
          cells = analytics_add(analytics_rollup.cells, EXCLUDED.cells),
          cell_counts = analytics_add(analytics_rollup.cell_counts, EXCLUDED.cell_counts),
          narrative = analytics_add(analytics_rollup.narrative, EXCLUDED.narrative),
-         revision = EXCLUDED.revision`,
+         revision = EXCLUDED.revision
+       RETURNING node_id, year, report_count,
+                 CASE WHEN agency_kind = '${ALL_AGENCIES}' THEN cells END AS cells,
+                 CASE WHEN agency_kind = '${ALL_AGENCIES}' THEN cell_counts END AS cell_counts,
+                 CASE WHEN agency_kind = '${ALL_AGENCIES}' THEN narrative END AS narrative`,
       batch.flatMap((delta) => rollupParams(delta, revision)),
+    );
+    const totals = changed.filter((row) => row.cells !== null);
+    if (totals.length === 0) continue;
+    await manager.query(
+      `UPDATE analytics_rollup r SET metrics = v.metrics::float8[]
+         FROM unnest($1::uuid[], $2::int[], $3::text[]) AS v(node_id, year, metrics)
+        WHERE r.node_id = v.node_id AND r.year = v.year
+          AND r.agency_kind = '${ALL_AGENCIES}' AND r.agency_level = '${ALL_AGENCIES}'`,
+      [
+        totals.map((row) => row.node_id),
+        totals.map((row) => row.year),
+        totals.map((row) => {
+          const values = metricValuesOf({
+            reportCount: row.report_count,
+            cells: {
+              sums: row.cells.map((value) => Number(value ?? 0)),
+              counts: row.cell_counts.map((value) => Number(value ?? 0)),
+            },
+            narrative: row.narrative,
+          });
+          return `{${values.map((value) => (value === null || !Number.isFinite(value) ? 'NULL' : String(value))).join(',')}}`;
+        }),
+      ],
     );
   }
 }

@@ -34,7 +34,7 @@ import {
   narrativeTotalsFromVector,
   type RollupTotals,
 } from './analytics-fact';
-import { AnalyticsReader, sumTotals, type TotalsRow } from './analytics-reader';
+import { AnalyticsReader, singleRowMetrics, sumTotals, type TotalsRow } from './analytics-reader';
 import {
   resolveScope,
   scopeKey,
@@ -43,7 +43,13 @@ import {
   type ScopeLookups,
 } from './analytics-scope';
 import { metricNotComparable } from './analytics.errors';
-import { cellsFor, metricInfo, metricValue } from './metric-values';
+import {
+  answeredWithoutCells,
+  cellsFor,
+  metricInfo,
+  metricValue,
+  storedOrComputed,
+} from './metric-values';
 import type * as Q from './dto/analytics-query.dto';
 import type * as R from './analytics.types';
 
@@ -193,7 +199,13 @@ export class AnalyticsQueriesService {
     const keys = query.metrics as MetricKey[];
     const years = yearsBetween(query.fromYear, query.toYear);
     const groupBy = scope.subtree ? query.groupBy : 'none';
-    const selection = cellsFor(keys);
+    // One root, all agencies or children: each group-year is one row with its metric values
+    // stored, so no cells are read.
+    const stored =
+      scope.roots.length === 1 &&
+      (groupBy === 'none' || groupBy === 'child') &&
+      answeredWithoutCells(keys);
+    const selection = stored ? [] : cellsFor(keys);
 
     let rows: TotalsRow[];
     let groupOf: (row: TotalsRow) => string;
@@ -247,6 +259,9 @@ export class AnalyticsQueriesService {
     }
 
     const totals = sumTotals(rows, (row) => `${groupOf(row)}|${row.year}`);
+    const storedValues = stored
+      ? singleRowMetrics(rows, (row) => `${groupOf(row)}|${row.year}`)
+      : new Map<string, null>();
     const expectedCounts = new Map<string, number>();
     for (const e of expected) {
       const key = `${expectedGroupOf(e)}|${e.year}`;
@@ -269,7 +284,14 @@ export class AnalyticsQueriesService {
               year,
               value:
                 sum || metric(key).source === 'quality'
-                  ? round(metricValue(key, sum ?? emptyRollupTotals(), expectedCount))
+                  ? round(
+                      storedOrComputed(
+                        key,
+                        sum ?? emptyRollupTotals(),
+                        expectedCount,
+                        storedValues.get(`${group.key}|${year}`),
+                      ),
+                    )
                   : null,
               reports: sum?.reportCount ?? 0,
             };
@@ -365,7 +387,8 @@ export class AnalyticsQueriesService {
   ): Promise<CompareEntry[]> {
     const reader = this.reader();
     const keys = second ? [key, second] : [key];
-    const selection = cellsFor(keys);
+    // Each child-year is one row of all agencies, with its metric values stored.
+    const selection = answeredWithoutCells(keys) ? [] : cellsFor(keys);
     const children = await reader.childrenOf(scope.roots);
     const [rows, expected] = await Promise.all([
       reader.rollupRows(
@@ -376,12 +399,18 @@ export class AnalyticsQueriesService {
       reader.expectedCounts(scope, [year - 1, year], true),
     ]);
     const totals = sumTotals(rows, (row) => `${row.nodeId}|${row.year}`);
+    const stored = singleRowMetrics(rows, (row) => `${row.nodeId}|${row.year}`);
     const expectedCount = (id: string, y: number) =>
       expected.filter((e) => e.childId === id && e.year === y).reduce((s, e) => s + e.count, 0);
     const valueOf = (k: MetricKey, id: string, y: number) => {
       const sum = totals.get(`${id}|${y}`);
       if (!sum && metric(k).source !== 'quality') return null;
-      return metricValue(k, sum ?? emptyRollupTotals(), expectedCount(id, y));
+      return storedOrComputed(
+        k,
+        sum ?? emptyRollupTotals(),
+        expectedCount(id, y),
+        stored.get(`${id}|${y}`),
+      );
     };
     return children.map((child) => ({
       agency: agencyRef(child),

@@ -22,6 +22,11 @@ export interface TotalsRow {
   readonly agencyKind: string;
   readonly agencyLevel: string;
   readonly totals: RollupTotals;
+  /**
+   * The metric values stored with the row (FACT_METRIC_KEYS order): on the rows of all agencies
+   * and on facts; null elsewhere. Valid for this row alone, never for a sum of rows.
+   */
+  readonly metrics: readonly (number | null)[] | null;
 }
 
 interface RollupRow {
@@ -41,6 +46,7 @@ interface RollupRow {
   late_clean_count: number;
   carry_over_count: number;
   rule_counts: Record<string, number>;
+  metrics: (number | null)[] | null;
   cells: (string | null)[];
   cell_counts: (number | null)[];
   narrative: number[];
@@ -102,7 +108,24 @@ function totalsFromRollupRow(row: RollupRow, selection: CellSelection): TotalsRo
       narrative: row.narrative,
       ruleCounts: { ...row.rule_counts },
     },
+    metrics: row.metrics,
   };
+}
+
+/** The stored metric values of the keys that have exactly one row (see TotalsRow.metrics). */
+export function singleRowMetrics<K>(
+  rows: readonly TotalsRow[],
+  keyOf: (row: TotalsRow) => K,
+): Map<K, readonly (number | null)[] | null> {
+  const seen = new Map<K, readonly (number | null)[] | null>();
+  const repeated = new Set<K>();
+  for (const row of rows) {
+    const key = keyOf(row);
+    if (seen.has(key)) repeated.add(key);
+    seen.set(key, row.metrics);
+  }
+  for (const key of repeated) seen.set(key, null);
+  return seen;
 }
 
 /** Sums rows into one total per group key. */
@@ -191,7 +214,7 @@ export class AnalyticsReader {
       `SELECT node_id, year, agency_kind, agency_level, report_count, on_time_count, days_late_sum,
               error_report_count, warning_report_count, accepted_count, returned_count,
               active_report_count, warning_only_count, late_clean_count, carry_over_count,
-              rule_counts, narrative,
+              rule_counts, narrative, metrics,
               ${cellsSql('cells', selection)} AS cells,
               ${cellsSql('cell_counts', selection)} AS cell_counts
          FROM analytics_rollup
@@ -229,6 +252,7 @@ export class AnalyticsReader {
         agencyKind: fact.agencyKind,
         agencyLevel: fact.agencyLevel,
         totals,
+        metrics: fact.metrics,
       };
     });
   }

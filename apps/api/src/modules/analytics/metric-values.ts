@@ -9,7 +9,7 @@ import {
   METRICS,
   type MetricKey,
 } from '@atlas/metrics';
-import { narrativeTotalsFromVector, type RollupTotals } from './analytics-fact';
+import { FACT_METRIC_KEYS, narrativeTotalsFromVector, type RollupTotals } from './analytics-fact';
 import type { CellSelection } from './analytics-reader';
 
 /** How a metric is described to clients (the catalogue without its formulas). */
@@ -81,4 +81,24 @@ export function metricValue(
       });
     }
   }
+}
+
+/**
+ * A metric from the values stored with a single roll-up row or fact when there are some (no
+ * cells need to be read), otherwise computed from the totals.
+ */
+export function storedOrComputed(
+  key: MetricKey,
+  totals: RollupTotals,
+  expected: number | null,
+  stored: readonly (number | null)[] | null | undefined,
+): number | null {
+  const index = FACT_METRIC_KEYS.indexOf(key);
+  if (stored && index >= 0) return stored[index] ?? null;
+  return metricValue(key, totals, expected);
+}
+
+/** Whether every metric can be answered from stored values and counters alone. */
+export function answeredWithoutCells(keys: readonly MetricKey[]): boolean {
+  return keys.every((key) => metric(key).source === 'quality' || FACT_METRIC_KEYS.includes(key));
 }
