@@ -89,7 +89,9 @@ export function cellTotalsOf(vector: CellVector): CellTotals {
  * read as zeros.
  */
 export function addCellTotals(target: CellTotals, other: CellTotals, sign: 1 | -1 = 1): CellTotals {
-  for (let i = 0; i < CELL_LAYOUT.length; i++) {
+  // Totals read without their cells (empty arrays) add nothing, at no cost.
+  const length = Math.min(CELL_LAYOUT.length, Math.max(other.sums.length, other.counts.length));
+  for (let i = 0; i < length; i++) {
     target.sums[i] = (target.sums[i] ?? 0) + sign * (other.sums[i] ?? 0);
     target.counts[i] = (target.counts[i] ?? 0) + sign * (other.counts[i] ?? 0);
   }

@@ -71,6 +71,8 @@ function cellTotalsFromRow(
   counts: (number | null)[] | null,
   selection: CellSelection,
 ): CellTotals {
+  // Nothing read, nothing kept: empty arrays add nothing (see addCellTotals).
+  if (selection !== 'all' && selection.length === 0) return { sums: [], counts: [] };
   const totals: CellTotals = {
     sums: new Array<number>(CELL_LAYOUT.length).fill(0),
     counts: new Array<number>(CELL_LAYOUT.length).fill(0),
