@@ -11,7 +11,7 @@ import {
   REVIEW_GROUPS,
   table3Layout,
 } from '@atlas/report-model';
-import type { SeededRandom } from './random';
+import { SeededRandom } from './random';
 
 export interface ReportProfile {
   year: number;
@@ -76,7 +76,27 @@ export function generateReport(random: SeededRandom, profile: ReportProfile): Ca
   report.narrative.metrics.applicationsReceived = report.applications.newReceived.total;
   report.narrative.metrics.completionRate = 100;
   report.narrative.metrics.processingFeeYuan = 0;
+  fillNarrativeStatements(report, profile);
   return report;
+}
+
+/**
+ * What part 一 states besides the tables: items published by channel and the pass rate of the
+ * year's inspection. Drawn from a sequence of their own (seeded by unit and year), so that the
+ * tables of every report stay as they were before these statements existed.
+ */
+function fillNarrativeStatements(report: CanonicalReport, profile: ReportProfile): void {
+  let seed = profile.year;
+  for (const char of profile.agencyName) seed = (seed * 31 + char.charCodeAt(0)) >>> 0;
+  const random = new SeededRandom(seed);
+  const scale = Math.max(1, Math.round(profile.activity));
+  report.narrative.metrics.publishedItems = [
+    { channel: '政府信息公开专栏', count: random.int(40, 400) * scale, approximate: false },
+    { channel: '政务新媒体', count: random.int(10, 200), approximate: false },
+  ];
+  // Most units pass every inspection; some fall a few points short.
+  const rate = random.chance(0.75) ? 100 : random.int(88, 99);
+  report.narrative.metrics.inspectionPassRates = [{ subject: '政务公开检查通报', rate }];
 }
 
 function fillApplications(

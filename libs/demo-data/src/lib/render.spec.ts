@@ -21,6 +21,14 @@ describe('renderReportText', () => {
           report.applications.newReceived.total,
         );
         expect(parsed.report.findings).toEqual([]);
+        expect(parsed.report.narrative.metrics.inspectionPassRates?.map((r) => r.rate)).toEqual(
+          report.narrative.metrics.inspectionPassRates?.map((r) => r.rate),
+        );
+        const total = (items: { count: number }[] | null) =>
+          (items ?? []).reduce((sum, item) => sum + item.count, 0);
+        expect(total(parsed.report.narrative.metrics.publishedItems)).toBe(
+          total(report.narrative.metrics.publishedItems),
+        );
       }
     }
   });

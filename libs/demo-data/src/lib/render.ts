@@ -39,6 +39,7 @@ export function renderReportText(report: CanonicalReport): string {
     `本报告中所列数据的统计期限自${year}年1月1日起至${year}年12月31日止。`,
     '一、总体情况',
     `${year}年，${report.agencyName ?? '本单位'}认真贯彻落实《中华人民共和国政府信息公开条例》，全年共收到政府信息公开申请${received}件，办结率100%。`,
+    ...renderStatements(report),
     '二、主动公开政府信息情况',
     ...renderTable2(report),
     '三、收到和处理政府信息公开申请情况',
@@ -77,6 +78,18 @@ export function renderReportText(report: CanonicalReport): string {
     '本年度未收取信息处理费。',
     '',
   ].join('\n');
+}
+
+/** Part 一's statements of published items and inspection results, as the model drew them. */
+function renderStatements(report: CanonicalReport): string[] {
+  const metrics = report.narrative.metrics;
+  const items = (metrics.publishedItems ?? []).map(
+    (item) => `通过${item.channel}发布政务信息${item.count}条`,
+  );
+  const rates = (metrics.inspectionPassRates ?? []).map(
+    (rate) => `在${rate.subject}中，合格率为${rate.rate}%。`,
+  );
+  return [...(items.length > 0 ? [`全年${items.join('，')}。`] : []), ...rates];
 }
 
 function renderTable2(report: CanonicalReport): string[] {
