@@ -1,9 +1,9 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { CanonicalReport, Finding } from '@atlas/report-model';
-import { readCanonicalReport } from '@atlas/report-model';
+import type { Finding } from '@atlas/report-model';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AgenciesService } from '../agencies/agencies.service';
+import { readStoredReport } from '../reports/report-store';
 import {
   ALL_AGENCIES,
   ANALYTICS_LAYOUT_SIGNATURE,
@@ -356,12 +356,7 @@ export class AnalyticsIndexService implements OnModuleInit, OnApplicationBootstr
 
 function factFromSource(row: FactSourceRow): ReportFact | null {
   if (row.version_id === null || row.submitted_at === null) return null;
-  const reading = readCanonicalReport(row.canonical);
-  if (!reading.ok)
-    throw new Error(
-      `report_version ${row.version_id} holds an unreadable report: ${reading.problems.join('; ')}`,
-    );
-  const canonical: CanonicalReport = reading.report;
+  const canonical = readStoredReport({ id: row.version_id, canonical: row.canonical });
   return {
     reportId: row.report_id,
     versionId: row.version_id,

@@ -142,10 +142,9 @@ export class AnalyticsQueriesService {
   async overview(scope: AnalyticsScope, year: number): Promise<R.OverviewDto> {
     const reader = this.reader();
     const years = yearsBetween(year - SPARKLINE_YEARS + 1, year);
-    const [rows, expected, issues] = await Promise.all([
+    const [rows, expected] = await Promise.all([
       reader.scopeTotals(scope, years, cellsFor(OVERVIEW_METRICS)),
       reader.expectedCounts(scope, years, false),
-      this.quality(scope, { year, limit: 5, offset: 0 }),
     ]);
     const byYear = sumTotals(rows, (row) => row.year);
     const expectedByYear = new Map<number, number>();
@@ -154,6 +153,13 @@ export class AnalyticsQueriesService {
     const totalsOf = (y: number) => byYear.get(y) ?? emptyRollupTotals();
     const current = totalsOf(year);
     const previous = totalsOf(year - 1);
+    // The year's totals are already read: the issues list only reads its page.
+    const issues = await this.qualityOf(
+      scope,
+      { year, limit: 5, offset: 0 },
+      current,
+      expectedByYear.get(year) ?? 0,
+    );
 
     return {
       scope: this.scopeRef(scope),
@@ -307,7 +313,7 @@ export class AnalyticsQueriesService {
     const key = query.metric as MetricKey;
     const second = query.secondMetric as MetricKey | undefined;
     const by = scope.subtree ? query.by : 'agency';
-    const entries =
+    const { entries, compared } =
       by === 'child'
         ? await this.compareChildren(scope, query.year, key, second)
         : await this.compareAgencies(scope, query.year, key, second);
@@ -348,7 +354,7 @@ export class AnalyticsQueriesService {
       metric: metricInfo(key),
       secondMetric: second ? metricInfo(second) : null,
       total: items.length,
-      withoutValue: entries.length - ranked.length,
+      withoutValue: compared - ranked.length,
       stats: {
         count: values.length,
         min: round(values[0] ?? null),
@@ -384,7 +390,7 @@ export class AnalyticsQueriesService {
     year: number,
     key: MetricKey,
     second: MetricKey | undefined,
-  ): Promise<CompareEntry[]> {
+  ): Promise<CompareCandidates> {
     const reader = this.reader();
     const keys = second ? [key, second] : [key];
     // Each child-year is one row of all agencies, with its metric values stored.
@@ -412,13 +418,14 @@ export class AnalyticsQueriesService {
         stored.get(`${id}|${y}`),
       );
     };
-    return children.map((child) => ({
+    const entries = children.map((child) => ({
       agency: agencyRef(child),
       value: valueOf(key, child.id, year),
       secondValue: second ? valueOf(second, child.id, year) : null,
       previous: valueOf(key, child.id, year - 1),
       reports: totals.get(`${child.id}|${year}`)?.reportCount ?? 0,
     }));
+    return { entries, compared: entries.length };
   }
 
   private async compareAgencies(
@@ -426,7 +433,7 @@ export class AnalyticsQueriesService {
     year: number,
     key: MetricKey,
     second: MetricKey | undefined,
-  ): Promise<CompareEntry[]> {
+  ): Promise<CompareCandidates> {
     const metricNumber = (k: MetricKey): number => {
       const index = RANKED_METRIC_KEYS.indexOf(k);
       if (index < 0) throw metricNotComparable(metricInfo(k).nameZh);
@@ -481,16 +488,8 @@ export class AnalyticsQueriesService {
       previous: row.previous,
       reports: 1,
     }));
-    // Reports without a value are counted, not listed.
-    for (let i = entries.length; i < reports; i++)
-      entries.push({
-        agency: { id: '', code: '', name: '' },
-        value: null,
-        secondValue: null,
-        previous: null,
-        reports: 1,
-      });
-    return entries;
+    // Reports without a value (no row) are counted, not listed.
+    return { entries, compared: Math.max(reports, entries.length) };
   }
 
   // ── year over year ─────────────────────────────────────────────────────────────────────────
@@ -687,8 +686,22 @@ export class AnalyticsQueriesService {
       reader.scopeTotals(scope, [year], []),
       reader.expectedCounts(scope, [year], false),
     ]);
-    const totals = sumTotals(rows, () => year).get(year) ?? emptyRollupTotals();
-    const expectedCount = expected.reduce((sum, e) => sum + e.count, 0);
+    return this.qualityOf(
+      scope,
+      query,
+      sumTotals(rows, () => year).get(year) ?? emptyRollupTotals(),
+      expected.reduce((sum, e) => sum + e.count, 0),
+    );
+  }
+
+  /** The quality answer from the year's totals and expected reports of the scope. */
+  private async qualityOf(
+    scope: AnalyticsScope,
+    query: Q.QualityQuery,
+    totals: RollupTotals,
+    expectedCount: number,
+  ): Promise<R.QualityDto> {
+    const year = query.year;
     const counts: R.QualityCounts = {
       submitted: totals.reportCount,
       missing: missingOf(expectedCount, totals),
@@ -922,6 +935,12 @@ export class AnalyticsQueriesService {
       },
     };
   }
+}
+
+/** What a ranking ranks: the entries, and how many units were compared (with or without value). */
+interface CompareCandidates {
+  entries: CompareEntry[];
+  compared: number;
 }
 
 interface CompareEntry {

@@ -364,5 +364,3 @@ export class AnalyticsReader {
     return `${row?.data ?? '0'}.${row?.tree ?? '0'}`;
   }
 }
-
-export { childIdSql, escapeLike };
