@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
@@ -19,7 +20,9 @@ export class AuthModule {
       global: true,
       imports: [
         TypeOrmModule.forFeature([UserEntity, UserScopeEntity]),
-        JwtModule.register({ secret: sessionSecret }),
+        // A key object made once: given a string, every verification first tries to read it as a
+        // public key and fails (a thrown exception per request) before taking it as a secret.
+        JwtModule.register({ secret: createSecretKey(Buffer.from(sessionSecret, 'utf8')) }),
       ],
       controllers: [AuthController, UsersController],
       providers: [AuthService, UsersService, { provide: APP_GUARD, useClass: AuthGuard }],
