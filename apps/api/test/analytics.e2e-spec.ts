@@ -277,6 +277,65 @@ describe('analytics (real PostgreSQL)', () => {
       ]);
       expect(response.body.total).toBe(3);
     });
+
+    it('gives equal values one rank and orders them by code, page by page', async () => {
+      // All three reports grant 1 of 2 handled: 公开率 50 % each.
+      const page = (query: Record<string, unknown>) =>
+        get(oversightR.token, 'compare', {
+          metric: 'disclosureRate',
+          year: 2023,
+          by: 'agency',
+          ...query,
+        });
+      const codes = async () =>
+        new Map(
+          (
+            await testApp.dataSource.query<{ id: string; code: string }[]>(
+              'SELECT id, code FROM agency WHERE id = ANY($1::uuid[])',
+              [[ids.A, ids.B, ids.B1]],
+            )
+          ).map((row) => [row.id, row.code]),
+        );
+      const inCodeOrder = (byId: Map<string, string>) =>
+        [ids.A, ids.B, ids.B1].sort((x, y) => ((byId.get(x) ?? '') < (byId.get(y) ?? '') ? -1 : 1));
+      const itemsOf = (body: { items: { agency: { id: string }; rank: number }[] }) =>
+        body.items.map((item) => [item.agency.id, item.rank]);
+
+      const all = await page({});
+      expect(all.status).toBe(200);
+      expect(itemsOf(all.body)).toEqual(inCodeOrder(await codes()).map((id) => [id, 1]));
+      // Mid-rank percentile of a three-way tie: (0 + 3 / 2) / 3.
+      expect(all.body.items.map((item: { percentile: number }) => item.percentile)).toEqual([
+        50, 50, 50,
+      ]);
+      expect(all.body.stats).toEqual({ count: 3, min: 50, max: 50, mean: 50, median: 50 });
+
+      const second = await page({ limit: 1, offset: 1 });
+      expect(itemsOf(second.body)).toEqual([[inCodeOrder(await codes())[1], 1]]);
+      // A page past the end is empty; the statistics still describe the whole ranking.
+      const beyond = await page({ limit: 10, offset: 10 });
+      expect(beyond.body.items).toEqual([]);
+      expect(beyond.body.total).toBe(3);
+      expect(beyond.body.stats.count).toBe(3);
+
+      // A new code takes effect in the ranking at once.
+      const last = inCodeOrder(await codes())[2];
+      const before = (await codes()).get(last);
+      await request(server())
+        .patch(`/api/agencies/${last}`)
+        .set(auth(admin))
+        .send({ code: '0-ranked-first' })
+        .expect(200);
+      try {
+        expect(itemsOf((await page({ limit: 1 })).body)).toEqual([[last, 1]]);
+      } finally {
+        await request(server())
+          .patch(`/api/agencies/${last}`)
+          .set(auth(admin))
+          .send({ code: before })
+          .expect(200);
+      }
+    });
   });
 
   describe('year over year', () => {
@@ -546,6 +605,22 @@ describe('analytics (real PostgreSQL)', () => {
         [ids.A, 10],
         [ids.B, 5],
       ]);
+      // Reports expected of each child region follow the move: A and B1 under A, B alone.
+      const compliance = await get(oversightR.token, 'compliance', {
+        fromYear: 2023,
+        toYear: 2023,
+        by: 'child',
+      });
+      expect(
+        Object.fromEntries(
+          (
+            compliance.body.rows as {
+              agency: { id: string } | null;
+              years: { expected: number }[];
+            }[]
+          ).map((row) => [row.agency?.id ?? '本级', row.years[0].expected]),
+        ),
+      ).toEqual({ [ids.A]: 2, [ids.B]: 1, 本级: 1 });
 
       const snapshot = () =>
         testApp.dataSource.query(

@@ -4,6 +4,8 @@ import { CreateAccountsAndAudit1764300100000 } from './1764300100000-create-acco
 import { CreateReports1764300200000 } from './1764300200000-create-reports';
 import { CreateImports1764300300000 } from './1764300300000-create-imports';
 import { CreateAnalytics1764300400000 } from './1764300400000-create-analytics';
+import { RankedValuesCarryAgencyCode1764400000000 } from './1764400000000-ranked-values-carry-agency-code';
+import { CreateAnalyticsExpected1764400100000 } from './1764400100000-create-analytics-expected';
 
 /** Applied in this order; append new migrations, never edit applied ones. */
 export const MIGRATIONS = [
@@ -13,4 +15,6 @@ export const MIGRATIONS = [
   CreateReports1764300200000,
   CreateImports1764300300000,
   CreateAnalytics1764300400000,
+  RankedValuesCarryAgencyCode1764400000000,
+  CreateAnalyticsExpected1764400100000,
 ];

@@ -188,6 +188,18 @@ export interface RollupTotals extends RollupCounters {
 
 export function emptyRollupTotals(): RollupTotals {
   return {
+    ...emptyReadTotals(),
+    cells: emptyCellTotals(),
+    narrative: NARRATIVE_TOTAL_KEYS.map(() => 0),
+  };
+}
+
+/**
+ * Totals of no reports for answers: empty arrays (read as zeros, grown by addRollupTotals), so
+ * an answer of a thousand groups does not allocate a thousand full cell vectors.
+ */
+export function emptyReadTotals(): RollupTotals {
+  return {
     reportCount: 0,
     onTimeCount: 0,
     daysLateSum: 0,
@@ -199,8 +211,8 @@ export function emptyRollupTotals(): RollupTotals {
     warningOnlyCount: 0,
     lateCleanCount: 0,
     carryOverCount: 0,
-    cells: emptyCellTotals(),
-    narrative: NARRATIVE_TOTAL_KEYS.map(() => 0),
+    cells: { sums: [], counts: [] },
+    narrative: [],
     ruleCounts: {},
   };
 }
@@ -213,7 +225,7 @@ export function addRollupTotals(
 ): RollupTotals {
   for (const key of ROLLUP_COUNTER_KEYS) target[key] += sign * other[key];
   addCellTotals(target.cells, other.cells, sign);
-  for (let i = 0; i < NARRATIVE_TOTAL_KEYS.length; i++)
+  for (let i = 0; i < Math.min(NARRATIVE_TOTAL_KEYS.length, other.narrative.length); i++)
     target.narrative[i] = (target.narrative[i] ?? 0) + sign * (other.narrative[i] ?? 0);
   for (const [rule, count] of Object.entries(other.ruleCounts)) {
     const sum = (target.ruleCounts[rule] ?? 0) + sign * count;

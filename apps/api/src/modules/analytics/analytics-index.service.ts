@@ -477,8 +477,9 @@ async function replaceRankedValues(
   const values = rankedValues(next);
   if (values.length === 0) return;
   await manager.query(
-    `INSERT INTO analytics_metric_value (year, metric, agency_path, agency_id, value)
-     SELECT $1, m, $2, $3, v FROM unnest($4::smallint[], $5::float8[]) AS u(m, v)`,
+    `INSERT INTO analytics_metric_value (year, metric, agency_path, agency_id, agency_code, value)
+     SELECT $1, m, $2, $3, a.code, v
+       FROM unnest($4::smallint[], $5::float8[]) AS u(m, v) JOIN agency a ON a.id = $3`,
     [
       next.year,
       next.agencyPath,
@@ -496,10 +497,11 @@ async function replaceRankedValues(
 export async function rebuildRollups(manager: EntityManager, revision: string): Promise<void> {
   await manager.query('DELETE FROM analytics_metric_value');
   await manager.query(
-    `INSERT INTO analytics_metric_value (year, metric, agency_path, agency_id, value)
-     SELECT f.year, i - 1, f.agency_path, f.agency_id,
+    `INSERT INTO analytics_metric_value (year, metric, agency_path, agency_id, agency_code, value)
+     SELECT f.year, i - 1, f.agency_path, f.agency_id, a.code,
             CASE WHEN i = $1 THEN CASE WHEN f.on_time THEN 100 ELSE 0 END ELSE f.metrics[i] END
-       FROM analytics_report f CROSS JOIN generate_series(1, $1) AS i
+       FROM analytics_report f JOIN agency a ON a.id = f.agency_id
+      CROSS JOIN generate_series(1, $1) AS i
       WHERE i = $1 OR (f.metrics[i] IS NOT NULL AND f.metrics[i] <> 'NaN'::float8)`,
     [RANKED_METRIC_KEYS.length],
   );

@@ -28,13 +28,20 @@ import { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { AGENCY_KIND_LABELS, AGENCY_LEVEL_LABELS } from '../agencies/agency-taxonomy';
 import {
-  emptyRollupTotals,
+  emptyReadTotals,
   FACT_METRIC_KEYS,
   RANKED_METRIC_KEYS,
   narrativeTotalsFromVector,
   type RollupTotals,
 } from './analytics-fact';
-import { AnalyticsReader, singleRowMetrics, sumTotals, type TotalsRow } from './analytics-reader';
+import {
+  AnalyticsReader,
+  COUNTERS_ONLY,
+  singleRowMetrics,
+  sumTotals,
+  type TotalsRead,
+  type TotalsRow,
+} from './analytics-reader';
 import {
   resolveScope,
   scopeKey,
@@ -45,10 +52,10 @@ import {
 import { metricNotComparable } from './analytics.errors';
 import {
   answeredWithoutCells,
-  cellsFor,
   metricInfo,
   metricValue,
   storedOrComputed,
+  totalsReadFor,
 } from './metric-values';
 import type * as Q from './dto/analytics-query.dto';
 import type * as R from './analytics.types';
@@ -143,14 +150,14 @@ export class AnalyticsQueriesService {
     const reader = this.reader();
     const years = yearsBetween(year - SPARKLINE_YEARS + 1, year);
     const [rows, expected] = await Promise.all([
-      reader.scopeTotals(scope, years, cellsFor(OVERVIEW_METRICS)),
+      reader.scopeTotals(scope, years, { ...totalsReadFor(OVERVIEW_METRICS, false), rules: true }),
       reader.expectedCounts(scope, years, false),
     ]);
     const byYear = sumTotals(rows, (row) => row.year);
     const expectedByYear = new Map<number, number>();
     for (const e of expected)
       expectedByYear.set(e.year, (expectedByYear.get(e.year) ?? 0) + e.count);
-    const totalsOf = (y: number) => byYear.get(y) ?? emptyRollupTotals();
+    const totalsOf = (y: number) => byYear.get(y) ?? emptyReadTotals();
     const current = totalsOf(year);
     const previous = totalsOf(year - 1);
     // The year's totals are already read: the issues list only reads its page.
@@ -211,7 +218,7 @@ export class AnalyticsQueriesService {
       scope.roots.length === 1 &&
       (groupBy === 'none' || groupBy === 'child') &&
       answeredWithoutCells(keys);
-    const selection = stored ? [] : cellsFor(keys);
+    const read = totalsReadFor(keys, stored);
 
     let rows: TotalsRow[];
     let groupOf: (row: TotalsRow) => string;
@@ -226,12 +233,12 @@ export class AnalyticsQueriesService {
         reader.rollupRows(
           children.map((c) => c.id),
           years,
-          selection,
+          read,
         ),
         reader.ownTotals(
           scope.roots.map((r) => r.id),
           years,
-          selection,
+          read,
         ),
       ]);
       rows = [...childRows, ...ownRows.map((row) => ({ ...row, nodeId: OWN_GROUP }))];
@@ -245,7 +252,7 @@ export class AnalyticsQueriesService {
       rows = await reader.scopeTotals(
         scope,
         years,
-        selection,
+        read,
         groupBy === 'kind' || groupBy === 'level',
       );
       if (groupBy === 'kind' || groupBy === 'level') {
@@ -284,8 +291,8 @@ export class AnalyticsQueriesService {
           metric: key,
           group,
           points: years.map((year) => {
-            const sum = totals.get(`${group.key}|${year}`);
-            const expectedCount = expectedCounts.get(`${group.key}|${year}`) ?? 0;
+            const groupYear = `${group.key}|${year}`;
+            const sum = totals.get(groupYear);
             return {
               year,
               value:
@@ -293,9 +300,9 @@ export class AnalyticsQueriesService {
                   ? round(
                       storedOrComputed(
                         key,
-                        sum ?? emptyRollupTotals(),
-                        expectedCount,
-                        storedValues.get(`${group.key}|${year}`),
+                        sum ?? emptyReadTotals(),
+                        expectedCounts.get(groupYear) ?? 0,
+                        storedValues.get(groupYear),
                       ),
                     )
                   : null,
@@ -313,62 +320,21 @@ export class AnalyticsQueriesService {
     const key = query.metric as MetricKey;
     const second = query.secondMetric as MetricKey | undefined;
     const by = scope.subtree ? query.by : 'agency';
-    const { entries, compared } =
+    const ranking =
       by === 'child'
-        ? await this.compareChildren(scope, query.year, key, second)
-        : await this.compareAgencies(scope, query.year, key, second);
-
-    const ranked = entries.filter((e) => e.value !== null) as (CompareEntry & { value: number })[];
-    const percentiles = percentileRanks(ranked.map((e) => e.value));
-    const direction = query.order === 'asc' ? 1 : -1;
-    const order = ranked
-      .map((entry, i) => ({ entry, percentile: percentiles[i] }))
-      .sort(
-        (a, b) =>
-          direction * (a.entry.value - b.entry.value) ||
-          (a.entry.agency.code < b.entry.agency.code ? -1 : 1),
-      );
-    // Competition ranking: equal values share a rank.
-    let rank = 0;
-    const items = order.map(({ entry, percentile }, i) => {
-      if (i === 0 || order[i - 1].entry.value !== entry.value) rank = i + 1;
-      return {
-        agency: entry.agency,
-        value: round(entry.value),
-        secondValue: round(entry.secondValue),
-        rank,
-        percentile: round(percentile, 2),
-        previous: round(entry.previous),
-        change: change(entry.value, entry.previous),
-        reports: entry.reports,
-      };
-    });
-    const page = items.slice(query.offset, query.offset + query.limit);
-    await this.nameAgencies(page.map((item) => item.agency));
-    const values = ranked.map((e) => e.value).sort((a, b) => a - b);
-    const mid = values.length / 2;
+        ? rankInMemory(await this.compareChildren(scope, query.year, key, second), query)
+        : await this.rankAgencies(scope, query, key, second);
+    await this.nameAgencies(ranking.items.map((item) => item.agency));
     return {
       scope: this.scopeRef(scope),
       year: query.year,
       by,
       metric: metricInfo(key),
       secondMetric: second ? metricInfo(second) : null,
-      total: items.length,
-      withoutValue: compared - ranked.length,
-      stats: {
-        count: values.length,
-        min: round(values[0] ?? null),
-        max: round(values[values.length - 1] ?? null),
-        mean: round(values.length ? values.reduce((s, v) => s + v, 0) / values.length : null),
-        median: round(
-          values.length === 0
-            ? null
-            : values.length % 2
-              ? values[Math.floor(mid)]
-              : (values[mid - 1] + values[mid]) / 2,
-        ),
-      },
-      items: page,
+      total: ranking.stats.count,
+      withoutValue: ranking.compared - ranking.stats.count,
+      stats: ranking.stats,
+      items: ranking.items,
     };
   }
 
@@ -394,13 +360,13 @@ export class AnalyticsQueriesService {
     const reader = this.reader();
     const keys = second ? [key, second] : [key];
     // Each child-year is one row of all agencies, with its metric values stored.
-    const selection = answeredWithoutCells(keys) ? [] : cellsFor(keys);
+    const read = totalsReadFor(keys, answeredWithoutCells(keys));
     const children = await reader.childrenOf(scope.roots);
     const [rows, expected] = await Promise.all([
       reader.rollupRows(
         children.map((c) => c.id),
         [year - 1, year],
-        selection,
+        read,
       ),
       reader.expectedCounts(scope, [year - 1, year], true),
     ]);
@@ -413,7 +379,7 @@ export class AnalyticsQueriesService {
       if (!sum && metric(k).source !== 'quality') return null;
       return storedOrComputed(
         k,
-        sum ?? emptyRollupTotals(),
+        sum ?? emptyReadTotals(),
         expectedCount(id, y),
         stored.get(`${id}|${y}`),
       );
@@ -428,12 +394,17 @@ export class AnalyticsQueriesService {
     return { entries, compared: entries.length };
   }
 
-  private async compareAgencies(
+  /**
+   * Agencies ranked in SQL from analytics_metric_value (one index range per year and metric);
+   * only the page leaves the database, with its previous-year and second-metric values.
+   * Agencies without a value (no report, or a ratio over 0) have no row: counted, not ranked.
+   */
+  private async rankAgencies(
     scope: AnalyticsScope,
-    year: number,
+    query: Q.CompareQuery,
     key: MetricKey,
     second: MetricKey | undefined,
-  ): Promise<CompareCandidates> {
+  ): Promise<Ranking> {
     const metricNumber = (k: MetricKey): number => {
       const index = RANKED_METRIC_KEYS.indexOf(k);
       if (index < 0) throw metricNotComparable(metricInfo(k).nameZh);
@@ -442,63 +413,94 @@ export class AnalyticsQueriesService {
     const first = metricNumber(key);
     const other = second ? metricNumber(second) : null;
     const reader = this.reader();
-    // One index-only scan per year and metric (analytics_metric_value); agencies without a value
-    // (no report, or a ratio over 0) have no row. Names are read for the page alone.
-    const condition = (alias: string, param: number) =>
-      scope.subtree
-        ? reader.pathCondition(`${alias}.agency_path`, scope, param)
-        : {
-            sql: `${alias}.agency_id = ANY($${param}::uuid[])`,
-            params: [scope.roots.map((root) => root.id)],
-          };
-    // The same condition on every alias (same parameters): each side is a range of the index.
-    const scopeParam = other === null ? 4 : 5;
-    const scoped = condition('c', scopeParam);
-    const scopedPrevious = condition('p', scopeParam);
-    const scopedSecond = condition('s', scopeParam);
-    const [rows, [{ reports }]] = await Promise.all([
-      this.dataSource.query<
-        { agency_id: string; value: number; second_value: number | null; previous: number | null }[]
-      >(
-        `SELECT c.agency_id, c.value,
-                ${other === null ? 'NULL::float8' : 's.value'} AS second_value, p.value AS previous
-           FROM analytics_metric_value c
+    const scoped = scope.subtree
+      ? reader.pathCondition('v.agency_path', scope, 6)
+      : { sql: 'v.agency_id = ANY($6::uuid[])', params: [scope.roots.map((root) => root.id)] };
+    const direction = query.order === 'asc' ? 'ASC' : 'DESC';
+    const [rows, totals] = await Promise.all([
+      this.dataSource.query<RankedAgencyRow[]>(
+        // Ranks without window functions (which spool every row): the scope's values sorted
+        // once into an array, and each page row's position found in it by binary search
+        // (width_bucket counts the elements ≤ its operand; on the negated descending array, ≥).
+        `WITH scoped AS NOT MATERIALIZED (
+           SELECT v.agency_id, v.agency_code, v.agency_path, v.value
+             FROM analytics_metric_value v
+            WHERE v.year = $1 AND v.metric = $2 AND ${scoped.sql}
+         ), sorted AS (
+           SELECT array_agg(value ORDER BY value) AS ascending,
+                  array_agg(-value ORDER BY value DESC) AS negated,
+                  avg(value) AS mean
+             FROM scoped
+         ), page AS (
+           SELECT * FROM scoped ORDER BY value ${direction}, agency_code LIMIT $4 OFFSET $5
+         )
+         SELECT coalesce(cardinality(sorted.ascending), 0) AS count,
+                sorted.ascending[1] AS min,
+                sorted.ascending[cardinality(sorted.ascending)] AS max,
+                sorted.mean,
+                (sorted.ascending[(cardinality(sorted.ascending) + 1) / 2]
+                  + sorted.ascending[cardinality(sorted.ascending) / 2 + 1]) / 2 AS median,
+                page.agency_id, page.value,
+                cardinality(sorted.ascending) - width_bucket(-page.value, sorted.negated) AS below,
+                width_bucket(page.value, sorted.ascending) AS at_or_below,
+                p.value AS previous, s.value AS second_value
+           FROM sorted
+           LEFT JOIN page ON true
            LEFT JOIN analytics_metric_value p
-             ON p.year = $2 AND p.metric = $3 AND p.agency_path = c.agency_path
-                AND ${scopedPrevious.sql}
-           ${
-             other === null
-               ? ''
-               : `LEFT JOIN analytics_metric_value s ON s.year = $1 AND s.metric = $4
-                    AND s.agency_path = c.agency_path AND ${scopedSecond.sql}`
-           }
-          WHERE c.year = $1 AND c.metric = $3 AND ${scoped.sql}`,
-        [year, year - 1, first, ...(other === null ? [] : [other]), ...scoped.params],
+             ON p.year = $1 - 1 AND p.metric = $2 AND p.agency_path = page.agency_path
+           LEFT JOIN analytics_metric_value s
+             ON s.year = $1 AND s.metric = $3 AND s.agency_path = page.agency_path
+          ORDER BY page.value ${direction}, page.agency_code`,
+        [query.year, first, other ?? -1, query.limit, query.offset, ...scoped.params],
       ),
-      reader
-        .scopeTotals(scope, [year], [])
-        .then((totals) => [
-          { reports: totals.reduce((sum, row) => sum + row.totals.reportCount, 0) },
-        ]),
+      reader.scopeTotals(scope, [query.year], COUNTERS_ONLY),
     ]);
-    const entries: CompareEntry[] = rows.map((row) => ({
-      agency: { id: row.agency_id, code: '', name: '' },
-      value: row.value,
-      secondValue: row.second_value,
-      previous: row.previous,
-      reports: 1,
-    }));
-    // Reports without a value (no row) are counted, not listed.
-    return { entries, compared: Math.max(reports, entries.length) };
+    const stats = rows[0];
+    const count = stats?.count ?? 0;
+    const items = rows
+      .filter((row) => row.agency_id !== null)
+      .map((row) => {
+        const value = row.value as number;
+        return {
+          agency: { id: row.agency_id as string, code: '', name: '' },
+          value: round(value),
+          secondValue: round(row.second_value),
+          // Competition ranking: equal values share a rank.
+          rank:
+            direction === 'ASC'
+              ? (row.below as number) + 1
+              : count - (row.at_or_below as number) + 1,
+          percentile: round(midRankPercentile(row.below, row.at_or_below, count), 2),
+          previous: round(row.previous),
+          change: change(value, row.previous),
+          reports: 1,
+        };
+      });
+    const reports = totals.reduce((sum, row) => sum + row.totals.reportCount, 0);
+    return {
+      items,
+      // Reports without a value are compared too.
+      compared: Math.max(reports, count),
+      stats: {
+        count,
+        min: round(stats?.min ?? null),
+        max: round(stats?.max ?? null),
+        mean: round(stats?.mean ?? null),
+        median: round(stats?.median ?? null),
+      },
+    };
   }
 
   // ── year over year ─────────────────────────────────────────────────────────────────────────
 
   async yoy(scope: AnalyticsScope, year: number, baseYear: number): Promise<R.YoyDto> {
-    const rows = await this.reader().scopeTotals(scope, [baseYear, year], 'all');
+    const rows = await this.reader().scopeTotals(scope, [baseYear, year], {
+      cells: 'all',
+      narrative: true,
+    });
     const byYear = sumTotals(rows, (row) => row.year);
-    const current = byYear.get(year) ?? emptyRollupTotals();
-    const base = byYear.get(baseYear) ?? emptyRollupTotals();
+    const current = byYear.get(year) ?? emptyReadTotals();
+    const base = byYear.get(baseYear) ?? emptyReadTotals();
     const currentSource = cellTotalsSource(current.cells);
     const baseSource = cellTotalsSource(base.cells);
     const cells = CELL_LAYOUT.filter(
@@ -537,8 +539,10 @@ export class AnalyticsQueriesService {
   // ── breakdown ──────────────────────────────────────────────────────────────────────────────
 
   async breakdown(scope: AnalyticsScope, year: number): Promise<R.BreakdownDto> {
-    const rows = await this.reader().scopeTotals(scope, [year], applicationSelection());
-    const totals = sumTotals(rows, () => year).get(year) ?? emptyRollupTotals();
+    const rows = await this.reader().scopeTotals(scope, [year], {
+      cells: applicationSelection(),
+    });
+    const totals = sumTotals(rows, () => year).get(year) ?? emptyReadTotals();
     const source = cellTotalsSource(totals.cells);
     const present = APPLICATION_ROWS.filter((row) =>
       APPLICANT_COLUMNS.some((column) => source.has(applicationCell(row.key, column.key))),
@@ -578,17 +582,27 @@ export class AnalyticsQueriesService {
   ): Promise<R.ComplianceDto> {
     const reader = this.reader();
     const children = await reader.childrenOf(scope.roots);
+    const groups = [
+      ...children.map((c) => ({
+        key: c.id,
+        agency: agencyRef(c) as R.AgencyRef | null,
+        name: c.name,
+      })),
+      ...scope.roots.map(() => ({ key: OWN_GROUP, agency: null, name: '本级' })).slice(0, 1),
+    ];
+    // Only the page's groups are read.
+    const page = groups.slice(query.offset, query.offset + query.limit);
+    const pageChildren = page.filter((group) => group.key !== OWN_GROUP).map((g) => g.key);
+    const withOwn = page.some((group) => group.key === OWN_GROUP);
     const [childRows, ownRows, expected] = await Promise.all([
-      reader.rollupRows(
-        children.map((c) => c.id),
-        years,
-        [],
-      ),
-      reader.ownTotals(
-        scope.roots.map((r) => r.id),
-        years,
-        [],
-      ),
+      reader.rollupRows(pageChildren, years, COMPLIANCE_READ),
+      withOwn
+        ? reader.ownTotals(
+            scope.roots.map((r) => r.id),
+            years,
+            COMPLIANCE_READ,
+          )
+        : Promise.resolve([]),
       reader.expectedCounts(scope, years, true),
     ]);
     const totals = sumTotals(
@@ -600,32 +614,23 @@ export class AnalyticsQueriesService {
       const key = `${e.childId === '' ? OWN_GROUP : e.childId}|${e.year}`;
       expectedCounts.set(key, (expectedCounts.get(key) ?? 0) + e.count);
     }
-    const groups = [
-      ...children.map((c) => ({
-        key: c.id,
-        agency: agencyRef(c) as R.AgencyRef | null,
-        name: c.name,
-      })),
-      ...scope.roots.map(() => ({ key: OWN_GROUP, agency: null, name: '本级' })).slice(0, 1),
-    ];
-    const rows = groups.map((group) => ({
-      agency: group.agency,
-      name: group.name,
-      years: years.map((year) =>
-        complianceCell(
-          year,
-          totals.get(`${group.key}|${year}`) ?? emptyRollupTotals(),
-          expectedCounts.get(`${group.key}|${year}`) ?? 0,
-        ),
-      ),
-    }));
     return {
       scope: this.scopeRef(scope),
       fromYear: query.fromYear,
       toYear: query.toYear,
       by: 'child',
-      total: rows.length,
-      rows: rows.slice(query.offset, query.offset + query.limit),
+      total: groups.length,
+      rows: page.map((group) => ({
+        agency: group.agency,
+        name: group.name,
+        years: years.map((year) =>
+          complianceCell(
+            year,
+            totals.get(`${group.key}|${year}`) ?? emptyReadTotals(),
+            expectedCounts.get(`${group.key}|${year}`) ?? 0,
+          ),
+        ),
+      })),
     };
   }
 
@@ -651,7 +656,7 @@ export class AnalyticsQueriesService {
     const facts = await reader.ownTotals(
       agencies.map((a) => a.id),
       years,
-      [],
+      COMPLIANCE_READ,
     );
     const byKey = new Map(facts.map((row) => [`${row.nodeId}|${row.year}`, row.totals]));
     return {
@@ -669,7 +674,7 @@ export class AnalyticsQueriesService {
             (agency.active_to_year === null || agency.active_to_year >= year);
           return complianceCell(
             year,
-            byKey.get(`${agency.id}|${year}`) ?? emptyRollupTotals(),
+            byKey.get(`${agency.id}|${year}`) ?? emptyReadTotals(),
             active ? 1 : 0,
           );
         }),
@@ -683,13 +688,13 @@ export class AnalyticsQueriesService {
     const reader = this.reader();
     const year = query.year;
     const [rows, expected] = await Promise.all([
-      reader.scopeTotals(scope, [year], []),
+      reader.scopeTotals(scope, [year], { ...COUNTERS_ONLY, rules: true }),
       reader.expectedCounts(scope, [year], false),
     ]);
     return this.qualityOf(
       scope,
       query,
-      sumTotals(rows, () => year).get(year) ?? emptyRollupTotals(),
+      sumTotals(rows, () => year).get(year) ?? emptyReadTotals(),
       expected.reduce((sum, e) => sum + e.count, 0),
     );
   }
@@ -857,7 +862,7 @@ export class AnalyticsQueriesService {
     const facts = reader.factScope(scope, 2);
     const agencies = reader.agencyScope(scope, 2);
     const [rows, expected, included] = await Promise.all([
-      reader.scopeTotals(scope, [year], 'all'),
+      reader.scopeTotals(scope, [year], { cells: 'all' }),
       reader.expectedCounts(scope, [year], false),
       this.dataSource.query<UnitRow[]>(
         `SELECT a.id, a.code, a.name, f.report_id, f.status, f.on_time, f.days_late, f.error_count
@@ -867,7 +872,7 @@ export class AnalyticsQueriesService {
         [year, ...facts.params],
       ),
     ]);
-    const totals = sumTotals(rows, () => year).get(year) ?? emptyRollupTotals();
+    const totals = sumTotals(rows, () => year).get(year) ?? emptyReadTotals();
     const missingTotal = missingOf(
       expected.reduce((sum, e) => sum + e.count, 0),
       totals,
@@ -943,6 +948,85 @@ interface CompareCandidates {
   compared: number;
 }
 
+/** One page of a ranking, with the statistics of every ranked value. */
+interface Ranking {
+  items: R.CompareItem[];
+  /** Units compared, with or without a value. */
+  compared: number;
+  stats: R.CompareDto['stats'];
+}
+
+interface RankedAgencyRow {
+  count: number;
+  min: number | null;
+  max: number | null;
+  mean: number | null;
+  median: number | null;
+  /** Null on the one row of an empty page. */
+  agency_id: string | null;
+  value: number | null;
+  below: number | null;
+  at_or_below: number | null;
+  previous: number | null;
+  second_value: number | null;
+}
+
+/** Percentile of a value by mid-rank: the share below it plus half the share equal to it. */
+function midRankPercentile(below: number | null, atOrBelow: number | null, count: number) {
+  if (below === null || atOrBelow === null || count === 0) return null;
+  return ((below + (atOrBelow - below) / 2) / count) * 100;
+}
+
+/** A ranking of a few hundred units at most (child regions), computed here. */
+function rankInMemory(candidates: CompareCandidates, query: Q.CompareQuery): Ranking {
+  const ranked = candidates.entries.filter((e) => e.value !== null) as (CompareEntry & {
+    value: number;
+  })[];
+  const percentiles = percentileRanks(ranked.map((e) => e.value));
+  const direction = query.order === 'asc' ? 1 : -1;
+  const order = ranked
+    .map((entry, i) => ({ entry, percentile: percentiles[i] }))
+    .sort(
+      (a, b) =>
+        direction * (a.entry.value - b.entry.value) ||
+        (a.entry.agency.code < b.entry.agency.code ? -1 : 1),
+    );
+  // Competition ranking: equal values share a rank.
+  let rank = 0;
+  const items = order.map(({ entry, percentile }, i) => {
+    if (i === 0 || order[i - 1].entry.value !== entry.value) rank = i + 1;
+    return {
+      agency: entry.agency,
+      value: round(entry.value),
+      secondValue: round(entry.secondValue),
+      rank,
+      percentile: round(percentile, 2),
+      previous: round(entry.previous),
+      change: change(entry.value, entry.previous),
+      reports: entry.reports,
+    };
+  });
+  const values = ranked.map((e) => e.value).sort((a, b) => a - b);
+  const mid = values.length / 2;
+  return {
+    items: items.slice(query.offset, query.offset + query.limit),
+    compared: candidates.compared,
+    stats: {
+      count: values.length,
+      min: round(values[0] ?? null),
+      max: round(values[values.length - 1] ?? null),
+      mean: round(values.length ? values.reduce((s, v) => s + v, 0) / values.length : null),
+      median: round(
+        values.length === 0
+          ? null
+          : values.length % 2
+            ? values[Math.floor(mid)]
+            : (values[mid - 1] + values[mid]) / 2,
+      ),
+    },
+  };
+}
+
 interface CompareEntry {
   agency: R.AgencyRef;
   value: number | null;
@@ -994,6 +1078,9 @@ function applicationSelection(): number[] {
     APPLICANT_COLUMNS.map((c) => layoutIndexOf(applicationCell(row.key, c.key)) ?? -1),
   ).filter((i) => i >= 0);
 }
+
+/** Compliance needs the counters and the narrative totals (pass and completion rates). */
+const COMPLIANCE_READ: TotalsRead = { cells: [], narrative: true };
 
 function complianceCell(year: number, totals: RollupTotals, expected: number): R.ComplianceCell {
   const narrative = narrativeTotalsFromVector(totals.narrative);

@@ -4,7 +4,7 @@ import {
   addRollupTotals,
   ALL_AGENCIES,
   contributionOf,
-  emptyRollupTotals,
+  emptyReadTotals,
   type RollupTotals,
 } from './analytics-fact';
 import { factFromRow } from './analytics-index.service';
@@ -45,11 +45,22 @@ interface RollupRow {
   warning_only_count: number;
   late_clean_count: number;
   carry_over_count: number;
-  rule_counts: Record<string, number>;
+  rule_counts: Record<string, number> | null;
   metrics: (number | null)[] | null;
   cells: (string | null)[];
   cell_counts: (number | null)[];
-  narrative: number[];
+  narrative: number[] | null;
+}
+
+/** The read's optional columns of a roll-up row or fact, as select-list expressions. */
+function optionalColumnsSql(read: TotalsRead, rulesSql: string): string {
+  return [
+    read.rules ? `${rulesSql} AS rule_counts` : 'NULL AS rule_counts',
+    read.narrative ? 'narrative' : 'NULL AS narrative',
+    read.metrics && read.metrics.length > 0
+      ? `${cellsSql('metrics', read.metrics)} AS metrics`
+      : 'NULL AS metrics',
+  ].join(', ');
 }
 
 /**
@@ -57,6 +68,24 @@ interface RollupRow {
  * per row when a chart needs three is most of a request's time).
  */
 export type CellSelection = 'all' | readonly number[];
+
+/**
+ * What to read of each roll-up row or fact besides its counters. Reading only what an answer
+ * needs is most of its speed: a row's arrays are parsed number by number in the API.
+ */
+export interface TotalsRead {
+  /** Cells: all of them, or the layout positions the metrics need. */
+  readonly cells: CellSelection;
+  /** Stored metric values, by FACT_METRIC_KEYS position (see TotalsRow.metrics). */
+  readonly metrics?: readonly number[];
+  /** Narrative totals (narrative metrics, compliance). */
+  readonly narrative?: boolean;
+  /** Reports failing each rule (quality). */
+  readonly rules?: boolean;
+}
+
+/** Counters alone: report counts, timeliness, findings, workflow states. */
+export const COUNTERS_ONLY: TotalsRead = { cells: [] };
 
 /** The selected elements as an array expression (positions are integers from the layout). */
 function cellsSql(column: string, selection: CellSelection): string {
@@ -73,11 +102,13 @@ function cellTotalsFromRow(
 ): CellTotals {
   // Nothing read, nothing kept: empty arrays add nothing (see addCellTotals).
   if (selection !== 'all' && selection.length === 0) return { sums: [], counts: [] };
-  const totals: CellTotals = {
-    sums: new Array<number>(CELL_LAYOUT.length).fill(0),
-    counts: new Array<number>(CELL_LAYOUT.length).fill(0),
-  };
   const positions = selection === 'all' ? null : selection;
+  // Up to the last position read (selections are sorted): the rest reads as zeros.
+  const size = positions ? Math.max(...positions) + 1 : CELL_LAYOUT.length;
+  const totals: CellTotals = {
+    sums: new Array<number>(size).fill(0),
+    counts: new Array<number>(size).fill(0),
+  };
   const length = positions ? positions.length : (sums?.length ?? 0);
   for (let k = 0; k < length; k++) {
     const index = positions ? positions[k] : k;
@@ -88,7 +119,18 @@ function cellTotalsFromRow(
   return totals;
 }
 
-function totalsFromRollupRow(row: RollupRow, selection: CellSelection): TotalsRow {
+/** Stored metric values read by position, back at their FACT_METRIC_KEYS positions. */
+function storedMetricsFromRow(
+  values: (number | null)[] | null,
+  positions: readonly number[] | undefined,
+): (number | null)[] | null {
+  if (!positions || positions.length === 0 || values === null) return null;
+  const metrics = new Array<number | null>(Math.max(...positions) + 1).fill(null);
+  positions.forEach((position, k) => (metrics[position] = values[k] ?? null));
+  return metrics;
+}
+
+function totalsFromRollupRow(row: RollupRow, read: TotalsRead): TotalsRow {
   return {
     nodeId: row.node_id,
     year: row.year,
@@ -106,11 +148,11 @@ function totalsFromRollupRow(row: RollupRow, selection: CellSelection): TotalsRo
       warningOnlyCount: row.warning_only_count,
       lateCleanCount: row.late_clean_count,
       carryOverCount: row.carry_over_count,
-      cells: cellTotalsFromRow(row.cells, row.cell_counts, selection),
-      narrative: row.narrative,
-      ruleCounts: { ...row.rule_counts },
+      cells: cellTotalsFromRow(row.cells, row.cell_counts, read.cells),
+      narrative: row.narrative ?? [],
+      ruleCounts: row.rule_counts ?? {},
     },
-    metrics: row.metrics,
+    metrics: storedMetricsFromRow(row.metrics, read.metrics),
   };
 }
 
@@ -136,14 +178,20 @@ export function sumTotals<K>(
   keyOf: (row: TotalsRow) => K,
 ): Map<K, RollupTotals> {
   const sums = new Map<K, RollupTotals>();
+  // A group of one row is that row's totals (most groups: a child-year, a year); a copy is made
+  // only when a second row comes, so the rows' own totals are never changed.
+  const copied = new Set<K>();
   for (const row of rows) {
     const key = keyOf(row);
-    let sum = sums.get(key);
+    const sum = sums.get(key);
     if (!sum) {
-      sum = emptyRollupTotals();
-      sums.set(key, sum);
+      sums.set(key, row.totals);
+    } else if (copied.has(key)) {
+      addRollupTotals(sum, row.totals);
+    } else {
+      copied.add(key);
+      sums.set(key, addRollupTotals(addRollupTotals(emptyReadTotals(), sum), row.totals));
     }
-    addRollupTotals(sum, row.totals);
   }
   return sums;
 }
@@ -165,18 +213,6 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-/** The part of `agency_path`/`path` that names the child of the root it lies under ('' for the root). */
-function childIdSql(pathColumn: string, roots: readonly ScopeAgency[]): string {
-  // All roots of a request sit at paths of known length; each id is 36 characters.
-  const cases = roots
-    .map(
-      (root) =>
-        `WHEN ${pathColumn} LIKE '${escapeLike(root.path)}%' THEN substr(${pathColumn}, ${root.path.length + 2}, 36)`,
-    )
-    .join(' ');
-  return `(CASE ${cases} ELSE '' END)`;
-}
-
 export interface ExpectedCount {
   readonly year: number;
   /** The root's child the agency lies under ('' for a root itself); only when grouped by child. */
@@ -193,12 +229,12 @@ export class AnalyticsReader {
   async scopeTotals(
     scope: AnalyticsScope,
     years: readonly number[],
-    selection: CellSelection,
+    read: TotalsRead,
     byKindAndLevel = false,
   ): Promise<TotalsRow[]> {
     const rootIds = scope.roots.map((root) => root.id);
-    if (!scope.subtree) return this.ownTotals(rootIds, years, selection);
-    return this.rollupRows(rootIds, years, selection, byKindAndLevel);
+    if (!scope.subtree) return this.ownTotals(rootIds, years, read);
+    return this.rollupRows(rootIds, years, read, byKindAndLevel);
   }
 
   /**
@@ -208,7 +244,7 @@ export class AnalyticsReader {
   async rollupRows(
     nodeIds: readonly string[],
     years: readonly number[],
-    selection: CellSelection,
+    read: TotalsRead,
     byKindAndLevel = false,
   ): Promise<TotalsRow[]> {
     if (nodeIds.length === 0) return [];
@@ -216,45 +252,48 @@ export class AnalyticsReader {
       `SELECT node_id, year, agency_kind, agency_level, report_count, on_time_count, days_late_sum,
               error_report_count, warning_report_count, accepted_count, returned_count,
               active_report_count, warning_only_count, late_clean_count, carry_over_count,
-              rule_counts, narrative, metrics,
-              ${cellsSql('cells', selection)} AS cells,
-              ${cellsSql('cell_counts', selection)} AS cell_counts
+              ${optionalColumnsSql(read, 'rule_counts')},
+              ${cellsSql('cells', read.cells)} AS cells,
+              ${cellsSql('cell_counts', read.cells)} AS cell_counts
          FROM analytics_rollup
         WHERE node_id = ANY($1::uuid[]) AND year = ANY($2::int[])
           AND agency_kind ${byKindAndLevel ? '<>' : '='} '${ALL_AGENCIES}'`,
       [nodeIds, years],
     );
-    return rows.map((row) => totalsFromRollupRow(row, selection));
+    return rows.map((row) => totalsFromRollupRow(row, read));
   }
 
   /** The agencies' own reports (not those below them) as totals rows keyed by agency. */
   async ownTotals(
     agencyIds: readonly string[],
     years: readonly number[],
-    selection: CellSelection,
+    read: TotalsRead,
   ): Promise<TotalsRow[]> {
     if (agencyIds.length === 0) return [];
     const rows = await this.manager.query(
       `SELECT report_id, version_id, agency_id, year, agency_path, agency_kind, agency_level,
               agency_active, status, submitted_at, on_time, days_late, error_count, warning_count,
-              failing_rules, metrics, narrative, ${cellsSql('cells', selection)} AS cells
+              failing_rules, ${read.narrative ? 'narrative' : 'NULL AS narrative'},
+              ${read.metrics && read.metrics.length > 0 ? cellsSql('metrics', read.metrics) : 'NULL'} AS metrics,
+              ${cellsSql('cells', read.cells)} AS cells
          FROM analytics_report
         WHERE agency_id = ANY($1::uuid[]) AND year = ANY($2::int[])`,
       [agencyIds, years],
     );
     return rows.map((row: Parameters<typeof factFromRow>[0]) => {
-      const fact = factFromRow({ ...row, cells: [] });
+      const fact = factFromRow({ ...row, cells: [], narrative: row.narrative ?? [] });
       const totals = contributionOf(fact);
+      if (!read.rules) totals.ruleCounts = {};
       const values = (row.cells ?? []) as (string | null)[];
       const counts = values.map((value) => (value === null ? 0 : 1));
-      totals.cells = cellTotalsFromRow(values, counts, selection);
+      totals.cells = cellTotalsFromRow(values, counts, read.cells);
       return {
         nodeId: fact.agencyId,
         year: fact.year,
         agencyKind: fact.agencyKind,
         agencyLevel: fact.agencyLevel,
         totals,
-        metrics: fact.metrics,
+        metrics: storedMetricsFromRow(row.metrics, read.metrics),
       };
     });
   }
@@ -271,7 +310,7 @@ export class AnalyticsReader {
 
   /**
    * Agencies expected to report each year (active that year), counted per kind and level and,
-   * when asked, per child of the roots. One index range scan over the scope's agencies.
+   * when asked, per child of the roots.
    */
   async expectedCounts(
     scope: AnalyticsScope,
@@ -279,12 +318,10 @@ export class AnalyticsReader {
     byChild: boolean,
   ): Promise<ExpectedCount[]> {
     if (scope.roots.length === 0 || years.length === 0) return [];
-    const condition = scope.subtree
-      ? subtreeCondition('a.path', scope.roots, 1)
-      : { sql: 'a.id = ANY($1::uuid[])', params: [scope.roots.map((root) => root.id)] };
-    const child = byChild && scope.subtree ? childIdSql('a.path', scope.roots) : `''`;
-    // Grouped by active years first (a few groups), then spread over the years here: no
-    // agency × year product in SQL.
+    const rootIds = scope.roots.map((root) => root.id);
+    // Subtrees are counted in advance (analytics_expected, one row per kind, level and active
+    // years); a root's own agency is its child group ''. Grouped by active years, then spread
+    // over the years here: no agency × year product in SQL.
     const groups = await this.manager.query<
       {
         child_id: string;
@@ -292,15 +329,24 @@ export class AnalyticsReader {
         level: string;
         active_from_year: number | null;
         active_to_year: number | null;
-        count: string;
+        count: number;
       }[]
     >(
-      `SELECT ${child} AS child_id, a.kind, a.level, a.active_from_year, a.active_to_year,
-              count(*) AS count
-         FROM agency a
-        WHERE ${condition.sql}
-        GROUP BY 1, 2, 3, 4, 5`,
-      condition.params,
+      !scope.subtree
+        ? `SELECT '' AS child_id, a.kind, a.level, a.active_from_year, a.active_to_year, 1 AS count
+             FROM agency a WHERE a.id = ANY($1::uuid[])`
+        : byChild
+          ? `SELECT e.node_id::text AS child_id, e.agency_kind AS kind, e.agency_level AS level,
+                    e.active_from_year, e.active_to_year, e.agency_count AS count
+               FROM agency c JOIN analytics_expected e ON e.node_id = c.id
+              WHERE c.parent_id = ANY($1::uuid[])
+             UNION ALL
+             SELECT '', a.kind, a.level, a.active_from_year, a.active_to_year, 1
+               FROM agency a WHERE a.id = ANY($1::uuid[])`
+          : `SELECT '' AS child_id, e.agency_kind AS kind, e.agency_level AS level,
+                    e.active_from_year, e.active_to_year, e.agency_count AS count
+               FROM analytics_expected e WHERE e.node_id = ANY($1::uuid[])`,
+      [rootIds],
     );
     const counts = new Map<string, ExpectedCount>();
     for (const group of groups) {

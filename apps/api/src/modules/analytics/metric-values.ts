@@ -10,7 +10,7 @@ import {
   type MetricKey,
 } from '@atlas/metrics';
 import { FACT_METRIC_KEYS, narrativeTotalsFromVector, type RollupTotals } from './analytics-fact';
-import type { CellSelection } from './analytics-reader';
+import type { CellSelection, TotalsRead } from './analytics-reader';
 
 /** How a metric is described to clients (the catalogue without its formulas). */
 export interface MetricInfo {
@@ -101,4 +101,21 @@ export function storedOrComputed(
 /** Whether every metric can be answered from stored values and counters alone. */
 export function answeredWithoutCells(keys: readonly MetricKey[]): boolean {
   return keys.every((key) => metric(key).source === 'quality' || FACT_METRIC_KEYS.includes(key));
+}
+
+/**
+ * What to read of roll-up rows or facts for the metrics: their stored values when every group
+ * is one row (`stored`), otherwise the cells and narrative totals they are computed from.
+ * Counters (the quality metrics) are always read.
+ */
+export function totalsReadFor(keys: readonly MetricKey[], stored: boolean): TotalsRead {
+  if (stored)
+    return {
+      cells: [],
+      metrics: keys.map((key) => FACT_METRIC_KEYS.indexOf(key)).filter((index) => index >= 0),
+    };
+  return {
+    cells: cellsFor(keys),
+    narrative: keys.some((key) => metric(key).source === 'narrative'),
+  };
 }
