@@ -238,6 +238,27 @@ export function addRollupTotals(
 /** What one report adds to each roll-up row above it. */
 export function contributionOf(fact: ReportFact): RollupTotals {
   return {
+    ...countersOf(fact),
+    cells: cellTotalsOf(fact.cells),
+    narrative: [...fact.narrative],
+    ruleCounts: Object.fromEntries(fact.failingRules.map((rule) => [rule, 1])),
+  };
+}
+
+/** The counters one report adds to each roll-up row above it. */
+export function countersOf(
+  fact: Pick<
+    ReportFact,
+    | 'onTime'
+    | 'daysLate'
+    | 'errorCount'
+    | 'warningCount'
+    | 'status'
+    | 'agencyActive'
+    | 'failingRules'
+  >,
+): Omit<RollupTotals, 'cells' | 'narrative' | 'ruleCounts'> {
+  return {
     reportCount: 1,
     onTimeCount: fact.onTime ? 1 : 0,
     daysLateSum: fact.daysLate,
@@ -249,9 +270,6 @@ export function contributionOf(fact: ReportFact): RollupTotals {
     warningOnlyCount: fact.errorCount === 0 && fact.warningCount > 0 ? 1 : 0,
     lateCleanCount: !fact.onTime && fact.errorCount === 0 ? 1 : 0,
     carryOverCount: fact.failingRules.includes(CARRY_OVER_RULE) ? 1 : 0,
-    cells: cellTotalsOf(fact.cells),
-    narrative: [...fact.narrative],
-    ruleCounts: Object.fromEntries(fact.failingRules.map((rule) => [rule, 1])),
   };
 }
 

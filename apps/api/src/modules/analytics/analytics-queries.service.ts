@@ -29,6 +29,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { AGENCY_KIND_LABELS, AGENCY_LEVEL_LABELS } from '../agencies/agency-taxonomy';
 import {
   emptyReadTotals,
+  ROLLUP_COUNTER_KEYS,
   FACT_METRIC_KEYS,
   RANKED_METRIC_KEYS,
   narrativeTotalsFromVector,
@@ -150,7 +151,12 @@ export class AnalyticsQueriesService {
     const reader = this.reader();
     const years = yearsBetween(year - SPARKLINE_YEARS + 1, year);
     const [rows, expected] = await Promise.all([
-      reader.scopeTotals(scope, years, { ...totalsReadFor(OVERVIEW_METRICS, false), rules: true }),
+      reader.scopeTotals(scope, years, {
+        ...totalsReadFor(OVERVIEW_METRICS, false),
+        // Submissions and issues need every counter.
+        counters: ROLLUP_COUNTER_KEYS,
+        rules: true,
+      }),
       reader.expectedCounts(scope, years, false),
     ]);
     const byYear = sumTotals(rows, (row) => row.year);
@@ -453,7 +459,7 @@ export class AnalyticsQueriesService {
           ORDER BY page.value ${direction}, page.agency_code`,
         [query.year, first, other ?? -1, query.limit, query.offset, ...scoped.params],
       ),
-      reader.scopeTotals(scope, [query.year], COUNTERS_ONLY),
+      reader.scopeTotals(scope, [query.year], { cells: [], counters: ['reportCount'] }),
     ]);
     const stats = rows[0];
     const count = stats?.count ?? 0;
@@ -641,18 +647,20 @@ export class AnalyticsQueriesService {
   ): Promise<R.ComplianceDto> {
     const reader = this.reader();
     const condition = reader.agencyScope(scope, 1);
-    const [{ total }] = await this.dataSource.query<{ total: string }[]>(
-      `SELECT count(*) AS total FROM agency a WHERE ${condition.sql}`,
-      condition.params,
-    );
-    const agencies = await this.dataSource.query<
-      (ScopeAgency & { active_from_year: number | null; active_to_year: number | null })[]
-    >(
-      `SELECT a.id, a.code, a.name, a.path, a.active_from_year, a.active_to_year
-         FROM agency a WHERE ${condition.sql}
-        ORDER BY a.path LIMIT ${query.limit} OFFSET ${query.offset}`,
-      condition.params,
-    );
+    const [[{ total }], agencies] = await Promise.all([
+      this.dataSource.query<{ total: string }[]>(
+        `SELECT count(*) AS total FROM agency a WHERE ${condition.sql}`,
+        condition.params,
+      ),
+      this.dataSource.query<
+        (ScopeAgency & { active_from_year: number | null; active_to_year: number | null })[]
+      >(
+        `SELECT a.id, a.code, a.name, a.path, a.active_from_year, a.active_to_year
+           FROM agency a WHERE ${condition.sql}
+          ORDER BY a.path COLLATE "C" LIMIT ${query.limit} OFFSET ${query.offset}`,
+        condition.params,
+      ),
+    ]);
     const facts = await reader.ownTotals(
       agencies.map((a) => a.id),
       years,
@@ -1080,7 +1088,17 @@ function applicationSelection(): number[] {
 }
 
 /** Compliance needs the counters and the narrative totals (pass and completion rates). */
-const COMPLIANCE_READ: TotalsRead = { cells: [], narrative: true };
+const COMPLIANCE_READ: TotalsRead = {
+  cells: [],
+  narrative: true,
+  counters: [
+    'reportCount',
+    'onTimeCount',
+    'errorReportCount',
+    'warningReportCount',
+    'activeReportCount',
+  ],
+};
 
 function complianceCell(year: number, totals: RollupTotals, expected: number): R.ComplianceCell {
   const narrative = narrativeTotalsFromVector(totals.narrative);

@@ -1,13 +1,13 @@
-import { CELL_LAYOUT, type CellTotals } from '@atlas/metrics';
+import { CELL_LAYOUT, type CellTotals, NARRATIVE_TOTAL_KEYS } from '@atlas/metrics';
 import type { EntityManager } from 'typeorm';
 import {
   addRollupTotals,
   ALL_AGENCIES,
-  contributionOf,
+  countersOf,
   emptyReadTotals,
+  ROLLUP_COUNTER_KEYS,
   type RollupTotals,
 } from './analytics-fact';
-import { factFromRow } from './analytics-index.service';
 import type { AnalyticsScope, ScopeAgency } from './analytics-scope';
 
 /*
@@ -29,38 +29,65 @@ export interface TotalsRow {
   readonly metrics: readonly (number | null)[] | null;
 }
 
-interface RollupRow {
-  node_id: string;
+type CounterKey = (typeof ROLLUP_COUNTER_KEYS)[number];
+
+/** A fact as ownTotals selects it. */
+interface OwnFactRow {
+  agency_id: string;
   year: number;
   agency_kind: string;
   agency_level: string;
-  report_count: number;
-  on_time_count: number;
-  days_late_sum: number;
-  error_report_count: number;
-  warning_report_count: number;
-  accepted_count: number;
-  returned_count: number;
-  active_report_count: number;
-  warning_only_count: number;
-  late_clean_count: number;
-  carry_over_count: number;
-  rule_counts: Record<string, number> | null;
-  metrics: (number | null)[] | null;
-  cells: (string | null)[];
-  cell_counts: (number | null)[];
-  narrative: number[] | null;
+  agency_active: boolean;
+  status: string;
+  on_time: boolean;
+  days_late: number;
+  error_count: number;
+  warning_count: number;
+  failing_rules: string[] | null;
+  /** Selected elements of the arrays, see vectorColumns. */
+  [vectorElement: string]: unknown;
 }
 
-/** The read's optional columns of a roll-up row or fact, as select-list expressions. */
-function optionalColumnsSql(read: TotalsRead, rulesSql: string): string {
-  return [
-    read.rules ? `${rulesSql} AS rule_counts` : 'NULL AS rule_counts',
-    read.narrative ? 'narrative' : 'NULL AS narrative',
-    read.metrics && read.metrics.length > 0
-      ? `${cellsSql('metrics', read.metrics)} AS metrics`
-      : 'NULL AS metrics',
-  ].join(', ');
+/** A roll-up row as selected: counters under their RollupTotals names, the rest if read. */
+type RollupRow = Partial<Record<CounterKey, number>> & {
+  node_id: string;
+  year: number;
+  agency_kind?: string;
+  agency_level?: string;
+  rule_counts?: Record<string, number>;
+  /** Selected elements of the arrays, see vectorColumns. */
+  [vectorElement: string]: unknown;
+};
+
+/** The counters metrics need: reports, on-time reports, reports with errors. */
+export const METRIC_COUNTERS: readonly CounterKey[] = [
+  'reportCount',
+  'onTimeCount',
+  'errorReportCount',
+];
+
+/** reportCount → report_count */
+function counterColumn(key: CounterKey): string {
+  return key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+}
+
+/**
+ * The select list of roll-up rows for a read: only what it asks for, since every column of a
+ * thousand rows is parsed in the API (most of such an answer's time).
+ */
+function rollupColumnsSql(read: TotalsRead, byKindAndLevel: boolean): string {
+  const columns = ['node_id', 'year'];
+  if (byKindAndLevel) columns.push('agency_kind', 'agency_level');
+  for (const key of read.counters ?? ROLLUP_COUNTER_KEYS)
+    columns.push(`${counterColumn(key)} AS "${key}"`);
+  if (read.rules) columns.push('rule_counts');
+  if (read.narrative) columns.push(...vectorColumns('narrative', NARRATIVE_POSITIONS));
+  columns.push(
+    ...vectorColumns('metrics', read.metrics ?? []),
+    ...vectorColumns('cells', read.cells),
+    ...vectorColumns('cell_counts', read.cells),
+  );
+  return columns.join(', ');
 }
 
 /**
@@ -82,18 +109,40 @@ export interface TotalsRead {
   readonly narrative?: boolean;
   /** Reports failing each rule (quality). */
   readonly rules?: boolean;
+  /** The counters to read (the others read as 0); all when not given. */
+  readonly counters?: readonly CounterKey[];
 }
 
 /** Counters alone: report counts, timeliness, findings, workflow states. */
 export const COUNTERS_ONLY: TotalsRead = { cells: [] };
 
-/** The selected elements as an array expression (positions are integers from the layout). */
-function cellsSql(column: string, selection: CellSelection): string {
-  if (selection === 'all') return column;
-  if (selection.length === 0) return 'NULL';
-  const positions = selection.map((index) => `${column}[${Math.trunc(index) + 1}]`);
-  return `ARRAY[${positions.join(', ')}]`;
+/**
+ * The selected elements of an array column as select items: the whole array for 'all',
+ * otherwise one scalar column per element ("alias.k"). node-postgres parses arrays in
+ * JavaScript character by character and scalars natively: on a thousand rows, two stored
+ * values read as an array cost more than the rest of the row.
+ */
+function vectorColumns(column: string, selection: CellSelection, alias = column): string[] {
+  if (selection === 'all') return [`${column} AS "${alias}"`];
+  return selection.map((index, k) => `${column}[${Math.trunc(index) + 1}] AS "${alias}.${k}"`);
 }
+
+/** The elements vectorColumns selected, in selection order (null when none were). */
+function vectorOf<T>(
+  row: Record<string, unknown>,
+  selection: CellSelection,
+  alias: string,
+): (T | null)[] | null {
+  if (selection === 'all') return (row[alias] as (T | null)[] | null) ?? null;
+  if (selection.length === 0) return null;
+  const values = new Array<T | null>(selection.length);
+  for (let k = 0; k < selection.length; k++)
+    values[k] = (row[`${alias}.${k}`] as T | null | undefined) ?? null;
+  return values;
+}
+
+/** Every narrative total, in NARRATIVE_TOTAL_KEYS order. */
+const NARRATIVE_POSITIONS: readonly number[] = NARRATIVE_TOTAL_KEYS.map((_, i) => i);
 
 function cellTotalsFromRow(
   sums: (string | number | null)[] | null,
@@ -125,34 +174,35 @@ function storedMetricsFromRow(
   positions: readonly number[] | undefined,
 ): (number | null)[] | null {
   if (!positions || positions.length === 0 || values === null) return null;
-  const metrics = new Array<number | null>(Math.max(...positions) + 1).fill(null);
-  positions.forEach((position, k) => (metrics[position] = values[k] ?? null));
+  // Sparse: positions not read are holes (read as null by storedOrComputed).
+  const metrics: (number | null)[] = [];
+  for (let k = 0; k < positions.length; k++) metrics[positions[k]] = values[k] ?? null;
   return metrics;
 }
 
 function totalsFromRollupRow(row: RollupRow, read: TotalsRead): TotalsRow {
+  const totals = emptyReadTotals();
+  for (const key of read.counters ?? ROLLUP_COUNTER_KEYS) totals[key] = row[key] ?? 0;
+  totals.cells = cellTotalsFromRow(
+    vectorOf<string>(row, read.cells, 'cells'),
+    vectorOf<number>(row, read.cells, 'cell_counts'),
+    read.cells,
+  );
+  if (read.narrative)
+    totals.narrative = (vectorOf<number>(row, NARRATIVE_POSITIONS, 'narrative') ?? []).map(
+      (value) => value ?? 0,
+    );
+  if (row.rule_counts) totals.ruleCounts = row.rule_counts;
   return {
     nodeId: row.node_id,
     year: row.year,
-    agencyKind: row.agency_kind,
-    agencyLevel: row.agency_level,
-    totals: {
-      reportCount: row.report_count,
-      onTimeCount: row.on_time_count,
-      daysLateSum: row.days_late_sum,
-      errorReportCount: row.error_report_count,
-      warningReportCount: row.warning_report_count,
-      acceptedCount: row.accepted_count,
-      returnedCount: row.returned_count,
-      activeReportCount: row.active_report_count,
-      warningOnlyCount: row.warning_only_count,
-      lateCleanCount: row.late_clean_count,
-      carryOverCount: row.carry_over_count,
-      cells: cellTotalsFromRow(row.cells, row.cell_counts, read.cells),
-      narrative: row.narrative ?? [],
-      ruleCounts: row.rule_counts ?? {},
-    },
-    metrics: storedMetricsFromRow(row.metrics, read.metrics),
+    agencyKind: row.agency_kind ?? ALL_AGENCIES,
+    agencyLevel: row.agency_level ?? ALL_AGENCIES,
+    totals,
+    metrics: storedMetricsFromRow(
+      vectorOf<number>(row, read.metrics ?? [], 'metrics'),
+      read.metrics,
+    ),
   };
 }
 
@@ -249,12 +299,7 @@ export class AnalyticsReader {
   ): Promise<TotalsRow[]> {
     if (nodeIds.length === 0) return [];
     const rows = await this.manager.query<RollupRow[]>(
-      `SELECT node_id, year, agency_kind, agency_level, report_count, on_time_count, days_late_sum,
-              error_report_count, warning_report_count, accepted_count, returned_count,
-              active_report_count, warning_only_count, late_clean_count, carry_over_count,
-              ${optionalColumnsSql(read, 'rule_counts')},
-              ${cellsSql('cells', read.cells)} AS cells,
-              ${cellsSql('cell_counts', read.cells)} AS cell_counts
+      `SELECT ${rollupColumnsSql(read, byKindAndLevel)}
          FROM analytics_rollup
         WHERE node_id = ANY($1::uuid[]) AND year = ANY($2::int[])
           AND agency_kind ${byKindAndLevel ? '<>' : '='} '${ALL_AGENCIES}'`,
@@ -270,30 +315,56 @@ export class AnalyticsReader {
     read: TotalsRead,
   ): Promise<TotalsRow[]> {
     if (agencyIds.length === 0) return [];
-    const rows = await this.manager.query(
-      `SELECT report_id, version_id, agency_id, year, agency_path, agency_kind, agency_level,
-              agency_active, status, submitted_at, on_time, days_late, error_count, warning_count,
-              failing_rules, ${read.narrative ? 'narrative' : 'NULL AS narrative'},
-              ${read.metrics && read.metrics.length > 0 ? cellsSql('metrics', read.metrics) : 'NULL'} AS metrics,
-              ${cellsSql('cells', read.cells)} AS cells
+    // Rules only for their counts or the carry-over counter (arrays are slow to parse).
+    const withRules =
+      read.rules || (read.counters ?? ROLLUP_COUNTER_KEYS).includes('carryOverCount');
+    const columns = [
+      ...(read.narrative ? vectorColumns('narrative', NARRATIVE_POSITIONS) : []),
+      ...vectorColumns('metrics', read.metrics ?? []),
+      ...vectorColumns('cells', read.cells),
+    ];
+    const rows = await this.manager.query<OwnFactRow[]>(
+      `SELECT agency_id, year, agency_kind, agency_level, agency_active, status, on_time,
+              days_late, error_count, warning_count,
+              ${withRules ? 'failing_rules' : 'NULL AS failing_rules'}
+              ${columns.map((column) => `, ${column}`).join('')}
          FROM analytics_report
         WHERE agency_id = ANY($1::uuid[]) AND year = ANY($2::int[])`,
       [agencyIds, years],
     );
-    return rows.map((row: Parameters<typeof factFromRow>[0]) => {
-      const fact = factFromRow({ ...row, cells: [], narrative: row.narrative ?? [] });
-      const totals = contributionOf(fact);
-      if (!read.rules) totals.ruleCounts = {};
-      const values = (row.cells ?? []) as (string | null)[];
-      const counts = values.map((value) => (value === null ? 0 : 1));
-      totals.cells = cellTotalsFromRow(values, counts, read.cells);
+    return rows.map((row) => {
+      const failingRules = row.failing_rules ?? [];
+      const values = vectorOf<string>(row, read.cells, 'cells') ?? [];
+      const totals: RollupTotals = {
+        ...countersOf({
+          onTime: row.on_time,
+          daysLate: row.days_late,
+          errorCount: row.error_count,
+          warningCount: row.warning_count,
+          status: row.status,
+          agencyActive: row.agency_active,
+          failingRules,
+        }),
+        cells: cellTotalsFromRow(
+          values,
+          values.map((value) => (value === null ? 0 : 1)),
+          read.cells,
+        ),
+        narrative: read.narrative
+          ? (vectorOf<number>(row, NARRATIVE_POSITIONS, 'narrative') ?? []).map((v) => v ?? 0)
+          : [],
+        ruleCounts: read.rules ? Object.fromEntries(failingRules.map((rule) => [rule, 1])) : {},
+      };
       return {
-        nodeId: fact.agencyId,
-        year: fact.year,
-        agencyKind: fact.agencyKind,
-        agencyLevel: fact.agencyLevel,
+        nodeId: row.agency_id,
+        year: row.year,
+        agencyKind: row.agency_kind,
+        agencyLevel: row.agency_level,
         totals,
-        metrics: storedMetricsFromRow(row.metrics, read.metrics),
+        metrics: storedMetricsFromRow(
+          vectorOf<number>(row, read.metrics ?? [], 'metrics'),
+          read.metrics,
+        ),
       };
     });
   }
@@ -386,14 +457,17 @@ export class AnalyticsReader {
     return subtreeCondition('f.agency_path', scope.roots, firstParam);
   }
 
-  /** The same for the agency table (alias a). */
+  /**
+   * The same for the agency table (alias a), on idx_agency_path_c: lists ordered by
+   * `a.path COLLATE "C"` then read their page off the index instead of sorting the subtree.
+   */
   agencyScope(scope: AnalyticsScope, firstParam: number): { sql: string; params: unknown[] } {
     if (!scope.subtree)
       return {
         sql: `a.id = ANY($${firstParam}::uuid[])`,
         params: [scope.roots.map((root) => root.id)],
       };
-    return subtreeCondition('a.path', scope.roots, firstParam);
+    return subtreeCondition('(a.path COLLATE "C")', scope.roots, firstParam);
   }
 
   /** A value that changes whenever anything the scope's answers depend on changes. */

@@ -57,17 +57,21 @@ export async function resolveScope(
     return { roots: await lookups.agenciesByIds([user.agencyId]), subtree: false };
   }
 
-  const visibleRoots =
-    user.role === 'admin'
-      ? await lookups.treeRoots()
-      : disjointRoots(await lookups.agenciesByIds(user.scopeAgencyIds));
-  if (requested.scope === undefined) return { roots: visibleRoots, subtree: subtreeAsked };
+  if (requested.scope === undefined) {
+    const visibleRoots =
+      user.role === 'admin'
+        ? await lookups.treeRoots()
+        : disjointRoots(await lookups.agenciesByIds(user.scopeAgencyIds));
+    return { roots: visibleRoots, subtree: subtreeAsked };
+  }
 
+  // The asked agency is visible when its path passes through one of the caller's scope
+  // agencies: one lookup, not the caller's roots first.
   const [agency] = await lookups.agenciesByIds([requested.scope]);
   const visible =
     agency !== undefined &&
     (user.role === 'admin' ||
-      pathIdsOf(agency.path).some((id) => visibleRoots.some((root) => root.id === id)));
+      pathIdsOf(agency.path).some((id) => user.scopeAgencyIds.includes(id)));
   if (!visible) throw agencyNotFound();
   return { roots: [agency], subtree: subtreeAsked };
 }

@@ -10,7 +10,7 @@ import {
   type MetricKey,
 } from '@atlas/metrics';
 import { FACT_METRIC_KEYS, narrativeTotalsFromVector, type RollupTotals } from './analytics-fact';
-import type { CellSelection, TotalsRead } from './analytics-reader';
+import { type CellSelection, METRIC_COUNTERS, type TotalsRead } from './analytics-reader';
 
 /** How a metric is described to clients (the catalogue without its formulas). */
 export interface MetricInfo {
@@ -83,6 +83,8 @@ export function metricValue(
   }
 }
 
+const FACT_METRIC_INDEX = new Map(FACT_METRIC_KEYS.map((key, index) => [key, index]));
+
 /**
  * A metric from the values stored with a single roll-up row or fact when there are some (no
  * cells need to be read), otherwise computed from the totals.
@@ -93,8 +95,8 @@ export function storedOrComputed(
   expected: number | null,
   stored: readonly (number | null)[] | null | undefined,
 ): number | null {
-  const index = FACT_METRIC_KEYS.indexOf(key);
-  if (stored && index >= 0) return stored[index] ?? null;
+  const index = FACT_METRIC_INDEX.get(key);
+  if (stored && index !== undefined) return stored[index] ?? null;
   return metricValue(key, totals, expected);
 }
 
@@ -106,16 +108,18 @@ export function answeredWithoutCells(keys: readonly MetricKey[]): boolean {
 /**
  * What to read of roll-up rows or facts for the metrics: their stored values when every group
  * is one row (`stored`), otherwise the cells and narrative totals they are computed from.
- * Counters (the quality metrics) are always read.
+ * The counters metrics use (reports, on time, with errors) are always read.
  */
 export function totalsReadFor(keys: readonly MetricKey[], stored: boolean): TotalsRead {
   if (stored)
     return {
       cells: [],
+      counters: METRIC_COUNTERS,
       metrics: keys.map((key) => FACT_METRIC_KEYS.indexOf(key)).filter((index) => index >= 0),
     };
   return {
     cells: cellsFor(keys),
+    counters: METRIC_COUNTERS,
     narrative: keys.some((key) => metric(key).source === 'narrative'),
   };
 }

@@ -110,8 +110,13 @@ export class UsersService implements OnApplicationBootstrap {
       .getOne();
   }
 
+  /** One query (findOne with a relation takes two: ids first, then the join); every request asks. */
   findWithScopes(id: string): Promise<UserEntity | null> {
-    return this.users.findOne({ where: { id }, relations: { scopes: true } });
+    return this.users
+      .createQueryBuilder('user')
+      .leftJoinAndSelect('user.scopes', 'scope')
+      .where('user.id = :id', { id })
+      .getOne();
   }
 
   async list(): Promise<UserDto[]> {
