@@ -621,6 +621,38 @@ describe('analytics (real PostgreSQL)', () => {
           ).map((row) => [row.agency?.id ?? '本级', row.years[0].expected]),
         ),
       ).toEqual({ [ids.A]: 2, [ids.B]: 1, 本级: 1 });
+      // Retired after 2022, B is no longer expected in 2023 (its report still counts). A rename
+      // alone recounts nothing.
+      const expectedByChild = async () =>
+        Object.fromEntries(
+          (
+            (
+              await get(oversightR.token, 'compliance', {
+                fromYear: 2023,
+                toYear: 2023,
+                by: 'child',
+              })
+            ).body.rows as { agency: { id: string } | null; years: { expected: number }[] }[]
+          ).map((row) => [row.agency?.id ?? '本级', row.years[0].expected]),
+        );
+      // xmin: the transaction that wrote each row, new after any recount.
+      const expectedRows = () =>
+        testApp.dataSource.query(
+          'SELECT xmin::text AS written_by, * FROM analytics_expected ORDER BY 2, 3, 4, 5, 6',
+        );
+      const beforeRename = await expectedRows();
+      await request(server())
+        .patch(`/api/agencies/${ids.B}`)
+        .set(auth(admin))
+        .send({ name: '乙镇（更名）' })
+        .expect(200);
+      expect(await expectedRows()).toEqual(beforeRename);
+      await request(server())
+        .patch(`/api/agencies/${ids.B}`)
+        .set(auth(admin))
+        .send({ activeToYear: 2022 })
+        .expect(200);
+      expect(await expectedByChild()).toEqual({ [ids.A]: 2, [ids.B]: 0, 本级: 1 });
 
       const snapshot = () =>
         testApp.dataSource.query(

@@ -6,6 +6,7 @@ import { CreateImports1764300300000 } from './1764300300000-create-imports';
 import { CreateAnalytics1764300400000 } from './1764300400000-create-analytics';
 import { RankedValuesCarryAgencyCode1764400000000 } from './1764400000000-ranked-values-carry-agency-code';
 import { CreateAnalyticsExpected1764400100000 } from './1764400100000-create-analytics-expected';
+import { RecountExpectedOnRelevantUpdates1764400200000 } from './1764400200000-recount-expected-on-relevant-updates';
 
 /** Applied in this order; append new migrations, never edit applied ones. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   CreateAnalytics1764300400000,
   RankedValuesCarryAgencyCode1764400000000,
   CreateAnalyticsExpected1764400100000,
+  RecountExpectedOnRelevantUpdates1764400200000,
 ];

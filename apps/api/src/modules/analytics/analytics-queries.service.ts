@@ -38,6 +38,7 @@ import {
 import {
   AnalyticsReader,
   COUNTERS_ONLY,
+  type ExpectedCount,
   singleRowMetrics,
   sumTotals,
   type TotalsRead,
@@ -230,23 +231,29 @@ export class AnalyticsQueriesService {
     let groupOf: (row: TotalsRow) => string;
     let groups: R.GroupRef[];
     const byChild = groupBy === 'child';
-    const expected = await reader.expectedCounts(scope, years, byChild);
-    let expectedGroupOf: (e: (typeof expected)[number]) => string;
+    // Started at once, awaited with the rows (Promise.all: a failure is never left unhandled).
+    const expectedCounts = reader.expectedCounts(scope, years, byChild);
+    let expected: ExpectedCount[];
+    let expectedGroupOf: (e: ExpectedCount) => string;
 
     if (byChild) {
-      const children = await reader.childrenOf(scope.roots);
-      const [childRows, ownRows] = await Promise.all([
-        reader.rollupRows(
-          children.map((c) => c.id),
-          years,
-          read,
-        ),
+      const [{ children, childRows }, ownRows, counts] = await Promise.all([
+        reader.childrenOf(scope.roots).then(async (children) => ({
+          children,
+          childRows: await reader.rollupRows(
+            children.map((c) => c.id),
+            years,
+            read,
+          ),
+        })),
         reader.ownTotals(
           scope.roots.map((r) => r.id),
           years,
           read,
         ),
+        expectedCounts,
       ]);
+      expected = counts;
       rows = [...childRows, ...ownRows.map((row) => ({ ...row, nodeId: OWN_GROUP }))];
       groupOf = (row) => row.nodeId;
       expectedGroupOf = (e) => (e.childId === '' ? OWN_GROUP : e.childId);
@@ -255,12 +262,10 @@ export class AnalyticsQueriesService {
         { key: OWN_GROUP, name: '本级', code: null },
       ];
     } else {
-      rows = await reader.scopeTotals(
-        scope,
-        years,
-        read,
-        groupBy === 'kind' || groupBy === 'level',
-      );
+      [rows, expected] = await Promise.all([
+        reader.scopeTotals(scope, years, read, groupBy === 'kind' || groupBy === 'level'),
+        expectedCounts,
+      ]);
       if (groupBy === 'kind' || groupBy === 'level') {
         const labels: Record<string, string> =
           groupBy === 'kind' ? AGENCY_KIND_LABELS : AGENCY_LEVEL_LABELS;
@@ -281,10 +286,10 @@ export class AnalyticsQueriesService {
     const storedValues = stored
       ? singleRowMetrics(rows, (row) => `${groupOf(row)}|${row.year}`)
       : new Map<string, null>();
-    const expectedCounts = new Map<string, number>();
+    const expectedByGroupYear = new Map<string, number>();
     for (const e of expected) {
       const key = `${expectedGroupOf(e)}|${e.year}`;
-      expectedCounts.set(key, (expectedCounts.get(key) ?? 0) + e.count);
+      expectedByGroupYear.set(key, (expectedByGroupYear.get(key) ?? 0) + e.count);
     }
     return {
       scope: this.scopeRef(scope),
@@ -307,7 +312,7 @@ export class AnalyticsQueriesService {
                       storedOrComputed(
                         key,
                         sum ?? emptyReadTotals(),
-                        expectedCounts.get(groupYear) ?? 0,
+                        expectedByGroupYear.get(groupYear) ?? 0,
                         storedValues.get(groupYear),
                       ),
                     )
@@ -367,19 +372,25 @@ export class AnalyticsQueriesService {
     const keys = second ? [key, second] : [key];
     // Each child-year is one row of all agencies, with its metric values stored.
     const read = totalsReadFor(keys, answeredWithoutCells(keys));
-    const children = await reader.childrenOf(scope.roots);
-    const [rows, expected] = await Promise.all([
-      reader.rollupRows(
-        children.map((c) => c.id),
-        [year - 1, year],
-        read,
-      ),
+    const [{ children, rows }, expected] = await Promise.all([
+      reader.childrenOf(scope.roots).then(async (children) => ({
+        children,
+        rows: await reader.rollupRows(
+          children.map((c) => c.id),
+          [year - 1, year],
+          read,
+        ),
+      })),
       reader.expectedCounts(scope, [year - 1, year], true),
     ]);
     const totals = sumTotals(rows, (row) => `${row.nodeId}|${row.year}`);
     const stored = singleRowMetrics(rows, (row) => `${row.nodeId}|${row.year}`);
-    const expectedCount = (id: string, y: number) =>
-      expected.filter((e) => e.childId === id && e.year === y).reduce((s, e) => s + e.count, 0);
+    const expectedByChildYear = new Map<string, number>();
+    for (const e of expected) {
+      const childYear = `${e.childId}|${e.year}`;
+      expectedByChildYear.set(childYear, (expectedByChildYear.get(childYear) ?? 0) + e.count);
+    }
+    const expectedCount = (id: string, y: number) => expectedByChildYear.get(`${id}|${y}`) ?? 0;
     const valueOf = (k: MetricKey, id: string, y: number) => {
       const sum = totals.get(`${id}|${y}`);
       if (!sum && metric(k).source !== 'quality') return null;
@@ -587,28 +598,33 @@ export class AnalyticsQueriesService {
     query: Q.ComplianceQuery,
   ): Promise<R.ComplianceDto> {
     const reader = this.reader();
-    const children = await reader.childrenOf(scope.roots);
-    const groups = [
-      ...children.map((c) => ({
-        key: c.id,
-        agency: agencyRef(c) as R.AgencyRef | null,
-        name: c.name,
-      })),
-      ...scope.roots.map(() => ({ key: OWN_GROUP, agency: null, name: '本级' })).slice(0, 1),
-    ];
-    // Only the page's groups are read.
-    const page = groups.slice(query.offset, query.offset + query.limit);
-    const pageChildren = page.filter((group) => group.key !== OWN_GROUP).map((g) => g.key);
-    const withOwn = page.some((group) => group.key === OWN_GROUP);
-    const [childRows, ownRows, expected] = await Promise.all([
-      reader.rollupRows(pageChildren, years, COMPLIANCE_READ),
-      withOwn
-        ? reader.ownTotals(
-            scope.roots.map((r) => r.id),
-            years,
-            COMPLIANCE_READ,
-          )
-        : Promise.resolve([]),
+    // The page's groups and their rows, while the expected reports are counted.
+    const [{ groups, page, childRows, ownRows }, expected] = await Promise.all([
+      reader.childrenOf(scope.roots).then(async (children) => {
+        const groups = [
+          ...children.map((c) => ({
+            key: c.id,
+            agency: agencyRef(c) as R.AgencyRef | null,
+            name: c.name,
+          })),
+          ...scope.roots.map(() => ({ key: OWN_GROUP, agency: null, name: '本级' })).slice(0, 1),
+        ];
+        // Only the page's groups are read.
+        const page = groups.slice(query.offset, query.offset + query.limit);
+        const pageChildren = page.filter((group) => group.key !== OWN_GROUP).map((g) => g.key);
+        const withOwn = page.some((group) => group.key === OWN_GROUP);
+        const [childRows, ownRows] = await Promise.all([
+          reader.rollupRows(pageChildren, years, COMPLIANCE_READ),
+          withOwn
+            ? reader.ownTotals(
+                scope.roots.map((r) => r.id),
+                years,
+                COMPLIANCE_READ,
+              )
+            : Promise.resolve([]),
+        ]);
+        return { groups, page, childRows, ownRows };
+      }),
       reader.expectedCounts(scope, years, true),
     ]);
     const totals = sumTotals(
