@@ -335,7 +335,6 @@ export class AnalyticsQueriesService {
       by === 'child'
         ? rankInMemory(await this.compareChildren(scope, query.year, key, second), query)
         : await this.rankAgencies(scope, query, key, second);
-    await this.nameAgencies(ranking.items.map((item) => item.agency));
     return {
       scope: this.scopeRef(scope),
       year: query.year,
@@ -347,19 +346,6 @@ export class AnalyticsQueriesService {
       stats: ranking.stats,
       items: ranking.items,
     };
-  }
-
-  /** Fills in code and name of agencies known only by id (in place). */
-  private async nameAgencies(agencies: R.AgencyRef[]): Promise<void> {
-    const unnamed = agencies.filter((agency) => agency.code === '');
-    if (unnamed.length === 0) return;
-    const named = new Map(
-      (await this.lookups.agenciesByIds(unnamed.map((agency) => agency.id))).map((a) => [a.id, a]),
-    );
-    for (const agency of unnamed) {
-      agency.code = named.get(agency.id)?.code ?? '';
-      agency.name = named.get(agency.id)?.name ?? '';
-    }
   }
 
   private async compareChildren(
@@ -457,12 +443,13 @@ export class AnalyticsQueriesService {
                 sorted.mean,
                 (sorted.ascending[(cardinality(sorted.ascending) + 1) / 2]
                   + sorted.ascending[cardinality(sorted.ascending) / 2 + 1]) / 2 AS median,
-                page.agency_id, page.value,
+                page.agency_id, a.code AS agency_code, a.name AS agency_name, page.value,
                 cardinality(sorted.ascending) - width_bucket(-page.value, sorted.negated) AS below,
                 width_bucket(page.value, sorted.ascending) AS at_or_below,
                 p.value AS previous, s.value AS second_value
            FROM sorted
            LEFT JOIN page ON true
+           LEFT JOIN agency a ON a.id = page.agency_id
            LEFT JOIN analytics_metric_value p
              ON p.year = $1 - 1 AND p.metric = $2 AND p.agency_path = page.agency_path
            LEFT JOIN analytics_metric_value s
@@ -479,7 +466,11 @@ export class AnalyticsQueriesService {
       .map((row) => {
         const value = row.value as number;
         return {
-          agency: { id: row.agency_id as string, code: '', name: '' },
+          agency: {
+            id: row.agency_id as string,
+            code: row.agency_code ?? '',
+            name: row.agency_name ?? '',
+          },
           value: round(value),
           secondValue: round(row.second_value),
           // Competition ranking: equal values share a rank.
@@ -988,6 +979,8 @@ interface RankedAgencyRow {
   median: number | null;
   /** Null on the one row of an empty page. */
   agency_id: string | null;
+  agency_code: string | null;
+  agency_name: string | null;
   value: number | null;
   below: number | null;
   at_or_below: number | null;
