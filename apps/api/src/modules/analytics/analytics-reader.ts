@@ -29,7 +29,7 @@ export interface TotalsRow {
   readonly metrics: readonly (number | null)[] | null;
 }
 
-type CounterKey = (typeof ROLLUP_COUNTER_KEYS)[number];
+export type CounterKey = (typeof ROLLUP_COUNTER_KEYS)[number];
 
 /** A fact as ownTotals selects it. */
 interface OwnFactRow {
@@ -58,13 +58,6 @@ type RollupRow = Partial<Record<CounterKey, number>> & {
   /** Selected elements of the arrays, see vectorColumns. */
   [vectorElement: string]: unknown;
 };
-
-/** The counters metrics need: reports, on-time reports, reports with errors. */
-export const METRIC_COUNTERS: readonly CounterKey[] = [
-  'reportCount',
-  'onTimeCount',
-  'errorReportCount',
-];
 
 /** reportCount → report_count */
 function counterColumn(key: CounterKey): string {

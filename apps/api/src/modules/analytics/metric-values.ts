@@ -10,7 +10,7 @@ import {
   type MetricKey,
 } from '@atlas/metrics';
 import { FACT_METRIC_KEYS, narrativeTotalsFromVector, type RollupTotals } from './analytics-fact';
-import { type CellSelection, METRIC_COUNTERS, type TotalsRead } from './analytics-reader';
+import type { CellSelection, CounterKey, TotalsRead } from './analytics-reader';
 
 /** How a metric is described to clients (the catalogue without its formulas). */
 export interface MetricInfo {
@@ -108,18 +108,29 @@ export function answeredWithoutCells(keys: readonly MetricKey[]): boolean {
 /**
  * What to read of roll-up rows or facts for the metrics: their stored values when every group
  * is one row (`stored`), otherwise the cells and narrative totals they are computed from.
- * The counters metrics use (reports, on time, with errors) are always read.
+ * Of the counters, only those metricValue reads for them.
  */
 export function totalsReadFor(keys: readonly MetricKey[], stored: boolean): TotalsRead {
   if (stored)
     return {
       cells: [],
-      counters: METRIC_COUNTERS,
+      counters: countersFor(keys),
       metrics: keys.map((key) => FACT_METRIC_KEYS.indexOf(key)).filter((index) => index >= 0),
     };
   return {
     cells: cellsFor(keys),
-    counters: METRIC_COUNTERS,
+    counters: countersFor(keys),
     narrative: keys.some((key) => metric(key).source === 'narrative'),
   };
+}
+
+/** The counters metricValue reads for the metrics: reports always (no reports, no value). */
+export function countersFor(keys: readonly MetricKey[]): CounterKey[] {
+  const counters = new Set<CounterKey>(['reportCount']);
+  for (const key of keys) {
+    const m = metric(key);
+    if (m.source !== 'quality') continue;
+    counters.add(m.input === 'reportFindings' ? 'errorReportCount' : 'onTimeCount');
+  }
+  return [...counters];
 }
