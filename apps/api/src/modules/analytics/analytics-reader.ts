@@ -111,26 +111,26 @@ export const COUNTERS_ONLY: TotalsRead = { cells: [] };
 
 /**
  * The selected elements of an array column as select items: the whole array for 'all',
- * otherwise one scalar column per element ("alias.k"). node-postgres parses arrays in
+ * otherwise one scalar column per element ("column.k"). node-postgres parses arrays in
  * JavaScript character by character and scalars natively: on a thousand rows, two stored
  * values read as an array cost more than the rest of the row.
  */
-function vectorColumns(column: string, selection: CellSelection, alias = column): string[] {
-  if (selection === 'all') return [`${column} AS "${alias}"`];
-  return selection.map((index, k) => `${column}[${Math.trunc(index) + 1}] AS "${alias}.${k}"`);
+function vectorColumns(column: string, selection: CellSelection): string[] {
+  if (selection === 'all') return [column];
+  return selection.map((index, k) => `${column}[${Math.trunc(index) + 1}] AS "${column}.${k}"`);
 }
 
 /** The elements vectorColumns selected, in selection order (null when none were). */
 function vectorOf<T>(
   row: Record<string, unknown>,
   selection: CellSelection,
-  alias: string,
+  column: string,
 ): (T | null)[] | null {
-  if (selection === 'all') return (row[alias] as (T | null)[] | null) ?? null;
+  if (selection === 'all') return (row[column] as (T | null)[] | null) ?? null;
   if (selection.length === 0) return null;
   const values = new Array<T | null>(selection.length);
   for (let k = 0; k < selection.length; k++)
-    values[k] = (row[`${alias}.${k}`] as T | null | undefined) ?? null;
+    values[k] = (row[`${column}.${k}`] as T | null | undefined) ?? null;
   return values;
 }
 
