@@ -1,192 +1,69 @@
+import type {
+  BreakdownDto,
+  CompareBy,
+  CompareDto,
+  ComplianceDto,
+  ComplianceStatus,
+  MetricInfo,
+  OverviewDto,
+  QualityDto,
+  QualityType,
+  TrendDto,
+  TrendGroupBy,
+  YoyDto,
+} from '@atlas/metrics';
 import { download, http, type DownloadedFile } from './request';
 
 /*
- * The analytics endpoints (apps/api analytics.controller.ts). Shapes follow analytics.types.ts;
- * every answer is already limited to what the signed-in user may see.
+ * The analytics endpoints (apps/api analytics.controller.ts). Their answers are the contract in
+ * @atlas/metrics (analytics-answers.ts), shared with the API; every answer is already limited
+ * to what the signed-in user may see.
  */
 
-export interface MetricInfo {
-  key: string;
-  nameZh: string;
-  nameEn: string;
-  unit: string;
-  definition: string;
-  source: 'cells' | 'narrative' | 'quality';
-  /** A percentage (a ratio of sums), never summed. */
-  ratio: boolean;
-}
+export type {
+  AgencyRef,
+  BreakdownDto,
+  CompareBy,
+  CompareDto,
+  CompareItem,
+  ComplianceCell,
+  ComplianceDto,
+  ComplianceRow,
+  ComplianceStatus,
+  GroupRef,
+  Kpi,
+  MetricInfo,
+  OverviewDto,
+  QualityCounts,
+  QualityDto,
+  QualityFinding,
+  QualityItem,
+  QualityType,
+  ScopeRef,
+  SubmissionProgress,
+  TrendDto,
+  TrendGroupBy,
+  TrendPoint,
+  TrendSeries,
+  YearOverYearChange,
+  YoyCell,
+  YoyDto,
+  YoyMetric,
+} from '@atlas/metrics';
 
-export interface YearOverYearChange {
-  absolute: number;
-  /** null when last year's value was 0. */
-  percent: number | null;
-}
+export const QUALITY_TYPES = [
+  'failing',
+  'missing',
+  'late',
+  'warning',
+] as const satisfies readonly QualityType[];
 
-export interface AgencyRef {
-  id: string;
-  code: string;
-  name: string;
-}
-
-export interface ScopeRef {
-  agencies: AgencyRef[];
-  subtree: boolean;
-}
-
-export interface Kpi {
-  metric: MetricInfo;
-  value: number | null;
-  previous: number | null;
-  change: YearOverYearChange | null;
-  sparkline: { year: number; value: number | null }[];
-}
-
-export interface SubmissionProgress {
-  expected: number;
-  submitted: number;
-  onTime: number;
-  late: number;
-  missing: number;
-  accepted: number;
-  returned: number;
-  withErrors: number;
-  withWarnings: number;
-}
-
-export interface QualityCounts {
-  submitted: number;
-  missing: number;
-  late: number;
-  failing: number;
-  warningOnly: number;
-  carryOverMismatches: number;
-}
-
-export const QUALITY_TYPES = ['failing', 'missing', 'late', 'warning'] as const;
-export type QualityType = (typeof QUALITY_TYPES)[number];
-
-export interface QualityFinding {
-  rule: string;
-  severity: string;
-  message: string;
-  cells: string[];
-}
-
-export interface QualityItem {
-  type: QualityType;
-  agency: AgencyRef;
-  reportId: string | null;
-  errorCount: number;
-  warningCount: number;
-  daysLate: number | null;
-  onTime: boolean | null;
-  findings: QualityFinding[];
-}
-
-export interface OverviewDto {
-  scope: ScopeRef;
-  year: number;
-  kpis: Kpi[];
-  submissions: SubmissionProgress;
-  issues: QualityItem[];
-  issueCounts: QualityCounts;
-}
-
-export const TREND_GROUPS = ['none', 'kind', 'level', 'child'] as const;
-export type TrendGroupBy = (typeof TREND_GROUPS)[number];
-
-export interface TrendPoint {
-  year: number;
-  value: number | null;
-  reports: number;
-}
-
-export interface TrendSeries {
-  metric: string;
-  group: { key: string; name: string; code: string | null };
-  points: TrendPoint[];
-}
-
-export interface TrendDto {
-  scope: ScopeRef;
-  fromYear: number;
-  toYear: number;
-  groupBy: TrendGroupBy;
-  metrics: MetricInfo[];
-  series: TrendSeries[];
-}
-
-export type CompareBy = 'agency' | 'child';
-
-export interface CompareItem {
-  agency: AgencyRef;
-  value: number | null;
-  secondValue: number | null;
-  rank: number;
-  percentile: number | null;
-  previous: number | null;
-  change: YearOverYearChange | null;
-  reports: number;
-}
-
-export interface CompareDto {
-  scope: ScopeRef;
-  year: number;
-  by: CompareBy;
-  metric: MetricInfo;
-  secondMetric: MetricInfo | null;
-  total: number;
-  withoutValue: number;
-  stats: {
-    count: number;
-    min: number | null;
-    max: number | null;
-    mean: number | null;
-    median: number | null;
-  };
-  items: CompareItem[];
-}
-
-export interface YoyCell {
-  address: string;
-  table: string;
-  row: string;
-  column: string;
-  current: number | null;
-  base: number | null;
-  change: YearOverYearChange | null;
-}
-
-export interface YoyMetric {
-  metric: MetricInfo;
-  current: number | null;
-  base: number | null;
-  change: YearOverYearChange | null;
-}
-
-export interface YoyDto {
-  scope: ScopeRef;
-  year: number;
-  baseYear: number;
-  reports: { current: number; base: number };
-  metrics: YoyMetric[];
-  cells: YoyCell[];
-}
-
-export interface BreakdownDto {
-  scope: ScopeRef;
-  year: number;
-  reports: number;
-  columns: { key: string; label: string; labelEn: string }[];
-  rows: {
-    key: string;
-    label: string;
-    shortLabel: string;
-    labelEn: string;
-    outcome: boolean;
-    values: Record<string, number>;
-  }[];
-}
+export const TREND_GROUPS = [
+  'none',
+  'kind',
+  'level',
+  'child',
+] as const satisfies readonly TrendGroupBy[];
 
 export const COMPLIANCE_STATUSES = [
   'ok',
@@ -195,47 +72,7 @@ export const COMPLIANCE_STATUSES = [
   'failing',
   'missing',
   'not-expected',
-] as const;
-export type ComplianceStatus = (typeof COMPLIANCE_STATUSES)[number];
-
-export interface ComplianceCell {
-  year: number;
-  expected: number;
-  submitted: number;
-  onTime: number;
-  late: number;
-  missing: number;
-  withErrors: number;
-  withWarnings: number;
-  onTimeRate: number | null;
-  inspectionPassRate: number | null;
-  completionRate: number | null;
-  status: ComplianceStatus;
-}
-
-export interface ComplianceRow {
-  agency: AgencyRef | null;
-  name: string;
-  years: ComplianceCell[];
-}
-
-export interface ComplianceDto {
-  scope: ScopeRef;
-  fromYear: number;
-  toYear: number;
-  by: CompareBy;
-  total: number;
-  rows: ComplianceRow[];
-}
-
-export interface QualityDto {
-  scope: ScopeRef;
-  year: number;
-  counts: QualityCounts;
-  rules: { rule: string; reports: number }[];
-  total: number;
-  items: QualityItem[];
-}
+] as const satisfies readonly ComplianceStatus[];
 
 /** Parameters every view takes: an agency subtree (default: all the user may see). */
 export interface ScopeParams {

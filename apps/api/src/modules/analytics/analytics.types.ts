@@ -1,222 +1,25 @@
-import type { YearOverYearChange } from '@atlas/metrics';
-import type { MetricInfo } from './metric-values';
-
 /*
- * The answers of the analytics endpoints. The matching classes in dto/analytics-response.dto.ts
- * document them in OpenAPI and implement these interfaces, so the two cannot drift apart.
+ * The answers of the analytics endpoints: the contract shared with the web app lives in
+ * @atlas/metrics. The matching classes in dto/analytics-response.dto.ts document them in
+ * OpenAPI and implement these interfaces, so the two cannot drift apart.
  */
-
-export interface AgencyRef {
-  id: string;
-  code: string;
-  name: string;
-}
-
-export interface ScopeRef {
-  /** The scope's root agencies. */
-  agencies: AgencyRef[];
-  /** Whether everything below them counts, or only the agencies themselves. */
-  subtree: boolean;
-}
-
-export interface GroupRef {
-  key: string;
-  name: string;
-  code: string | null;
-}
-
-export interface Kpi {
-  metric: MetricInfo;
-  value: number | null;
-  previous: number | null;
-  change: YearOverYearChange | null;
-  sparkline: { year: number; value: number | null }[];
-}
-
-export interface SubmissionProgress {
-  expected: number;
-  submitted: number;
-  onTime: number;
-  late: number;
-  missing: number;
-  accepted: number;
-  returned: number;
-  withErrors: number;
-  withWarnings: number;
-}
-
-export interface QualityCounts {
-  submitted: number;
-  missing: number;
-  late: number;
-  failing: number;
-  warningOnly: number;
-  carryOverMismatches: number;
-}
-
-export interface QualityItem {
-  type: 'failing' | 'missing' | 'late' | 'warning';
-  agency: AgencyRef;
-  reportId: string | null;
-  errorCount: number;
-  warningCount: number;
-  daysLate: number | null;
-  onTime: boolean | null;
-  findings: { rule: string; severity: string; message: string; cells: string[] }[];
-}
-
-export interface OverviewDto {
-  scope: ScopeRef;
-  year: number;
-  kpis: Kpi[];
-  submissions: SubmissionProgress;
-  issues: QualityItem[];
-  issueCounts: QualityCounts;
-}
-
-export interface TrendDto {
-  scope: ScopeRef;
-  fromYear: number;
-  toYear: number;
-  groupBy: 'none' | 'kind' | 'level' | 'child';
-  metrics: MetricInfo[];
-  series: {
-    metric: string;
-    group: GroupRef;
-    points: { year: number; value: number | null; reports: number }[];
-  }[];
-}
-
-export interface CompareItem {
-  agency: AgencyRef;
-  value: number | null;
-  secondValue: number | null;
-  rank: number;
-  percentile: number | null;
-  previous: number | null;
-  change: YearOverYearChange | null;
-  reports: number;
-}
-
-export interface CompareDto {
-  scope: ScopeRef;
-  year: number;
-  by: 'agency' | 'child';
-  metric: MetricInfo;
-  secondMetric: MetricInfo | null;
-  total: number;
-  withoutValue: number;
-  stats: {
-    count: number;
-    min: number | null;
-    max: number | null;
-    mean: number | null;
-    median: number | null;
-  };
-  items: CompareItem[];
-}
-
-export interface YoyCell {
-  address: string;
-  table: string;
-  row: string;
-  column: string;
-  current: number | null;
-  base: number | null;
-  change: YearOverYearChange | null;
-}
-
-export interface YoyDto {
-  scope: ScopeRef;
-  year: number;
-  baseYear: number;
-  reports: { current: number; base: number };
-  metrics: {
-    metric: MetricInfo;
-    current: number | null;
-    base: number | null;
-    change: YearOverYearChange | null;
-  }[];
-  cells: YoyCell[];
-}
-
-export interface BreakdownDto {
-  scope: ScopeRef;
-  year: number;
-  reports: number;
-  columns: { key: string; label: string; labelEn: string }[];
-  rows: {
-    key: string;
-    label: string;
-    shortLabel: string;
-    labelEn: string;
-    outcome: boolean;
-    values: Record<string, number>;
-  }[];
-}
-
-export interface ComplianceCell {
-  year: number;
-  expected: number;
-  submitted: number;
-  onTime: number;
-  late: number;
-  missing: number;
-  withErrors: number;
-  withWarnings: number;
-  onTimeRate: number | null;
-  inspectionPassRate: number | null;
-  completionRate: number | null;
-  status: 'ok' | 'warning' | 'late' | 'failing' | 'missing' | 'not-expected';
-}
-
-export interface ComplianceDto {
-  scope: ScopeRef;
-  fromYear: number;
-  toYear: number;
-  by: 'agency' | 'child';
-  total: number;
-  rows: { agency: AgencyRef | null; name: string; years: ComplianceCell[] }[];
-}
-
-export interface QualityDto {
-  scope: ScopeRef;
-  year: number;
-  counts: QualityCounts;
-  rules: { rule: string; reports: number }[];
-  total: number;
-  items: QualityItem[];
-}
-
-export interface RollupDto {
-  scope: ScopeRef;
-  year: number;
-  formatVersion: '2021' | '2019';
-  reports: number;
-  proactive: {
-    key: string;
-    label: string;
-    clause: string;
-    cells: { column: string; label: string; value: number | null }[];
-  }[];
-  applications: {
-    key: string;
-    label: string;
-    headings: string[];
-    values: Record<string, number | null>;
-  }[];
-  reviewLitigation: { key: string; label: string; values: Record<string, number | null> }[];
-  units: {
-    included: number;
-    missing: number;
-    includedList: {
-      agency: AgencyRef;
-      reportId: string | null;
-      status: string | null;
-      onTime: boolean | null;
-      daysLate: number | null;
-      errorCount: number | null;
-    }[];
-    missingList: { agency: AgencyRef }[];
-  };
-}
+export type {
+  AgencyRef,
+  BreakdownDto,
+  CompareDto,
+  CompareItem,
+  ComplianceCell,
+  ComplianceDto,
+  GroupRef,
+  Kpi,
+  OverviewDto,
+  QualityCounts,
+  QualityDto,
+  QualityItem,
+  RollupDto,
+  ScopeRef,
+  SubmissionProgress,
+  TrendDto,
+  YoyCell,
+  YoyDto,
+} from '@atlas/metrics';

@@ -7,22 +7,11 @@ import {
   layoutIndexOf,
   metric,
   METRICS,
+  type MetricInfo,
   type MetricKey,
 } from '@atlas/metrics';
 import { FACT_METRIC_KEYS, narrativeTotalsFromVector, type RollupTotals } from './analytics-fact';
 import type { CellSelection, CounterKey, TotalsRead } from './analytics-reader';
-
-/** How a metric is described to clients (the catalogue without its formulas). */
-export interface MetricInfo {
-  readonly key: string;
-  readonly nameZh: string;
-  readonly nameEn: string;
-  readonly unit: string;
-  readonly definition: string;
-  readonly source: 'cells' | 'narrative' | 'quality';
-  /** Whether the value is a percentage (averaged as a ratio of sums, never summed). */
-  readonly ratio: boolean;
-}
 
 export function metricInfo(key: MetricKey): MetricInfo {
   const m = metric(key);

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type * as R from '../analytics.types';
-import type { MetricInfo } from '../metric-values';
+import type { MetricInfo } from '@atlas/metrics';
 
 /* OpenAPI documentation of the analytics answers; each class implements its answer type. */
 
