@@ -22,7 +22,12 @@ export function percentileRank(values: readonly number[], value: number): number
   if (values.length === 0) return null;
   const below = values.filter((v) => v < value).length;
   const equal = values.filter((v) => v === value).length;
-  return ((below + equal / 2) / values.length) * 100;
+  return midRankPercentile(below, equal, values.length);
+}
+
+/** The mid-rank percentile from counts: `below` values lower, `equal` equal, of `count`. */
+export function midRankPercentile(below: number, equal: number, count: number): number {
+  return ((below + equal / 2) / count) * 100;
 }
 
 /**
@@ -38,7 +43,7 @@ export function percentileRanks(values: readonly number[]): number[] {
     let end = start;
     while (end + 1 < n && order[end + 1].value === order[start].value) end++;
     const equal = end - start + 1;
-    const rank = ((start + equal / 2) / n) * 100;
+    const rank = midRankPercentile(start, equal, n);
     for (let k = start; k <= end; k++) ranks[order[k].index] = rank;
     start = end + 1;
   }

@@ -19,6 +19,7 @@ import {
   inspectionPassRateAverageOf,
   layoutIndexOf,
   metric,
+  midRankPercentile,
   percentileRanks,
   yearOverYearChange,
   type MetricKey,
@@ -478,7 +479,14 @@ export class AnalyticsQueriesService {
             direction === 'ASC'
               ? (row.below as number) + 1
               : count - (row.at_or_below as number) + 1,
-          percentile: round(midRankPercentile(row.below, row.at_or_below, count), 2),
+          percentile: round(
+            midRankPercentile(
+              row.below as number,
+              (row.at_or_below as number) - (row.below as number),
+              count,
+            ),
+            2,
+          ),
           previous: round(row.previous),
           change: change(value, row.previous),
           reports: 1,
@@ -986,12 +994,6 @@ interface RankedAgencyRow {
   at_or_below: number | null;
   previous: number | null;
   second_value: number | null;
-}
-
-/** Percentile of a value by mid-rank: the share below it plus half the share equal to it. */
-function midRankPercentile(below: number | null, atOrBelow: number | null, count: number) {
-  if (below === null || atOrBelow === null || count === 0) return null;
-  return ((below + (atOrBelow - below) / 2) / count) * 100;
 }
 
 /** A ranking of a few hundred units at most (child regions), computed here. */
