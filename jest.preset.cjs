@@ -27,6 +27,7 @@ module.exports = {
     '^@atlas/report-parser$': path.join(__dirname, 'libs/report-parser/src/index.ts'),
     '^@atlas/demo-data$': path.join(__dirname, 'libs/demo-data/src/index.ts'),
     '^@atlas/metrics$': path.join(__dirname, 'libs/metrics/src/index.ts'),
+    '^@atlas/report-samples$': path.join(__dirname, 'libs/report-samples/src/index.ts'),
   },
   clearMocks: true,
 };

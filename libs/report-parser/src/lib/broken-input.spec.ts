@@ -10,10 +10,14 @@ import {
   paddedBytes,
   seededBytes,
 } from '../test-support/broken-inputs';
-import { expectedCells, REPORT_A } from '../test-support/generated-reports';
-import { layOutReport } from '../test-support/render-document';
-import { renderDocxFromLayout } from '../test-support/render-docx';
-import { encodeText, renderText } from '../test-support/render-text';
+import {
+  encodeText,
+  expectedCells,
+  layOutReport,
+  renderDocxFromLayout,
+  renderText,
+  REPORT_A,
+} from '@atlas/report-samples';
 
 /*
  * End-to-end: input that is not a readable report must be refused with a ParseError of the

@@ -12,7 +12,18 @@ import {
 import {
   ALL_REPORTS,
   cloneGenerated,
+  encodeText,
   expectedCells,
+  type GeneratedReport,
+  layOutReport,
+  type Perturbations,
+  renderDocxFromLayout,
+  renderDocxFromTemplate,
+  renderHtmlPage,
+  renderMarkdown,
+  renderText,
+  renderWebPageLine,
+  renderXlsx,
   REPORT_A,
   REPORT_B,
   REPORT_C,
@@ -21,19 +32,9 @@ import {
   REPORT_F,
   REPORT_F_AMBIGUITY,
   TABLE3_COLUMN_KEYS,
-  type GeneratedReport,
-} from '../test-support/generated-reports';
-import { layOutReport, type Perturbations } from '../test-support/render-document';
-import { renderDocxFromLayout, renderDocxFromTemplate } from '../test-support/render-docx';
-import { renderHtmlPage } from '../test-support/render-html';
-import {
-  encodeText,
-  renderMarkdown,
-  renderText,
-  renderWebPageLine,
   type TextEncodingName,
-} from '../test-support/render-text';
-import { renderXlsx, type XlsxLayout } from '../test-support/render-xlsx';
+  type XlsxLayout,
+} from '@atlas/report-samples';
 
 /*
  * End-to-end: reports generated from known canonical values (test-support/generated-reports.ts)

@@ -1,6 +1,8 @@
-import { buildDocx } from './docx-fixture';
-import { SeededRandom } from './generated-reports';
-import { withDeclaredSize } from './zip-fixture';
+import {
+  buildDocx,
+  SeededRandom,
+  withDeclaredSize,
+} from '@atlas/report-samples';
 
 /**
  * Inputs that are not (readable) reports, built in memory and deterministically: seeded random

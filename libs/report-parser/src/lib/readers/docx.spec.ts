@@ -1,21 +1,20 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_READ_LIMITS, ParseError, type ReadDocument } from '../document';
-import { buildDocx, fillDocxCells, type DocxCellFill } from '../../test-support/docx-fixture';
 import {
-  TABLE3_ROW_KEYS,
+  buildDocx,
+  buildZip,
+  type DocxCellFill,
+  expectedGrid,
+  fillDocxCells,
   table2Model,
+  TABLE3_ROW_KEYS,
   table3Model,
   table4Model,
-} from '../../test-support/official-tables';
-import {
-  expectedGrid,
-  readGrid,
-  rowWithLabel,
-  tableRows,
   toDocxTable,
-} from '../../test-support/table-model';
-import { buildZip, withDeclaredSize } from '../../test-support/zip-fixture';
+  withDeclaredSize,
+} from '@atlas/report-samples';
+import { readGrid, rowWithLabel, tableRows } from '../../test-support/read-grid';
 import { readDocx } from './docx';
 
 const CORPUS = path.resolve(__dirname, '../../../../../../shared/corpus');

@@ -2,14 +2,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { DEFAULT_READ_LIMITS, ParseError, type ReadDocument } from '../document';
-import { table2Model, table3Model, table4Model } from '../../test-support/official-tables';
 import {
   expectedGrid,
-  readGrid,
-  rowWithLabel,
-  tableRows,
+  table2Model,
+  table3Model,
+  table4Model,
   toHtmlTable,
-} from '../../test-support/table-model';
+} from '@atlas/report-samples';
+import { readGrid, rowWithLabel, tableRows } from '../../test-support/read-grid';
 import { readHtml, sniffCharset } from './html';
 
 const CORPUS = path.resolve(__dirname, '../../../../../../shared/corpus');

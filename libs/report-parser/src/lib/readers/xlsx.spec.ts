@@ -1,17 +1,17 @@
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { DEFAULT_READ_LIMITS, ParseError, type ReadDocument } from '../document';
-import { buildDocx } from '../../test-support/docx-fixture';
-import { table2Model, table3Model, table4Model } from '../../test-support/official-tables';
 import {
+  buildDocx,
+  buildZip,
   expectedGrid,
-  readGrid,
-  rowWithLabel,
-  tableRows,
-  toXlsxSheet,
+  table2Model,
+  table3Model,
+  table4Model,
   type TableModel,
-} from '../../test-support/table-model';
-import { writeXlsx } from '../../test-support/xlsx-fixture';
-import { buildZip } from '../../test-support/zip-fixture';
+  toXlsxSheet,
+  writeXlsx,
+} from '@atlas/report-samples';
+import { readGrid, rowWithLabel, tableRows } from '../../test-support/read-grid';
 import { readXlsx } from './xlsx';
 
 const table2 = table2Model({

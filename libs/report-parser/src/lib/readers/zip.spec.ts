@@ -1,5 +1,8 @@
 import { ParseError, type ReadLimits } from '../document';
-import { buildZip, withDeclaredSize } from '../../test-support/zip-fixture';
+import {
+  buildZip,
+  withDeclaredSize,
+} from '@atlas/report-samples';
 import { ZipArchive } from './zip';
 
 const MESSAGES = { corruptZh: '坏了', corruptEn: 'broken' };

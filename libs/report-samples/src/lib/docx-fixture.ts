@@ -1,5 +1,4 @@
 import { unzipSync, zipSync } from 'fflate';
-import { loadHtmlparser2 } from '../lib/readers/htmlparser';
 import { buildZip } from './zip-fixture';
 
 const W_NS = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
@@ -98,7 +97,8 @@ export async function fillDocxCells(docx: Uint8Array, fills: DocxCellFill[]): Pr
   );
   const edits: { start: number; end: number; text: string }[] = [];
 
-  const { Parser } = await loadHtmlparser2();
+  // htmlparser2 is ESM only: a real dynamic import.
+  const { Parser } = await import('htmlparser2');
   const tables: { number: number; row: number; column: number }[] = [];
   let tableCount = 0;
   let cell: { key: string; contentStart: number; gridSpan: number } | undefined;

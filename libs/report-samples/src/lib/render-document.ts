@@ -207,7 +207,7 @@ export function table3Parts(
 }
 
 /** Table 2 (2021) as in the template: four sections, each with its clause and column labels. */
-export function table2Model(report: Report2021, perturb: Perturbations): TableModel {
+export function proactiveTableModel(report: Report2021, perturb: Perturbations): TableModel {
   const format = new ValueFormatter(perturb);
   const p = report.proactive;
   const builder = new TableModelBuilder(4);
@@ -244,7 +244,7 @@ export function table2Model(report: Report2021, perturb: Perturbations): TableMo
 }
 
 /** Table 4: 行政复议 and the two 行政诉讼 groups side by side, then the row of 15 values. */
-export function table4Model(report: Report2021, perturb: Perturbations): TableModel {
+export function reviewLitigationTableModel(report: Report2021, perturb: Perturbations): TableModel {
   const format = new ValueFormatter(perturb);
   const results = REVIEW_COLUMNS.map((column) => column.label);
   const builder = new TableModelBuilder(15);
@@ -321,7 +321,7 @@ export function layOutReport(
     heading(PART_HEADINGS.overview),
     ...texts.overview.map(body),
   );
-  const table2 = table2Model(report, perturb);
+  const table2 = proactiveTableModel(report, perturb);
   blocks.push(heading(PART_HEADINGS.proactive), {
     kind: 'table',
     table: 'table2',
@@ -333,7 +333,7 @@ export function layOutReport(
     if (index > 0) blocks.push({ kind: 'paragraph', role: 'footer', text: '— 6 —' });
     blocks.push({ kind: 'table', table: 'table3', model: part.model, rows: part.rows });
   });
-  const table4 = table4Model(report, perturb);
+  const table4 = reviewLitigationTableModel(report, perturb);
   blocks.push(heading(PART_HEADINGS.reviewLitigation), {
     kind: 'table',
     table: 'table4',
