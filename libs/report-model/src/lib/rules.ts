@@ -121,6 +121,17 @@ export const RULES = [
     descriptionEn: 'A row label matches no known row (kept and reported, not dropped).',
   },
   {
+    id: 'F.LAYOUT',
+    severity: 'warning',
+    scope: 'parse',
+    name: '版式无法确定',
+    nameEn: 'Layout not settled',
+    description:
+      '表格版式不确定（缺行、并行、标签折行、错列），且没有唯一一种读法符合表内勾稽关系：列出未能确定位置的单元格及原文，请核对。',
+    descriptionEn:
+      'The table layout is uncertain and no single reading satisfies its sums; lists the cells not placed with certainty and the text seen.',
+  },
+  {
     id: 'F.AMBIGUOUS',
     severity: 'error',
     scope: 'parse',

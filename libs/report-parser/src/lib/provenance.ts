@@ -7,7 +7,18 @@ export interface CellSource {
   raw: string;
   /** How the value was obtained when it was not simply read from its own cell. */
   method?: 'digit-run' | 'row-order' | 'blank' | 'missing';
+  /**
+   * How sure the placement is. Absent: read from its own cell, in a row whose label and values
+   * were found as the layout has them. `inferred`: placed by reasoning that the table's own sums
+   * confirm (a run of digits cut, rows taken in order, the one reading of an uncertain layout
+   * that satisfies the sums). `uncertain`: the layout did not settle it (F.LAYOUT, F.AMBIGUOUS).
+   */
+  certainty?: CellCertainty;
+  /** The printed row or line the value was read from, when it says more than `raw`. */
+  context?: string;
 }
+
+export type CellCertainty = 'inferred' | 'uncertain';
 
 /** Cell address (e.g. applications.newReceived.total) → where it was read. */
 export type Provenance = Record<string, CellSource>;
