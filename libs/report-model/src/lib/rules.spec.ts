@@ -1,7 +1,7 @@
 import { createFinding, RULE, RULES } from './rules';
 
 describe('rules', () => {
-  it('lists the twelve rules of the spec once each', () => {
+  it('lists the twelve rules of the spec and F.LAYOUT once each', () => {
     expect(RULES.map((rule) => rule.id)).toEqual([
       'T3.BALANCE',
       'T3.OUTCOMES',
@@ -14,6 +14,7 @@ describe('rules', () => {
       'N.LITIGATION',
       'F.MISSING_TABLE',
       'F.UNKNOWN_ROW',
+      'F.LAYOUT',
       'F.AMBIGUOUS',
     ]);
   });
