@@ -159,3 +159,82 @@ describe('the 2019 trial format', () => {
     expect(report.findings).toEqual([]);
   });
 });
+
+describe('uncertain layouts: the sums decide, never a false alarm', () => {
+  const ruleOf = (findings: readonly { rule: string }[]) => findings.map((finding) => finding.rule);
+
+  corpusIt('a row whose total was printed on a line of its own is ordered by its row sum', async () => {
+    // 予以公开 1 0 0 0 0 0 1: the total on the label's first line, the six applicant values on
+    // its second, as a tall PDF cell aligned higher than its neighbours comes out.
+    const text = jiyuanText().replace(/(\(一\) 予以公开)\t1\t0\t0\t0\t0\t0\t1\t\n/, '$1\t1\n1 0 0 0 0 0\n');
+    expect(text).not.toBe(jiyuanText());
+    const { report, provenance } = await parseReport(bytesOf(text), { fileName: 'report.txt' });
+    expect(report.applications.granted).toMatchObject({ naturalPerson: 1, commercial: 0, total: 1 });
+    expect(ruleOf(report.findings)).toEqual([]);
+    expect(provenance['applications.granted.total']?.certainty).toBe('inferred');
+    expect(provenance['applications.newReceived.total']?.certainty).toBeUndefined();
+  });
+
+  corpusIt('a row that is not printed is read as zeros when the sums confirm them', async () => {
+    const text = jiyuanText().replace(/\t\t2\. 重复申请[^\n]*\n/, '');
+    const { report, provenance } = await parseReport(bytesOf(text), { fileName: 'report.txt' });
+    expect(report.applications['notProcessed.duplicate']?.total).toBe(0);
+    expect(ruleOf(report.findings)).toEqual([]);
+    expect(provenance['applications.notProcessed.duplicate.total']).toBeUndefined();
+  });
+
+  corpusIt('a lost row the sums need: F.LAYOUT names it, no T3 finding accuses the report', async () => {
+    const text = jiyuanText().replace(/\t\(四\) 无法提供\t1\. 本机关不掌握相关政府信息[^\n]*\n/, '\t(四) 无法提供\n');
+    const { report } = await parseReport(bytesOf(text), { fileName: 'report.txt' });
+    expect(ruleOf(report.findings)).toEqual(['F.LAYOUT']);
+    const layout = report.findings[0];
+    expect(layout?.cells).toContain('applications.unavailable.notHeld.naturalPerson');
+    expect(layout?.message).toContain('本机关不掌握相关政府信息');
+    expect(layout?.severity).toBe('warning');
+  });
+
+  corpusIt('a document whose printed numbers break a rule still gets that rule', async () => {
+    const text = jiyuanText().replace(/(\(一\) 予以公开)\t1\t0\t0\t0\t0\t0\t1/, '$1\t2\t0\t0\t0\t0\t0\t2');
+    const { report } = await parseReport(bytesOf(text), { fileName: 'report.txt' });
+    expect(ruleOf(report.findings)).toEqual(['T3.OUTCOMES', 'T3.OUTCOMES']);
+  });
+
+  corpusIt('table 4 printed a group per line keeps its order when every total holds', async () => {
+    const text = jiyuanText().replace(/\n0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\n/, '\n1\t0\t0\t0\t1\n0\t2\t0\t0\t2\n0\t0\t0\t3\t3\n');
+    expect(text).not.toBe(jiyuanText());
+    const { report, provenance } = await parseReport(bytesOf(text), { fileName: 'report.txt' });
+    expect(report.reviewLitigation.review).toEqual({ upheld: 1, corrected: 0, other: 0, pending: 0, total: 1 });
+    expect(report.reviewLitigation.litigationAfterReview).toEqual({ upheld: 0, corrected: 0, other: 0, pending: 3, total: 3 });
+    expect(ruleOf(report.findings)).toEqual([]);
+    expect(provenance['reviewLitigation.review.total']?.certainty).toBe('inferred');
+  });
+
+  corpusIt('table 4 on one printed row is certain, and its broken total is reported', async () => {
+    const text = jiyuanText().replace(/\n0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\n/, '\n1\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\n');
+    const { report } = await parseReport(bytesOf(text), { fileName: 'report.txt' });
+    expect(ruleOf(report.findings)).toEqual(['T4.TOTAL']);
+  });
+});
+
+describe('numbers written with units or separators', () => {
+  const withTable2 = (fees: string, licensing: string) =>
+    jiyuanText().replace(/(行政事业性收费)\t0/, `$1\t${fees}`).replace(/(行政许可)\t0/, `$1\t${licensing}`);
+
+  corpusIt.each([
+    ['251000元', 25.1],
+    ['12.5万元', 12.5],
+    ['1,234.5', 1234.5],
+    ['0.35', 0.35],
+  ])('fee %s is read as %d 万元', async (printed, wanYuan) => {
+    const { report, provenance } = await parseReport(bytesOf(withTable2(printed, '30件')), { fileName: 'report.txt' });
+    expect(getCell(report, 'proactive.fees.amountWanYuan')).toBeCloseTo(wanYuan, 6);
+    expect(getCell(report, 'proactive.licensing.decisions')).toBe(30);
+    expect(provenance['proactive.fees.amountWanYuan']?.raw).toBe(printed);
+    expect(report.findings).toEqual([]);
+  });
+
+  corpusIt('a count with thousands separators is one number', async () => {
+    const { report } = await parseReport(bytesOf(withTable2('0', '1,234')), { fileName: 'report.txt' });
+    expect(getCell(report, 'proactive.licensing.decisions')).toBe(1234);
+  });
+});

@@ -1,7 +1,5 @@
 import {
   applicationCell,
-  type ApplicationRowKey,
-  applicationRowKeysFor,
   APPLICANT_COLUMNS,
   type CanonicalReport,
   createFinding,
@@ -14,25 +12,27 @@ import {
   REVIEW_COLUMNS,
   REVIEW_GROUPS,
   reviewLitigationCell,
-  runTableChecks,
   setCell,
-  type Table3Layout,
 } from '@atlas/report-model';
 import type { ReadDocument } from './document';
-import { type CellSource, describeSource, type Provenance } from './provenance';
-import { flattenLines, type FlatText } from './tables/flat-text';
-import { detectFormatVersion, locateTables, readTable2, readTable3, readTable4, type RowReading, type TableBounds } from './tables/read-tables';
-import { readRowsByOrder } from './tables/row-order';
-import type { CellProvenance, RowValues, UnclaimedRow } from './tables/region';
+import type { Provenance } from './provenance';
+import { flattenLines } from './tables/flat-text';
+import { layoutFinding, type PlacedCell, type Placement, unknownRowFinding, type UnsettledRow } from './tables/placement';
+import { detectFormatVersion, locateTables, readTable2, readTable4, type RowReading } from './tables/read-tables';
+import type { RowValues } from './tables/region';
 import { resolveTable2Run, resolveTable3Runs, resolveTable4Run, type RunResolution } from './tables/resolve-runs';
+import { chooseTable3Reading } from './tables/table3-choice';
+import { chooseTable4Reading } from './tables/table4-choice';
+import { amountInWanYuan } from './tables/values';
 
 /** The tables of one document read into a canonical report (narrative not yet filled in). */
 export interface TableInterpretation {
   report: CanonicalReport;
   provenance: Provenance;
-  /** F.* findings: missing tables, ambiguous values. */
+  /** F.* findings: missing tables, ambiguous values, layouts not settled. */
   findings: Finding[];
-  /** Numbers stated in the text that may settle table 2 runs (filled by the caller). */
+  /** Cells whose placement the reading did not settle: no arithmetic rule is run on them. */
+  uncertainCells: Set<string>;
   tablesFound: { table2: boolean; table3: boolean; table4: boolean };
 }
 
@@ -43,6 +43,7 @@ export interface Table2Hints {
 
 const APPLICANT_KEYS = APPLICANT_COLUMNS.map((column) => column.key);
 const REVIEW_KEYS = REVIEW_COLUMNS.map((column) => column.key);
+const FEE_CELL = proactiveCell('fees', 'amountWanYuan');
 
 export function interpretTables(document: ReadDocument, hints: Table2Hints = {}): TableInterpretation {
   const flat = flattenLines(document.lines);
@@ -50,43 +51,68 @@ export function interpretTables(document: ReadDocument, hints: Table2Hints = {})
   const formatVersion = detectFormatVersion(flat, located.table2);
   const findings: Finding[] = [];
   const provenance: Provenance = {};
+  const uncertainCells = new Set<string>();
 
   const table3 = located.table3 ? chooseTable3Reading(flat, located.table3) : null;
-  const layout: Table3Layout = table3?.layout ?? (formatVersion === '2019' ? 'singleOtherHandling' : 'itemizedOtherHandling');
+  const layout = table3?.layout ?? (formatVersion === '2019' ? 'singleOtherHandling' : 'itemizedOtherHandling');
   const report = emptyReport(formatVersion, layout);
 
-  const record = (address: string, value: number, source: CellProvenance | undefined, method?: CellSource['method']) => {
+  const place = (address: string, cell: PlacedCell) => {
+    const value = address === FEE_CELL && cell.provenance ? amountInWanYuan(cell.value, cell.provenance.raw) : cell.value;
     setCell(report, address, value);
-    if (source) provenance[address] = { source: source.source, raw: source.raw, ...(method ? { method } : {}) };
+    if (cell.certainty === 'uncertain') uncertainCells.add(address);
+    else uncertainCells.delete(address);
+    if (!cell.provenance) return;
+    provenance[address] = {
+      source: cell.provenance.source,
+      raw: cell.provenance.raw,
+      ...(cell.method ? { method: cell.method } : {}),
+      ...(cell.certainty ? { certainty: cell.certainty } : {}),
+    };
   };
-  const applyResolution = (resolution: RunResolution) => {
-    for (const [address, value] of Object.entries(resolution.values)) {
-      record(address, value, resolution.provenance[address], 'digit-run');
-    }
+  const placeAll = (cells: Placement) => cells.forEach((cell, address) => place(address, cell));
+  const applyResolution = (resolution: RunResolution, addresses: readonly string[]) => {
     findings.push(...resolution.findings);
+    const unsettled = new Set(resolution.findings.flatMap((finding) => finding.cells));
+    for (const address of addresses) {
+      const value = resolution.values[address];
+      const source = resolution.provenance[address];
+      place(address, {
+        value: value ?? 0,
+        ...(source ? { provenance: source } : {}),
+        method: value === undefined ? 'missing' : 'digit-run',
+        certainty: unsettled.has(address) || value === undefined ? 'uncertain' : 'inferred',
+      });
+    }
   };
 
-  // Table 2
+  // Table 2 has no sums: a row not read as printed is uncertain, and F.LAYOUT says what was seen.
   if (located.table2) {
+    const unsettled: UnsettledRow[] = [];
     for (const row of readTable2(flat, located.table2, formatVersion)) {
       const columns = proactiveColumns(formatVersion, row.key);
       const addresses = columns.map((column) => proactiveCell(row.key as never, column as never));
-      readIntoCells(row, addresses, record, findings, (run) => applyResolution(resolveTable2Run(addresses, run, hints, formatVersion)));
+      const values = row.values;
+      if (values?.kind === 'run' || values?.kind === 'short') {
+        applyResolution(resolveTable2Run(addresses, values, hints, formatVersion), addresses);
+        continue;
+      }
+      const settled = placeTable2Row(row, addresses, place, findings);
+      if (!settled) unsettled.push({ label: `表二 ${proactiveLabel(formatVersion, row.key)}`, cells: addresses, seen: values?.provenance.map((p) => p.raw) ?? [] });
     }
+    if (unsettled.length > 0) findings.push(layoutFinding('表二', unsettled));
   } else {
     findings.push(missingTable('表二（主动公开政府信息情况）', 'proactive'));
   }
 
   // Table 3
   if (table3) {
-    const runs: { rowKey: ApplicationRowKey; values: Extract<RowValues, { kind: 'run' | 'short' }> }[] = [];
-    for (const row of table3.rows) {
-      const addresses = APPLICANT_KEYS.map((column) => applicationCell(row.key, column));
-      const values = row.values;
-      if (values?.kind === 'run' || values?.kind === 'short') runs.push({ rowKey: row.key, values });
-      else readIntoCells(row, addresses, record, findings, () => undefined, table3.byOrder ? 'row-order' : undefined);
+    placeAll(table3.cells);
+    findings.push(...table3.findings);
+    if (table3.runs.length > 0) {
+      const addresses = table3.runs.flatMap((run) => APPLICANT_KEYS.map((column) => applicationCell(run.rowKey, column)));
+      applyResolution(resolveTable3Runs(report, layout, table3.runs), addresses);
     }
-    if (runs.length > 0) applyResolution(resolveTable3Runs(report, layout, runs));
   } else {
     findings.push(missingTable('表三（收到和处理政府信息公开申请情况）', 'applications'));
   }
@@ -94,11 +120,13 @@ export function interpretTables(document: ReadDocument, hints: Table2Hints = {})
   // Table 4
   if (located.table4) {
     const addresses = REVIEW_GROUPS.flatMap((group) => REVIEW_KEYS.map((column) => reviewLitigationCell(group.key, column)));
-    const values = readTable4(flat, located.table4);
-    if (values.kind === 'values') addresses.forEach((address, index) => record(address, values.values[index] ?? 0, values.provenance[index]));
-    // No value at all under the header (a sheet that left the empty row out): nothing to report, 0.
-    else if (values.kind === 'short' && values.values.length === 0) addresses.forEach((address) => setCell(report, address, 0));
-    else applyResolution(resolveTable4Run(addresses, values));
+    const table4 = chooseTable4Reading(readTable4(flat, located.table4), addresses);
+    if (table4.kind === 'placed') {
+      placeAll(table4.cells);
+      findings.push(...table4.findings);
+    } else {
+      applyResolution(resolveTable4Run(addresses, table4.values), addresses);
+    }
   } else {
     findings.push(missingTable('表四（政府信息公开行政复议、行政诉讼情况）', 'reviewLitigation'));
   }
@@ -107,6 +135,7 @@ export function interpretTables(document: ReadDocument, hints: Table2Hints = {})
     report,
     provenance,
     findings,
+    uncertainCells,
     tablesFound: { table2: located.table2 !== null, table3: table3 !== null, table4: located.table4 !== null },
   };
 }
@@ -116,71 +145,32 @@ function proactiveColumns(formatVersion: FormatVersion, rowKey: string): readonl
   return rows[rowKey]?.columns ?? [];
 }
 
-/** Puts a row's values into its cells, or says why they could not be read. */
-function readIntoCells(
+/** Places a table-2 row read as values; false when it was not read as printed (or not found). */
+function placeTable2Row(
   row: RowReading,
   addresses: string[],
-  record: (address: string, value: number, source: CellProvenance | undefined, method?: CellSource['method']) => void,
+  place: (address: string, cell: PlacedCell) => void,
   findings: Finding[],
-  onRun: (values: Extract<RowValues, { kind: 'run' | 'short' }>) => void,
-  method?: CellSource['method'],
-): void {
-  const values = row.values;
+): boolean {
+  const values = row.values as Extract<RowValues, { kind: 'values' }> | null;
   if (!values) {
-    findings.push(createFinding('F.AMBIGUOUS', addresses, `未找到这一行（${addresses[0]?.split('.').slice(0, -1).join('.')}），按 0 记录`));
-    return;
+    addresses.forEach((address) => place(address, { value: 0, method: 'missing', certainty: 'uncertain' }));
+    return false;
   }
-  if (values.kind === 'values') {
-    addresses.forEach((address, index) => record(address, values.values[index] ?? 0, values.provenance[index], method));
-    for (const row of values.unclaimed ?? []) findings.push(unknownRow(row));
-    return;
-  }
-  onRun(values);
+  const settled = values.exact && !values.unclaimed;
+  addresses.forEach((address, index) => {
+    const provenance = values.provenance[index];
+    place(address, { value: values.values[index] ?? 0, ...(provenance ? { provenance } : {}), ...(settled ? {} : { certainty: 'uncertain' as const }) });
+  });
+  for (const unclaimed of values.unclaimed ?? []) findings.push(unknownRowFinding(unclaimed));
+  return settled;
 }
 
-/** A full row of values under a label the format does not have: reported, never merged in. */
-function unknownRow(row: UnclaimedRow): Finding {
-  return createFinding(
-    'F.UNKNOWN_ROW',
-    [],
-    `表中有一行无法对应到标准行${row.label ? `“${row.label}”` : ''}（${describeSource(row.source)}）：${row.values.join('、')}，未计入标准表格，请核对`,
-  );
+function proactiveLabel(formatVersion: FormatVersion, rowKey: string): string {
+  const rows = (formatVersion === '2021' ? PROACTIVE_ROW_2021 : PROACTIVE_ROW_2019) as Record<string, { label: string }>;
+  return rows[rowKey]?.label ?? rowKey;
 }
 
 function missingTable(name: string, table: string): Finding {
   return createFinding('F.MISSING_TABLE', [table], `未找到${name}`);
-}
-
-interface Table3Choice {
-  layout: Table3Layout;
-  rows: RowReading<ApplicationRowKey>[];
-  byOrder: boolean;
-}
-
-/**
- * Reads table 3 by its labels; when that leaves rows unread and the table's value rows, taken in
- * the official order, fill it completely and satisfy its sums (conversions that scramble labels
- * but keep rows in order), the order wins.
- */
-function chooseTable3Reading(flat: FlatText, bounds: TableBounds): Table3Choice {
-  const byLabel = readTable3(flat, bounds);
-  // Runs of digits are settled by the sums later; only rows not found, or short of values,
-  // call for reading by order.
-  const unread = byLabel.rows.filter((row) => !row.values || row.values.kind === 'short').length;
-  if (unread === 0) return { ...byLabel, byOrder: false };
-  for (const layout of ['itemizedOtherHandling', 'singleOtherHandling'] as const) {
-    const byOrder = readRowsByOrder(flat, bounds, applicationRowKeysFor(layout), 7);
-    if (byOrder && table3Consistent(layout, byOrder)) return { layout, rows: byOrder, byOrder: true };
-  }
-  return { ...byLabel, byOrder: false };
-}
-
-function table3Consistent(layout: Table3Layout, rows: RowReading<ApplicationRowKey>[]): boolean {
-  const report = emptyReport('2021', layout);
-  for (const row of rows) {
-    if (row.values?.kind !== 'values') return false;
-    const values = row.values.values;
-    APPLICANT_KEYS.forEach((column, index) => setCell(report, applicationCell(row.key, column), values[index] ?? 0));
-  }
-  return runTableChecks(report).every((finding) => !finding.rule.startsWith('T3.'));
 }

@@ -137,7 +137,11 @@ export function interpretDocument(document: ReadDocument, fileName?: string): Pa
   report.agencyName = narrative.agencyName;
   report.year = narrative.year;
   report.narrative = narrative.narrative;
-  const findings: Finding[] = [...tables.findings, ...runSingleReportChecks(report)];
+  // Rules on cells the reading did not settle would judge the reading, not the document.
+  const findings: Finding[] = [
+    ...tables.findings,
+    ...runSingleReportChecks(report, { uncertainCells: tables.uncertainCells }),
+  ];
   report.findings = findings;
   return {
     report,

@@ -19,14 +19,29 @@ export function runTableChecks(report: CanonicalReport): Finding[] {
   ];
 }
 
+export interface SingleReportCheckOptions {
+  /**
+   * Cells whose value the reading did not settle (the parser's provenance says `uncertain`). A
+   * rule that names one of them says nothing about the document, only about the reading, so it
+   * is left out; the parser reports those cells as F.LAYOUT instead.
+   */
+  readonly uncertainCells?: ReadonlySet<string>;
+}
+
 /** Every rule that needs only this report: the table rules, then text against tables (N.*). */
-export function runSingleReportChecks(report: CanonicalReport): Finding[] {
-  return [
+export function runSingleReportChecks(
+  report: CanonicalReport,
+  options: SingleReportCheckOptions = {},
+): Finding[] {
+  const findings = [
     ...runTableChecks(report),
     ...checkNarrativeApplications(report),
     ...checkNarrativeReview(report),
     ...checkNarrativeLitigation(report),
   ];
+  const uncertain = options.uncertainCells;
+  if (!uncertain || uncertain.size === 0) return findings;
+  return findings.filter((finding) => !finding.cells.some((cell) => uncertain.has(cell)));
 }
 
 /**

@@ -454,3 +454,42 @@ export function countDigitRunSplits(
   }
   return count === 0 ? (length === 0 ? 1 : 0) : (ways[0] ?? 0);
 }
+
+/** One value as a cut may leave it: an optional sign, no leading zero, optional decimals. */
+const MIXED_VALUE = /^-?(?:0|[1-9]\d{0,11})(?:\.\d+)?$/u;
+
+/**
+ * The cuts of a run that holds decimals or signs besides digits (`3 1234.56`, `12-430`), into
+ * `count` values. Only for rows of few cells (table 2): every combination of cut positions is
+ * tried, so runs longer than `maxLength` characters are not cut at all. Whitespace is a cut that
+ * must be kept, as in splitDigitRun.
+ */
+export function listMixedRunSplits(run: string, count: number, maxLength = 40): SplitList {
+  const text = run
+    .trim()
+    .replace(/[０-９．－]/gu, (char) => (char === '．' ? '.' : char === '－' ? '-' : String(char.charCodeAt(0) - FULL_WIDTH_ZERO)));
+  const segments = text.split(/\s+/u).filter((segment) => segment !== '');
+  const length = segments.reduce((total, segment) => total + segment.length, 0);
+  if (count < 1 || length > maxLength || segments.some((segment) => !/^[\d.-]+$/u.test(segment))) {
+    return { splits: [], complete: true };
+  }
+  const splits: number[][] = [];
+  const cut = (segment: number, at: number, values: number[]): void => {
+    const piece = segments[segment];
+    if (piece === undefined) {
+      if (values.length === count) splits.push([...values]);
+      return;
+    }
+    if (values.length >= count) return;
+    for (let end = at + 1; end <= piece.length; end += 1) {
+      const value = piece.slice(at, end);
+      if (!MIXED_VALUE.test(value)) continue;
+      values.push(Number(value));
+      if (end === piece.length) cut(segment + 1, 0, values);
+      else cut(segment, end, values);
+      values.pop();
+    }
+  };
+  cut(0, 0, []);
+  return { splits, complete: true };
+}

@@ -10,6 +10,8 @@ import {
   collectSplits,
   DEFAULT_MAX_SPLITS,
   DEFAULT_MAX_STEPS,
+  isDigitRun,
+  listMixedRunSplits,
   parseDigitRun,
   RunSplitter,
   SearchBudget,
@@ -60,7 +62,7 @@ const PLAUSIBLE_ORDER: Readonly<
   '2019': [['newlyPublished', 'totalPublished']],
 };
 
-const DECIMAL = /^\d+(?:\.\d+)?$/u;
+const DECIMAL = /^-?\d+(?:\.\d+)?$/u;
 
 function rowColumns(
   rowKey: ProactiveRowKey,
@@ -74,11 +76,11 @@ function rowColumns(
   return row.columns;
 }
 
-/** The one value of a one-cell row: digits, optionally with decimals (fees in 万元). */
+/** The one value of a one-cell row: digits, optionally with decimals (fees in 万元) or a sign. */
 function singleValue(run: string): number | null {
   const text = run
     .trim()
-    .replace(/[０-９．]/gu, (char) => (char === '．' ? '.' : String(char.charCodeAt(0) - 0xff10)));
+    .replace(/[０-９．－]/gu, (char) => (char === '．' ? '.' : char === '－' ? '-' : String(char.charCodeAt(0) - 0xff10)));
   return DECIMAL.test(text) ? Number(text) : null;
 }
 
@@ -103,6 +105,9 @@ export function solveProactiveRow(
   if (columns.length === 1) {
     const value = singleValue(row.run);
     readings = value === null ? [] : [[value]];
+  } else if (!isDigitRun(row.run)) {
+    // Decimals or signs in the run (a fee, a change printed as -4): cut by trying every position.
+    readings = listMixedRunSplits(row.run, columns.length).splits;
   } else {
     const splitter = new RunSplitter(
       parseDigitRun(row.run),

@@ -2,6 +2,7 @@ import {
   countDigitRunSplits,
   isDigitRun,
   listDigitRunSplits,
+  listMixedRunSplits,
   listRowSplitsWithTotal,
   solveProactiveRow,
   splitDigitRun,
@@ -221,5 +222,29 @@ describe('solveProactiveRow (table 2: no sums)', () => {
     expect(() => solveProactiveRow({ rowKey: 'otherServices', run: '123' }, '2021')).toThrow(
       RangeError,
     );
+  });
+});
+
+describe('listMixedRunSplits: runs with decimals or signs (table 2)', () => {
+  it('cuts the integer part before a decimal amount', () => {
+    expect(listMixedRunSplits('31234.56', 2).splits).toEqual(
+      expect.arrayContaining([
+        [3, 1234.56],
+        [31, 234.56],
+        [312, 34.56],
+        [3123, 4.56],
+      ]),
+    );
+  });
+
+  it('keeps whitespace as a cut and reads signs', () => {
+    expect(listMixedRunSplits('12 -4 30', 3).splits).toEqual([[12, -4, 30]]);
+    expect(listMixedRunSplits('0.5 0', 2).splits).toEqual([[0.5, 0]]);
+  });
+
+  it('cuts nothing it cannot read, instead of failing', () => {
+    expect(listMixedRunSplits('1e+30 5', 2).splits).toEqual([]);
+    expect(listMixedRunSplits('1..2', 2).splits).toEqual([]);
+    expect(listMixedRunSplits('9'.repeat(60), 2).splits).toEqual([]);
   });
 });

@@ -11,6 +11,7 @@ export {
   countDigitRunSplits,
   isDigitRun,
   listDigitRunSplits,
+  listMixedRunSplits,
   listRowSplitsWithTotal,
   splitDigitRun,
   splitRowWithTotal,

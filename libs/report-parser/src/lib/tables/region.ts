@@ -8,7 +8,12 @@ export interface CellProvenance {
   raw: string;
 }
 
-export type SourcedToken = ValueToken & { provenance: CellProvenance; lineIndex: number };
+export type SourcedToken = ValueToken & {
+  provenance: CellProvenance;
+  lineIndex: number;
+  /** PDF: the left edge of the cell it was printed in. */
+  x?: number;
+};
 
 /** A complete row of values that no label claimed (F.UNKNOWN_ROW): kept so it can be reported. */
 export interface UnclaimedRow {
@@ -17,10 +22,29 @@ export interface UnclaimedRow {
   source: SourceLocation;
 }
 
+/** Values of one printed line of a row's value area, in print order. */
+export interface ValueLine {
+  values: number[];
+  provenance: CellProvenance[];
+}
+
 /** What a row's value area holds. */
 export type RowValues =
   /** One value per column. */
-  | { kind: 'values'; values: number[]; provenance: CellProvenance[]; unclaimed?: UnclaimedRow[] }
+  | {
+      kind: 'values';
+      values: number[];
+      provenance: CellProvenance[];
+      unclaimed?: UnclaimedRow[];
+      /**
+       * True when one printed row held exactly one value per column and nothing else: the
+       * reading is certain. False when values were gathered from several lines, surplus
+       * values were dropped, or another line of numbers sat in the area.
+       */
+      exact: boolean;
+      /** When values were gathered from several lines: each line's values, as printed. */
+      lines?: ValueLine[];
+    }
   /** Digits that ran together (spaces inside are cell boundaries): the table's sums decide. */
   | { kind: 'run'; run: string; provenance: CellProvenance[] }
   /** Fewer values than columns, or none. */
@@ -45,7 +69,13 @@ export function tokensByLine(flat: FlatText, start: number, end: number): Source
     const wholeCell = pieceStart === cellStart && pieceEnd - pieceStart === normalizedLength(cell.text);
     for (const token of cachedValueTokens(text, line?.kind === 'paragraph')) {
       if (token.kind === 'blank' && (!wholeCell || !isTabular(line?.source))) continue;
-      current.push(Object.assign({ provenance: { source: cell.source, raw: token.raw.trim() }, lineIndex: origin.line }, token));
+      current.push(
+        Object.assign(
+          { provenance: { source: cell.source, raw: token.raw.trim() }, lineIndex: origin.line },
+          cell.x === undefined ? {} : { x: cell.x },
+          token,
+        ),
+      );
     }
   };
   // Jump from separator to separator rather than walking every character.
@@ -101,12 +131,18 @@ export function readRowValues(flat: FlatText, start: number, end: number, count:
     const blankRow = allLines.find((tokens) => tokens.length >= count);
     if (blankRow) {
       const chosen = blankRow.slice(blankRow.length - count);
-      return { kind: 'values', values: chosen.map(() => 0), provenance: chosen.map((token) => token.provenance) };
+      return {
+        kind: 'values',
+        values: chosen.map(() => 0),
+        provenance: chosen.map((token) => token.provenance),
+        // Blank cells beyond the row's own are the grid's (a value cell spanning columns).
+        exact: true,
+      };
     }
   }
   // A row printed on one line wins over stray numbers on the lines around it.
   const wholeRow = lines.find((tokens) => tokens.length >= count);
-  const tokens = wholeRow ?? lines.flat();
+  const tokens = wholeRow ?? inPrintedOrder(lines);
   // Blank cells are positional (总计 may be blank); only surplus ones are layout, e.g. the
   // trailing tab of a text line or the empty column a merged label leaves: drop those, trailing
   // first, then leading.
@@ -124,11 +160,14 @@ export function readRowValues(flat: FlatText, start: number, end: number, count:
     const unclaimed = wholeRow
       ? lines.filter((other) => other !== wholeRow && other.filter(hasValue).length >= count).map((other) => unclaimedRow(flat, other, count))
       : [];
+    const surplus = trimmed.slice(0, trimmed.length - count).some(hasValue);
     return {
       kind: 'values',
       values: chosen.map(tokenValue),
       provenance: chosen.map((token) => token.provenance),
       ...(unclaimed.length > 0 ? { unclaimed } : {}),
+      exact: lines.length <= 1 && !surplus,
+      ...(!wholeRow && lines.length > 1 ? { lines: lines.map(valueLine) } : {}),
     };
   }
   const withValues = trimmed.filter(hasValue);
@@ -140,4 +179,20 @@ export function readRowValues(flat: FlatText, start: number, end: number, count:
     return { kind: 'run', run, provenance: withValues.map((token) => token.provenance) };
   }
   return { kind: 'short', values: trimmed.map(tokenValue), provenance: trimmed.map((token) => token.provenance) };
+}
+
+function valueLine(tokens: readonly SourcedToken[]): ValueLine {
+  const values = tokens.filter(hasValue);
+  return { values: values.map(tokenValue), provenance: values.map((token) => token.provenance) };
+}
+
+/**
+ * The tokens of a row printed over several lines, in column order: by their x on the page when
+ * every token has one (a PDF row whose cells are aligned at different heights), else line by
+ * line as printed.
+ */
+function inPrintedOrder(lines: readonly SourcedToken[][]): SourcedToken[] {
+  const tokens = lines.flat();
+  if (lines.length < 2 || tokens.some((token) => token.x === undefined)) return tokens;
+  return [...tokens].sort((a, b) => (a.x ?? 0) - (b.x ?? 0));
 }

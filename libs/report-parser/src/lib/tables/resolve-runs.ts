@@ -13,7 +13,7 @@ import {
   type ProactiveRowKey,
   type Table3Layout,
 } from '@atlas/report-model';
-import { type DigitRunAmbiguity, solveProactiveRow, solveTable3, solveTable4, type Table3RowInput } from './digit-runs';
+import { type DigitRunAmbiguity, isDigitRun, solveProactiveRow, solveTable3, solveTable4, type Table3RowInput } from './digit-runs';
 import type { CellProvenance, RowValues } from './region';
 
 /** Values recovered from runs of digits, where they came from, and what stayed ambiguous. */
@@ -42,7 +42,7 @@ function ambiguityFinding(ambiguity: DigitRunAmbiguity, what: string): Finding {
 }
 
 function unreadFinding(cells: string[], run: string, what: string): Finding {
-  return createFinding('F.AMBIGUOUS', cells, `${what}的内容“${run}”无法拆成 ${cells.length} 个数值，按 0 记录，请核对原文`);
+  return createFinding('F.LAYOUT', cells, `${what}的内容“${run}”无法拆成 ${cells.length} 个数值，按 0 记录，请核对原文`);
 }
 
 export function resolveTable3Runs(
@@ -52,17 +52,20 @@ export function resolveTable3Runs(
 ): RunResolution {
   const runKeys = new Set(runs.map((run) => run.rowKey));
   const columns = APPLICANT_COLUMNS.map((column) => column.key);
+  // Only digits can be cut by the table's sums; a run with decimals or signs in it is not a row
+  // of table 3 as printed, and is reported unread (its cells stay 0 for the sums of the rest).
+  const unsolvable = new Set(runs.filter((run) => !isDigitRun(runText(run.values))).map((run) => run.rowKey));
   const inputs: Table3RowInput[] = presentApplicationRowKeys(report.applications).map((rowKey) => {
     const run = runs.find((candidate) => candidate.rowKey === rowKey);
-    if (run) return { rowKey, run: runText(run.values) };
-    return { rowKey, cells: columns.map((column) => getCell(report, applicationCell(rowKey, column)) ?? 0) };
+    if (run && !unsolvable.has(rowKey)) return { rowKey, run: runText(run.values) };
+    return { rowKey, cells: columns.map((column) => (run ? 0 : (getCell(report, applicationCell(rowKey, column)) ?? 0))) };
   });
   const solution = solveTable3(inputs, layout);
   const resolution: RunResolution = { values: {}, provenance: {}, findings: [] };
   for (const { rowKey, values } of runs) {
     const cells = solution.applications[rowKey];
     const addresses = columns.map((column) => applicationCell(rowKey, column));
-    if (!cells || solution.unreadRows.includes(rowKey)) {
+    if (!cells || solution.unreadRows.includes(rowKey) || unsolvable.has(rowKey)) {
       resolution.findings.push(unreadFinding(addresses, runText(values), `表三“${rowKey}”行`));
       continue;
     }
@@ -82,9 +85,13 @@ export function resolveTable3Runs(
 }
 
 export function resolveTable4Run(addresses: string[], values: UnsplitValues): RunResolution {
-  const run = runText(values);
-  const solution = solveTable4(run);
   const resolution: RunResolution = { values: {}, provenance: {}, findings: [] };
+  const run = runText(values);
+  if (!isDigitRun(run)) {
+    resolution.findings.push(unreadFinding(addresses, run, '表四'));
+    return resolution;
+  }
+  const solution = solveTable4(run);
   if (!solution.reviewLitigation) {
     resolution.findings.push(unreadFinding(addresses, run, '表四'));
     return resolution;

@@ -10,6 +10,8 @@ export type ValueToken =
 
 const ZERO_MARKS = /^(?:\/|-|—|–|－|―|─|无|空|\\)$/;
 const PLAIN_NUMBER = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
+/** Cells run together that kept their thousands separators ("1,2340000"): digits to cut. */
+const GLUED_WITH_SEPARATORS = /^\d+(?:,\d{3,})+$/;
 /** "22（其中修订 16 件）", "55(含自然失效29件)": the leading number is the cell's value. */
 const NUMBER_WITH_NOTE = /^([+-]?\d+(?:\.\d+)?)\s*[(（[【]/;
 /** 2019 format 本年增/减: "减4" → −4, "增3" → 3. */
@@ -56,18 +58,46 @@ export function valueTokens(cellText: string, runningText = false): ValueToken[]
   return [];
 }
 
-const DIGIT_STRETCH = /\d[\d ]*(?:\.\d+)?(?!\s*[.、．,，]\s*[\u4e00-\u9fff])/g;
+/**
+ * A stretch of digits in running text: spaces inside are cell boundaries, a comma before three
+ * digits is a thousands separator, a decimal part and a unit (元, 万元, 件, 条) may follow.
+ */
+const DIGIT_STRETCH = /\d(?:[\d ]|,(?=\d{3}))*(?:\.\d+)?(?:\s*(?:万元|元|件|条))?(?!\s*[.、．,，]\s*[\u4e00-\u9fff])/g;
+
+/**
+ * A number written with its unit, as CMS tables print them: "30件", "1,234 条", "12.5万元",
+ * "251000元". Counts in 万 are scaled ("1.2万件" = 12000); amounts keep the number as printed,
+ * and the column they land in converts 元 to 万元 (see amountInWanYuan).
+ */
+const NUMBER_WITH_UNIT =
+  /^([+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(万元|元|万件|万条|万|件|条|个|项|次|人次|家|份|篇|宗|起|例|人)$/;
 
 function singleValue(text: string): ValueToken | null {
-  if (PLAIN_NUMBER.test(text)) {
+  const withUnit = NUMBER_WITH_UNIT.exec(text);
+  if (withUnit) {
+    const number = Number((withUnit[1] ?? '').replace(/,/g, ''));
+    const unit = withUnit[2] ?? '';
+    const scaled = unit.startsWith('万') && unit !== '万元' ? number * 10_000 : number;
+    return { kind: 'number', value: scaled, raw: text };
+  }
+  if (PLAIN_NUMBER.test(text) || GLUED_WITH_SEPARATORS.test(text)) {
     const digits = text.replace(/,/g, '');
     // Several digits without a decimal point may be cells that ran together; the row decides.
-    if (/^\d{2,}$/.test(digits)) return { kind: 'digits', digits, raw: text };
+    // Thousands separators in their places ("1,234") say the digits are one number.
+    if (/^\d{2,}$/.test(digits) && !/^\d{1,3}(?:,\d{3})+$/.test(text)) return { kind: 'digits', digits, raw: text };
     return { kind: 'number', value: Number(digits), raw: text };
   }
   const change = SIGNED_CHANGE.exec(text);
   if (change) return { kind: 'number', value: (change[1]?.startsWith('减') ? -1 : 1) * Number(change[2]), raw: text };
   return null;
+}
+
+/**
+ * A table-2 amount in 万元 (行政事业性收费) from its printed text: "251000元" in a 万元 column is
+ * 25.1 — the unit printed with the number says what it is.
+ */
+export function amountInWanYuan(value: number, raw: string): number {
+  return /(?<!万)元\s*$/.test(normalizeText(raw).trim()) ? value / 10_000 : value;
 }
 
 export function tokenValue(token: ValueToken): number {

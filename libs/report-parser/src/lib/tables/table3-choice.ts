@@ -1,0 +1,239 @@
+import {
+  APPLICANT_COLUMNS,
+  APPLICATION_ROW,
+  applicationCell,
+  type ApplicationRowKey,
+  applicationRowKeysFor,
+  createFinding,
+  emptyReport,
+  type Finding,
+  getCell,
+  runTableChecks,
+  setCell,
+  type Table3Layout,
+} from '@atlas/report-model';
+import type { FlatText } from './flat-text';
+import { permutations } from './line-orders';
+import { layoutFinding, type PlacedCell, type Placement, unknownRowFinding, type UnsettledRow } from './placement';
+import { readTable3, type RowReading, type TableBounds } from './read-tables';
+import type { CellProvenance, RowValues, ValueLine } from './region';
+import { readRowsByOrder } from './row-order';
+
+/*
+ * Table 3 read so that the arithmetic findings it leads to are the document's, not the reading's.
+ * A reading whose every row was found by its label with one value per column on one printed row
+ * is certain: whatever its sums say is what the document says. Otherwise the layout left room for
+ * doubt (a row not found, values spread over lines, rows merged or pulled apart), and the
+ * readings the layout allows are tried against the table's own sums: when exactly one satisfies
+ * them it is taken (its unsure cells `inferred`); when several do, F.AMBIGUOUS lists the cells
+ * they disagree on; when none does, the cells that were not read with certainty are `uncertain`
+ * and F.LAYOUT names them with what was printed there — the sums are then not checked on them.
+ */
+
+const COLUMNS = APPLICANT_COLUMNS.map((column) => column.key);
+const COUNT = COLUMNS.length;
+const TOTAL = COUNT - 1;
+
+type UnsplitValues = Extract<RowValues, { kind: 'run' | 'short' }>;
+
+export interface Table3Choice {
+  layout: Table3Layout;
+  /** Cells of the rows read as values. */
+  cells: Placement;
+  /** Rows whose digits ran together: left to the digit-run solver, which uses `cells` as given. */
+  runs: { rowKey: ApplicationRowKey; values: UnsplitValues }[];
+  findings: Finding[];
+}
+
+/** How a candidate reading got one row's values. */
+interface CandidateRow {
+  key: ApplicationRowKey;
+  values: number[];
+  provenance: CellProvenance[];
+  /** `exact`: as printed in its row; `inferred`: by the sums; `unsure`: neither. */
+  state: 'exact' | 'inferred' | 'unsure';
+  method?: PlacedCell['method'];
+  /** What was printed there, for F.LAYOUT. */
+  seen: string[];
+}
+
+interface Candidate {
+  layout: Table3Layout;
+  rows: CandidateRow[];
+}
+
+export function chooseTable3Reading(flat: FlatText, bounds: TableBounds): Table3Choice {
+  const byLabel = readTable3(flat, bounds);
+  const runs = byLabel.rows.flatMap((row) =>
+    row.values && row.values.kind !== 'values' ? [{ rowKey: row.key, values: row.values }] : [],
+  );
+  // A full row of values no label claims is reported, never merged in (F.UNKNOWN_ROW).
+  const unknownRows = byLabel.rows.flatMap((row) => (row.values?.kind === 'values' ? (row.values.unclaimed ?? []) : [])).map(unknownRowFinding);
+  const certain = runs.length === 0 && unknownRows.length === 0 && byLabel.rows.every((row) => row.values?.kind === 'values' && row.values.exact);
+  const primary = fromLabels(byLabel.layout, byLabel.rows);
+  if (certain) return placed(primary, []);
+  const choice = chooseAmongReadings(flat, bounds, primary, runs);
+  return { ...choice, findings: [...unknownRows, ...choice.findings] };
+}
+
+function chooseAmongReadings(flat: FlatText, bounds: TableBounds, primary: Candidate, runs: Table3Choice['runs']): Table3Choice {
+  const candidates: Candidate[] = [];
+  if (runs.length === 0) candidates.push(primary);
+  for (const layout of ['itemizedOtherHandling', 'singleOtherHandling'] as const) {
+    const byOrder = readRowsByOrder(flat, bounds, applicationRowKeysFor(layout), COUNT);
+    if (byOrder) candidates.push(fromOrder(layout, byOrder));
+  }
+  const satisfying = distinct(candidates.filter(sumsHold));
+  if (satisfying.length === 1) return placed(confirmed(satisfying[0] as Candidate), []);
+  if (satisfying.length > 1) return ambiguous(satisfying);
+
+  // No reading the layout allows satisfies the sums.
+  // Rows of digits run together are cut by the digit-run solver under the sums, the others given.
+  const rest = primary.rows.filter((row) => !runs.some((run) => run.rowKey === row.key));
+  const unsettled = rest.filter((row) => row.state === 'unsure');
+  return { ...placed({ layout: primary.layout, rows: rest }, unsettled.length > 0 ? [layoutFinding('表三', unsettled.map(unsettledRow))] : []), runs };
+}
+
+/** The rows found by their labels; rows spread over several lines ordered by their row sum. */
+function fromLabels(layout: Table3Layout, rows: readonly RowReading<ApplicationRowKey>[]): Candidate {
+  return {
+    layout,
+    rows: rows.flatMap((row): CandidateRow[] => {
+      const values = row.values;
+      if (!values) {
+        return [{ key: row.key, values: new Array<number>(COUNT).fill(0), provenance: [], state: 'unsure', method: 'missing', seen: [] }];
+      }
+      if (values.kind !== 'values') {
+        return [{ key: row.key, values: new Array<number>(COUNT).fill(0), provenance: values.provenance, state: 'unsure', seen: values.provenance.map((p) => p.raw) }];
+      }
+      const seen = values.provenance.map((p) => p.raw);
+      if (values.exact && !values.unclaimed) return [{ key: row.key, values: values.values, provenance: values.provenance, state: 'exact', seen }];
+      const reordered = values.lines ? orderBySum(values.values, values.provenance, values.lines) : null;
+      if (reordered) return [{ key: row.key, ...reordered, state: 'inferred', seen }];
+      return [{ key: row.key, values: values.values, provenance: values.provenance, state: rowSumHolds(values.values) ? 'inferred' : 'unsure', seen }];
+    }),
+  };
+}
+
+/**
+ * A row whose values were printed over several lines (a PDF cell aligned higher than its
+ * neighbours, a total wrapped below): the order as read if its row sum holds, else the one order
+ * of its lines whose row sum holds; null if none or several do.
+ */
+function orderBySum(
+  values: readonly number[],
+  provenance: readonly CellProvenance[],
+  lines: readonly ValueLine[],
+): { values: number[]; provenance: CellProvenance[] } | null {
+  if (rowSumHolds(values)) return { values: [...values], provenance: [...provenance] };
+  if (lines.length > 4) return null;
+  const orders = permutations(lines)
+    .map((order) => ({
+      values: order.flatMap((line) => line.values).slice(-COUNT),
+      provenance: order.flatMap((line) => line.provenance).slice(-COUNT),
+    }))
+    .filter((order) => order.values.length === COUNT && rowSumHolds(order.values));
+  const unique = new Map(orders.map((order) => [order.values.join(','), order]));
+  return unique.size === 1 ? ([...unique.values()][0] ?? null) : null;
+}
+
+
+function rowSumHolds(values: readonly number[]): boolean {
+  if (values.length !== COUNT) return false;
+  const parts = values.slice(0, TOTAL).reduce((sum, value) => sum + value, 0);
+  return Math.abs(parts - (values[TOTAL] ?? 0)) < 1e-6;
+}
+
+function fromOrder(layout: Table3Layout, rows: readonly RowReading<ApplicationRowKey>[]): Candidate {
+  return {
+    layout,
+    rows: rows.map((row) => {
+      const values = row.values?.kind === 'values' ? row.values : null;
+      return {
+        key: row.key,
+        values: values?.values ?? new Array<number>(COUNT).fill(0),
+        provenance: values?.provenance ?? [],
+        state: 'inferred',
+        method: 'row-order',
+        seen: values?.provenance.map((p) => p.raw) ?? [],
+      };
+    }),
+  };
+}
+
+function reportOf(candidate: Candidate) {
+  const report = emptyReport('2021', candidate.layout);
+  for (const row of candidate.rows) {
+    COLUMNS.forEach((column, index) => setCell(report, applicationCell(row.key, column), row.values[index] ?? 0));
+  }
+  return report;
+}
+
+function sumsHold(candidate: Candidate): boolean {
+  return runTableChecks(reportOf(candidate)).every((finding) => !finding.rule.startsWith('T3.'));
+}
+
+/** Candidates with different values, the first of each kept (candidates come in preference order). */
+function distinct(candidates: readonly Candidate[]): Candidate[] {
+  const byValues = new Map<string, Candidate>();
+  for (const candidate of candidates) {
+    const key = `${candidate.layout}:${candidate.rows.map((row) => `${row.key}=${row.values.join(',')}`).join(';')}`;
+    if (!byValues.has(key)) byValues.set(key, candidate);
+  }
+  return [...byValues.values()];
+}
+
+/** A reading the sums confirm: its unsure rows are inferred. */
+function confirmed(candidate: Candidate): Candidate {
+  return { ...candidate, rows: candidate.rows.map((row) => (row.state === 'unsure' ? { ...row, state: 'inferred' } : row)) };
+}
+
+/** Several readings satisfy the sums: the first is kept, the cells they disagree on are listed. */
+function ambiguous(candidates: readonly Candidate[]): Table3Choice {
+  const chosen = confirmed(candidates[0] as Candidate);
+  const reports = candidates.map(reportOf);
+  const addresses = applicationRowKeysFor(chosen.layout).flatMap((row) => COLUMNS.map((column) => applicationCell(row, column)));
+  const valueAt = (index: number, address: string): number => {
+    const report = reports[index];
+    return (report ? getCell(report, address) : undefined) ?? 0;
+  };
+  const sameLayout = candidates.every((candidate) => candidate.layout === chosen.layout);
+  const differing = sameLayout ? addresses.filter((address) => candidates.some((_, index) => valueAt(index, address) !== valueAt(0, address))) : addresses;
+  const choice = placed(chosen, [
+    createFinding(
+      'F.AMBIGUOUS',
+      differing,
+      `表三版式不确定，有 ${candidates.length} 种读法都符合表内勾稽关系，暂取第一种，请核对原文`,
+      { candidates: candidates.map((_, index) => differing.map((address) => valueAt(index, address))) },
+    ),
+  ]);
+  for (const address of differing) {
+    const cell = choice.cells.get(address);
+    if (cell) cell.certainty = 'uncertain';
+  }
+  return choice;
+}
+
+function placed(candidate: Candidate, findings: Finding[]): Table3Choice {
+  const cells: Placement = new Map();
+  for (const row of candidate.rows) {
+    COLUMNS.forEach((column, index) => {
+      const provenance = row.provenance[index];
+      cells.set(applicationCell(row.key, column), {
+        value: row.values[index] ?? 0,
+        ...(provenance ? { provenance } : {}),
+        ...(row.method ? { method: row.method } : {}),
+        ...(row.state === 'exact' ? {} : { certainty: row.state === 'inferred' ? ('inferred' as const) : ('uncertain' as const) }),
+      });
+    });
+  }
+  return { layout: candidate.layout, cells, runs: [], findings };
+}
+
+function unsettledRow(row: CandidateRow): UnsettledRow {
+  return {
+    label: `表三 ${APPLICATION_ROW[row.key].shortLabel}`,
+    cells: COLUMNS.map((column) => applicationCell(row.key, column)),
+    seen: row.seen,
+  };
+}
