@@ -60,4 +60,49 @@ describe('findings of stored reports', () => {
     expect(settled).toEqual([]);
     expect(countFindings(kept)).toEqual({ errors: 3, warnings: 0 });
   });
+
+  it('keeps the rules off cells still in doubt, and lets a person settle them one by one', () => {
+    const report = reportOn(2023, 0, 0);
+    report.applications.granted.naturalPerson = 7;
+    const layout: Finding = {
+      rule: 'F.LAYOUT',
+      severity: 'warning',
+      cells: [applicationCell('granted', 'naturalPerson'), applicationCell('granted', 'total')],
+      message: '版式无法确定',
+    };
+    const noneCorrected = findingsAfterCorrection([layout], report, null, new Set());
+    expect(noneCorrected).toEqual([layout]);
+    const oneCorrected = findingsAfterCorrection(
+      [layout],
+      report,
+      null,
+      new Set([applicationCell('granted', 'naturalPerson')]),
+    );
+    // 自然人 is decided (7 ≠ 办理总计 1 is the report's); the 总计 column still waits.
+    expect(oneCorrected.map((finding) => finding.rule)).toEqual(['F.LAYOUT', 'T3.OUTCOMES']);
+    expect(oneCorrected[1]?.cells[0]).toBe(applicationCell('totalHandled', 'naturalPerson'));
+    expect(oneCorrected[0]?.cells).toEqual([applicationCell('granted', 'total')]);
+    const settled = findingsAfterCorrection(
+      oneCorrected.slice(0, 1),
+      report,
+      null,
+      new Set([applicationCell('granted', 'total')]),
+    );
+    // Now every cell is decided: the numbers are checked, and 7 ≠ 1 is the report's.
+    expect(settled.map((finding) => finding.rule)).toEqual(['T3.OUTCOMES', 'T3.ROWSUM']);
+  });
+
+  it('runs no cross-report rule on a cell in doubt', () => {
+    const lastYear = reportOn(2022, 0, 1);
+    const thisYear = reportOn(2023, 0, 0);
+    const inDoubt: Finding = {
+      rule: 'F.LAYOUT',
+      severity: 'warning',
+      cells: [applicationCell('carriedOver', 'naturalPerson'), applicationCell('carriedOver', 'total')],
+      message: '版式无法确定',
+    };
+    expect(withCrossReportFindings([inDoubt], thisYear, lastYear).map((f) => f.rule)).toEqual([
+      'F.LAYOUT',
+    ]);
+  });
 });

@@ -1,5 +1,6 @@
 import {
   type CanonicalReport,
+  cellsInDoubt,
   type Finding,
   RULE,
   runCrossReportChecks,
@@ -8,7 +9,10 @@ import {
 
 const scopeOf = (finding: Finding) => RULE[finding.rule].scope;
 
-/** The findings with the cross-report rules (X.CARRY, T2.STOCK) run afresh against last year's report. */
+/**
+ * The findings with the cross-report rules (X.CARRY, T2.STOCK) run afresh against last year's
+ * report; cells the reading left in doubt (F.LAYOUT, F.AMBIGUOUS) in either report are left out.
+ */
 export function withCrossReportFindings(
   findings: readonly Finding[],
   report: CanonicalReport,
@@ -16,14 +20,17 @@ export function withCrossReportFindings(
 ): Finding[] {
   return [
     ...findings.filter((finding) => scopeOf(finding) !== 'crossReport'),
-    ...(previousYear ? runCrossReportChecks(report, previousYear) : []),
+    ...(previousYear
+      ? runCrossReportChecks(report, previousYear, { uncertainCells: cellsInDoubt(findings) })
+      : []),
   ];
 }
 
 /**
  * Findings after cells were corrected by hand: every rule on the numbers runs again. What the
- * parser noticed about the document stays, except an F.AMBIGUOUS whose cells were all just set:
- * a person has decided those values.
+ * parser noticed about the document stays, except what a person has now decided: an F.AMBIGUOUS
+ * whose cells were all just set goes, and an F.LAYOUT keeps only the cells still not corrected.
+ * Rules on the numbers skip the cells still in doubt.
  */
 export function findingsAfterCorrection(
   findings: readonly Finding[],
@@ -31,15 +38,21 @@ export function findingsAfterCorrection(
   previousYear: CanonicalReport | null,
   correctedAddresses: ReadonlySet<string>,
 ): Finding[] {
-  const kept = findings.filter(
-    (finding) =>
-      scopeOf(finding) === 'parse' &&
-      !(
-        finding.rule === 'F.AMBIGUOUS' &&
-        finding.cells.every((cell) => correctedAddresses.has(cell))
-      ),
+  const kept = findings
+    .filter((finding) => scopeOf(finding) === 'parse')
+    .flatMap((finding): Finding[] => {
+      if (finding.rule === 'F.AMBIGUOUS')
+        return finding.cells.every((cell) => correctedAddresses.has(cell)) ? [] : [finding];
+      if (finding.rule !== 'F.LAYOUT') return [finding];
+      const open = finding.cells.filter((cell) => !correctedAddresses.has(cell));
+      return open.length === 0 ? [] : [{ ...finding, cells: open }];
+    });
+  const uncertainCells = cellsInDoubt(kept);
+  return withCrossReportFindings(
+    [...kept, ...runSingleReportChecks(report, { uncertainCells })],
+    report,
+    previousYear,
   );
-  return withCrossReportFindings([...kept, ...runSingleReportChecks(report)], report, previousYear);
 }
 
 export interface FindingCounts {

@@ -45,16 +45,36 @@ export function runSingleReportChecks(
 }
 
 /**
+ * Cells a reading left in doubt: those an F.LAYOUT or F.AMBIGUOUS finding names. No rule on the
+ * numbers is run on them until a person has corrected them.
+ */
+export function cellsInDoubt(findings: readonly Finding[]): Set<string> {
+  return new Set(
+    findings
+      .filter((finding) => finding.rule === 'F.LAYOUT' || finding.rule === 'F.AMBIGUOUS')
+      .flatMap((finding) => finding.cells),
+  );
+}
+
+/**
  * Rules against the same agency's report for the year before (X.CARRY, T2.STOCK). Choosing that
  * report is the caller's job; when both years are known and are not consecutive the comparison
- * would be meaningless, so that is refused rather than reported as findings.
+ * would be meaningless, so that is refused rather than reported as findings. Cells in doubt in
+ * either report (by default: as their own findings say) are left out.
  */
 export function runCrossReportChecks(
   report: CanonicalReport,
   previous: CanonicalReport,
+  options: { uncertainCells?: ReadonlySet<string>; previousUncertainCells?: ReadonlySet<string> } = {},
 ): Finding[] {
   if (report.year !== null && previous.year !== null && previous.year !== report.year - 1) {
     throw new RangeError(`Previous report is for ${previous.year}, expected ${report.year - 1}`);
   }
-  return [...checkCarryOver(report, previous), ...checkProactiveStock(report, previous)];
+  const uncertain = options.uncertainCells ?? cellsInDoubt(report.findings);
+  const previousUncertain = options.previousUncertainCells ?? cellsInDoubt(previous.findings);
+  return [...checkCarryOver(report, previous), ...checkProactiveStock(report, previous)].filter(
+    (finding) =>
+      !finding.cells.some((cell) => uncertain.has(cell)) &&
+      !(finding.previousCells ?? []).some((cell) => previousUncertain.has(cell)),
+  );
 }
