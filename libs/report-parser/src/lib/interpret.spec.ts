@@ -216,6 +216,24 @@ describe('uncertain layouts: the sums decide, never a false alarm', () => {
   });
 });
 
+describe('group subtotal rows', () => {
+  const withSubtotal = (values: string) =>
+    jiyuanText().replace('\t(四) 无法提供\t1. 本机关不掌握相关政府信息', `\t(四) 无法提供\t\t${values}\n\t\t1. 本机关不掌握相关政府信息`);
+
+  corpusIt('a subtotal that adds up is accepted silently', async () => {
+    const text = withSubtotal('1\t0\t0\t0\t0\t0\t1');
+    expect(text).not.toBe(jiyuanText());
+    const { report } = await parseReport(bytesOf(text), { fileName: 'report.txt' });
+    expect(report.findings).toEqual([]);
+    expect(report.applications['unavailable.notHeld']?.total).toBe(1);
+  });
+
+  corpusIt('a subtotal that does not add up is reported as a row of its own', async () => {
+    const { report } = await parseReport(bytesOf(withSubtotal('5\t0\t0\t0\t0\t0\t5')), { fileName: 'report.txt' });
+    expect(report.findings.map((finding) => finding.rule)).toEqual(['F.UNKNOWN_ROW']);
+  });
+});
+
 describe('numbers written with units or separators', () => {
   const withTable2 = (fees: string, licensing: string) =>
     jiyuanText().replace(/(行政事业性收费)\t0/, `$1\t${fees}`).replace(/(行政许可)\t0/, `$1\t${licensing}`);

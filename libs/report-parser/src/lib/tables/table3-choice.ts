@@ -1,5 +1,6 @@
 import {
   APPLICANT_COLUMNS,
+  APPLICATION_OUTCOME_ROW_KEYS,
   APPLICATION_ROW,
   applicationCell,
   type ApplicationRowKey,
@@ -8,6 +9,7 @@ import {
   emptyReport,
   type Finding,
   getCell,
+  parseCellAddress,
   runTableChecks,
   setCell,
   type Table3Layout,
@@ -16,7 +18,7 @@ import type { FlatText } from './flat-text';
 import { permutations } from './line-orders';
 import { layoutFinding, type PlacedCell, type Placement, unknownRowFinding, type UnsettledRow } from './placement';
 import { readTable3, type RowReading, type TableBounds } from './read-tables';
-import type { CellProvenance, RowValues, ValueLine } from './region';
+import type { CellProvenance, RowValues, UnclaimedRow, ValueLine } from './region';
 import { readRowsByOrder } from './row-order';
 
 /*
@@ -67,13 +69,39 @@ export function chooseTable3Reading(flat: FlatText, bounds: TableBounds): Table3
   const runs = byLabel.rows.flatMap((row) =>
     row.values && row.values.kind !== 'values' ? [{ rowKey: row.key, values: row.values }] : [],
   );
-  // A full row of values no label claims is reported, never merged in (F.UNKNOWN_ROW).
-  const unknownRows = byLabel.rows.flatMap((row) => (row.values?.kind === 'values' ? (row.values.unclaimed ?? []) : [])).map(unknownRowFinding);
-  const certain = runs.length === 0 && unknownRows.length === 0 && byLabel.rows.every((row) => row.values?.kind === 'values' && row.values.exact);
+  const unclaimed = byLabel.rows.flatMap((row) => (row.values?.kind === 'values' ? (row.values.unclaimed ?? []) : []));
+  const certain = runs.length === 0 && unclaimed.length === 0 && byLabel.rows.every((row) => row.values?.kind === 'values' && row.values.exact);
   const primary = fromLabels(byLabel.layout, byLabel.rows);
   if (certain) return placed(primary, []);
   const choice = chooseAmongReadings(flat, bounds, primary, runs);
+  // A full row of values no label claims is reported, never merged in (F.UNKNOWN_ROW) — unless
+  // it is a group's subtotal (（三）不予公开 printed with the sum of its items), which agrees.
+  const unknownRows = unclaimed.filter((row) => !isSubtotal(row, choice.cells)).map(unknownRowFinding);
   return { ...choice, findings: [...unknownRows, ...choice.findings] };
+}
+
+/** Group labels some reports print as rows of their own, with the rows they add up. */
+const SUBTOTAL_GROUPS: readonly { label: RegExp; rows: (key: ApplicationRowKey) => boolean }[] = [
+  { label: /本年度办理结果|办理结果/, rows: (key) => OUTCOME_ROWS.has(key) },
+  { label: /不予公开/, rows: (key) => key.startsWith('denied.') },
+  { label: /无法提供/, rows: (key) => key.startsWith('unavailable.') },
+  { label: /不予处理/, rows: (key) => key.startsWith('notProcessed.') },
+  { label: /其他处理/, rows: (key) => key.startsWith('otherHandling.') },
+];
+const OUTCOME_ROWS = new Set<string>(APPLICATION_OUTCOME_ROW_KEYS);
+
+function isSubtotal(row: UnclaimedRow, cells: Placement): boolean {
+  const group = SUBTOTAL_GROUPS.find((candidate) => candidate.label.test(row.label));
+  if (!group || row.values.length !== COUNT) return false;
+  const sums = new Array<number>(COUNT).fill(0);
+  let members = 0;
+  for (const [address, cell] of cells) {
+    const location = parseCellAddress(address);
+    if (location?.table !== 'applications' || !group.rows(location.row as ApplicationRowKey)) continue;
+    members++;
+    sums[COLUMNS.indexOf(location.column as (typeof COLUMNS)[number])] += cell.value;
+  }
+  return members > 0 && sums.every((sum, index) => Math.abs(sum - (row.values[index] ?? 0)) < 1e-6);
 }
 
 function chooseAmongReadings(flat: FlatText, bounds: TableBounds, primary: Candidate, runs: Table3Choice['runs']): Table3Choice {
