@@ -256,3 +256,53 @@ describe('numbers written with units or separators', () => {
     expect(getCell(report, 'proactive.licensing.decisions')).toBe(1234);
   });
 });
+
+describe('text copied from a web page whose table cells hold paragraphs', () => {
+  // What Chromium's copy gives for a Word-style HTML table: every cell's paragraph on a line of
+  // its own, blank lines between, an empty cell (&nbsp;) as a line of a no-break space, labels
+  // wrapped over two lines and spaced out where the page's source broke lines.
+  const cells = (...texts: string[]) => texts.join('\n\n');
+  const table2 = cells(
+    '二、主动公开政府信息情况',
+    '第 二 十 条 第',
+    '（ 一 ） 项',
+    '信 息',
+    '内 容',
+    '本 年 制',
+    '发 件 数',
+    '本 年 废',
+    '止 件 数',
+    '现 行 有',
+    '效 件 数',
+    '规',
+    '章',
+    '\u00a0',
+    '0',
+    '36',
+    '行 政 规 范',
+    '性 文 件',
+    '10',
+    '\u00a0',
+    '72',
+    '第 二 十 条 第',
+    '（ 五 ） 项',
+    '信 息',
+    '内 容',
+    '本 年 处 理',
+    '决 定 数 量',
+    '行 政',
+    '许 可',
+    '180',
+  );
+
+  it('reads each row from its cells, one per line, an empty cell as 0', async () => {
+    const text = `某局2023年政府信息公开工作年度报告\n\n${table2}\n\n三、收到和处理政府信息公开申请情况\n`;
+    const { report, provenance } = await parseReport(bytesOf(text), { fileName: 'copy.txt' });
+    expect(report.proactive).toMatchObject({
+      regulations: { issued: 0, repealed: 0, inForce: 36 },
+      normativeDocuments: { issued: 10, repealed: 0, inForce: 72 },
+      licensing: { decisions: 180 },
+    });
+    expect(provenance['proactive.normativeDocuments.inForce']?.certainty).toBeUndefined();
+  });
+});

@@ -16,8 +16,14 @@ export function readText(bytes: Uint8Array, format: 'text' | 'markdown', limits:
   const lines: DocLine[] = [];
   text.split(/\r\n|\r|\n/).forEach((content, index) => {
     const lineNumber = index + 1;
-    // A line of tabs alone is a row of empty cells (a table row with nothing to report).
-    if ((content.trim() === '' && !content.includes('\t')) || MARKDOWN_SEPARATOR.test(content)) return;
+    // A line of tabs alone is a row of empty cells (a table row with nothing to report); so is
+    // a line of only no-break spaces, which is how a browser copies an empty table cell (&nbsp;)
+    // that held a paragraph. A truly empty line separates paragraphs and is nothing.
+    if (content === '' || /^[ \r]*$/.test(content) || MARKDOWN_SEPARATOR.test(content)) return;
+    if (/^[\u00a0\u3000 ]+$/.test(content) && /[\u00a0\u3000]/.test(content)) {
+      lines.push({ kind: 'row', cells: [{ text: '', source: { line: lineNumber, column: 1 } }], source: { line: lineNumber } });
+      return;
+    }
     const cellTexts = splitCells(content);
     const cells: DocCell[] = cellTexts.map((cellText, column) => ({
       text: cellText,

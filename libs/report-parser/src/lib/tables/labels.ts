@@ -1,4 +1,4 @@
-import { normalizeText } from './flat-text';
+import { LINE_BREAK, normalizeText } from './flat-text';
 
 /** Regex source for one (normalised) character of a label. */
 function charSource(char: string): string {
@@ -9,12 +9,18 @@ function charSource(char: string): string {
   return char.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
 }
 
+/**
+ * Between two characters of a label: whitespace, or a line break — text copied from a web page
+ * puts a table cell's wrapped lines (行政规范 / 性文件) on lines of their own.
+ */
+const LABEL_GAP = `[\\s${LINE_BREAK}]*`;
+
 /** A label matched with any whitespace between its characters and punctuation variants. */
 export function looseLabelSource(label: string): string {
   return [...normalizeText(label)]
     .filter((char) => !/\s/.test(char))
     .map(charSource)
-    .join('\\s*');
+    .join(LABEL_GAP);
 }
 
 const CHINESE_NUMERAL = '[一二三四五六七八九十]+';
@@ -48,7 +54,7 @@ export function numberingSource(numbering: string): string {
 export function rowLabelSource(label: string): string {
   const { numbering, body } = splitNumbering(label);
   const core = coreOf(body);
-  return numbering ? `(?:${numberingSource(numbering)}\\s*)?${looseLabelSource(core)}` : looseLabelSource(core);
+  return numbering ? `(?:${numberingSource(numbering)}${LABEL_GAP})?${looseLabelSource(core)}` : looseLabelSource(core);
 }
 
 /** The label text that identifies a row: before any parenthetical note. */

@@ -38,7 +38,7 @@ const PART_HEADINGS = {
 } as const;
 
 /** Table 2 starts at its first column header: 第二十条第（一）项 (2021) or 信息内容 … 本年新制作数量 (2019). */
-const TABLE2_ANCHORS = [/第\s*二十\s*条\s*第\s*[(（]\s*一\s*[)）]\s*项/g, loose('本年新制作数量'), loose('本年制发件数')];
+const TABLE2_ANCHORS = [loose('第二十条第（一）项'), loose('本年新制作数量'), loose('本年制发件数')];
 /** Column labels that exist only in the 2019 trial format's table 2. */
 const FORMAT_2019_MARKERS = [loose('本年新制作数量'), loose('对外公开总数量'), loose('上一年项目数量'), loose('其他对外管理服务事项'), loose('政府集中采购')];
 const TABLE4_HEADER_WORDS = /结果\s*维持|结果\s*纠正|其他\s*结果|尚未\s*审结|总\s*计|未经复议直接起诉|复议后起诉|行政\s*复议|行政\s*诉讼/g;

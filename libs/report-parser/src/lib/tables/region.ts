@@ -124,6 +124,12 @@ function unclaimedRow(flat: FlatText, tokens: SourcedToken[], count: number): Un
  */
 export function readRowValues(flat: FlatText, start: number, end: number, count: number): RowValues {
   const allLines = tokensByLine(flat, start, end);
+  // Text copied from a web page whose table cells hold paragraphs: one cell per line, blank
+  // cells as lines of their own. Exactly one line per column is the row, as printed.
+  if (allLines.length === count && count > 1 && allLines.every((tokens) => tokens.length === 1)) {
+    const chosen = allLines.flat();
+    return { kind: 'values', values: chosen.map(tokenValue), provenance: chosen.map((token) => token.provenance), exact: true };
+  }
   const lines = allLines.filter((tokens) => tokens.some(hasValue));
   if (lines.length === 0) {
     // A grid row whose value cells are all empty (a blank template, a unit with nothing to
@@ -161,12 +167,14 @@ export function readRowValues(flat: FlatText, start: number, end: number, count:
       ? lines.filter((other) => other !== wholeRow && other.filter(hasValue).length >= count).map((other) => unclaimedRow(flat, other, count))
       : [];
     const surplus = trimmed.slice(0, trimmed.length - count).some(hasValue);
+    // One value per line, as many lines as columns: a row printed cell by cell.
+    const cellPerLine = !wholeRow && lines.length === count && lines.every((line) => line.length === 1);
     return {
       kind: 'values',
       values: chosen.map(tokenValue),
       provenance: chosen.map((token) => token.provenance),
       ...(unclaimed.length > 0 ? { unclaimed } : {}),
-      exact: lines.length <= 1 && !surplus,
+      exact: (lines.length <= 1 || cellPerLine) && !surplus,
       ...(!wholeRow && lines.length > 1 ? { lines: lines.map(valueLine) } : {}),
     };
   }

@@ -1,0 +1,25 @@
+import { readText } from './text';
+
+const bytesOf = (text: string) => new TextEncoder().encode(text);
+const cellsOf = (text: string) =>
+  readText(bytesOf(text), 'text').lines.map((line) => line.cells.map((cell) => cell.text));
+
+describe('readText', () => {
+  it('splits tab and Markdown rows into cells, keeps other lines as paragraphs', () => {
+    expect(cellsOf('标题\n规章\t0\t\t36\n| 行政许可 | 180 |\n|---|---|')).toEqual([
+      ['标题'],
+      ['规章', '0', '', '36'],
+      ['行政许可', '180'],
+    ]);
+  });
+
+  it('skips empty lines but keeps a line of no-break spaces as an empty cell (a copied &nbsp; cell)', () => {
+    const document = readText(bytesOf('0\n\n\u00a0\n   \n36'), 'text');
+    expect(document.lines.map((line) => line.cells.map((cell) => cell.text))).toEqual([['0'], [''], ['36']]);
+    expect(document.lines[1]?.source).toEqual({ line: 3 });
+  });
+
+  it('keeps a line of tabs alone as a row of empty cells', () => {
+    expect(cellsOf('\t\t')).toEqual([['', '', '']]);
+  });
+});
