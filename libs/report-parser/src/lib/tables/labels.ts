@@ -1,4 +1,4 @@
-import { LINE_BREAK, normalizeText } from './flat-text';
+import { CELL_BREAK, LINE_BREAK, normalizeText } from './flat-text';
 
 /** Regex source for one (normalised) character of a label. */
 function charSource(char: string): string {
@@ -10,10 +10,11 @@ function charSource(char: string): string {
 }
 
 /**
- * Between two characters of a label: whitespace, or a line break — text copied from a web page
- * puts a table cell's wrapped lines (行政规范 / 性文件) on lines of their own.
+ * Between two characters of a label: whitespace, a line break or a cell break — text copied
+ * from a web page puts a table cell's wrapped lines (行政规范 / 性文件) on lines of their own, and
+ * conversions split a long label over two cells (缴纳费用、 | 行政机关不再处理其政…).
  */
-const LABEL_GAP = `[\\s${LINE_BREAK}]*`;
+const LABEL_GAP = `[\\s${CELL_BREAK}${LINE_BREAK}]*`;
 
 /** A label matched with any whitespace between its characters and punctuation variants. */
 export function looseLabelSource(label: string): string {
