@@ -21,6 +21,13 @@ const YEAR = 2024;
 const CELL = 'applications.newReceived.naturalPerson';
 const REASON = '与原件核对，表三自然人新收申请数录入有误';
 
+interface StoredVersion {
+  provenance: Record<
+    string,
+    { source: { table?: number; row?: number; column?: number }; raw: string }
+  >;
+}
+
 interface StoredReport {
   id: string;
   status: string;
@@ -152,6 +159,56 @@ describe('upload, check, correct and submit a report in Chromium', () => {
     expect(explained).toContain('表三收支平衡');
     expect(explained).toContain(`新收 ${wrong}`);
     await page.screenshot({ path: join(RESULTS_DIR, 'upload-finding.png') });
+  });
+
+  it('shows where a clicked cell of table 3 was read: the text printed for it and its place', async () => {
+    const list = await apiRequest<{ items: { id: string }[] }>(
+      server.baseUrl,
+      adminToken,
+      'GET',
+      `/reports?agencyId=${agencyId}&year=${YEAR}`,
+    );
+    const stored = await apiRequest<StoredVersion>(
+      server.baseUrl,
+      adminToken,
+      'GET',
+      `/reports/${list.items[0]?.id ?? ''}/versions/1`,
+    );
+    // The DOCX prints the value in a cell of its own: a Word table, a row, a column.
+    const source = stored.provenance[CELL];
+    expect(source?.raw).toBe(String(wrong));
+    const { table, row, column } = source?.source ?? {};
+    expect([table, row, column]).toEqual([
+      expect.any(Number),
+      expect.any(Number),
+      expect.any(Number),
+    ]);
+
+    await page.locator(`td[data-address="${CELL}"]`).click();
+    const dialog = page.locator('.el-dialog', { has: page.getByTestId('cell-dialog-source') });
+    await dialog.waitFor();
+    await expect(dialog.getByTestId('cell-dialog-label').innerText()).resolves.toBe(
+      '表三 新收 · 自然人',
+    );
+    await expect(dialog.getByTestId('cell-dialog-raw').innerText()).resolves.toBe(`“${wrong}”`);
+    const location = await dialog.getByTestId('cell-dialog-location').innerText();
+    expect(location).toContain(`第 ${table} 个表格`);
+    expect(location).toContain(`第 ${row} 行`);
+    expect(location).toContain(`第 ${column} 列`);
+    await expect(dialog.getByTestId('cell-dialog-method').innerText()).resolves.toBe(
+      '从原文对应的单元格读出',
+    );
+    // Let the dialog finish fading in, for a readable screenshot.
+    await dialog.evaluate((element) =>
+      Promise.all(
+        (element.closest('.el-overlay') ?? element)
+          .getAnimations({ subtree: true })
+          .map((animation) => animation.finished),
+      ),
+    );
+    await page.screenshot({ path: join(RESULTS_DIR, 'upload-cell-source.png') });
+    await dialog.getByRole('button', { name: '取消' }).click();
+    await dialog.waitFor({ state: 'hidden' });
   });
 
   it('corrects the cell with a required reason, and the findings go away', async () => {

@@ -108,7 +108,7 @@ export interface ReportDetail {
   updatedAt: string;
 }
 
-/** Where a value was read in the original (libs/report-parser provenance.ts). */
+/** Where a value was read in the original (libs/report-parser document.ts). */
 export interface SourceLocation {
   page?: number;
   sheet?: string;
@@ -118,10 +118,28 @@ export interface SourceLocation {
   line?: number;
 }
 
+/**
+ * How a value was obtained when it was not simply read from its own cell: split out of digits
+ * run together, taken by row order, a blank cell read as 0, a row not found (0).
+ */
+export type CellMethod = 'digit-run' | 'row-order' | 'blank' | 'missing';
+
+/**
+ * How sure the placement of a value is. Absent: read from its own cell in a row found as the
+ * layout has it. `inferred`: placed by reasoning the table's own sums confirm. `uncertain`: the
+ * layout did not settle it (an F.LAYOUT or F.AMBIGUOUS finding names the cell).
+ */
+export type CellCertainty = 'inferred' | 'uncertain';
+
+/** Where one cell's value came from: a copy of libs/report-parser's CellSource (not a web dep). */
 export interface CellSource {
   source: SourceLocation;
+  /** The text as printed (for a value split out of a run of digits: the whole run). */
   raw: string;
-  method?: 'digit-run' | 'row-order' | 'blank' | 'missing';
+  method?: CellMethod;
+  certainty?: CellCertainty;
+  /** The printed row or line the value was read from, when it says more than `raw`. */
+  context?: string;
 }
 
 export type Provenance = Record<string, CellSource>;

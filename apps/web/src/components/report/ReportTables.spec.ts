@@ -2,7 +2,15 @@ import { flushPromises, mount } from '@vue/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { i18n } from '../../locales';
 import ReportTables from './ReportTables.vue';
-import { brokenReport, BROKEN_CELL, consistentReport } from './test-fixtures';
+import {
+  brokenReport,
+  BROKEN_CELL,
+  consistentReport,
+  INFERRED_CELLS,
+  layoutFinding,
+  layoutProvenance,
+  UNCERTAIN_CELLS,
+} from './test-fixtures';
 
 function mountTables(props: InstanceType<typeof ReportTables>['$props']) {
   return mount(ReportTables, { props, global: { plugins: [i18n] }, attachTo: document.body });
@@ -101,5 +109,122 @@ describe('ReportTables', { timeout: 30_000 }, () => {
     );
     await wrapper.get('td[data-address="applications.granted.total"]').trigger('click');
     expect(wrapper.emitted('select')).toEqual([['applications.granted.total']]);
+  });
+
+  it('marks the cells placed by inference and those the layout left uncertain, distinctly', () => {
+    const tables = mountTables({ report: consistentReport(), provenance: layoutProvenance() });
+    wrapper = tables;
+    const cell = (address: string) => tables.get(`td[data-address="${address}"]`);
+
+    for (const address of INFERRED_CELLS) {
+      expect(cell(address).classes()).toContain('is-inferred');
+      expect(cell(address).classes()).not.toContain('is-uncertain');
+      expect(cell(address).attributes('data-certainty')).toBe('inferred');
+      expect(cell(address).attributes('title')).toBe('推断：由表内勾稽关系确定');
+    }
+    for (const address of UNCERTAIN_CELLS) {
+      expect(cell(address).classes()).toContain('is-uncertain');
+      expect(cell(address).classes()).not.toContain('is-inferred');
+      expect(cell(address).attributes('title')).toBe('不确定：版式无法确定，请核对原文');
+      expect(cell(address).attributes('aria-label')).toContain('不确定');
+    }
+    // Read as the layout has it: no mark, no title.
+    expect(cell(BROKEN_CELL).classes()).not.toContain('is-inferred');
+    expect(cell(BROKEN_CELL).classes()).not.toContain('is-uncertain');
+    expect(cell(BROKEN_CELL).attributes('title')).toBeUndefined();
+    expect(cell(BROKEN_CELL).attributes('data-certainty')).toBeUndefined();
+    expect(tables.findAll('td.is-inferred')).toHaveLength(INFERRED_CELLS.length);
+    expect(tables.findAll('td.is-uncertain')).toHaveLength(UNCERTAIN_CELLS.length);
+  });
+
+  it('keeps the mark beside the other states of a cell', () => {
+    const [uncertain] = UNCERTAIN_CELLS as [string];
+    wrapper = mountTables({
+      report: consistentReport(),
+      provenance: layoutProvenance(),
+      findings: [layoutFinding()],
+      changedCells: [uncertain],
+      focusedCells: [uncertain],
+      selectedCell: uncertain,
+    });
+    expect(wrapper.get(`td[data-address="${uncertain}"]`).classes()).toEqual(
+      expect.arrayContaining([
+        'is-warning',
+        'is-changed',
+        'is-focused',
+        'is-selected',
+        'is-uncertain',
+      ]),
+    );
+    // The finding's popover explains the cell: no native title on top of it.
+    expect(wrapper.get(`td[data-address="${uncertain}"]`).attributes('title')).toBeUndefined();
+  });
+
+  it('says how sure the placement is in the popover of a cell with findings', async () => {
+    const [uncertain] = UNCERTAIN_CELLS as [string];
+    wrapper = mountTables({
+      report: consistentReport(),
+      provenance: layoutProvenance(),
+      findings: [layoutFinding()],
+    });
+    await wrapper.get(`td[data-address="${uncertain}"]`).trigger('mouseenter');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await flushPromises();
+    const explanation = document.body.querySelector('[data-testid="cell-explanation"]');
+    expect(explanation?.textContent).toContain('不确定：版式无法确定，请核对原文');
+    expect(explanation?.textContent).toContain('版式无法确定');
+    expect(explanation?.textContent).toContain(layoutFinding().message);
+  });
+
+  it('explains the marks under the tables only when some cell carries one', () => {
+    wrapper = mountTables({ report: consistentReport() });
+    expect(wrapper.find('[data-testid="certainty-legend"]').exists()).toBe(false);
+    wrapper.unmount();
+
+    // Every cell read as the layout has it; a narrative number the tables do not draw is inferred.
+    wrapper = mountTables({
+      report: consistentReport(),
+      provenance: {
+        [BROKEN_CELL]: { source: { table: 2, row: 4, column: 2 }, raw: '3' },
+        'narrative.metrics.applicationsReceived': {
+          source: { line: 3 },
+          raw: '4',
+          certainty: 'inferred',
+        },
+      },
+    });
+    expect(wrapper.find('[data-testid="certainty-legend"]').exists()).toBe(false);
+    wrapper.unmount();
+
+    const provenance = layoutProvenance();
+    for (const address of UNCERTAIN_CELLS) delete provenance[address];
+    wrapper = mountTables({ report: consistentReport(), provenance });
+    let legend = wrapper.get('[data-testid="certainty-legend"]');
+    expect(
+      legend.findAll('[data-certainty]').map((item) => item.attributes('data-certainty')),
+    ).toEqual(['inferred']);
+    expect(legend.text()).toContain(`推断（${INFERRED_CELLS.length} 格）`);
+    wrapper.unmount();
+
+    wrapper = mountTables({ report: consistentReport(), provenance: layoutProvenance() });
+    legend = wrapper.get('[data-testid="certainty-legend"]');
+    expect(
+      legend.findAll('[data-certainty]').map((item) => item.attributes('data-certainty')),
+    ).toEqual(['inferred', 'uncertain']);
+    expect(legend.text()).toContain(
+      `不确定（${UNCERTAIN_CELLS.length} 格）：版式无法确定，请核对原文`,
+    );
+  });
+
+  it('says it in English too', () => {
+    i18n.global.locale.value = 'en';
+    wrapper = mountTables({ report: consistentReport(), provenance: layoutProvenance() });
+    const [inferred] = INFERRED_CELLS as [string];
+    expect(wrapper.get(`td[data-address="${inferred}"]`).attributes('title')).toBe(
+      "Inferred: settled by the table's own sums",
+    );
+    expect(wrapper.get('[data-testid="certainty-legend"]').text()).toContain(
+      `Uncertain (${UNCERTAIN_CELLS.length})`,
+    );
   });
 });

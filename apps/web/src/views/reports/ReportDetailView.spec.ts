@@ -1,7 +1,12 @@
 import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { UserDto } from '../../api/auth';
-import { brokenReport, BROKEN_CELL } from '../../components/report/test-fixtures';
+import {
+  brokenReport,
+  BROKEN_CELL,
+  INFERRED_CELLS,
+  layoutProvenance,
+} from '../../components/report/test-fixtures';
 import { demoUser, HEALTHY, signedIn, stubApi } from '../../test/api-stub';
 import { mountApp } from '../../test/mount-app';
 
@@ -78,7 +83,7 @@ function routes(user: UserDto, status: string, extra: Record<string, unknown> = 
       ],
     },
     [`GET /api/reports/${REPORT}/versions/2`]: {
-      body: { ...body.versions[1], ...body, provenance: {}, corrections: [] },
+      body: { ...body.versions[1], ...body, provenance: layoutProvenance(), corrections: [] },
     },
     [`GET /api/reports/${REPORT}/diff`]: {
       body: { from: 1, to: 2, differences: [{ address: BROKEN_CELL, from: 3, to: 5 }] },
@@ -122,6 +127,24 @@ describe('ReportDetailView', { timeout: 30_000 }, () => {
     expect(wrapper.get('[data-testid="report-status"]').text()).toBe('草稿');
     expect(wrapper.get(`td[data-address="${BROKEN_CELL}"]`).classes()).toContain('is-error');
     expect(buttons(wrapper)).toEqual(['action-submit']);
+  });
+
+  it('marks the cells the parser inferred and shows how a clicked one was read', async () => {
+    stubApi(routes(oversight, 'submitted'));
+    ({ wrapper } = await mountApp(`/reports/${REPORT}`));
+    const [inferred] = INFERRED_CELLS as [string];
+    const cell = wrapper.get(`td[data-address="${inferred}"]`);
+    expect(cell.classes()).toContain('is-inferred');
+    expect(cell.attributes('title')).toBe('推断：由表内勾稽关系确定');
+    await cell.trigger('click');
+    await flushPromises();
+    const source = document.body.querySelector('[data-testid="cell-dialog-source"]');
+    expect(source?.querySelector('[data-testid="cell-dialog-method"]')?.textContent).toContain(
+      '按行序对应',
+    );
+    expect(source?.querySelector('[data-testid="cell-dialog-certainty"]')?.textContent).toContain(
+      '推断',
+    );
   });
 
   it('lets oversight accept a submitted report after confirming', async () => {

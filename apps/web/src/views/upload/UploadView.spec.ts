@@ -1,6 +1,11 @@
 import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { brokenReport, BROKEN_CELL } from '../../components/report/test-fixtures';
+import {
+  brokenReport,
+  BROKEN_CELL,
+  layoutProvenance,
+  UNCERTAIN_CELLS,
+} from '../../components/report/test-fixtures';
 import { demoUser, HEALTHY, signedIn, stubApi } from '../../test/api-stub';
 import { mountApp } from '../../test/mount-app';
 
@@ -58,7 +63,7 @@ function routes(upload: { status?: number; body: unknown }) {
     'POST /api/reports': upload,
     [`GET /api/reports/${REPORT}`]: { body: stored },
     [`GET /api/reports/${REPORT}/versions/1`]: {
-      body: { ...stored, provenance: {}, corrections: [] },
+      body: { ...stored, provenance: layoutProvenance(), corrections: [] },
     },
   };
 }
@@ -131,6 +136,30 @@ describe('UploadView', { timeout: 30_000 }, () => {
       .map((item) => item.attributes('data-rule'));
     expect(rules).toEqual(expect.arrayContaining(['T3.BALANCE', 'T3.ROWSUM']));
     expect(wrapper.find('[data-testid="upload-report-submit"]').exists()).toBe(true);
+  });
+
+  it('marks the cells read with less than certainty and shows where a clicked cell was read', async () => {
+    const stored = storedReport();
+    stubApi(
+      routes({
+        status: 201,
+        body: { ...stored, findings: stored.findings, warnings: [] },
+      }),
+    );
+    ({ wrapper } = await mountApp('/upload'));
+    await pasteAndUpload('青山县自然资源局2024年政府信息公开工作年度报告……');
+
+    const [uncertain] = UNCERTAIN_CELLS as [string];
+    expect(wrapper.get(`td[data-address="${uncertain}"]`).classes()).toContain('is-uncertain');
+    expect(wrapper.find('[data-testid="certainty-legend"]').exists()).toBe(true);
+
+    await wrapper.get(`td[data-address="${BROKEN_CELL}"]`).trigger('click');
+    await flushPromises();
+    const source = document.body.querySelector('[data-testid="cell-dialog-source"]');
+    expect(source?.querySelector('[data-testid="cell-dialog-raw"]')?.textContent).toBe('“5”');
+    expect(source?.querySelector('[data-testid="cell-dialog-location"]')?.textContent).toBe(
+      '第 2 个表格 第 4 行 第 2 列',
+    );
   });
 
   it('explains a refusal in Chinese and keeps the form', async () => {

@@ -1,0 +1,65 @@
+import { mount } from '@vue/test-utils';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { i18n } from '../../locales';
+import FindingsPanel from './FindingsPanel.vue';
+import { brokenReport, layoutFinding, UNCERTAIN_CELLS } from './test-fixtures';
+
+describe('FindingsPanel', () => {
+  let wrapper: ReturnType<typeof mount> | undefined;
+
+  beforeEach(() => {
+    i18n.global.locale.value = 'zh-CN';
+  });
+
+  afterEach(() => {
+    wrapper?.unmount();
+    wrapper = undefined;
+  });
+
+  function mountPanel(findings = [layoutFinding(), ...brokenReport().findings]) {
+    wrapper = mount(FindingsPanel, { props: { findings }, global: { plugins: [i18n] } });
+    return wrapper;
+  }
+
+  it('lists an F.LAYOUT finding like the others: the rule’s name, a warning, the message', () => {
+    const panel = mountPanel();
+    const layout = panel.get('[data-rule="F.LAYOUT"]');
+    expect(layout.text()).toContain('版式无法确定');
+    expect(layout.text()).toContain('提示');
+    expect(layout.text()).toContain(layoutFinding().message);
+    expect(layout.classes()).toContain('finding--warning');
+    // Errors first.
+    expect(panel.findAll('[data-testid="finding"]').at(-1)?.attributes('data-rule')).toBe(
+      'F.LAYOUT',
+    );
+    expect(panel.get('[data-testid="findings-warnings"]').text()).toBe('1 项提示');
+  });
+
+  it('emits the finding when picked, to outline all its cells', async () => {
+    const panel = mountPanel();
+    await panel.get('[data-rule="F.LAYOUT"] .finding__main').trigger('click');
+    expect(panel.emitted('focus')).toEqual([[layoutFinding()]]);
+  });
+
+  it('cuts a long list of cells to the first few until asked for all', async () => {
+    const panel = mountPanel();
+    const layout = panel.get('[data-rule="F.LAYOUT"]');
+    expect(layout.findAll('[data-testid="finding-cell"]')).toHaveLength(8);
+    const toggle = layout.get('[data-testid="finding-cells-toggle"]');
+    expect(toggle.text()).toBe(`展开其余 ${UNCERTAIN_CELLS.length - 8} 个单元格`);
+    await toggle.trigger('click');
+    expect(layout.findAll('[data-testid="finding-cell"]')).toHaveLength(UNCERTAIN_CELLS.length);
+    expect(layout.get('[data-testid="finding-cells-toggle"]').text()).toBe('收起');
+
+    await layout.findAll('[data-testid="finding-cell"]').at(-1)?.trigger('click');
+    expect(panel.emitted('select-cell')).toEqual([[UNCERTAIN_CELLS.at(-1)]]);
+    // A short list has no toggle.
+    const balance = panel.get('[data-rule="T3.BALANCE"]');
+    expect(balance.find('[data-testid="finding-cells-toggle"]').exists()).toBe(false);
+  });
+
+  it('names the rule in English too', () => {
+    i18n.global.locale.value = 'en';
+    expect(mountPanel([layoutFinding()]).text()).toContain('Layout not settled');
+  });
+});
