@@ -172,7 +172,9 @@ describe('uncertain layouts: the sums decide, never a false alarm', () => {
     expect(report.applications.granted).toMatchObject({ naturalPerson: 1, commercial: 0, total: 1 });
     expect(ruleOf(report.findings)).toEqual([]);
     expect(provenance['applications.granted.total']?.certainty).toBe('inferred');
+    expect(provenance['applications.granted.total']?.context).toBe('三、本年度办理结果 | (一) 予以公开 | 1');
     expect(provenance['applications.newReceived.total']?.certainty).toBeUndefined();
+    expect(provenance['applications.newReceived.total']?.context).toBeUndefined();
   });
 
   corpusIt('a row that is not printed is read as zeros when the sums confirm them', async () => {
@@ -213,6 +215,17 @@ describe('uncertain layouts: the sums decide, never a false alarm', () => {
     const text = jiyuanText().replace(/\n0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\n/, '\n1\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\n');
     const { report } = await parseReport(bytesOf(text), { fileName: 'report.txt' });
     expect(ruleOf(report.findings)).toEqual(['T4.TOTAL']);
+  });
+});
+
+describe('two cells that lost the border between them', () => {
+  corpusIt('are cut apart by the row sum ("01" = 0 and 1)', async () => {
+    const text = jiyuanText().replace(/(\(一\) 予以公开)\t1\t0\t0\t0\t0\t0\t1/, '$1\t1\t0\t0\t0\t0\t01');
+    expect(text).not.toBe(jiyuanText());
+    const { report, provenance } = await parseReport(bytesOf(text), { fileName: 'report.txt' });
+    expect(report.applications.granted).toMatchObject({ naturalPerson: 1, otherOrg: 0, total: 1 });
+    expect(report.findings).toEqual([]);
+    expect(provenance['applications.granted.total']).toMatchObject({ method: 'digit-run', certainty: 'inferred' });
   });
 });
 

@@ -14,7 +14,7 @@ import {
   reviewLitigationCell,
   setCell,
 } from '@atlas/report-model';
-import type { ReadDocument } from './document';
+import type { DocLine, ReadDocument, SourceLocation } from './document';
 import type { Provenance } from './provenance';
 import { flattenLines } from './tables/flat-text';
 import { layoutFinding, type PlacedCell, type Placement, unknownRowFinding, type UnsettledRow } from './tables/placement';
@@ -131,6 +131,7 @@ export function interpretTables(document: ReadDocument, hints: Table2Hints = {})
     findings.push(missingTable('表四（政府信息公开行政复议、行政诉讼情况）', 'reviewLitigation'));
   }
 
+  addContext(provenance, flat.lines);
   return {
     report,
     provenance,
@@ -138,6 +139,26 @@ export function interpretTables(document: ReadDocument, hints: Table2Hints = {})
     uncertainCells,
     tablesFound: { table2: located.table2 !== null, table3: table3 !== null, table4: located.table4 !== null },
   };
+}
+
+/**
+ * The printed row of every value not read with certainty, so that a person checking it sees it
+ * in its row (only those: the others' own cell says all).
+ */
+function addContext(provenance: Provenance, lines: readonly DocLine[]): void {
+  const keyOf = (source: SourceLocation) => `${source.page ?? ''}/${source.sheet ?? ''}/${source.table ?? ''}/${source.row ?? ''}/${source.line ?? ''}`;
+  const wanted = new Set(Object.values(provenance).filter((cell) => cell.certainty).map((cell) => keyOf(cell.source)));
+  if (wanted.size === 0) return;
+  const rowText = new Map<string, string>();
+  for (const line of lines) {
+    const key = keyOf(line.source);
+    if (!wanted.has(key) || rowText.has(key)) continue;
+    rowText.set(key, line.cells.filter((cell) => !cell.mergedFrom).map((cell) => cell.text.trim()).filter((text) => text !== '').join(' | '));
+  }
+  for (const cell of Object.values(provenance)) {
+    const context = cell.certainty ? rowText.get(keyOf(cell.source)) : undefined;
+    if (context && context !== cell.raw) cell.context = context.length > 300 ? `${context.slice(0, 300)}…` : context;
+  }
 }
 
 function proactiveColumns(formatVersion: FormatVersion, rowKey: string): readonly string[] {

@@ -48,7 +48,13 @@ export type RowValues =
   /** Digits that ran together (spaces inside are cell boundaries): the table's sums decide. */
   | { kind: 'run'; run: string; provenance: CellProvenance[] }
   /** Fewer values than columns, or none. */
-  | { kind: 'short'; values: number[]; provenance: CellProvenance[] };
+  | {
+      kind: 'short';
+      values: number[];
+      provenance: CellProvenance[];
+      /** Each value as printed, digits kept ("04" stays "04": two cells that lost their border). */
+      printed: string[];
+    };
 
 /** The value tokens of flat text [start, end), line by line, each traced to its cell. */
 export function tokensByLine(flat: FlatText, start: number, end: number): SourcedToken[][] {
@@ -160,6 +166,13 @@ export function readRowValues(flat: FlatText, start: number, end: number, count:
     while (end_ > begin && tokens[end_ - 1]?.kind === 'blank') end_--;
   }
   const trimmed = tokens.slice(begin, end_);
+  const withValues = trimmed.filter(hasValue);
+
+  // "01" is not a count anybody prints: two cells that lost the border between them. The row's
+  // numbers are a run for the table's sums to cut.
+  if (withValues.some((token) => token.kind === 'digits' && token.digits.startsWith('0'))) {
+    return { kind: 'run', run: withValues.map(printedNumber).join(' '), provenance: withValues.map((token) => token.provenance) };
+  }
 
   if (trimmed.length >= count) {
     const chosen = trimmed.slice(trimmed.length - count);
@@ -167,6 +180,10 @@ export function readRowValues(flat: FlatText, start: number, end: number, count:
       ? lines.filter((other) => other !== wholeRow && other.filter(hasValue).length >= count).map((other) => unclaimedRow(flat, other, count))
       : [];
     const surplus = trimmed.slice(0, trimmed.length - count).some(hasValue);
+    // A row that reaches its count only with the empty cell after a line's last tab may have
+    // lost a value: not certain.
+    const last = chosen[chosen.length - 1];
+    const endsOnTrailingBlank = last?.kind === 'blank' && isLineEnd(flat, last);
     // One value per line, as many lines as columns: a row printed cell by cell.
     const cellPerLine = !wholeRow && lines.length === count && lines.every((line) => line.length === 1);
     return {
@@ -174,19 +191,22 @@ export function readRowValues(flat: FlatText, start: number, end: number, count:
       values: chosen.map(tokenValue),
       provenance: chosen.map((token) => token.provenance),
       ...(unclaimed.length > 0 ? { unclaimed } : {}),
-      exact: (lines.length <= 1 || cellPerLine) && !surplus,
+      exact: (lines.length <= 1 || cellPerLine) && !surplus && !endsOnTrailingBlank,
       ...(!wholeRow && lines.length > 1 ? { lines: lines.map(valueLine) } : {}),
     };
   }
-  const withValues = trimmed.filter(hasValue);
   // Digits are cells run together only when they all stand in one printed cell; values from
   // separate cells ("| 22 | 235 |") are just fewer values than columns.
   const oneCell = new Set(withValues.map((token) => token.provenance.source)).size === 1;
   if (oneCell && withValues.some((token) => token.kind === 'digits')) {
-    const run = withValues.map((token) => (token.kind === 'digits' ? token.digits : String(tokenValue(token)))).join(' ');
-    return { kind: 'run', run, provenance: withValues.map((token) => token.provenance) };
+    return { kind: 'run', run: withValues.map(printedNumber).join(' '), provenance: withValues.map((token) => token.provenance) };
   }
-  return { kind: 'short', values: trimmed.map(tokenValue), provenance: trimmed.map((token) => token.provenance) };
+  return {
+    kind: 'short',
+    values: trimmed.map(tokenValue),
+    provenance: trimmed.map((token) => token.provenance),
+    printed: trimmed.map(printedNumber),
+  };
 }
 
 function valueLine(tokens: readonly SourcedToken[]): ValueLine {
@@ -203,4 +223,16 @@ function inPrintedOrder(lines: readonly SourcedToken[][]): SourcedToken[] {
   const tokens = lines.flat();
   if (lines.length < 2 || tokens.some((token) => token.x === undefined)) return tokens;
   return [...tokens].sort((a, b) => (a.x ?? 0) - (b.x ?? 0));
+}
+
+/** A value as printed, digits kept as digits (a run keeps "04", a number is its value). */
+function printedNumber(token: SourcedToken): string {
+  return token.kind === 'digits' ? token.digits : String(tokenValue(token));
+}
+
+/** Whether a token is the empty cell after the last tab of a text line. */
+function isLineEnd(flat: FlatText, token: SourcedToken): boolean {
+  const line = flat.lines[token.lineIndex];
+  const column = token.provenance.source.column;
+  return line !== undefined && token.provenance.source.table === undefined && column !== undefined && column === line.cells.length;
 }

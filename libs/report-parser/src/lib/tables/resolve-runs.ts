@@ -27,7 +27,7 @@ type UnsplitValues = Extract<RowValues, { kind: 'run' | 'short' }>;
 
 /** Spaces in a run are printed cell boundaries; values from separate cells stay separate. */
 function runText(values: UnsplitValues): string {
-  return values.kind === 'run' ? values.run : values.values.join(' ');
+  return values.kind === 'run' ? values.run : values.printed.join(' ');
 }
 
 function ambiguityFinding(ambiguity: DigitRunAmbiguity, what: string): Finding {
