@@ -1,6 +1,13 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
+import { isSamplePath, SAMPLE_PATHS, type SamplePath } from '@atlas/report-samples';
+import {
+  ACCURACY_TARGETS,
+  benchAccuracy,
+  meetsTargets,
+  type AccuracyRow,
+} from '../bench/accuracy-bench';
 import { benchAnalytics, machineInfo, TARGET_P95_MS } from '../bench/analytics-bench';
 import { benchParse, corpusInputs } from '../bench/parse-bench';
 import { benchWeb, INITIAL_JS_BUDGET_KB, OVERVIEW_CHARTS_BUDGET_MS } from '../bench/web-bench';
@@ -19,11 +26,15 @@ interface BenchOptions {
   naiveSeconds: string;
   importFiles: string;
   dataDir?: string;
-  keep?: boolean;
+  /** analytics: keep the database (flag); accuracy: the folder for the documents. */
+  keep?: boolean | string;
   build: boolean;
+  count: string;
+  seed: string;
+  paths?: string;
 }
 
-const BENCHMARKS = ['parse', 'analytics', 'web'] as const;
+const BENCHMARKS = ['parse', 'analytics', 'web', 'accuracy'] as const;
 
 function positiveInteger(value: string, option: string): number {
   const number = Number(value);
@@ -63,7 +74,16 @@ export function registerBenchCommand(program: Command, io: CliIo): void {
       '--data-dir <dir>',
       'analytics：数据库目录（保留；已载入时复用）/ keep the database here, reuse it if loaded',
     )
-    .option('--keep', 'analytics：保留临时数据库 / keep the temporary database')
+    .option(
+      '--keep [dir]',
+      'analytics：保留临时数据库；accuracy：把生成的文档及其真值写入该目录 / analytics: keep the database; accuracy: write the documents and their truth here',
+    )
+    .option('--count <n>', 'accuracy：每条路径的文档数 / documents per path', '200')
+    .option('--seed <n>', 'accuracy：第一份文档的种子 / seed of the first document', '1')
+    .option(
+      '--paths <list>',
+      `accuracy：渲染路径，逗号分隔 / rendering paths, comma-separated (${SAMPLE_PATHS.join(', ')})`,
+    )
     .option('--no-build', 'analytics：使用已构建的 API / use the API already built in dist/')
     .action(async (name: string, options: BenchOptions) => {
       if (!BENCHMARKS.includes(name as (typeof BENCHMARKS)[number])) {
@@ -76,7 +96,9 @@ export function registerBenchCommand(program: Command, io: CliIo): void {
           ? await runParse(io, options)
           : name === 'web'
             ? await runWeb(io, options)
-            : await runAnalytics(io, options);
+            : name === 'accuracy'
+              ? await runAccuracy(io, options)
+              : await runAnalytics(io, options);
       await mkdir(options.out, { recursive: true });
       const file = join(options.out, `${name}.json`);
       await writeFile(file, `${JSON.stringify(result, null, 2)}\n`);
@@ -135,7 +157,7 @@ async function runAnalytics(io: CliIo, options: BenchOptions): Promise<object> {
     naiveSeconds: positiveInteger(options.naiveSeconds, '--naive-seconds'),
     importFiles: positiveInteger(options.importFiles, '--import-files'),
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
-    keep: options.keep === true,
+    keep: options.keep !== undefined && options.keep !== false,
     build: options.build,
   });
   io.out(
@@ -226,5 +248,99 @@ async function runWeb(io: CliIo, options: BenchOptions): Promise<object> {
     machine: machineInfo(),
     overviewRunsMs: result.overviewRunsMs,
     initialFiles: result.initialFiles,
+  };
+}
+
+function samplePaths(list: string | undefined): SamplePath[] {
+  if (list === undefined) return [...SAMPLE_PATHS];
+  const names = list
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
+  const unknown = names.filter((name) => !isSamplePath(name));
+  if (unknown.length > 0)
+    throw new CliInputError(
+      `未知的渲染路径 / unknown paths: ${unknown.join(', ')}（可选 / known: ${SAMPLE_PATHS.join(', ')}）`,
+    );
+  return names.filter(isSamplePath);
+}
+
+function accuracyCells(row: AccuracyRow): string[] {
+  const s = row.summary;
+  if (row.skipped)
+    return [row.path, '—', `skipped: ${row.skipped}`, '', '', '', '', '', '', '', '', '', ''];
+  return [
+    row.path,
+    String(s.documents + row.renderFailures.length),
+    `${s.right}/${s.cells}`,
+    s.rightPercent.toFixed(3),
+    String(s.flagged),
+    String(s.wrong),
+    String(s.falseAlarms),
+    String(s.missedDefects),
+    String(s.layoutDocuments),
+    String(s.parseErrors),
+    String(s.internalErrors),
+    s.medianParseMs.toFixed(1),
+    row.renderFailures.length > 0
+      ? `${row.renderFailures.length} NOT RENDERED`
+      : meetsTargets(s)
+        ? 'ok'
+        : 'BELOW TARGET',
+  ];
+}
+
+async function runAccuracy(io: CliIo, options: BenchOptions): Promise<object> {
+  const count = positiveInteger(options.count, '--count');
+  const seed = positiveInteger(options.seed, '--seed');
+  const paths = samplePaths(options.paths);
+  const keepDir = typeof options.keep === 'string' ? resolve(options.keep) : undefined;
+  const { rows, durationSeconds } = await benchAccuracy({
+    paths,
+    count,
+    seed,
+    corpusDir: resolve(options.corpus),
+    ...(keepDir ? { keepDir } : {}),
+    log: (line) => io.err(`${line}\n`),
+  });
+  io.out(
+    `${count} 份文档/路径 / documents per path, seeds ${seed}–${seed + count - 1}; ` +
+      `目标 / targets: ≥ ${ACCURACY_TARGETS.rightPercent}% cells right, ` +
+      `${ACCURACY_TARGETS.falseAlarms} false alarms, ${ACCURACY_TARGETS.missedDefects} missed defects\n\n`,
+  );
+  io.out(
+    formatTable(
+      [
+        '路径 path',
+        '文档 docs',
+        '单元格 right/total',
+        '%',
+        '标记 flagged',
+        '错误 wrong',
+        '误报 false alarms',
+        '漏报 missed',
+        'F.LAYOUT docs',
+        'ParseError',
+        '内部错误 internal',
+        '中位 ms',
+        `目标 ≥${ACCURACY_TARGETS.rightPercent}%`,
+      ],
+      rows.map(accuracyCells),
+    ),
+  );
+  io.out(
+    `\n用时 / took ${durationSeconds} s${keepDir ? `; 文档 / documents in ${keepDir}` : ''}\n`,
+  );
+  return {
+    benchmark: 'accuracy',
+    measuredAt: new Date().toISOString(),
+    machine: machineInfo(),
+    documentsPerPath: count,
+    firstSeed: seed,
+    targets: ACCURACY_TARGETS,
+    durationSeconds,
+    reproduce:
+      'npm run bench -- accuracy --paths <path> --seed <document seed> --count 1 --keep <dir>',
+    paths: rows,
   };
 }

@@ -139,10 +139,14 @@ export async function fillDocxCells(docx: Uint8Array, fills: DocxCellFill[]): Pr
   if (edits.length !== wanted.size)
     throw new Error(`only ${edits.length} of ${wanted.size} cells found`);
 
-  let edited = xml;
-  for (const edit of edits.sort((a, b) => b.start - a.start)) {
-    edited = edited.slice(0, edit.start) + docxParagraph(edit.text) + edited.slice(edit.end);
+  // Pieces joined once: slicing the whole document per edit is quadratic.
+  const pieces: string[] = [];
+  let at = 0;
+  for (const edit of edits.sort((a, b) => a.start - b.start)) {
+    pieces.push(xml.slice(at, edit.start), docxParagraph(edit.text));
+    at = edit.end;
   }
-  parts['word/document.xml'] = new TextEncoder().encode(edited);
+  pieces.push(xml.slice(at));
+  parts['word/document.xml'] = new TextEncoder().encode(pieces.join(''));
   return zipSync(parts);
 }

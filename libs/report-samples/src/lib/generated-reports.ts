@@ -14,52 +14,20 @@ import {
   table3Layout,
   type ApplicantTypeColumnKey,
   type ApplicationRowKey,
+  type CanonicalReport,
   type Report2021,
   type RuleId,
   type Table3Layout,
 } from '@atlas/report-model';
+import { SeededRandom } from './seeded-random';
+
+export { SeededRandom } from './seeded-random';
 
 /**
  * Canonical reports generated from known values, for end-to-end tests of parseReport: the free
  * cells are drawn from a seeded generator and every total is derived, so that T3.BALANCE,
  * T3.OUTCOMES, T3.ROWSUM and T4.TOTAL hold unless a case breaks one on purpose.
  */
-
-/** Deterministic pseudo-random numbers (xorshift32): the same seed gives the same report. */
-export class SeededRandom {
-  private state: number;
-
-  constructor(seed: number) {
-    this.state = seed >>> 0 || 0x9e3779b9;
-  }
-
-  /** A 32-bit unsigned integer. */
-  next(): number {
-    let x = this.state;
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    this.state = x >>> 0;
-    return this.state;
-  }
-
-  /** An integer in [low, high]. */
-  int(low: number, high: number): number {
-    return low + (this.next() % (high - low + 1));
-  }
-
-  /** True with the given probability. */
-  chance(probability: number): boolean {
-    return this.next() / 0x1_0000_0000 < probability;
-  }
-
-  /** `length` bytes. */
-  bytes(length: number): Uint8Array {
-    const out = new Uint8Array(length);
-    for (let i = 0; i < length; i++) out[i] = this.next() & 0xff;
-    return out;
-  }
-}
 
 /** What a generated report is about: shown in its title and text. */
 export interface ReportIdentity {
@@ -88,22 +56,36 @@ export interface GeneratorSpec extends ReportIdentity {
   feeWanYuan: number;
 }
 
+/** A finding as a fact to compare: its rule and the cells it names. */
+export interface FindingFact {
+  rule: RuleId;
+  cells: string[];
+}
+
 /** A generated report and the text facts the renderers print. */
-export interface GeneratedReport extends ReportIdentity {
+export interface GeneratedReport<R extends CanonicalReport = Report2021> extends ReportIdentity {
   name: string;
-  report: Report2021;
+  report: R;
   /** The number stated in part 一 ("本年度共收到政府信息公开申请N件"). */
   applicationsStated: number;
+  /**
+   * 行政复议 and 行政诉讼 cases stated in part 一 (as table 4's totals print them); absent: the
+   * text says nothing about them.
+   */
+  casesStated?: { reviews: number; lawsuits: number };
   /** The rules (one per column/row/group) this report breaks on purpose, with their cells. */
-  brokenRules: { rule: RuleId; cells: string[] }[];
+  brokenRules: FindingFact[];
 }
+
+/** Any generated report, of either format. */
+export type AnyGeneratedReport = GeneratedReport<CanonicalReport>;
 
 /**
  * Fills every total of table 3 and 4 from the free cells: 办理总计 = the outcome rows,
  * 新收 = 办理总计 + 结转下年度 − 上年结转 (T3.BALANCE), 总计 column = the six applicant
  * columns, table 4 总计 = the four results.
  */
-export function deriveTotals(report: Report2021): void {
+export function deriveTotals(report: CanonicalReport): void {
   const layout = table3Layout(report);
   const outcomes = outcomeRowKeysFor(layout);
   const value = (row: ApplicationRowKey, column: ApplicantTypeColumnKey): number =>
@@ -169,10 +151,15 @@ export function generateReport(name: string, spec: GeneratorSpec): GeneratedRepo
   proactive.coercion = { decisions: count(spec.proactiveMax) };
   proactive.fees = { amountWanYuan: spec.feeWanYuan };
   deriveTotals(report);
-  return finish(name, spec, report);
+  return finishReport(name, spec, report);
 }
 
-function finish(name: string, identity: ReportIdentity, report: Report2021): GeneratedReport {
+/** Title facts and the rules the numbers break, from a report whose cells are set. */
+export function finishReport<R extends CanonicalReport>(
+  name: string,
+  identity: ReportIdentity,
+  report: R,
+): GeneratedReport<R> {
   report.title = `${identity.agency}${identity.year}${identity.yearWord ?? '年'}政府信息公开工作年度报告`;
   report.agencyName = identity.agency;
   report.year = identity.year;
@@ -191,7 +178,10 @@ function finish(name: string, identity: ReportIdentity, report: Report2021): Gen
 }
 
 /** A copy of a generated report (renderers never change it, tests may). */
-export function cloneGenerated(generated: GeneratedReport, name = generated.name): GeneratedReport {
+export function cloneGenerated<R extends CanonicalReport>(
+  generated: GeneratedReport<R>,
+  name = generated.name,
+): GeneratedReport<R> {
   return { ...generated, name, report: structuredClone(generated.report) };
 }
 
@@ -270,7 +260,7 @@ export const REPORT_D = ((): GeneratedReport => {
   const report = base.report;
   report.applications.carriedForward.naturalPerson += 1;
   report.applications.carriedForward.total += 1;
-  return finish(base.name, base, report);
+  return finishReport(base.name, base, report);
 })();
 
 export const CONSISTENT_REPORTS: readonly GeneratedReport[] = [REPORT_A, REPORT_B, REPORT_C];
@@ -317,7 +307,7 @@ export const REPORT_E = ((): GeneratedReport => {
   report.proactive.coercion = { decisions: 54 };
   report.proactive.fees = { amountWanYuan: 5949.0886 };
   deriveTotals(report);
-  return finish(
+  return finishReport(
     'E 南江市自然资源局 2023 one line',
     { agency: '南江市自然资源局', year: 2023 },
     report,
@@ -335,7 +325,7 @@ export const REPORT_F = ((): GeneratedReport => {
   setCell(report, applicationCell('granted', 'commercial'), 10);
   report.proactive.licensing = { decisions: 7 };
   deriveTotals(report);
-  return finish(
+  return finishReport(
     'F 南江市水务局 2023 one line, ambiguous',
     { agency: '南江市水务局', year: 2023 },
     report,
@@ -352,7 +342,7 @@ export const REPORT_F_AMBIGUITY = {
 };
 
 /** Every numeric cell of tables 2–4 as [address, value]. */
-export function expectedCells(report: Report2021): [string, number][] {
+export function expectedCells(report: CanonicalReport): [string, number][] {
   return listCells(report).map((cell) => [cell.address, cell.value]);
 }
 

@@ -6,9 +6,12 @@ import {
   REVIEW_GROUPS,
   table3Layout,
   type ApplicationRowKey,
+  type CanonicalReport,
   type Report2021,
 } from '@atlas/report-model';
 import type { GeneratedReport } from './generated-reports';
+import { perturbLabel, ValueFormatter, type Perturbations, type ValueKind } from './perturbations';
+import { proactive2019TableModel } from './proactive-2019-table';
 import { TableModelBuilder, type TableModel } from './table-model';
 
 /**
@@ -16,31 +19,6 @@ import { TableModelBuilder, type TableModel } from './table-model';
  * grids with merged cells like the official template — with the perturbations real documents
  * have. The render-*.ts modules write this layout out as text, Markdown, HTML, DOCX or XLSX.
  */
-
-export interface Perturbations {
-  /** 2.其他法律行政止公开 (table 3) and 行政法复议 (table 4 header). */
-  labelTypos?: boolean;
-  /** "1、属于国家秘密" instead of "1.属于国家秘密". */
-  enumerationComma?: boolean;
-  /** Full-width digits in values and labels, full-width points ("１．", "１２３４．５６"). */
-  fullWidth?: boolean;
-  /** Spaces inside labels ("一、本年新收 政府信息公开申请数量", "1. 属于国家秘密"). */
-  spacesInLabels?: boolean;
-  /** Half-width brackets with a space: "(一) 予以公开" (text copied from web pages). */
-  asciiBrackets?: boolean;
-  /** Zero cells printed as these marks in turn ('' blank, '/', '—', '无', …). */
-  zeroMarks?: readonly string[];
-  /** 行政规范性文件 本年制发件数 printed with a note: "22（其中修订 16 件）". */
-  noteInTable2?: boolean;
-  /** （二）部分公开（区分处理的，只计这一情形， / 不计其他情形） on two lines. */
-  wrappedLabel?: 'valuesOnFirstLine' | 'valuesOnSecondLine';
-  /** "3.其他" one column to the left of the other sub-item labels (a miscounted rowspan). */
-  shiftedOther?: boolean;
-  /** Page footers ("— 4 —", "-5-") between rows of table 3. */
-  pageFooters?: boolean;
-  /** Table 3 split in two (a page break), the three header rows repeated on the second part. */
-  splitTable3?: boolean;
-}
 
 export type TableName = 'table2' | 'table3' | 'table4';
 
@@ -63,28 +41,9 @@ export interface LaidOutDocument {
   blocks: DocumentBlock[];
 }
 
-const FULL_WIDTH_OFFSET = 0xfee0;
-
-/** ASCII digits, letters and punctuation to their full-width forms. */
-export function toFullWidth(text: string): string {
-  return text.replace(/[!-~]/g, (char) =>
-    String.fromCharCode(char.charCodeAt(0) + FULL_WIDTH_OFFSET),
-  );
-}
-
-/** Values as printed: a number, or a zero mark; full-width if asked. */
-export class ValueFormatter {
-  private zeros = 0;
-
-  constructor(private readonly perturb: Perturbations = {}) {}
-
-  format(value: number): string {
-    const marks = this.perturb.zeroMarks;
-    if (value === 0 && marks && marks.length > 0) return marks[this.zeros++ % marks.length] ?? '';
-    const text = String(value);
-    return this.perturb.fullWidth ? toFullWidth(text) : text;
-  }
-}
+const NOTES = ['（区分处理的，只计这一情形，不计其他情形）'];
+/** The note in table 3's corner. */
+export const BALANCE_NOTE = '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）';
 
 const RESULTS = '三、本年度办理结果';
 const GROUP_LABELS: Record<string, string> = {
@@ -101,25 +60,8 @@ export function table3RowLabel(key: ApplicationRowKey, perturb: Perturbations): 
   if (perturb.wrappedLabel && key === 'partiallyGranted') {
     label = '（二）部分公开（区分处理的，只计这一情形，\n不计其他情形）';
   }
+  if (perturb.dropNotes) for (const note of NOTES) label = label.replace(note, '');
   return perturbLabel(label, perturb);
-}
-
-/** Numbering and spacing perturbations that apply to every label. */
-export function perturbLabel(label: string, perturb: Perturbations): string {
-  let text = label;
-  if (perturb.enumerationComma) text = text.replace(/^(\d{1,2})\./, '$1、');
-  if (perturb.spacesInLabels) {
-    text = text
-      .replace(/^(\d{1,2}[.、])/, '$1 ')
-      .replace(/^([一二三四]、本年新收)/, '$1 ')
-      .replace('不予公开', '不予 公开')
-      .replace('行政规范性文件', '行政规范性 文件')
-      .replace('（七）总计', '（七）总 计');
-  }
-  if (perturb.asciiBrackets) text = text.replace(/^（([一二三四五六七])）/, '($1) ');
-  if (perturb.fullWidth)
-    text = text.replace(/^(\d{1,2})\./, (_m, digits: string) => `${toFullWidth(digits)}．`);
-  return text;
 }
 
 function groupOf(key: ApplicationRowKey): string | null {
@@ -129,10 +71,10 @@ function groupOf(key: ApplicationRowKey): string | null {
 
 const TABLE3_WIDTH = 10;
 
-function table3Header(builder: TableModelBuilder, rows: RowLayout[]): void {
+function table3Header(builder: TableModelBuilder, rows: RowLayout[], perturb: Perturbations): void {
   builder
     .nextRow()
-    .cell('（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', 3, 3)
+    .cell(perturb.dropNotes ? '' : BALANCE_NOTE, 3, 3)
     .cell('申请人情况', 1, 7);
   builder.nextRow().cell('自然人', 2).cell('法人或其他组织', 1, 5).cell('总计', 2);
   builder.nextRow();
@@ -148,7 +90,7 @@ function table3Header(builder: TableModelBuilder, rows: RowLayout[]): void {
  * its first rows blank (they were printed on the page before).
  */
 export function table3Parts(
-  report: Report2021,
+  report: CanonicalReport,
   perturb: Perturbations,
 ): { model: TableModel; rows: RowLayout[] }[] {
   const format = new ValueFormatter(perturb);
@@ -161,7 +103,7 @@ export function table3Parts(
   return parts.map((partKeys, partIndex) => {
     const builder = new TableModelBuilder(TABLE3_WIDTH);
     const rows: RowLayout[] = [];
-    table3Header(builder, rows);
+    table3Header(builder, rows, perturb);
     partKeys.forEach((key, index) => {
       builder.nextRow();
       const layout: RowLayout = {};
@@ -219,32 +161,52 @@ export function proactiveTableModel(report: Report2021, perturb: Perturbations):
     noted: boolean,
   ) => {
     builder.nextRow().cell(perturbLabel(label, perturb));
-    const issued = format.format(values.issued);
+    const issued = format.format(values.issued, 'table2Count');
     const note = noted && values.issued > 0 ? `（其中修订 ${Math.min(values.issued, 3)} 件）` : '';
     builder.cell(`${issued}${note}`);
-    builder.cell(format.format(values.repealed)).cell(format.format(values.inForce));
+    builder
+      .cell(format.format(values.repealed, 'table2Count'))
+      .cell(format.format(values.inForce, 'table2Count'));
   };
   stock('规章', p.regulations, false);
   stock('行政规范性文件', p.normativeDocuments, perturb.noteInTable2 === true);
-  const single = (clause: string, column: string, rows: [string, number][]) => {
+  const single = (
+    clause: string,
+    column: string,
+    rows: [string, number][],
+    kind: ValueKind = 'table2Count',
+  ) => {
     builder.nextRow().cell(clause, 1, 4);
     builder.nextRow().cell('信息内容').cell(column, 1, 3);
     for (const [label, value] of rows)
-      builder.nextRow().cell(label).cell(format.format(value), 1, 3);
+      builder.nextRow().cell(label).cell(format.format(value, kind), 1, 3);
   };
   single('第二十条第（五）项', '本年处理决定数量', [['行政许可', p.licensing.decisions]]);
   single('第二十条第（六）项', '本年处理决定数量', [
     ['行政处罚', p.penalty.decisions],
     ['行政强制', p.coercion.decisions],
   ]);
-  single('第二十条第（八）项', '本年收费金额（单位：万元）', [
-    ['行政事业性收费', p.fees.amountWanYuan],
-  ]);
+  single(
+    '第二十条第（八）项',
+    '本年收费金额（单位：万元）',
+    [['行政事业性收费', p.fees.amountWanYuan]],
+    'fee',
+  );
   return builder.build();
 }
 
+/** Table 2 of the report's own format. */
+export function proactiveTableFor(report: CanonicalReport, perturb: Perturbations): TableModel {
+  return report.formatVersion === '2019'
+    ? proactive2019TableModel(report, perturb)
+    : proactiveTableModel(report, perturb);
+}
+
 /** Table 4: 行政复议 and the two 行政诉讼 groups side by side, then the row of 15 values. */
-export function reviewLitigationTableModel(report: Report2021, perturb: Perturbations): TableModel {
+export function reviewLitigationTableModel(
+  report: CanonicalReport,
+  perturb: Perturbations,
+): TableModel {
   const format = new ValueFormatter(perturb);
   const results = REVIEW_COLUMNS.map((column) => column.label);
   const builder = new TableModelBuilder(15);
@@ -266,7 +228,7 @@ export function reviewLitigationTableModel(report: Report2021, perturb: Perturba
 }
 
 /** The text of the report: preface, parts 一…六 (tables go after the headings of 二, 三, 四). */
-export function reportTexts(generated: GeneratedReport): {
+export function reportTexts(generated: GeneratedReport<CanonicalReport>): {
   title: string;
   preface: string[];
   overview: string[];
@@ -274,7 +236,6 @@ export function reportTexts(generated: GeneratedReport): {
   other: string[];
 } {
   const { agency, year, report } = generated;
-  const p = report.proactive.normativeDocuments;
   return {
     title: report.title ?? '',
     preface: [
@@ -283,8 +244,8 @@ export function reportTexts(generated: GeneratedReport): {
     ],
     overview: [
       `${year}年，${agency}坚持以人民为中心，认真贯彻落实《条例》，扎实推进政务公开各项工作。`,
-      `（一）主动公开。本年度制发行政规范性文件${p.issued}件，现行有效行政规范性文件${p.inForce}件，均已在门户网站公开。`,
-      `（二）依申请公开。本年度共收到政府信息公开申请${generated.applicationsStated}件，均在法定期限内答复。`,
+      `（一）主动公开。${normativeDocumentsSentence(report)}`,
+      `（二）依申请公开。本年度共收到政府信息公开申请${generated.applicationsStated}件，均在法定期限内答复。${casesSentence(generated)}`,
       '（三）政府信息管理。严格落实公开前保密审查，动态调整主动公开基本目录。',
       '（四）平台建设。持续优化门户网站政府信息公开专栏，完善栏目设置。',
       '（五）监督保障。将政务公开工作纳入年度绩效考核，未发生责任追究情况。',
@@ -295,6 +256,25 @@ export function reportTexts(generated: GeneratedReport): {
     ],
     other: ['本年度未收取信息处理费。'],
   };
+}
+
+/** What part 一 says about normative documents, in the words of the report's format. */
+function normativeDocumentsSentence(report: CanonicalReport): string {
+  if (report.formatVersion === '2019') {
+    const p = report.proactive.normativeDocuments;
+    return `本年度新制作规范性文件${p.newlyMade}件，新公开规范性文件${p.newlyPublished}件，均已在门户网站公开。`;
+  }
+  const p = report.proactive.normativeDocuments;
+  return `本年度制发行政规范性文件${p.issued}件，现行有效行政规范性文件${p.inForce}件，均已在门户网站公开。`;
+}
+
+/** The 行政复议 / 行政诉讼 cases, when the generated report states them. */
+function casesSentence(generated: GeneratedReport<CanonicalReport>): string {
+  const cases = generated.casesStated;
+  if (!cases) return '';
+  if (cases.reviews === 0 && cases.lawsuits === 0)
+    return '全年未发生因政府信息公开引起的行政复议、行政诉讼案件。';
+  return `全年发生政府信息公开行政复议案件${cases.reviews}件、行政诉讼案件${cases.lawsuits}件。`;
 }
 
 export const PART_HEADINGS = {
@@ -308,7 +288,7 @@ export const PART_HEADINGS = {
 
 /** The whole report as blocks in document order. */
 export function layOutReport(
-  generated: GeneratedReport,
+  generated: GeneratedReport<CanonicalReport>,
   perturb: Perturbations = {},
 ): LaidOutDocument {
   const texts = reportTexts(generated);
@@ -321,7 +301,7 @@ export function layOutReport(
     heading(PART_HEADINGS.overview),
     ...texts.overview.map(body),
   );
-  const table2 = proactiveTableModel(report, perturb);
+  const table2 = proactiveTableFor(report, perturb);
   blocks.push(heading(PART_HEADINGS.proactive), {
     kind: 'table',
     table: 'table2',

@@ -9,12 +9,14 @@ import {
 import {
   buildDocx,
   docxParagraph,
+  escapeXml,
   fillDocxCells,
   type DocxBlock,
   type DocxCellFill,
 } from './docx-fixture';
 import type { GeneratedReport } from './generated-reports';
-import { reportTexts, ValueFormatter, type LaidOutDocument } from './render-document';
+import { ValueFormatter, type Perturbations, type ValueKind } from './perturbations';
+import { BALANCE_NOTE, reportTexts, type LaidOutDocument } from './render-document';
 import { toDocxTable } from './table-model';
 
 /**
@@ -26,24 +28,31 @@ import { toDocxTable } from './table-model';
 export interface DocxOptions {
   /** Leave zero cells empty, as many filled-in templates do. */
   blankZeros?: boolean;
+  /**
+   * How the clerk filled the template in: zero marks, units and separators in values; "1、"
+   * numbering and notes left out in the labels (enumerationComma, dropNotes).
+   */
+  perturb?: Perturbations;
 }
 
 /** Template grid positions (see docx.spec.ts): table 1 = 表二, 2 = 表三, 3 = 表四. */
 export function templateFills(report: Report2021, options: DocxOptions = {}): DocxCellFill[] {
-  const format = new ValueFormatter(options.blankZeros ? { zeroMarks: [''] } : {});
+  const format = new ValueFormatter(
+    options.blankZeros ? { ...options.perturb, zeroMarks: [''] } : (options.perturb ?? {}),
+  );
   const fills: DocxCellFill[] = [];
-  const put = (table: number, row: number, column: number, value: number) =>
-    fills.push({ table, row, column, text: format.format(value) });
+  const put = (table: number, row: number, column: number, value: number, kind?: ValueKind) =>
+    fills.push({ table, row, column, text: format.format(value, kind) });
   const p = report.proactive;
   [p.regulations, p.normativeDocuments].forEach((values, index) => {
-    put(1, 3 + index, 2, values.issued);
-    put(1, 3 + index, 3, values.repealed);
-    put(1, 3 + index, 4, values.inForce);
+    put(1, 3 + index, 2, values.issued, 'table2Count');
+    put(1, 3 + index, 3, values.repealed, 'table2Count');
+    put(1, 3 + index, 4, values.inForce, 'table2Count');
   });
-  put(1, 7, 2, p.licensing.decisions);
-  put(1, 10, 2, p.penalty.decisions);
-  put(1, 11, 2, p.coercion.decisions);
-  put(1, 14, 2, p.fees.amountWanYuan);
+  put(1, 7, 2, p.licensing.decisions, 'table2Count');
+  put(1, 10, 2, p.penalty.decisions, 'table2Count');
+  put(1, 11, 2, p.coercion.decisions, 'table2Count');
+  put(1, 14, 2, p.fees.amountWanYuan, 'fee');
   const rowKeys = applicationRowKeysFor('itemizedOtherHandling');
   rowKeys.forEach((key, index) => {
     const cells = report.applications[key];
@@ -78,13 +87,48 @@ export function replaceDocxParagraph(xml: string, text: string, replacement: str
   throw new Error(`no paragraph “${text}” in the document`);
 }
 
+/** Every `<w:t>` text of document.xml passed through `edit`. */
+export function editDocxTexts(xml: string, edit: (text: string) => string): string {
+  return xml.replace(
+    /(<w:t(?:\s[^>]*)?>)([^<]*)(<\/w:t>)/g,
+    (_match, open: string, text: string, close: string) =>
+      `${open}${escapeXml(edit(unescapeXml(text)))}${close}`,
+  );
+}
+
+function unescapeXml(text: string): string {
+  return text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&');
+}
+
+/** The template's labels as the clerk left them: "1、" numbering, notes deleted. */
+function templateLabel(text: string, perturb: Perturbations): string {
+  let label = text;
+  if (perturb.enumerationComma) label = label.replace(/^(\d)\./, '$1、');
+  if (perturb.dropNotes) {
+    for (const note of [BALANCE_NOTE, '（区分处理的，只计这一情形，不计其他情形）'])
+      label = label.replace(note, '');
+  }
+  return label;
+}
+
 /** The official template with the report's values, title and text. */
 export async function renderDocxFromTemplate(
   template: Uint8Array,
   generated: GeneratedReport,
   options: DocxOptions = {},
 ): Promise<Uint8Array> {
-  const filled = await fillDocxCells(template, templateFills(generated.report, options));
+  // Labels first: the values filled in afterwards ("3.94") must not be renumbered ("3、94").
+  const perturb = options.perturb ?? {};
+  const labelled = unzipSync(template);
+  const blank = new TextDecoder().decode(labelled['word/document.xml']);
+  labelled['word/document.xml'] = new TextEncoder().encode(
+    editDocxTexts(blank, (text) => templateLabel(text, perturb)),
+  );
+  const filled = await fillDocxCells(zipSync(labelled), templateFills(generated.report, options));
   const parts = unzipSync(filled);
   const texts = reportTexts(generated);
   let xml = new TextDecoder().decode(parts['word/document.xml']);

@@ -1,4 +1,5 @@
 import iconv from 'iconv-lite';
+import type { CanonicalReport } from '@atlas/report-model';
 import type { GeneratedReport } from './generated-reports';
 import { coveredPositions, type DocumentBlock, type LaidOutDocument } from './render-document';
 import type { MergedRange, TableModel } from './table-model';
@@ -14,6 +15,13 @@ export interface HtmlOptions {
   encoding?: 'utf-8' | 'gbk';
   /** The page laid out in an outer <table> (the report's tables nested inside it). */
   layoutTable?: boolean;
+  /**
+   * `word` (default): the markup of Word's "save as HTML" pasted into the CMS (MsoNormal
+   * paragraphs, a <span> per piece); `plain`: bare <td> text as CMS table editors write it.
+   */
+  cellStyle?: 'word' | 'plain';
+  /** Plain cells only: long labels broken with <br> where the editor pressed Enter. */
+  labelBreaks?: boolean;
 }
 
 const HEADER_ROWS: Record<string, number> = { table2: 0, table3: 3, table4: 3 };
@@ -26,7 +34,8 @@ function escapeHtml(text: string): string {
     .replace(/ /g, '&nbsp;');
 }
 
-const NUMBER_LIKE = /^[\d０-９.．]+$/;
+/** A value cell as Word writes it: one paragraph, whatever its separators, unit or 增/减. */
+const NUMBER_LIKE = /^(?:[增减-]?[\d０-９.．,]+(?:件|万元|元)?|[/—无-])$/;
 const span = (piece: string): string =>
   `<span style='font-size:10.5pt;font-family:仿宋_GB2312'>${escapeHtml(piece)}</span>`;
 
@@ -59,7 +68,22 @@ function mergeAt(model: TableModel, row: number, column: number): MergedRange | 
   );
 }
 
-function tableHtml(block: Extract<DocumentBlock, { kind: 'table' }>): string {
+/** A CMS table editor's cell: the text, `<br>` for line breaks, &nbsp; for an empty cell. */
+function plainCellHtml(text: string, labelBreaks: boolean): string {
+  if (text === '') return '&nbsp;';
+  let broken = text;
+  if (labelBreaks && !text.includes('\n') && text.length > 14) {
+    const at = text.indexOf('（', 4) > 0 ? text.indexOf('（', 4) : Math.ceil(text.length / 2);
+    broken = `${text.slice(0, at)}\n${text.slice(at)}`;
+  }
+  return broken
+    .split('\n')
+    .map((line) => escapeHtml(line).replace(/&nbsp;/g, ' '))
+    .join('<br>');
+}
+
+function tableHtml(block: Extract<DocumentBlock, { kind: 'table' }>, options: HtmlOptions): string {
+  const plain = options.cellStyle === 'plain';
   const { model } = block;
   const covered = coveredPositions(model);
   const width = model.cells[0]?.length ?? 1;
@@ -73,6 +97,7 @@ function tableHtml(block: Extract<DocumentBlock, { kind: 'table' }>): string {
       const colSpan = merge ? merge.right - merge.left + 1 : 1;
       const spans =
         (rowSpan > 1 ? ` rowspan=${rowSpan}` : '') + (colSpan > 1 ? ` colspan=${colSpan}` : '');
+      if (plain) return [`<td${spans}>${plainCellHtml(text, options.labelBreaks === true)}</td>`];
       return [
         `<td${spans} valign=center style='border:solid windowtext 1.0pt;padding:0cm 5.4pt'>\r\n  ${cellHtml(text, r < headerRows)}</td>`,
       ];
@@ -85,6 +110,8 @@ function tableHtml(block: Extract<DocumentBlock, { kind: 'table' }>): string {
       );
     }
   });
+  if (plain)
+    return `<table border="1" cellspacing="0" cellpadding="0" width="100%">\r\n<tbody>\r\n${rows.join('\r\n')}\r\n</tbody></table>`;
   return `<div align=center><table class=MsoNormalTable border=1 cellspacing=0 cellpadding=0 style='border-collapse:collapse'>\r\n<tbody>\r\n${rows.join('\r\n')}\r\n</tbody></table></div>`;
 }
 
@@ -104,16 +131,16 @@ function paragraphHtml(block: Extract<DocumentBlock, { kind: 'paragraph' }>): st
 }
 
 /** The article body: the report's paragraphs and tables. */
-export function renderHtmlBody(document: LaidOutDocument): string {
+export function renderHtmlBody(document: LaidOutDocument, options: HtmlOptions = {}): string {
   return document.blocks
-    .map((block) => (block.kind === 'paragraph' ? paragraphHtml(block) : tableHtml(block)))
+    .map((block) => (block.kind === 'paragraph' ? paragraphHtml(block) : tableHtml(block, options)))
     .join('\r\n');
 }
 
 /** A whole CMS page around the report. */
 export function renderHtmlPage(
   document: LaidOutDocument,
-  generated: GeneratedReport,
+  generated: GeneratedReport<CanonicalReport>,
   options: HtmlOptions = {},
 ): Uint8Array {
   const charset = options.encoding === 'gbk' ? 'gb2312' : 'utf-8';
@@ -123,7 +150,7 @@ export function renderHtmlPage(
     `<h1 class="title">${escapeHtml(document.title).replace(/&nbsp;/g, ' ')}</h1>`,
     `<div class="info"><span>发布时间：${generated.year + 1}-01-20 15:30</span><span>来源：${generated.agency}</span><span>浏览次数：<em id="hits">1288</em></span></div>`,
     '<div class="TRS_Editor"><div class=WordSection1>',
-    renderHtmlBody(document),
+    renderHtmlBody(document, options),
     '</div></div>',
     '<div class="share">分享到：微信 微博 【打印本页】【关闭窗口】</div>',
     '</div>',

@@ -1,4 +1,5 @@
 import iconv from 'iconv-lite';
+import type { CanonicalReport } from '@atlas/report-model';
 import type { GeneratedReport } from './generated-reports';
 import {
   coveredPositions,
@@ -90,7 +91,7 @@ export function renderMarkdown(document: LaidOutDocument): string {
  * The text a browser gives when a report page is copied whole: navigation, title and body on
  * one line, table cells run together without separators (merged cells once), zeros as 0.
  */
-export function renderWebPageLine(generated: GeneratedReport): string {
+export function renderWebPageLine(generated: GeneratedReport<CanonicalReport>): string {
   const document = layOutReport(generated);
   const pieces: string[] = [
     `当前位置： 首页 > 政务公开 > 政府信息公开 > 政府信息公开年报 ${document.title} 来源：${generated.agency} 时间：${generated.year + 1}-01-26 09:30 【字体：大 中 小】 打印 `,
