@@ -308,6 +308,37 @@ describe('text copied from a web page whose table cells hold paragraphs', () => 
     '180',
   );
 
+  it('reads empty cells from the empty lines a browser leaves, notes wrapped in a cell, typos over lines', async () => {
+    // A LibreOffice HTML page copied: cells one per line with an empty line between, an empty
+    // cell two more empty lines; 行政规范性文件's note wrapped; 规章 misprinted 规草 over two lines.
+    const text = [
+      '某局2023年政府信息公开工作年度报告',
+      '二、主动公开政府信息情况',
+      '第二十条第（一）项',
+      '信息内容',
+      '本年制发件数',
+      '本年废止件数',
+      '现行有效件数',
+      '规',
+      '草',
+      '4\n\n\n',
+      '240',
+      '行政规范',
+      '性文件',
+      '12 （其中修',
+      '订 3 件）',
+      '7',
+      '108',
+      '三、收到和处理政府信息公开申请情况',
+    ].join('\n\n');
+    const { report } = await parseReport(bytesOf(text), { fileName: 'copy.txt' });
+    expect(report.proactive).toMatchObject({
+      regulations: { issued: 4, repealed: 0, inForce: 240 },
+      normativeDocuments: { issued: 12, repealed: 7, inForce: 108 },
+    });
+    expect(report.findings.filter((finding) => finding.cells.some((cell) => cell.startsWith('proactive.regulations')))).toEqual([]);
+  });
+
   it('reads each row from its cells, one per line, an empty cell as 0', async () => {
     const text = `某局2023年政府信息公开工作年度报告\n\n${table2}\n\n三、收到和处理政府信息公开申请情况\n`;
     const { report, provenance } = await parseReport(bytesOf(text), { fileName: 'copy.txt' });

@@ -22,4 +22,17 @@ describe('readText', () => {
   it('keeps a line of tabs alone as a row of empty cells', () => {
     expect(cellsOf('\t\t')).toEqual([['', '', '']]);
   });
+
+  it('reads three empty lines in a row as one empty cell, five as two (a browser copying empty cells)', () => {
+    expect(cellsOf('151\n\n\n\n\n\n\n\n37\n\n\n\n188\n\n下一段')).toEqual([
+      ['151'],
+      [''],
+      [''],
+      [''],
+      ['37'],
+      [''],
+      ['188'],
+      ['下一段'],
+    ]);
+  });
 });

@@ -14,14 +14,29 @@ export function readText(bytes: Uint8Array, format: 'text' | 'markdown', limits:
   assertInputSize(bytes, { ...DEFAULT_READ_LIMITS, ...limits });
   const { text, encoding } = decodeText(bytes);
   const lines: DocLine[] = [];
+  const emptyCell = (lineNumber: number): DocLine => ({
+    kind: 'row',
+    cells: [{ text: '', source: { line: lineNumber, column: 1 } }],
+    source: { line: lineNumber },
+  });
+  let emptyLines = 0;
   text.split(/\r\n|\r|\n/).forEach((content, index) => {
     const lineNumber = index + 1;
     // A line of tabs alone is a row of empty cells (a table row with nothing to report); so is
     // a line of only no-break spaces, which is how a browser copies an empty table cell (&nbsp;)
-    // that held a paragraph. A truly empty line separates paragraphs and is nothing.
-    if (content === '' || /^[ \r]*$/.test(content) || MARKDOWN_SEPARATOR.test(content)) return;
+    // that held a paragraph. A truly empty line separates paragraphs and is nothing by itself.
+    if (content === '' || /^[ \r]*$/.test(content)) {
+      emptyLines++;
+      return;
+    }
+    // A browser copies a table whose cells hold paragraphs one cell per line, one empty line
+    // between cells; an empty cell adds two more. Three empty lines in a row are one empty cell,
+    // five are two, and so on.
+    for (let blank = 1; blank <= Math.floor((emptyLines - 1) / 2); blank++) lines.push(emptyCell(lineNumber - emptyLines + 2 * blank - 1));
+    emptyLines = 0;
+    if (MARKDOWN_SEPARATOR.test(content)) return;
     if (/^[\u00a0\u3000 ]+$/.test(content) && /[\u00a0\u3000]/.test(content)) {
-      lines.push({ kind: 'row', cells: [{ text: '', source: { line: lineNumber, column: 1 } }], source: { line: lineNumber } });
+      lines.push(emptyCell(lineNumber));
       return;
     }
     const cellTexts = splitCells(content);

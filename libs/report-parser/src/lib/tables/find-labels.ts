@@ -44,9 +44,25 @@ export function findLabelsInOrder(text: string, labels: readonly string[], from:
     const nextStart = hits.slice(index + 1).find((h) => h)?.start ?? to;
     const { body } = splitNumbering(labels[index] ?? '');
     const found = findApproximately(text, coreOf(body), previousEnd, nextStart);
-    if (found) hits[index] = { start: found[0], end: found[1], approximate: true };
+    if (found) hits[index] = { start: withNumbering(text, found[0], previousEnd), end: found[1], approximate: true };
   });
   return hits;
+}
+
+/**
+ * The numbering printed before a label — 2、 / 一、 (with their mark: a bare digit before a label is
+ * a value) or （三） — whitespace and breaks between.
+ */
+const GAP = `[\\s${String.fromCharCode(1, 2)}]*`;
+const NUMBERING_BEFORE = new RegExp(
+  `(?:\\d{1,2}${GAP}[.、,，．]|[一二三四五六七八九十]+${GAP}[、.,，．]|[(（]${GAP}[一二三四五六七八九十\\d]{1,2}${GAP}[)）])${GAP}$`,
+);
+
+/** A label found approximately starts at its numbering, so that "2、" is not read as a value. */
+function withNumbering(text: string, start: number, floor: number): number {
+  const before = text.slice(Math.max(floor, start - 12), start);
+  const numbering = NUMBERING_BEFORE.exec(before);
+  return numbering ? start - (before.length - numbering.index) : start;
 }
 
 /** First match of any of the patterns at or after `from`, before `to`. */

@@ -66,29 +66,38 @@ export function coreOf(body: string): string {
 
 /**
  * Finds `core` approximately (labels with typos such as 其他法律行政止公开) in text[from, to):
- * the substring with the smallest edit distance, accepted when at most a quarter of the label
- * differs. Returns [start, end) or null. Only used where the exact search failed.
+ * the stretch with the smallest edit distance, accepted when at most a quarter of the label
+ * differs. Whitespace, line and cell breaks inside the stretch are not counted (a label wrapped
+ * over lines, spaced out by a web page). Returns [start, end) or null. Only used where the exact
+ * search failed.
  */
 export function findApproximately(text: string, core: string, from: number, to: number): [number, number] | null {
   const target = [...normalizeText(core)].filter((c) => !/\s/.test(c)).join('');
   const allowed = Math.max(1, Math.floor(target.length / 4));
+  const longest = target.length + allowed;
   let best: { start: number; end: number; distance: number } | null = null;
   for (let start = from; start < to; start++) {
-    if (text[start] !== target[0] && text[start + 1] !== target[1]) continue; // must start near the label's head
-    for (let length = target.length - allowed; length <= target.length + allowed; length++) {
-      const end = start + length;
-      if (end > to || length <= 0) continue;
-      const candidate = text.slice(start, end);
-      if (SEPARATOR_OR_DIGIT.test(candidate)) continue;
-      const distance = editDistance(candidate, target, allowed);
-      if (distance <= allowed && (!best || distance < best.distance)) best = { start, end, distance };
+    if (GAP.test(text[start] ?? '')) continue;
+    // Must start near the label's head: its first or second character.
+    const second = text.slice(start + 1, start + 6).replace(GAPS, '')[0];
+    if (text[start] !== target[0] && second !== target[1]) continue;
+    let compact = '';
+    for (let end = start; end < to && compact.length < longest; end++) {
+      const char = text[end] ?? '';
+      if (/\d/.test(char)) break; // a label never holds a value
+      if (GAP.test(char)) continue;
+      compact += char;
+      if (compact.length < target.length - allowed) continue;
+      const distance = editDistance(compact, target, allowed);
+      if (distance <= allowed && (!best || distance < best.distance)) best = { start, end: end + 1, distance };
     }
   }
   return best ? [best.start, best.end] : null;
 }
 
-/** A label never spans cells or lines, nor contains a value. */
-const SEPARATOR_OR_DIGIT = new RegExp(`[${String.fromCharCode(1)}${String.fromCharCode(2)}\\d]`);
+/** What may separate the characters of a label: whitespace, a line break, a cell break. */
+const GAP = new RegExp(`[\\s${String.fromCharCode(1)}${String.fromCharCode(2)}]`);
+const GAPS = new RegExp(GAP.source, 'g');
 
 /** Levenshtein distance, giving up (returning limit + 1) once it exceeds `limit`. */
 export function editDistance(a: string, b: string, limit: number): number {

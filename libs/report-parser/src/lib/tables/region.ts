@@ -58,6 +58,7 @@ export type RowValues =
 
 /** The value tokens of flat text [start, end), line by line, each traced to its cell. */
 export function tokensByLine(flat: FlatText, start: number, end: number): SourcedToken[][] {
+  const masked = maskNotes(flat.text.slice(start, end));
   const lines: SourcedToken[][] = [];
   let current: SourcedToken[] = [];
   let pieceStart = start;
@@ -69,7 +70,7 @@ export function tokensByLine(flat: FlatText, start: number, end: number): Source
     if (!origin || !cell || cell.mergedFrom) return;
     // An empty piece is an empty cell only when a cell starts right there.
     if (pieceEnd === pieceStart && (flat.cellStarts[origin.line]?.[origin.cell] !== pieceStart || cell.text !== '')) return;
-    const text = flat.text.slice(pieceStart, pieceEnd);
+    const text = masked.slice(pieceStart - start, pieceEnd - start);
     const cellStart = flat.cellStarts[origin.line]?.[origin.cell] ?? pieceStart;
     // A piece cut out of a longer cell (the rest of a label's cell) is not a blank value cell.
     const wholeCell = pieceStart === cellStart && pieceEnd - pieceStart === normalizedLength(cell.text);
@@ -102,6 +103,21 @@ export function tokensByLine(flat: FlatText, start: number, end: number): Source
 
 const SEPARATORS = new RegExp(`[${CELL_BREAK}${LINE_BREAK}]`, 'g');
 
+/**
+ * A parenthesised note inside one cell, possibly wrapped over lines ("（其中修 / 订 3 件）"); never
+ * across cells, where the values of a row may sit between a wrapped label's two halves.
+ */
+const NOTE = new RegExp(`[(（][^()（）${CELL_BREAK}]{0,60}[)）]`, 'g');
+
+/**
+ * The digits inside notes are not values ("22（其中修订 16 件）" is 22): they are masked, one
+ * character for one, so offsets stay those of the flat text.
+ */
+function maskNotes(text: string): string {
+  if (!text.includes('(') && !text.includes('（')) return text;
+  return text.replace(NOTE, (note) => note.replace(/\d/g, '·'));
+}
+
 function normalizedLength(text: string): number {
   return text.length;
 }
@@ -131,10 +147,13 @@ function unclaimedRow(flat: FlatText, tokens: SourcedToken[], count: number): Un
 export function readRowValues(flat: FlatText, start: number, end: number, count: number): RowValues {
   const allLines = tokensByLine(flat, start, end);
   // Text copied from a web page whose table cells hold paragraphs: one cell per line, blank
-  // cells as lines of their own. Exactly one line per column is the row, as printed.
-  if (allLines.length === count && count > 1 && allLines.every((tokens) => tokens.length === 1)) {
-    const chosen = allLines.flat();
-    return { kind: 'values', values: chosen.map(tokenValue), provenance: chosen.map((token) => token.provenance), exact: true };
+  // cells as lines of their own (the empty lines after the table's last row are not its cells).
+  // Exactly one line per column is the row, as printed.
+  if (count > 1 && allLines.every((tokens) => tokens.length === 1)) {
+    const cells = trimBlanks(allLines.flat(), count);
+    if (cells.length === count && cells.some(hasValue)) {
+      return { kind: 'values', values: cells.map(tokenValue), provenance: cells.map((token) => token.provenance), exact: true };
+    }
   }
   const lines = allLines.filter((tokens) => tokens.some(hasValue));
   if (lines.length === 0) {
@@ -158,14 +177,7 @@ export function readRowValues(flat: FlatText, start: number, end: number, count:
   // Blank cells are positional (总计 may be blank); only surplus ones are layout, e.g. the
   // trailing tab of a text line or the empty column a merged label leaves: drop those, trailing
   // first, then leading.
-  let begin = 0;
-  let end_ = tokens.length;
-  while (end_ - begin > count && tokens[end_ - 1]?.kind === 'blank') end_--;
-  while (end_ - begin > count && tokens[begin]?.kind === 'blank') begin++;
-  if (end_ - begin < count) {
-    while (end_ > begin && tokens[end_ - 1]?.kind === 'blank') end_--;
-  }
-  const trimmed = tokens.slice(begin, end_);
+  const trimmed = trimBlanks(tokens, count);
   const withValues = trimmed.filter(hasValue);
 
   // "01" is not a count anybody prints: two cells that lost the border between them. The row's
@@ -235,4 +247,19 @@ function isLineEnd(flat: FlatText, token: SourcedToken): boolean {
   const line = flat.lines[token.lineIndex];
   const column = token.provenance.source.column;
   return line !== undefined && token.provenance.source.table === undefined && column !== undefined && column === line.cells.length;
+}
+
+/**
+ * Drops blank cells that cannot be the row's: trailing ones first, then leading ones, while there
+ * are more than `count`; when there are fewer tokens than `count`, trailing blanks too.
+ */
+function trimBlanks(tokens: readonly SourcedToken[], count: number): SourcedToken[] {
+  let begin = 0;
+  let end = tokens.length;
+  while (end - begin > count && tokens[end - 1]?.kind === 'blank') end--;
+  while (end - begin > count && tokens[begin]?.kind === 'blank') begin++;
+  if (end - begin < count) {
+    while (end > begin && tokens[end - 1]?.kind === 'blank') end--;
+  }
+  return tokens.slice(begin, end);
 }

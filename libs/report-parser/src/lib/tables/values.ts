@@ -13,7 +13,7 @@ const PLAIN_NUMBER = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
 /** Cells run together that kept their thousands separators ("1,2340000"): digits to cut. */
 const GLUED_WITH_SEPARATORS = /^\d+(?:,\d{3,})+$/;
 /** "22（其中修订 16 件）", "55(含自然失效29件)": the leading number is the cell's value. */
-const NUMBER_WITH_NOTE = /^([+-]?\d+(?:\.\d+)?)\s*[(（[【]/;
+const NUMBER_WITH_NOTE = /^([+-]?\d+(?:\.\d+)?)\s*(?:件|条|个|项|次)?\s*[(（[【]/;
 /** 2019 format 本年增/减: "减4" → −4, "增3" → 3. */
 const SIGNED_CHANGE = /^(增加?|减少?)\s*(\d+(?:\.\d+)?)$/;
 
