@@ -35,4 +35,12 @@ describe('readText', () => {
       ['下一段'],
     ]);
   });
+
+  it('leaves out a Markdown heading a converter repeated over the pieces of a table', () => {
+    const markdown = '## 表三：收到和处理政府信息公开申请情况\n| a | 1 |\n5.要求行政机\n## 表三：收到和处理政府信息公开申请情况\n| 关确认 | 2 |\n## 五、其他';
+    const lines = readText(bytesOf(markdown), 'markdown').lines.map((line) => line.cells.map((cell) => cell.text));
+    expect(lines).toEqual([['a', '1'], ['5.要求行政机'], ['关确认', '2'], ['## 五、其他']]);
+    // In plain text a line starting with # is text.
+    expect(readText(bytesOf(markdown), 'text').lines).toHaveLength(6);
+  });
 });

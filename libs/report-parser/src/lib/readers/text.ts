@@ -20,7 +20,9 @@ export function readText(bytes: Uint8Array, format: 'text' | 'markdown', limits:
     source: { line: lineNumber },
   });
   let emptyLines = 0;
-  text.split(/\r\n|\r|\n/).forEach((content, index) => {
+  const sourceLines = text.split(/\r\n|\r|\n/);
+  const furniture = format === 'markdown' ? repeatedHeadings(sourceLines) : new Set<string>();
+  sourceLines.forEach((content, index) => {
     const lineNumber = index + 1;
     // A line of tabs alone is a row of empty cells (a table row with nothing to report); so is
     // a line of only no-break spaces, which is how a browser copies an empty table cell (&nbsp;)
@@ -34,7 +36,7 @@ export function readText(bytes: Uint8Array, format: 'text' | 'markdown', limits:
     // five are two, and so on.
     for (let blank = 1; blank <= Math.floor((emptyLines - 1) / 2); blank++) lines.push(emptyCell(lineNumber - emptyLines + 2 * blank - 1));
     emptyLines = 0;
-    if (MARKDOWN_SEPARATOR.test(content)) return;
+    if (MARKDOWN_SEPARATOR.test(content) || furniture.has(content.trim())) return;
     if (/^[\u00a0\u3000 ]+$/.test(content) && /[\u00a0\u3000]/.test(content)) {
       lines.push(emptyCell(lineNumber));
       return;
@@ -47,6 +49,19 @@ export function readText(bytes: Uint8Array, format: 'text' | 'markdown', limits:
     lines.push({ kind: cells.length > 1 ? 'row' : 'paragraph', cells, source: { line: lineNumber } });
   });
   return { format, lines, notes: encoding === 'utf-8' ? [] : [`文本编码 ${encoding.toUpperCase()}`] };
+}
+
+/**
+ * Markdown headings that occur more than once: a converter's caption repeated over every piece
+ * of a table it broke up ("## 表三：收到和处理…"), furniture that may fall inside a row's label.
+ */
+function repeatedHeadings(lines: readonly string[]): Set<string> {
+  const seen = new Map<string, number>();
+  for (const line of lines) {
+    const heading = line.trim();
+    if (/^#{1,6}\s/.test(heading)) seen.set(heading, (seen.get(heading) ?? 0) + 1);
+  }
+  return new Set([...seen].filter(([, count]) => count > 1).map(([heading]) => heading));
 }
 
 function splitCells(line: string): string[] {
