@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { getCell } from '@atlas/report-model';
+import { getCell, runTableChecks } from '@atlas/report-model';
+import { cloneGenerated, encodeText, REPORT_E, renderWebPageLine } from '@atlas/report-samples';
 import { parseReport } from './parse-report';
 
 const CORPUS = resolve(__dirname, '../../../../../shared/corpus');
@@ -348,5 +349,20 @@ describe('text copied from a web page whose table cells hold paragraphs', () => 
       licensing: { decisions: 180 },
     });
     expect(provenance['proactive.normativeDocuments.inForce']?.certainty).toBeUndefined();
+  });
+});
+
+describe('digits run together in a report that breaks a sum', () => {
+  it('never blames the report for a cut the sums could not settle', async () => {
+    // 新收 自然人 one more than the table balances: no cut of that run satisfies every sum.
+    const generated = cloneGenerated(REPORT_E, 'E broken');
+    generated.report.applications.newReceived.naturalPerson += 1;
+    generated.report.applications.newReceived.total += 1;
+    const truth = runTableChecks(generated.report).map((finding) => `${finding.rule} ${finding.cells.join(',')}`);
+    const { report } = await parseReport(encodeText(renderWebPageLine(generated)), { fileName: 'page.txt' });
+    const arithmetic = report.findings.filter((finding) => /^T[34]\./.test(finding.rule)).map((finding) => `${finding.rule} ${finding.cells.join(',')}`);
+    // Whatever is raised is what the document breaks; what cannot be settled is F.LAYOUT.
+    for (const finding of arithmetic) expect(truth).toContain(finding);
+    if (arithmetic.length < truth.length) expect(report.findings.map((finding) => finding.rule)).toContain('F.LAYOUT');
   });
 });

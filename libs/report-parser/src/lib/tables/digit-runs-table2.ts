@@ -120,6 +120,9 @@ export function solveProactiveRow(
     readings = list.splits;
     complete = list.complete;
   }
+  // Only a change (本年增/减) can be negative: a count below zero is no reading.
+  const signed = readings.filter((reading) => reading.every((value, index) => value >= 0 || columns[index] === 'change'));
+  if (signed.length > 0) readings = signed;
   if (readings.length === 0) {
     return { values: null, ambiguity: null, unmatchedHints: [], readings: 0, complete };
   }

@@ -248,3 +248,14 @@ describe('listMixedRunSplits: runs with decimals or signs (table 2)', () => {
     expect(listMixedRunSplits('9'.repeat(60), 2).splits).toEqual([]);
   });
 });
+
+describe('solveProactiveRow with signs', () => {
+  it('reads a glued 2019 change with its sign, never a negative count', () => {
+    const solution = solveProactiveRow({ rowKey: 'licensing', run: '194-525' }, '2019');
+    const readings = [solution.values, ...(solution.ambiguity?.candidates ?? [])];
+    expect(solution.values?.change).toBeLessThan(0);
+    expect(solution.values?.decisions).toBeGreaterThanOrEqual(0);
+    expect(solution.ambiguity?.candidates).toEqual(expect.arrayContaining([[-5, 25]]));
+    expect(readings.length).toBeGreaterThan(1);
+  });
+});

@@ -1,4 +1,5 @@
 import {
+  APPLICATION_ROW,
   type ApplicationRowKey,
   APPLICANT_COLUMNS,
   applicationCell,
@@ -11,9 +12,12 @@ import {
   presentApplicationRowKeys,
   type ProactiveColumnKey,
   type ProactiveRowKey,
+  runTableChecks,
+  setCell,
   type Table3Layout,
 } from '@atlas/report-model';
 import { type DigitRunAmbiguity, isDigitRun, solveProactiveRow, solveTable3, solveTable4, type Table3RowInput } from './digit-runs';
+import { layoutFinding } from './placement';
 import type { CellProvenance, RowValues } from './region';
 
 /** Values recovered from runs of digits, where they came from, and what stayed ambiguous. */
@@ -81,7 +85,31 @@ export function resolveTable3Runs(
     const cells = ambiguity.cells.filter((cell) => runKeys.has(parseCellAddress(cell)?.row as ApplicationRowKey));
     if (cells.length > 0) resolution.findings.push(ambiguityFinding(ambiguity, '表三'));
   }
+  if (solution.brokenRules > 0) resolution.findings.push(...unsettledRuns(report, resolution, runs));
   return resolution;
+}
+
+/**
+ * When no cut satisfies every sum, the cut taken is a guess wherever a broken sum touches it:
+ * the run rows in a broken rule are not settled (F.LAYOUT), and no rule judges them.
+ */
+function unsettledRuns(report: CanonicalReport, resolution: RunResolution, runs: readonly { rowKey: ApplicationRowKey; values: UnsplitValues }[]): Finding[] {
+  const reading = structuredClone(report);
+  for (const [address, value] of Object.entries(resolution.values)) setCell(reading, address, value);
+  const runCells = new Set(Object.keys(resolution.values));
+  const touched = new Set(runTableChecks(reading).flatMap((finding) => finding.cells.filter((cell) => runCells.has(cell))));
+  const rows = runs.filter((run) => APPLICANT_COLUMNS.some((column) => touched.has(applicationCell(run.rowKey, column.key))));
+  if (rows.length === 0) return [];
+  return [
+    layoutFinding(
+      '表三',
+      rows.map((run) => ({
+        label: `表三 ${APPLICATION_ROW[run.rowKey].shortLabel}`,
+        cells: APPLICANT_COLUMNS.map((column) => applicationCell(run.rowKey, column.key)),
+        seen: [runText(run.values)],
+      })),
+    ),
+  ];
 }
 
 export function resolveTable4Run(addresses: string[], values: UnsplitValues): RunResolution {

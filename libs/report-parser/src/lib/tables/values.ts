@@ -5,7 +5,10 @@ export type ValueToken =
   | { kind: 'number'; value: number; raw: string }
   /** A blank grid cell: 0 where the grid position is known. */
   | { kind: 'blank'; raw: string }
-  /** Digits that may be several cells run together ("801000081"). */
+  /**
+   * Digits that may be several cells run together ("801000081"); in running text a 2019 change
+   * glued in keeps its sign ("194-525").
+   */
   | { kind: 'digits'; digits: string; raw: string };
 
 const ZERO_MARKS = /^(?:\/|-|—|–|－|―|─|无|空|\\)$/;
@@ -51,7 +54,16 @@ export function valueTokens(cellText: string, runningText = false): ValueToken[]
     // Text copied from a web page runs values into the next heading ("0000000三、本年度办理结果"):
     // every stretch of digits (spaces inside kept, they are cell boundaries) is a value area,
     // except the numbering of a label ("5.要求…").
-    return [...text.matchAll(DIGIT_STRETCH)].flatMap((match) => valueTokens(match[0].trim()));
+    // A sign inside a stretch ("194-525", "12减430") is a 2019 本年增/减 cell glued to its
+    // neighbours: the stretch is digits to cut, sign kept.
+    return [...text.matchAll(DIGIT_STRETCH)].flatMap((match) =>
+      match[0]
+        .trim()
+        .replace(/[−减]/g, '-')
+        .replace(/增/g, '')
+        .split(/\s+/)
+        .flatMap((part): ValueToken[] => (/\d-\d/.test(part) ? [{ kind: 'digits', digits: part, raw: part }] : valueTokens(part))),
+    );
   }
   const noted = NUMBER_WITH_NOTE.exec(text);
   if (noted) return [{ kind: 'number', value: Number(noted[1]), raw: text }];
@@ -62,7 +74,7 @@ export function valueTokens(cellText: string, runningText = false): ValueToken[]
  * A stretch of digits in running text: spaces inside are cell boundaries, a comma before three
  * digits is a thousands separator, a decimal part and a unit (元, 万元, 件, 条) may follow.
  */
-const DIGIT_STRETCH = /\d(?:[\d ]|,(?=\d{3}))*(?:\.\d+)?(?:\s*(?:万元|元|件|条))?(?!\s*[.、．,，]\s*[\u4e00-\u9fff])/g;
+const DIGIT_STRETCH = /\d(?:[\d ]|,(?=\d{3})|[-−减增](?=\d))*(?:\.\d+)?(?:\s*(?:万元|元|件|条))?(?!\s*[.、．,，]\s*[\u4e00-\u9fff])/g;
 
 /**
  * A number written with its unit, as CMS tables print them: "30件", "1,234 条", "12.5万元",
@@ -85,6 +97,8 @@ function singleValue(text: string): ValueToken | null {
     // Several digits without a decimal point may be cells that ran together; the row decides.
     // Thousands separators in their places ("1,234") say the digits are one number.
     if (/^\d{2,}$/.test(digits) && !/^\d{1,3}(?:,\d{3})+$/.test(text)) return { kind: 'digits', digits, raw: text };
+    // A leading zero before more digits ("04.23"): a 0 cell glued to the next, not a number.
+    if (/^0\d/.test(digits)) return { kind: 'digits', digits, raw: text };
     return { kind: 'number', value: Number(digits), raw: text };
   }
   const change = SIGNED_CHANGE.exec(text);
@@ -102,6 +116,10 @@ export function amountInWanYuan(value: number, raw: string): number {
 
 export function tokenValue(token: ValueToken): number {
   if (token.kind === 'number') return token.value;
-  if (token.kind === 'digits') return Number(token.digits);
+  if (token.kind === 'digits') {
+    // Digits with a sign inside ("194-525") are a run to cut; as one value, their first number.
+    const value = Number(token.digits);
+    return Number.isFinite(value) ? value : Number.parseFloat(token.digits) || 0;
+  }
   return 0;
 }
