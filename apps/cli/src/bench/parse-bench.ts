@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { detectFormat, parseReport, type SourceFormat } from '@atlas/report-parser';
 import { unzipSync } from 'fflate';
+import type { ParseFunction } from './baseline-parser';
 import { median, round, timeRuns } from './measure';
 
 /** A document to read, and the bare extraction the same library does for it (the baseline). */
@@ -20,6 +21,10 @@ export interface ParseBenchRow {
   baselineMs: number;
   ratio: number;
   targetMs: number;
+  /** With a parser of another revision measured in the same run: its median time, ms. */
+  previousParserMs?: number;
+  /** parseMs / previousParserMs. */
+  ratioToPrevious?: number;
 }
 
 /** The issue's targets on a 2-core machine, per report. */
@@ -99,22 +104,32 @@ export function corpusInputs(corpusDir: string): BenchInput[] {
     });
 }
 
-/** Median parse and baseline time per format, measured in the same run. */
-export async function benchParse(inputs: BenchInput[], runs: number): Promise<ParseBenchRow[]> {
+/**
+ * Median parse and baseline time per format, measured in the same run; with `previous` (the
+ * parser of another revision) that one too, each file's runs interleaved with today's so that
+ * both see the same machine.
+ */
+export async function benchParse(
+  inputs: BenchInput[],
+  runs: number,
+  previous?: ParseFunction,
+): Promise<ParseBenchRow[]> {
   const formats = [...new Set(inputs.map((input) => input.format))];
   const rows: ParseBenchRow[] = [];
   for (const format of formats) {
     const group = inputs.filter((input) => input.format === format);
     const parseTimes: number[] = [];
     const baselineTimes: number[] = [];
+    const previousTimes: number[] = [];
     for (const input of group) {
-      parseTimes.push(
-        median(await timeRuns(() => parseReport(input.bytes, { fileName: input.name }), runs)),
-      );
+      const options = { fileName: input.name };
+      parseTimes.push(median(await timeRuns(() => parseReport(input.bytes, options), runs)));
+      if (previous) previousTimes.push(median(await timeRuns(() => previous(input.bytes, options), runs)));
       baselineTimes.push(median(await timeRuns(() => extractBare(input), runs)));
     }
     const parseMs = median(parseTimes);
     const baselineMs = median(baselineTimes);
+    const previousMs = previous ? median(previousTimes) : undefined;
     rows.push({
       format,
       files: group.map((input) => input.name),
@@ -122,6 +137,9 @@ export async function benchParse(inputs: BenchInput[], runs: number): Promise<Pa
       baselineMs: round(baselineMs, 3),
       ratio: round(parseMs / baselineMs, 2),
       targetMs: TARGET_MS[format],
+      ...(previousMs === undefined
+        ? {}
+        : { previousParserMs: round(previousMs, 3), ratioToPrevious: round(parseMs / previousMs, 2) }),
     });
   }
   return rows;

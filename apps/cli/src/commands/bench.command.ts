@@ -1,5 +1,5 @@
 import { mkdir, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import type { Command } from 'commander';
 import { isSamplePath, SAMPLE_PATHS, type SamplePath } from '@atlas/report-samples';
 import {
@@ -9,6 +9,7 @@ import {
   type AccuracyRow,
 } from '../bench/accuracy-bench';
 import { benchAnalytics, machineInfo, TARGET_P95_MS } from '../bench/analytics-bench';
+import { loadBaselineParser } from '../bench/baseline-parser';
 import { benchParse, corpusInputs } from '../bench/parse-bench';
 import { benchWeb, INITIAL_JS_BUDGET_KB, OVERVIEW_CHARTS_BUDGET_MS } from '../bench/web-bench';
 import { CliInputError, type CliIo } from '../io';
@@ -32,6 +33,7 @@ interface BenchOptions {
   count: string;
   seed: string;
   paths?: string;
+  against?: string;
 }
 
 const BENCHMARKS = ['parse', 'analytics', 'web', 'accuracy'] as const;
@@ -84,6 +86,10 @@ export function registerBenchCommand(program: Command, io: CliIo): void {
       '--paths <list>',
       `accuracy：渲染路径，逗号分隔 / rendering paths, comma-separated (${SAMPLE_PATHS.join(', ')})`,
     )
+    .option(
+      '--against <git-ref>',
+      'parse：同时测量该版本的解析器（如 HEAD~5）/ also time the parser of that revision, in the same run',
+    )
     .option('--no-build', 'analytics：使用已构建的 API / use the API already built in dist/')
     .action(async (name: string, options: BenchOptions) => {
       if (!BENCHMARKS.includes(name as (typeof BENCHMARKS)[number])) {
@@ -112,7 +118,9 @@ async function runParse(io: CliIo, options: BenchOptions): Promise<object> {
   if (inputs.length === 0)
     throw new CliInputError(`语料目录 ${options.corpus} 中没有文件 / no corpus files found`);
 
-  const rows = await benchParse(inputs, runs);
+  // The parser of another revision, timed in the same run: how much slower or faster today's is.
+  const previous = options.against ? loadBaselineParser(workspaceRoot(), options.against) : undefined;
+  const rows = await benchParse(inputs, runs, previous?.parse);
   io.out(
     formatTable(
       [
@@ -123,6 +131,7 @@ async function runParse(io: CliIo, options: BenchOptions): Promise<object> {
         '倍数 ratio',
         '目标 target ms',
         '',
+        ...(previous ? [`${previous.commit.slice(0, 8)} ms`, '对比 vs previous'] : []),
       ],
       rows.map((row) => [
         row.format,
@@ -132,16 +141,26 @@ async function runParse(io: CliIo, options: BenchOptions): Promise<object> {
         `${row.ratio.toFixed(2)}×`,
         String(row.targetMs),
         row.parseMs <= row.targetMs ? 'ok' : 'SLOW',
+        ...(previous ? [row.previousParserMs?.toFixed(3) ?? '—', `${row.ratioToPrevious?.toFixed(2) ?? '—'}×`] : []),
       ]),
     ),
   );
   return {
     benchmark: 'parse',
     measuredAt: new Date().toISOString(),
+    machine: machineInfo(),
     node: process.version,
     runsPerFile: runs,
+    ...(previous ? { previousParser: { ref: options.against, commit: previous.commit } } : {}),
     formats: rows,
   };
+}
+
+/** The workspace root: where this CLI's sources are (dist/apps/cli/… or apps/cli/…). */
+function workspaceRoot(): string {
+  const marker = `${sep}dist${sep}apps${sep}cli${sep}`;
+  const at = __dirname.indexOf(marker);
+  return at >= 0 ? __dirname.slice(0, at) : resolve(__dirname, '../../../..');
 }
 
 const ratio = (a: number, b: number) =>

@@ -15,7 +15,7 @@ import {
   setCell,
 } from '@atlas/report-model';
 import type { DocLine, ReadDocument, SourceLocation } from './document';
-import type { Provenance } from './provenance';
+import type { CellSource, Provenance } from './provenance';
 import { flattenLines } from './tables/flat-text';
 import { layoutFinding, type PlacedCell, type Placement, unknownRowFinding, type UnsettledRow } from './tables/placement';
 import { detectFormatVersion, locateTables, readTable2, readTable4, type RowReading } from './tables/read-tables';
@@ -147,7 +147,9 @@ export function interpretTables(document: ReadDocument, hints: Table2Hints = {})
  */
 function addContext(provenance: Provenance, lines: readonly DocLine[]): void {
   const keyOf = (source: SourceLocation) => `${source.page ?? ''}/${source.sheet ?? ''}/${source.table ?? ''}/${source.row ?? ''}/${source.line ?? ''}`;
-  const wanted = new Set(Object.values(provenance).filter((cell) => cell.certainty).map((cell) => keyOf(cell.source)));
+  // A value cut from a run of digits has the run as its raw text already.
+  const needsContext = (cell: CellSource) => cell.certainty !== undefined && cell.method !== 'digit-run';
+  const wanted = new Set(Object.values(provenance).filter(needsContext).map((cell) => keyOf(cell.source)));
   if (wanted.size === 0) return;
   const rowText = new Map<string, string>();
   for (const line of lines) {
@@ -156,7 +158,7 @@ function addContext(provenance: Provenance, lines: readonly DocLine[]): void {
     rowText.set(key, line.cells.filter((cell) => !cell.mergedFrom).map((cell) => cell.text.trim()).filter((text) => text !== '').join(' | '));
   }
   for (const cell of Object.values(provenance)) {
-    const context = cell.certainty ? rowText.get(keyOf(cell.source)) : undefined;
+    const context = needsContext(cell) ? rowText.get(keyOf(cell.source)) : undefined;
     if (context && context !== cell.raw) cell.context = context.length > 300 ? `${context.slice(0, 300)}…` : context;
   }
 }

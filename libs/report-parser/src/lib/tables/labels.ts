@@ -77,10 +77,10 @@ export function findApproximately(text: string, core: string, from: number, to: 
   const longest = target.length + allowed;
   let best: { start: number; end: number; distance: number } | null = null;
   for (let start = from; start < to; start++) {
-    if (GAP.test(text[start] ?? '')) continue;
+    const head = text[start] ?? '';
     // Must start near the label's head: its first or second character.
-    const second = text.slice(start + 1, start + 6).replace(GAPS, '')[0];
-    if (text[start] !== target[0] && second !== target[1]) continue;
+    if (head !== target[0] && text[start + 1] !== target[1] && (!GAP.test(text[start + 1] ?? '') || nextLetter(text, start, to) !== target[1])) continue;
+    if (GAP.test(head)) continue;
     let compact = '';
     for (let end = start; end < to && compact.length < longest; end++) {
       const char = text[end] ?? '';
@@ -97,7 +97,15 @@ export function findApproximately(text: string, core: string, from: number, to: 
 
 /** What may separate the characters of a label: whitespace, a line break, a cell break. */
 const GAP = new RegExp(`[\\s${String.fromCharCode(1)}${String.fromCharCode(2)}]`);
-const GAPS = new RegExp(GAP.source, 'g');
+
+/** The first character after `at` that is not a gap (within a few). */
+function nextLetter(text: string, at: number, to: number): string | undefined {
+  for (let i = at + 1; i < Math.min(to, at + 6); i++) {
+    const char = text[i] ?? '';
+    if (!GAP.test(char)) return char;
+  }
+  return undefined;
+}
 
 /** Levenshtein distance, giving up (returning limit + 1) once it exceeds `limit`. */
 export function editDistance(a: string, b: string, limit: number): number {

@@ -9,8 +9,8 @@ import {
   emptyReport,
   type Finding,
   getCell,
+  outcomeRowKeysFor,
   parseCellAddress,
-  runTableChecks,
   setCell,
   type Table3Layout,
 } from '@atlas/report-model';
@@ -107,9 +107,14 @@ function isSubtotal(row: UnclaimedRow, cells: Placement): boolean {
 function chooseAmongReadings(flat: FlatText, bounds: TableBounds, primary: Candidate, runs: Table3Choice['runs']): Table3Choice {
   const candidates: Candidate[] = [];
   if (runs.length === 0) candidates.push(primary);
-  for (const layout of ['itemizedOtherHandling', 'singleOtherHandling'] as const) {
-    const byOrder = readRowsByOrder(flat, bounds, applicationRowKeysFor(layout), COUNT);
-    if (byOrder) candidates.push(fromOrder(layout, byOrder));
+  // Rows by order, when labels went missing or rows came apart; runs of digits alone are the
+  // digit-run solver's.
+  const labelsLost = primary.rows.some((row) => row.state === 'unsure' && !runs.some((run) => run.rowKey === row.key));
+  if (runs.length === 0 || labelsLost) {
+    for (const layout of ['itemizedOtherHandling', 'singleOtherHandling'] as const) {
+      const byOrder = readRowsByOrder(flat, bounds, applicationRowKeysFor(layout), COUNT);
+      if (byOrder) candidates.push(fromOrder(layout, byOrder));
+    }
   }
   const satisfying = distinct(candidates.filter(sumsHold));
   if (satisfying.length === 1) return placed(confirmed(satisfying[0] as Candidate), []);
@@ -197,9 +202,24 @@ function reportOf(candidate: Candidate) {
   return report;
 }
 
+/**
+ * Whether a reading satisfies every sum of table 3 (T3.ROWSUM, T3.OUTCOMES, T3.BALANCE), on plain
+ * arrays: candidates are tried often, and only whether they hold matters here.
+ */
 function sumsHold(candidate: Candidate): boolean {
-  return runTableChecks(reportOf(candidate)).every((finding) => !finding.rule.startsWith('T3.'));
+  const rows = new Map(candidate.rows.map((row) => [row.key, row.values]));
+  const at = (key: ApplicationRowKey, column: number) => rows.get(key)?.[column] ?? 0;
+  if (!candidate.rows.every((row) => rowSumHolds(row.values))) return false;
+  const outcomes = outcomeRowKeysFor(candidate.layout);
+  for (let column = 0; column < COUNT; column++) {
+    const outcomeSum = outcomes.reduce((sum, key) => sum + at(key, column), 0);
+    if (!same(outcomeSum, at('totalHandled', column))) return false;
+    if (!same(at('newReceived', column) + at('carriedOver', column), at('totalHandled', column) + at('carriedForward', column))) return false;
+  }
+  return true;
 }
+
+const same = (a: number, b: number) => Math.abs(a - b) < 1e-6;
 
 /** Candidates with different values, the first of each kept (candidates come in preference order). */
 function distinct(candidates: readonly Candidate[]): Candidate[] {
