@@ -104,7 +104,7 @@ function clusterLines(items: readonly PlacedText[]): PlacedText[][] {
 }
 
 /** Splits a line's runs (any order) into cells where the horizontal gap is wide. */
-function buildCells(runs: readonly PlacedText[]): LayoutCell[] {
+export function buildCells(runs: readonly PlacedText[]): LayoutCell[] {
   const sorted = [...runs].sort((a, b) => a.x - b.x);
   const cells: LayoutCell[] = [];
   let cell: LayoutCell | undefined;
@@ -166,8 +166,8 @@ function dominantFont(cells: readonly LayoutCell[]): number {
   return best;
 }
 
-/** Lines of runs, runs sorted by x. */
-function linesOfRuns(items: readonly PlacedText[]): PlacedText[][] {
+/** Lines of runs, top to bottom, runs sorted by x. */
+export function linesOfRuns(items: readonly PlacedText[]): PlacedText[][] {
   return clusterLines(items).map((line) => line.sort((a, b) => a.x - b.x));
 }
 

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ParseError, type DocLine, type ReadDocument } from '../document';
-import { readPdf } from './pdf';
+import { readPdf, skipFontInstall } from './pdf';
 import { buildLines, layoutLines, type PlacedText } from './pdf-layout';
 
 /** /work/shared/corpus: next to the repository, or found by walking up from here. */
@@ -31,12 +31,24 @@ const expectedOf = (folder: string): Expected =>
   JSON.parse(readFileSync(path.join(corpus ?? '', folder, 'expected.json'), 'utf8')) as Expected;
 
 const isNumber = (text: string) => /^\d+(?:\.\d+)?$/.test(text);
+/** The cells a line really has: merged-cell copies left out. */
+const own = (line: DocLine) => line.cells.filter((c) => !c.mergedFrom);
 const numbersOf = (line: DocLine) =>
-  line.cells.filter((c) => isNumber(c.text)).map((c) => Number(c.text));
+  own(line)
+    .filter((c) => isNumber(c.text))
+    .map((c) => Number(c.text));
 const texts = (line: DocLine) => line.cells.map((c) => c.text);
+const ownTexts = (line: DocLine) => own(line).map((c) => c.text);
+const where = (line: DocLine) =>
+  line.source.table
+    ? `${line.source.page} T${line.source.table}r${line.source.row}`
+    : `${line.source.page}:${line.source.line}`;
 const show = (doc: ReadDocument) =>
   doc.lines
-    .map((l) => `${l.source.page}:${l.source.line} ${l.kind} ${texts(l).join(' | ')}`)
+    .map(
+      (l) =>
+        `${where(l)} ${l.kind} ${l.cells.map((c) => (c.mergedFrom ? `^${c.mergedFrom[0]}` : c.text)).join(' | ')}`,
+    )
     .join('\n');
 
 /** Table-3 rows: a piece of label text that only that row has. */
@@ -78,10 +90,9 @@ const COLUMNS = [
   'total',
 ];
 
+/** The one row where a cell of its own (not a merged copy) matches `label`. */
 function rowFor(doc: ReadDocument, label: RegExp): DocLine {
-  const found = doc.lines.filter(
-    (l) => l.kind === 'row' && l.cells.some((c) => label.test(c.text)),
-  );
+  const found = doc.lines.filter((l) => l.kind === 'row' && own(l).some((c) => label.test(c.text)));
   if (found.length !== 1) throw new Error(`${found.length} rows match ${label}\n${show(doc)}`);
   return found[0];
 }
@@ -110,7 +121,7 @@ withCorpus('readPdf on the corpus', () => {
       }
     });
 
-    it('reads table 4 as one row of 15 numbers, after a header of 15 cells', async () => {
+    it('reads table 4 from its rules: a row of 15 numbers under its three header rows', async () => {
       const doc = await read(folder);
       const { review, litigationDirect, litigationAfterReview } =
         expectedOf(folder).reviewLitigation;
@@ -127,15 +138,17 @@ withCorpus('readPdf on the corpus', () => {
       );
       expect(index).toBeGreaterThan(0);
       expect(numbersOf(doc.lines[index])).toEqual(want);
-      expect(texts(doc.lines[index - 1])).toEqual(
-        Array.from({ length: 3 }, () => [
-          '结果维持',
-          '结果纠正',
-          '其他结果',
-          '尚未审结',
-          '总计',
-        ]).flat(),
-      );
+      const labels = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'];
+      // The last header row: the review group's labels continue from the row above.
+      const header = doc.lines[index - 1];
+      expect(texts(header)).toEqual([labels, labels, labels].flat());
+      expect(header.cells.map((c) => c.mergedFrom ?? '')).toEqual([
+        ...labels.map(() => 'row'),
+        ...labels.map(() => ''),
+        ...labels.map(() => ''),
+      ]);
+      // hongze-2024 draws a rule inside 行政诉讼's header cell, leaving an empty cell beside it.
+      expect(ownTexts(doc.lines[index - 3]).filter(Boolean)).toEqual(['行政复议', '行政诉讼']);
     });
 
     it('reads table 2 rows', async () => {
@@ -158,7 +171,8 @@ withCorpus('readPdf on the corpus', () => {
 
     it('joins the table-3 column header, stacked words included', async () => {
       const doc = await read(folder);
-      expect(doc.lines.map(texts)).toContainEqual([
+      const header = doc.lines.find((l) => ownTexts(l).includes('商业企业'));
+      expect(header && texts(header).slice(-7)).toEqual([
         '自然人',
         '商业企业',
         '科研机构',
@@ -169,46 +183,49 @@ withCorpus('readPdf on the corpus', () => {
       ]);
     });
 
-    it('lifts the vertical label out of the rows', async () => {
+    it('reads the vertical label as one cell spanning the outcome rows', async () => {
       const doc = await read(folder);
-      const label = doc.lines.find(
-        (l) => l.kind === 'paragraph' && /^三、本/.test(l.cells[0].text),
-      );
-      expect(label).toBeDefined();
-      const rowCells = doc.lines.filter((l) => l.kind === 'row').flatMap(texts);
-      for (const stray of [
-        '三',
-        '三、',
-        '本',
-        '年',
-        '度',
-        '办',
-        '理',
-        '结',
-        '果',
-        '三、本',
-        '三、本年',
-      ]) {
+      const granted = rowFor(doc, /（一）予以公开/);
+      const label = own(granted)[0];
+      expect(label.text).toMatch(/^三、本/);
+      expect(label.source.column).toBe(1);
+      // The rows below carry it as a copy, on the same page.
+      const partial = rowFor(doc, /（二）部分公开/);
+      expect(partial.cells[0]).toMatchObject({ text: label.text, mergedFrom: 'row' });
+      const rowCells = doc.lines.filter((l) => l.kind === 'row').flatMap(ownTexts);
+      for (const stray of ['三', '三、', '本', '年', '度', '办', '理', '结', '果']) {
         expect(rowCells).not.toContain(stray);
       }
     });
 
-    it('drops page numbers and keeps pages in order', async () => {
+    it('drops page numbers and keeps pages and table rows in order', async () => {
       const doc = await read(folder);
       for (const line of doc.lines) {
         expect(texts(line).join('')).not.toMatch(/^\s*[-—–]\s*\d+\s*[-—–]\s*$/);
         for (const cell of line.cells) expect(cell.text).not.toMatch(/^[-—–]\s*\d+\s*[-—–]$/);
       }
-      const keys = doc.lines.map((l) => (l.source.page ?? 0) * 1000 + (l.source.line ?? 0));
-      expect(keys).toEqual([...keys].sort((a, b) => a - b));
-      expect(doc.pageCount).toBe(Math.max(...doc.lines.map((l) => l.source.page ?? 0)));
+      const pages = doc.lines.map((l) => l.source.page ?? 0);
+      expect(pages).toEqual([...pages].sort((a, b) => a - b));
+      expect(doc.pageCount).toBe(Math.max(...pages));
+      // Tables are numbered across the document; each one's rows are consecutive, from 1.
+      const tableRows = doc.lines.filter((l) => l.source.table !== undefined);
+      const tables = [...new Set(tableRows.map((l) => l.source.table))];
+      expect(tables).toEqual(tables.map((_, i) => i + 1));
+      for (const table of tables) {
+        const rows = tableRows.filter((l) => l.source.table === table);
+        expect(rows.map((l) => l.source.row)).toEqual(rows.map((_, i) => i + 1));
+        expect(new Set(rows.map((l) => l.source.page)).size).toBe(1);
+        const first = doc.lines.indexOf(rows[0]);
+        expect(doc.lines.slice(first, first + rows.length)).toEqual(rows);
+      }
     });
 
     it('gives every cell its position and never spaces out CJK characters', async () => {
       const doc = await read(folder);
       for (const line of doc.lines) {
-        line.cells.forEach((cell) => {
-          expect(cell.source).toEqual(line.source);
+        line.cells.forEach((cell, i) => {
+          const source = line.source.table ? { ...line.source, column: i + 1 } : line.source;
+          expect(cell.source).toEqual(source);
           expect(cell.x).toEqual(expect.any(Number));
           expect(cell.width).toBeGreaterThan(0);
           expect(cell.text).not.toMatch(/\p{Script=Han}\s+\p{Script=Han}/u);
@@ -217,6 +234,13 @@ withCorpus('readPdf on the corpus', () => {
         if (line.kind === 'row' && line.cells.length > 1) {
           const xs = line.cells.map((c) => c.x ?? 0);
           expect(xs).toEqual([...xs].sort((a, b) => a - b));
+        }
+        if (line.source.table) {
+          // A grid row has a cell for every column of its table.
+          const first = doc.lines.find(
+            (l) => l.source.table === line.source.table && l.source.row === 1,
+          );
+          expect(line.cells).toHaveLength(first?.cells.length ?? -1);
         }
       }
     });
@@ -236,26 +260,26 @@ withCorpus('readPdf on the corpus', () => {
   it('hongze-2023: the wrapped label （二）部分公开 carries 4 0 0 0 0 0 4', async () => {
     const doc = await read('hongze-2023');
     const row = rowFor(doc, /（二）部分公开/);
-    expect(row.cells[0].text).toBe('（二）部分公开（区分处理的，只计这一情形，不计其他情形）');
+    expect(own(row)[0].text).toBe('（二）部分公开（区分处理的，只计这一情形，不计其他情形）');
     expect(numbersOf(row)).toEqual([4, 0, 0, 0, 0, 0, 4]);
-    expect(texts(rowFor(doc, /本年新收/))).toEqual([
+    expect(ownTexts(rowFor(doc, /本年新收/))).toEqual([
       '一、本年新收政府信息公开申请数量',
       ...[21, 0, 0, 0, 0, 0, 21].map(String),
     ]);
-    // The footer of page 3 sits between the two halves of table 3 in reading order.
+    // Table 3 continues on page 4 as a table of its own; the footer of page 3 is gone.
     const lastOfPage3 = doc.lines.filter((l) => l.source.page === 3).at(-1);
-    expect(lastOfPage3 && texts(lastOfPage3)[0]).toBe('2.没有现成信息需要另行制作');
-    expect(texts(doc.lines.filter((l) => l.source.page === 4)[0])[0]).toBe(
-      '3.补正后申请内容仍不明确',
+    expect(lastOfPage3 && ownTexts(lastOfPage3).filter(Boolean)[0]).toBe(
+      '2.没有现成信息需要另行制作',
     );
+    const firstOfPage4 = doc.lines.filter((l) => l.source.page === 4)[0];
+    expect(ownTexts(firstOfPage4).filter(Boolean)[0]).toBe('3.补正后申请内容仍不明确');
+    expect(firstOfPage4.source.table).toBe((lastOfPage3?.source.table ?? 0) + 1);
   });
 
   it('huaian-2024: the vertical label reads whole and table 3 continues on page 5', async () => {
     const doc = await read('huaian-2024');
     expect(doc.pageCount).toBe(6);
-    expect(
-      doc.lines.some((l) => l.kind === 'paragraph' && l.cells[0].text === '三、本年度办理结果'),
-    ).toBe(true);
+    expect(own(rowFor(doc, /（一）予以公开/))[0].text).toBe('三、本年度办理结果');
     for (const key of [
       'unavailable.needsCreation',
       'unavailable.unclear',
@@ -267,14 +291,22 @@ withCorpus('readPdf on the corpus', () => {
     ]) {
       expect({ key, page: rowFor(doc, ROW_LABELS[key]).source.page }).toEqual({ key, page: 5 });
     }
-    expect(texts(rowFor(doc, /逾期不补正/))[0]).toBe(
+    expect(ownTexts(rowFor(doc, /逾期不补正/))).toEqual([
+      '（六）其他处理',
       '1、申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请',
-    );
-    expect(texts(rowFor(doc, /（五）不予处理/)).slice(0, 2)).toEqual([
-      '（五）不予处理',
-      '3.要求提供公开出版物',
+      ...['67', '3', '0', '0', '1', '0', '71'],
     ]);
-    expect(doc.lines.some((l) => texts(l).join('') === '（六）其他处理')).toBe(true);
+    // （六） spans its three sub-rows: the rows below carry it as a copy.
+    for (const label of [/逾期未按收费通知/, /^3、其他$/]) {
+      expect(rowFor(doc, label).cells[1]).toMatchObject({
+        text: '（六）其他处理',
+        mergedFrom: 'row',
+      });
+    }
+    expect(ownTexts(rowFor(doc, /（五）不予处理/)).slice(0, 2)).toEqual([
+      '（五）不予处理',
+      '1.信访举报投诉类申请',
+    ]);
   });
 
   it('reads only limits.maxPages pages and says so', async () => {
@@ -291,7 +323,6 @@ withCorpus('readPdf on the corpus', () => {
     expect(bytes.byteLength).toBe(copy.byteLength);
     expect(Buffer.from(bytes).equals(Buffer.from(copy))).toBe(true);
   });
-
 });
 
 /** A PDF written by hand: objects numbered from 1, a correct xref table, ASCII only. */
@@ -421,6 +452,25 @@ describe('readPdf on broken and unusual input', () => {
     ]);
   });
 
+  it('can turn off font installation in the pdfjs it runs with (else ruled pages read slower)', async () => {
+    const pdfjs = (await import('pdfjs-dist/legacy/build/pdf.mjs')) as unknown as {
+      getDocument(params: { data: Uint8Array; verbosity: number }): {
+        promise: Promise<unknown>;
+        destroy(): Promise<void>;
+      };
+    };
+    const task = pdfjs.getDocument({
+      data: buildPdf(pageWith('BT /F1 12 Tf 72 700 Td (x) Tj ET')),
+      verbosity: 0,
+    });
+    try {
+      expect(skipFontInstall(await task.promise)).toBe(true);
+    } finally {
+      await task.destroy();
+    }
+    expect(skipFontInstall({})).toBe(false);
+  });
+
   it('empty input → EMPTY_FILE', async () => {
     expect(await codeOf(readPdf(new Uint8Array(0)))).toBe('EMPTY_FILE');
   });
@@ -476,6 +526,173 @@ describe('readPdf on broken and unusual input', () => {
     );
     const error = await readPdf(encrypted).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'ENCRYPTED_PDF', messageZh: 'PDF 已加密，无法读取' });
+  });
+});
+
+/** Text at (x, y) in Helvetica. */
+const textAt = (x: number, y: number, text: string, size = 10) =>
+  `BT /F1 ${size} Tf ${x} ${y} Td (${text}) Tj ET`;
+
+/** A full grid drawn the way Word does: every border a thin filled rectangle. */
+function filledGrid(xs: number[], ys: number[]): string {
+  const [left, right] = [xs[0], xs[xs.length - 1]];
+  const [bottom, top] = [Math.min(...ys), Math.max(...ys)];
+  return [
+    ...ys.map((y) => `${left} ${y - 0.25} ${right - left} 0.5 re f`),
+    ...xs.map((x) => `${x - 0.25} ${bottom} 0.5 ${top - bottom} re f`),
+  ].join('\n');
+}
+
+/** The same grid as stroked lines (LibreOffice, WPS). */
+function strokedGrid(xs: number[], ys: number[]): string {
+  const [left, right] = [xs[0], xs[xs.length - 1]];
+  const [bottom, top] = [Math.min(...ys), Math.max(...ys)];
+  return [
+    '0.5 w',
+    ...ys.map((y) => `${left} ${y} m ${right} ${y} l S`),
+    ...xs.map((x) => `${x} ${bottom} m ${x} ${top} l S`),
+  ].join('\n');
+}
+
+/** Table text: a label wrapped over two lines, values top-aligned in one column, centred in another. */
+function tableText(dx = 0, dy = 0): string {
+  return [
+    textAt(74 + dx, 688 + dy, 'Partially granted, counted'),
+    textAt(74 + dx, 676 + dy, 'only once'),
+    textAt(274 + dx, 690 + dy, '3'),
+    textAt(324 + dx, 668 + dy, '5'),
+    textAt(74 + dx, 647 + dy, 'Refused'),
+    textAt(274 + dx, 647 + dy, '1'),
+    textAt(324 + dx, 647 + dy, '2'),
+  ].join('\n');
+}
+const GRID_XS = [72, 272, 322, 372];
+const GRID_YS = [700, 660, 640];
+const TABLE_ROWS = [
+  ['Partially granted, counted only once', '3', '5'],
+  ['Refused', '1', '2'],
+];
+
+describe('readPdf on ruled tables (hand-written PDFs)', () => {
+  it('reads a table drawn with thin filled rectangles (Word) from its rules', async () => {
+    const content = [
+      textAt(72, 740, 'Table 3 of the annual report'),
+      filledGrid(GRID_XS, GRID_YS),
+      tableText(),
+      textAt(72, 600, 'Notes follow the table.'),
+      textAt(290, 40, '- 1 -'),
+    ].join('\n');
+    const doc = await readPdf(buildPdf(pageWith(content)));
+    expect(doc.lines.map(texts)).toEqual([
+      ['Table 3 of the annual report'],
+      ...TABLE_ROWS,
+      ['Notes follow the table.'],
+    ]);
+    expect(doc.lines.map((l) => l.source)).toEqual([
+      { page: 1, line: 1 },
+      { page: 1, table: 1, row: 1 },
+      { page: 1, table: 1, row: 2 },
+      { page: 1, line: 4 },
+    ]);
+    expect(doc.lines[1].kind).toBe('row');
+    expect(doc.lines[1].cells.map((c) => c.source)).toEqual(
+      [1, 2, 3].map((column) => ({ page: 1, table: 1, row: 1, column })),
+    );
+    // A cell's x and width are its rules'.
+    expect(doc.lines[1].cells.map((c) => [c.x, c.width])).toEqual([
+      [72, 200],
+      [272, 50],
+      [322, 50],
+    ]);
+  });
+
+  it('reads a table drawn with stroked lines inside a form XObject under a cm', async () => {
+    // The form draws the grid and its text at the origin; its /Matrix and the page's cm place it.
+    const form = [
+      strokedGrid(
+        GRID_XS.map((x) => x - 72),
+        GRID_YS.map((y) => y - 640),
+      ),
+      tableText(-72, -640),
+    ].join('\n');
+    const page = ['q 1 0 0 1 10 20 cm /Fm1 Do Q', textAt(72, 760, 'Heading above the table')].join(
+      '\n',
+    );
+    const doc = await readPdf(
+      buildPdf([
+        '<< /Type /Catalog /Pages 2 0 R >>',
+        '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+        '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> /XObject << /Fm1 6 0 R >> >> >>',
+        `<< /Length ${page.length} >>\nstream\n${page}\nendstream`,
+        '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+        `<< /Type /XObject /Subtype /Form /BBox [0 0 300 60] /Matrix [1 0 0 1 62 620] /Resources << /Font << /F1 5 0 R >> >> /Length ${form.length} >>\nstream\n${form}\nendstream`,
+      ]),
+    );
+    expect(doc.lines.map(texts)).toEqual([['Heading above the table'], ...TABLE_ROWS]);
+    expect(doc.lines[1].cells[1]).toMatchObject({ x: 272, width: 50 });
+  });
+
+  it('reads a ruled table on a page printed sideways', async () => {
+    // Everything drawn in landscape coordinates, turned onto a portrait page.
+    const content = [
+      'q 0 -1 1 0 0 842 cm',
+      textAt(72, 740 - 300, 'Table 3 of the annual report'),
+      strokedGrid(
+        GRID_XS,
+        GRID_YS.map((y) => y - 300),
+      ),
+      tableText(0, -300),
+      'Q',
+    ].join('\n');
+    const doc = await readPdf(buildPdf(pageWith(content)));
+    expect(doc.lines.map(texts)).toEqual([['Table 3 of the annual report'], ...TABLE_ROWS]);
+    expect(doc.notes).toContain('text read sideways on page(s) 1');
+  });
+
+  it('reads text by position where the rules are only a frame or a three-line table', async () => {
+    const frame = strokedGrid([60, 400], [720, 620]);
+    const threeLine = ['0.5 w', ...[560, 540, 500].map((y) => `60 ${y} m 400 ${y} l S`)].join('\n');
+    const content = [
+      frame,
+      textAt(72, 700, 'Applications received'),
+      textAt(300, 700, '21'),
+      textAt(340, 700, '4'),
+      textAt(72, 680, 'Carried over'),
+      textAt(300, 680, '2'),
+      textAt(340, 680, '0'),
+      threeLine,
+      textAt(72, 548, 'Item'),
+      textAt(300, 548, 'Count'),
+      textAt(72, 528, 'Requests'),
+      textAt(300, 528, '7'),
+      textAt(72, 512, 'Appeals'),
+      textAt(300, 512, '1'),
+    ].join('\n');
+    const doc = await readPdf(buildPdf(pageWith(content)));
+    expect(doc.lines.map(texts)).toEqual([
+      ['Applications received', '21', '4'],
+      ['Carried over', '2', '0'],
+      ['Item', 'Count'],
+      ['Requests', '7'],
+      ['Appeals', '1'],
+    ]);
+    expect(doc.lines.every((l) => l.source.table === undefined && l.source.line)).toBe(true);
+  });
+
+  it('a page split into two tables: each numbered on its own, text between them kept', async () => {
+    const content = [
+      filledGrid(GRID_XS, GRID_YS),
+      tableText(),
+      textAt(72, 610, 'Between the tables'),
+      filledGrid(
+        GRID_XS,
+        GRID_YS.map((y) => y - 200),
+      ),
+      tableText(0, -200),
+    ].join('\n');
+    const doc = await readPdf(buildPdf(pageWith(content)));
+    expect(doc.lines.map(texts)).toEqual([...TABLE_ROWS, ['Between the tables'], ...TABLE_ROWS]);
+    expect(doc.lines.map((l) => l.source.table ?? null)).toEqual([1, 1, null, 2, 2]);
   });
 });
 

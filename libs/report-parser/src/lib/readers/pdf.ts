@@ -1,6 +1,8 @@
 /**
- * PDF reader: the text layer (pdfjs) rebuilt into visual lines and cells. Layout work is in
- * pdf-layout.ts, page numbers and running headers in pdf-furniture.ts.
+ * PDF reader: the text layer (pdfjs) rebuilt into visual lines and cells. Tables drawn with
+ * rules are read cell by cell from their rules (rules from the operator list in pdf-rules.ts,
+ * cells and text placement in pdf-grid.ts); everything else is laid out from text positions
+ * (pdf-layout.ts). Page numbers and running headers are dropped in pdf-furniture.ts.
  */
 import path from 'node:path';
 import {
@@ -10,10 +12,13 @@ import {
   type DocLine,
   type ReadDocument,
   type ReadLimits,
+  type SourceLocation,
 } from '../document';
 import { assertInputSize } from './input-guard';
 import { dropPageFurniture, type PageLines } from './pdf-furniture';
-import { buildLines, isRowLike, layoutLines, type PlacedText } from './pdf-layout';
+import { readRuledTables, type RuledSlot, type RuledTable } from './pdf-grid';
+import { buildLines, isRowLike, layoutLines, type LayoutLine, type PlacedText } from './pdf-layout';
+import { extractRules, multiply, type Matrix, type OperatorList } from './pdf-rules';
 
 // The parts of pdfjs this reader uses, typed here: pdfjs's own d.ts types transforms as any[].
 interface PdfTextItem {
@@ -40,6 +45,8 @@ interface PdfViewport {
 interface PdfPage {
   getViewport(params: { scale: number }): PdfViewport;
   getTextContent(): Promise<PdfTextContent>;
+  getOperatorList(params?: { annotationMode?: number }): Promise<OperatorList>;
+  cleanup(): boolean;
 }
 interface PdfDocument {
   numPages: number;
@@ -56,6 +63,8 @@ interface PdfDocumentParams {
   standardFontDataUrl: string;
   isEvalSupported: boolean;
   disableFontFace: boolean;
+  ownerDocument?: unknown;
+  maxImageSize: number;
   useSystemFonts: boolean;
   isOffscreenCanvasSupported: boolean;
   verbosity: number;
@@ -83,6 +92,29 @@ function loadPdfJs(): Promise<PdfJs> {
   return pdfjsModule;
 }
 
+/**
+ * Operator lists (read for ruled tables) send every font a page uses to this side, where pdfjs
+ * installs it for drawing: with font faces disabled, the worker first compiles an outline for
+ * every glyph drawn; with them enabled, the font becomes an @font-face rule, the whole font file
+ * base64-encoded by a slow polyfill. This reader never draws. Font faces stay enabled (no
+ * outlines) and `skipFontInstall` makes the document's font loader do nothing; should that
+ * pdfjs internal move, the rules go to FONT_SINK, the little of a DOM document the loader
+ * touches, which drops them: slower, still correct.
+ */
+const FONT_SINK = {
+  createElement: () => ({ sheet: { cssRules: [], insertRule: () => 0 }, remove: () => undefined }),
+  documentElement: { getElementsByTagName: () => [{ append: () => undefined }] },
+};
+
+/** Turns off font installation for one document (see FONT_SINK); whether it could. */
+export function skipFontInstall(doc: unknown): boolean {
+  const transport = (doc as { _transport?: { fontLoader?: { bind?: unknown } } })._transport;
+  const loader = transport?.fontLoader;
+  if (!loader || typeof loader.bind !== 'function') return false;
+  loader.bind = () => Promise.resolve();
+  return true;
+}
+
 let assetDirs: { cMaps: string; standardFonts: string } | undefined;
 
 /** CMaps (needed for CJK fonts without a ToUnicode map) and the 14 standard fonts, from disk. */
@@ -107,7 +139,11 @@ const corrupt = () =>
 /** Fewer visible characters than this in the whole document: no usable text layer. */
 const MIN_TEXT_CHARS = 20;
 
-/** Reads a PDF's text layer into lines: paragraphs, and table rows split into cells. */
+/**
+ * Reads a PDF's text layer into lines: paragraphs, and table rows split into cells. A ruled
+ * table's rows are grid rows ({page, table, row, column}, merged cells as copies, like DOCX);
+ * other lines are {page, line}.
+ */
 export async function readPdf(
   bytes: Uint8Array,
   limits?: Partial<ReadLimits>,
@@ -128,7 +164,11 @@ export async function readPdf(
     cMapPacked: true,
     standardFontDataUrl: assets.standardFonts,
     isEvalSupported: false,
-    disableFontFace: true,
+    // Fonts are never drawn (see FONT_SINK); neither setting affects the text layer.
+    disableFontFace: false,
+    ownerDocument: FONT_SINK,
+    // Images are never read; 0 keeps operator lists from decoding them (seals, photos).
+    maxImageSize: 0,
     useSystemFonts: false,
     isOffscreenCanvasSupported: false,
     verbosity: 0, // errors only; pdfjs warns about many harmless font quirks
@@ -145,6 +185,7 @@ export async function readPdf(
       }
       throw corrupt();
     }
+    skipFontInstall(doc);
     pageCount = doc.numPages;
     const wanted = Math.min(pageCount, Math.max(0, maxPages));
     if (wanted < pageCount) {
@@ -161,12 +202,18 @@ export async function readPdf(
 
   const all = pages.flatMap((p) => p.items);
   const ctx = { bodyFontSize: bodyFontSize(all) };
-  const laid: PageLines[] = pages.map((p) => ({ lines: buildLines(p.items), height: p.height }));
+  // Text inside ruled tables is read by the rules; the rest is laid out from its positions.
+  const laid: PageLines[] = pages.map((p) => ({ lines: p.lines, height: p.height }));
   dropPageFurniture(laid);
 
   // Judged after page numbers are gone: a scan with "— 1 —" footers still has no text layer.
-  const perPage = laid.map((page) =>
-    countChars(page.lines.flatMap((l) => l.cells.map((c) => c.text))),
+  const perPage = laid.map((page, index) =>
+    countChars([
+      ...page.lines.flatMap((l) => l.cells.map((c) => c.text)),
+      ...pages[index].tables.flatMap((t) =>
+        t.rows.flatMap((r) => r.slots.filter((s) => !s.mergedFrom).map((s) => s.text)),
+      ),
+    ]),
   );
   const visible = perPage.reduce((sum, c) => sum + c.visible, 0);
   if (visible < MIN_TEXT_CHARS) {
@@ -182,33 +229,75 @@ export async function readPdf(
   perPage.forEach((c, index) => {
     if (c.visible < 5) notes.push(`page ${index + 1} has no text layer (scanned?)`);
   });
-  const rotated = pages.filter((p) => p.turned).map((_, i) => i + 1);
+  const rotated = pages.flatMap((p, i) => (p.turned ? [i + 1] : []));
   if (rotated.length) notes.push(`text read sideways on page(s) ${rotated.join(', ')}`);
   if (indexOf(bytes.subarray(Math.max(0, bytes.length - 1024)), '%%EOF', 1024) < 0) {
     notes.push('the file does not end with %%EOF: it may be truncated');
   }
 
   const lines: DocLine[] = [];
+  let tableNumber = 0;
   pages.forEach((page, index) => {
     const pageNumber = index + 1;
-    const pageLines = layoutLines(laid[index].lines, ctx, page.textWidth);
-    pageLines.forEach((line, k) => {
-      const source = { page: pageNumber, line: k + 1 };
-      if (line.verticalLabel) {
-        notes.push(
-          `page ${pageNumber}: vertical label ${line.cells[0].text} lifted out of the table rows`,
-        );
-      }
-      const cells: DocCell[] = line.cells.map((c) => ({
-        text: c.text,
-        source: { ...source },
-        x: round(c.x),
-        width: round(c.right - c.x),
-      }));
-      lines.push({ kind: isRowLike(line) ? 'row' : 'paragraph', cells, source });
+    const entries: PageEntry[] = [
+      ...layoutLines(laid[index].lines, ctx, page.textWidth).map((line): PageEntry => ({
+        middle: line.middle,
+        line,
+      })),
+      ...page.tables.flatMap((table) => {
+        const number = ++tableNumber;
+        return table.rows.map((row, r): PageEntry => ({
+          middle: (row.top + row.bottom) / 2,
+          row: { table: number, row: r + 1, slots: row.slots },
+        }));
+      }),
+    ];
+    // Stable: rows of one table keep their order, lines keep theirs.
+    entries.sort((a, b) => a.middle - b.middle);
+    entries.forEach((entry, k) => {
+      if (entry.line) lines.push(docLineOf(entry.line, { page: pageNumber, line: k + 1 }, notes));
+      else if (entry.row) lines.push(tableRowOf(entry.row, pageNumber));
     });
   });
   return { format: 'pdf', lines, pageCount, notes };
+}
+
+/** A line of the page in reading order: laid out from text positions, or a ruled table's row. */
+interface PageEntry {
+  middle: number;
+  line?: LayoutLine;
+  row?: { table: number; row: number; slots: RuledSlot[] };
+}
+
+function docLineOf(line: LayoutLine, source: SourceLocation, notes: string[]): DocLine {
+  if (line.verticalLabel) {
+    notes.push(
+      `page ${source.page}: vertical label ${line.cells[0].text} lifted out of the table rows`,
+    );
+  }
+  const cells: DocCell[] = line.cells.map((c) => ({
+    text: c.text,
+    source: { ...source },
+    x: round(c.x),
+    width: round(c.right - c.x),
+  }));
+  return { kind: isRowLike(line) ? 'row' : 'paragraph', cells, source };
+}
+
+/** A ruled table's row as a grid row: one cell per grid column, merged cells as copies. */
+function tableRowOf(entry: NonNullable<PageEntry['row']>, page: number): DocLine {
+  const source: SourceLocation = { page, table: entry.table, row: entry.row };
+  const cells = entry.slots.map((slot, c): DocCell => {
+    const cell: DocCell = {
+      text: slot.text,
+      source: { ...source, column: c + 1 },
+      x: round(slot.x),
+      width: round(slot.right - slot.x),
+    };
+    if (slot.mergedFrom) cell.mergedFrom = slot.mergedFrom;
+    return cell;
+  });
+  return { kind: 'row', cells, source };
 }
 
 /** Pages a few at a time: pdfjs's in-process worker interleaves them (less idle time). */
@@ -216,7 +305,7 @@ async function readPages(doc: PdfDocument, count: number): Promise<RawPage[]> {
   const pages: RawPage[] = [];
   for (let first = 1; first <= count; first += PAGE_BATCH) {
     const batch = Array.from({ length: Math.min(PAGE_BATCH, count - first + 1) }, (_, i) =>
-      doc.getPage(first + i).then(placeTextOf),
+      doc.getPage(first + i).then(readPage),
     );
     pages.push(...(await Promise.all(batch)));
   }
@@ -225,17 +314,70 @@ async function readPages(doc: PdfDocument, count: number): Promise<RawPage[]> {
 
 const PAGE_BATCH = 8;
 
-interface RawPage {
+/** pdfjs `AnnotationMode.DISABLE`: annotation appearances (form fields, stamps) are no rules. */
+const ANNOTATIONS_DISABLED = 0;
+
+/**
+ * One page's text, and its ruled tables when the text looks like a table: the operator list
+ * (which costs about as much as the text) is only asked for then.
+ */
+async function readPage(page: PdfPage): Promise<RawPage> {
+  const placed = await placeTextOf(page);
+  const lines = buildLines(placed.items);
+  const textOnly: RawPage = { ...placed, tables: [], lines };
+  if (!looksTabular(lines)) return textOnly;
+  let list: OperatorList;
+  try {
+    list = await page.getOperatorList({ annotationMode: ANNOTATIONS_DISABLED });
+  } catch {
+    // Drawing instructions pdfjs cannot build: the text alone still reads.
+    return textOnly;
+  }
+  const rules = extractRules(list, placed.frame);
+  // The page keeps its operator list (glyphs and all) until told otherwise: let it go now.
+  page.cleanup();
+  const { tables, rest } = readRuledTables(rules, placed.items);
+  return { ...placed, tables, lines: tables.length ? buildLines(rest) : lines };
+}
+
+/** Table-like lines it takes for a page to be read for rules as well. */
+const MIN_TABLE_LINES = 2;
+
+/**
+ * Whether a page's text looks like a table: lines split into cells with a value among them, or
+ * into three cells or more (a header, a row of blank cells with its label). Only such pages are
+ * read for rules: the operator list costs about as much as the text.
+ */
+function looksTabular(lines: readonly LayoutLine[]): boolean {
+  let count = 0;
+  for (const line of lines) {
+    if (line.verticalLabel || line.cells.length < 2) continue;
+    if (line.cells.length >= 3 || line.cells.some((c) => c.value)) count++;
+    if (count >= MIN_TABLE_LINES) return true;
+  }
+  return false;
+}
+
+interface PlacedPage {
   items: PlacedText[];
   height: number;
   /** Horizontal extent of the page's text, for telling running text from narrow cells. */
   textWidth: number;
   /** Read in a turned orientation (the page's text runs sideways). */
   turned: boolean;
+  /** User space → page points (y down, turned like the text): for the page's drawings. */
+  frame: Matrix;
+}
+
+interface RawPage extends PlacedPage {
+  /** Ruled tables read from the page's rules, with their text. */
+  tables: RuledTable[];
+  /** The runs outside those tables as lines (buildLines), to be laid out by position. */
+  lines: LayoutLine[];
 }
 
 /** The page's text runs in page points, y from the top, turned so most text reads left to right. */
-async function placeTextOf(page: PdfPage): Promise<RawPage> {
+async function placeTextOf(page: PdfPage): Promise<PlacedPage> {
   const viewport = page.getViewport({ scale: 1 });
   const content = await page.getTextContent();
   const runs: { item: PdfTextItem; m: number[] }[] = [];
@@ -246,8 +388,8 @@ async function placeTextOf(page: PdfPage): Promise<RawPage> {
   // A page printed sideways (content rotated, no /Rotate to undo it): turn the page so its
   // dominant text direction becomes left-to-right; other directions (stamps) are left out.
   const turn = dominantTurn(runs);
-  const cos = Math.cos(turn);
-  const sin = Math.sin(turn);
+  const cos = Math.round(Math.cos(turn));
+  const sin = Math.round(Math.sin(turn));
   const rotate = (x: number, y: number): [number, number] => [
     cos * x + sin * y,
     -sin * x + cos * y,
@@ -262,6 +404,8 @@ async function placeTextOf(page: PdfPage): Promise<RawPage> {
   const top = Math.min(...corners.map((c) => c[1]));
   const width = Math.max(...corners.map((c) => c[0])) - left;
   const height = Math.max(...corners.map((c) => c[1])) - top;
+  // Viewport → turned → shifted so the page's top-left corner is (0, 0).
+  const frame = multiply([cos, -sin, sin, cos, -left, -top], viewport.transform);
 
   const items: PlacedText[] = [];
   let minX = Infinity;
@@ -296,6 +440,7 @@ async function placeTextOf(page: PdfPage): Promise<RawPage> {
     height,
     textWidth: maxX > minX ? maxX - minX : width,
     turned: turn !== 0,
+    frame,
   };
 }
 
@@ -314,18 +459,6 @@ function sane(value: number | undefined, min: number, max: number, fallback: num
   return value !== undefined && Number.isFinite(value) && value >= min && value <= max
     ? value
     : fallback;
-}
-
-/** m1 × m2 for PDF matrices [a b c d e f] (m2 applied first). */
-function multiply(m1: readonly number[], m2: readonly number[]): number[] {
-  return [
-    m1[0] * m2[0] + m1[2] * m2[1],
-    m1[1] * m2[0] + m1[3] * m2[1],
-    m1[0] * m2[2] + m1[2] * m2[3],
-    m1[1] * m2[2] + m1[3] * m2[3],
-    m1[0] * m2[4] + m1[2] * m2[5] + m1[4],
-    m1[1] * m2[4] + m1[3] * m2[5] + m1[5],
-  ];
 }
 
 function countChars(texts: readonly string[]): { visible: number; unreadable: number } {
