@@ -53,6 +53,11 @@ export interface Table3Solution extends DigitRunVerdict {
   readonly applications: Partial<Record<ApplicationRowKey, ApplicantCells>>;
   /** Rows whose run cannot be cut into its values at all (too few or too many digits). */
   readonly unreadRows: readonly ApplicationRowKey[];
+  /**
+   * Run rows with a single cut that satisfies their own row sum: read whatever the rest of the
+   * table says (a broken column rule is then the document's, not the cut's).
+   */
+  readonly settledRows: readonly ApplicationRowKey[];
 }
 
 const COLUMN_KEYS: readonly ApplicantColumnKey[] = APPLICANT_COLUMNS.map((column) => column.key);
@@ -376,6 +381,9 @@ export function solveTable3(
   return {
     applications,
     unreadRows: choices.filter((row) => row.candidates.length === 0).map((row) => row.rowKey),
+    settledRows: choices
+      .filter((row, index) => isRunRow(ordered[index] as Table3RowInput) && row.complete && row.candidates.length === 1 && rowSumHolds(row.candidates[0] ?? []))
+      .map((row) => row.rowKey),
     ambiguities,
     readings: found.count,
     brokenRules: brokenRowSums + brokenEquations(choices, equations, chosen),

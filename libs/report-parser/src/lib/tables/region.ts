@@ -151,7 +151,7 @@ export function readRowValues(flat: FlatText, start: number, end: number, count:
   // Exactly one line per column is the row, as printed.
   if (count > 1 && allLines.every((tokens) => tokens.length === 1)) {
     const cells = trimBlanks(allLines.flat(), count);
-    if (cells.length === count && cells.some(hasValue)) {
+    if (cells.length === count) {
       return { kind: 'values', values: cells.map(tokenValue), provenance: cells.map((token) => token.provenance), exact: true };
     }
   }

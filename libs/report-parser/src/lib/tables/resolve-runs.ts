@@ -85,18 +85,24 @@ export function resolveTable3Runs(
     const cells = ambiguity.cells.filter((cell) => runKeys.has(parseCellAddress(cell)?.row as ApplicationRowKey));
     if (cells.length > 0) resolution.findings.push(ambiguityFinding(ambiguity, '表三'));
   }
-  if (solution.brokenRules > 0) resolution.findings.push(...unsettledRuns(report, resolution, runs));
+  // A table whose numbers break a rule: when one reading breaks fewer rules than any other, it is
+  // the document's; when several tie, the rows they cut differently are not settled.
+  if (solution.brokenRules > 0 && !(solution.readings === 1 && solution.complete)) {
+    const settled = new Set(solution.settledRows);
+    resolution.findings.push(...unsettledRuns(report, resolution, runs.filter((run) => !settled.has(run.rowKey))));
+  }
   return resolution;
 }
 
 /**
- * When no cut satisfies every sum, the cut taken is a guess wherever a broken sum touches it:
- * the run rows in a broken rule are not settled (F.LAYOUT), and no rule judges them.
+ * When no cut satisfies every sum, the cut taken for a row with several is a guess wherever a
+ * broken sum touches it: those rows are not settled (F.LAYOUT), and no rule judges them. Rows
+ * whose own row sum allows one cut only are read, and a broken column rule is the document's.
  */
 function unsettledRuns(report: CanonicalReport, resolution: RunResolution, runs: readonly { rowKey: ApplicationRowKey; values: UnsplitValues }[]): Finding[] {
   const reading = structuredClone(report);
   for (const [address, value] of Object.entries(resolution.values)) setCell(reading, address, value);
-  const runCells = new Set(Object.keys(resolution.values));
+  const runCells = new Set<string>(runs.flatMap((run) => APPLICANT_COLUMNS.map((column) => applicationCell(run.rowKey, column.key))));
   const touched = new Set(runTableChecks(reading).flatMap((finding) => finding.cells.filter((cell) => runCells.has(cell))));
   const rows = runs.filter((run) => APPLICANT_COLUMNS.some((column) => touched.has(applicationCell(run.rowKey, column.key))));
   if (rows.length === 0) return [];
