@@ -153,7 +153,7 @@ describe('findGrids', () => {
 });
 
 describe('text in cells', () => {
-  it('joins a cell’s lines: CJK without a space, Latin and numbers with one', () => {
+  it('joins a cell’s lines: CJK and a wrapped number without a space, Latin words with one', () => {
     expect(
       cellText([
         run('（二）部分公开（区分处理的，只计这一', 0, 10),
@@ -163,6 +163,9 @@ describe('text in cells', () => {
     expect(cellText([run('Total of', 0, 10), run('year 2023', 0, 22)])).toBe('Total of year 2023');
     expect(cellText([run('总', 0, 10), run('计', 40, 10)])).toBe('总计');
     expect(cellText([])).toBe('');
+    // A number too wide for its narrow cell wraps: 10 / 2 is 102, 14 / 6 is 146.
+    expect(cellText([run('10', 0, 10), run('2', 0, 22)])).toBe('102');
+    expect(cellText([run('1,2', 0, 10), run('34.5', 0, 22)])).toBe('1,234.5');
   });
 
   it('splits a run at given positions by character width', () => {

@@ -438,7 +438,7 @@ function pieceLines(runs: readonly PlacedText[]): LayoutCell[][] {
   return runs.length ? linesOfRuns(runs).map(buildCells) : [];
 }
 
-/** A cell's text: pieces of a line joined by their gaps, lines with no space in CJK. */
+/** A cell's text: pieces of a line joined by their gaps, lines with no space in CJK or digits. */
 function textOfPieces(lines: readonly LayoutCell[][]): string {
   let text = '';
   let fontSize = 0;
@@ -452,7 +452,8 @@ function textOfPieces(lines: readonly LayoutCell[][]): string {
       previous = piece;
       fontSize = Math.max(fontSize, piece.fontSize);
     }
-    text = joinPieces(text, lineText, Infinity, fontSize);
+    // A number too wide for its cell wraps (10 / 2 is 102): one cell holds one value.
+    text = /[\d,.]$/.test(text) && /^[\d,.]/.test(lineText) ? text + lineText : joinPieces(text, lineText, Infinity, fontSize);
   }
   return text.trim();
 }
