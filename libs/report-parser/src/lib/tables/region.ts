@@ -242,11 +242,20 @@ function printedNumber(token: SourcedToken): string {
   return token.kind === 'digits' ? token.digits : String(tokenValue(token));
 }
 
-/** Whether a token is the empty cell after the last tab of a text line. */
+/**
+ * Whether a token is the nothing after the last tab of a text line (not a cell that holds a
+ * space or a no-break space, which is a blank cell printed as such).
+ */
 function isLineEnd(flat: FlatText, token: SourcedToken): boolean {
   const line = flat.lines[token.lineIndex];
   const column = token.provenance.source.column;
-  return line !== undefined && token.provenance.source.table === undefined && column !== undefined && column === line.cells.length;
+  return (
+    line !== undefined &&
+    token.provenance.source.table === undefined &&
+    column !== undefined &&
+    column === line.cells.length &&
+    line.cells[column - 1]?.text === ''
+  );
 }
 
 /**
