@@ -89,7 +89,8 @@ export function resolveTable3Runs(
   // the document's; when several tie, the rows they cut differently are not settled.
   if (solution.brokenRules > 0 && !(solution.readings === 1 && solution.complete)) {
     const settled = new Set(solution.settledRows);
-    resolution.findings.push(...unsettledRuns(report, resolution, runs.filter((run) => !settled.has(run.rowKey))));
+    const unsettled = runs.filter((run) => !settled.has(run.rowKey) && !unsolvable.has(run.rowKey));
+    resolution.findings.push(...unsettledRuns(report, resolution, unsettled));
   }
   return resolution;
 }

@@ -9,7 +9,6 @@ import {
   emptyReport,
   type Finding,
   getCell,
-  outcomeRowKeysFor,
   parseCellAddress,
   setCell,
   type Table3Layout,
@@ -20,6 +19,7 @@ import { layoutFinding, type PlacedCell, type Placement, unknownRowFinding, type
 import { readTable3, type RowReading, type TableBounds } from './read-tables';
 import type { CellProvenance, RowValues, UnclaimedRow, ValueLine } from './region';
 import { readRowsByOrder } from './row-order';
+import { brokenColumnRules, rowSumHolds } from './table3-sums';
 
 /*
  * Table 3 read so that the arithmetic findings it leads to are the document's, not the reading's.
@@ -34,7 +34,6 @@ import { readRowsByOrder } from './row-order';
 
 const COLUMNS = APPLICANT_COLUMNS.map((column) => column.key);
 const COUNT = COLUMNS.length;
-const TOTAL = COUNT - 1;
 
 type UnsplitValues = Extract<RowValues, { kind: 'run' | 'short' }>;
 
@@ -171,11 +170,6 @@ function orderBySum(
 }
 
 
-function rowSumHolds(values: readonly number[]): boolean {
-  if (values.length !== COUNT) return false;
-  const parts = values.slice(0, TOTAL).reduce((sum, value) => sum + value, 0);
-  return Math.abs(parts - (values[TOTAL] ?? 0)) < 1e-6;
-}
 
 function fromOrder(layout: Table3Layout, rows: readonly RowReading<ApplicationRowKey>[]): Candidate {
   return {
@@ -202,24 +196,11 @@ function reportOf(candidate: Candidate) {
   return report;
 }
 
-/**
- * Whether a reading satisfies every sum of table 3 (T3.ROWSUM, T3.OUTCOMES, T3.BALANCE), on plain
- * arrays: candidates are tried often, and only whether they hold matters here.
- */
+/** Whether a reading satisfies every sum of table 3 (T3.ROWSUM, T3.OUTCOMES, T3.BALANCE). */
 function sumsHold(candidate: Candidate): boolean {
-  const rows = new Map(candidate.rows.map((row) => [row.key, row.values]));
-  const at = (key: ApplicationRowKey, column: number) => rows.get(key)?.[column] ?? 0;
   if (!candidate.rows.every((row) => rowSumHolds(row.values))) return false;
-  const outcomes = outcomeRowKeysFor(candidate.layout);
-  for (let column = 0; column < COUNT; column++) {
-    const outcomeSum = outcomes.reduce((sum, key) => sum + at(key, column), 0);
-    if (!same(outcomeSum, at('totalHandled', column))) return false;
-    if (!same(at('newReceived', column) + at('carriedOver', column), at('totalHandled', column) + at('carriedForward', column))) return false;
-  }
-  return true;
+  return brokenColumnRules(new Map(candidate.rows.map((row) => [row.key, row.values])), candidate.layout) === 0;
 }
-
-const same = (a: number, b: number) => Math.abs(a - b) < 1e-6;
 
 /** Candidates with different values, the first of each kept (candidates come in preference order). */
 function distinct(candidates: readonly Candidate[]): Candidate[] {
