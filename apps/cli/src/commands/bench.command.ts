@@ -287,13 +287,14 @@ function samplePaths(list: string | undefined): SamplePath[] {
 function accuracyCells(row: AccuracyRow): string[] {
   const s = row.summary;
   if (row.skipped)
-    return [row.path, '—', `skipped: ${row.skipped}`, '', '', '', '', '', '', '', '', '', ''];
+    return [row.path, '—', `skipped: ${row.skipped}`, '', '', '', '', '', '', '', '', '', '', ''];
   return [
     row.path,
     String(s.documents + row.renderFailures.length),
     `${s.right}/${s.cells}`,
     s.rightPercent.toFixed(3),
     String(s.flagged),
+    `${s.ambiguousWithTruth} (${s.rightOrAmbiguousPercent.toFixed(3)}%)`,
     String(s.wrong),
     String(s.falseAlarms),
     String(s.missedDefects),
@@ -335,6 +336,7 @@ async function runAccuracy(io: CliIo, options: BenchOptions): Promise<object> {
         '单元格 right/total',
         '%',
         '标记 flagged',
+        '其中歧义含真值 ambiguous, truth offered (right+that %)',
         '错误 wrong',
         '误报 false alarms',
         '漏报 missed',

@@ -34,6 +34,13 @@ export interface PathSummary {
   right: number;
   rightPercent: number;
   flagged: number;
+  /**
+   * Of the flagged cells, those the document does not decide (digits run together in table 2)
+   * where the parser's F.AMBIGUOUS offers the true value: right or honestly ambiguous.
+   */
+  ambiguousWithTruth: number;
+  /** (right + ambiguousWithTruth) / cells: the corpus goldens' own measure of ambiguous cells. */
+  rightOrAmbiguousPercent: number;
   wrong: number;
   extraCells: number;
   formatMismatches: number;
@@ -65,12 +72,16 @@ export function summarizeScores(scored: readonly ScoredDocument[]): PathSummary 
   const scores = scored.map((document) => document.score);
   const cells = sum(scores.map((s) => s.cells));
   const right = sum(scores.map((s) => s.right));
+  const ambiguousWithTruth = sum(scores.map((s) => s.flagged.filter((miss) => miss.truthOffered).length));
+  const percent = (count: number) => (cells > 0 ? Math.floor((count / cells) * 100_000) / 1000 : 100);
   return {
     documents: scores.length,
     cells,
     right,
-    rightPercent: cells > 0 ? Math.floor((right / cells) * 100_000) / 1000 : 100,
+    rightPercent: percent(right),
     flagged: sum(scores.map((s) => s.flagged.length)),
+    ambiguousWithTruth,
+    rightOrAmbiguousPercent: percent(right + ambiguousWithTruth),
     wrong: sum(scores.map((s) => s.wrong.length)),
     extraCells: sum(scores.map((s) => s.extraCells.length)),
     formatMismatches: scores.filter(

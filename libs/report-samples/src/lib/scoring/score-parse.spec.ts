@@ -52,6 +52,19 @@ describe('scoreParse', () => {
     expect(isPerfect(score)).toBe(false);
   });
 
+  it('says when an F.AMBIGUOUS offers the true value among its candidates', () => {
+    const truth = truthOfGenerated(consistent);
+    const parsed = perfectParse(truth.report);
+    const address = 'proactive.normativeDocuments.issued';
+    const value = parsed.proactive.normativeDocuments.issued;
+    setCell(parsed, address, value + 7);
+    parsed.findings.push(createFinding('F.AMBIGUOUS', [address], '连写', { candidates: [[value + 7], [value]] }));
+    const score = scoreParse(truth, { kind: 'parsed', report: parsed });
+    expect(score.flagged).toEqual([expect.objectContaining({ cell: address, truthOffered: true })]);
+    const summary = summarizeScores([{ id: 'x', score, parseMs: 1 }]);
+    expect(summary).toMatchObject({ right: 199, ambiguousWithTruth: 1, rightOrAmbiguousPercent: 100 });
+  });
+
   it('reports findings the truth does not produce as false alarms, and defects not found as missed', () => {
     const truth = truthOfGenerated(defective);
     const alarm = createFinding('T4.TOTAL', ['reviewLitigation.review.total'], 'x');

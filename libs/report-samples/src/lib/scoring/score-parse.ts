@@ -30,6 +30,11 @@ export interface CellMiss {
   read: number | null;
   /** The F.LAYOUT / F.AMBIGUOUS finding naming the cell, if any. */
   finding?: string;
+  /**
+   * Flagged by an F.AMBIGUOUS whose candidates include the true value: the document does not
+   * decide the cell and the parser offered the right reading among the others.
+   */
+  truthOffered?: boolean;
 }
 
 export interface DocumentScore {
@@ -108,7 +113,7 @@ export function scoreParse(truth: Truth, outcome: ParseOutcome): DocumentScore {
     }
     const flag = flags.get(address);
     const miss: CellMiss = { cell: address, expected: value, read: read ?? null };
-    if (flag) flagged.push({ ...miss, finding: `${flag.rule} ${flag.message}` });
+    if (flag) flagged.push({ ...miss, finding: `${flag.rule} ${flag.message}`, ...(offers(flag, address, value) ? { truthOffered: true } : {}) });
     else wrong.push(miss);
   }
   const expectedAddresses = new Set(expectedCells.map((cell) => cell.address));
@@ -134,6 +139,12 @@ export function scoreParse(truth: Truth, outcome: ParseOutcome): DocumentScore {
     layoutFindings: layoutFindings.length,
     layoutCells: new Set(layoutFindings.flatMap((finding) => finding.cells)).size,
   };
+}
+
+/** Whether an F.AMBIGUOUS finding lists the true value of a cell among its candidates. */
+function offers(finding: Finding, address: string, value: number): boolean {
+  const index = finding.cells.indexOf(address);
+  return finding.rule === 'F.AMBIGUOUS' && index >= 0 && (finding.candidates ?? []).some((candidate) => sameNumber(candidate[index], value));
 }
 
 /** Whether a document was read entirely right: what a test of one document asserts. */
