@@ -366,3 +366,29 @@ describe('digits run together in a report that breaks a sum', () => {
     if (arithmetic.length < truth.length) expect(report.findings.map((finding) => finding.rule)).toContain('F.LAYOUT');
   });
 });
+
+describe('rows and cells a layout left out', () => {
+  corpusIt('table 4 printed without its blank cells: the group totals place the values, or say they cannot', async () => {
+    // 行政复议 upheld 3 = total 3; 直接起诉 other 2 + pending 1 = total 3: printed "3 3 2 1 3".
+    const text = jiyuanText().replace(/\n0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\n/, '\n3 3 2 1 3\n');
+    expect(text).not.toBe(jiyuanText());
+    const { report } = await parseReport(bytesOf(text), { fileName: 'report.txt' });
+    expect(report.findings.filter((finding) => finding.rule.startsWith('T4.'))).toEqual([]);
+    const ambiguous = report.findings.find((finding) => finding.rule === 'F.AMBIGUOUS');
+    const truth = { review: [3, 0, 0, 0, 3], litigationDirect: [0, 0, 2, 1, 3] };
+    const cells = ambiguous?.cells ?? [];
+    const truthAt = (cell: string) => {
+      const [, group, column] = cell.split('.');
+      const index = ['upheld', 'corrected', 'other', 'pending', 'total'].indexOf(column ?? '');
+      return (truth as Record<string, number[]>)[group ?? '']?.[index] ?? 0;
+    };
+    expect(ambiguous?.candidates).toContainEqual(cells.map(truthAt));
+  });
+
+  corpusIt('a table not found is in doubt: no rule judges its cells against the text', async () => {
+    const text = jiyuanText().replace(/三、收到和处理政府信息公开申请情况[\s\S]*?(?=四、政府信息公开行政复议)/, '');
+    const { report } = await parseReport(bytesOf(text), { fileName: 'report.txt' });
+    expect(report.narrative.metrics.applicationsReceived).toBe(2);
+    expect(report.findings.map((finding) => finding.rule)).toEqual(['F.MISSING_TABLE']);
+  });
+});

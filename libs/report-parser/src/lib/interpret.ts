@@ -31,7 +31,10 @@ export interface TableInterpretation {
   provenance: Provenance;
   /** F.* findings: missing tables, ambiguous values, layouts not settled. */
   findings: Finding[];
-  /** Cells whose placement the reading did not settle: no arithmetic rule is run on them. */
+  /**
+   * Cells whose placement the reading did not settle, or whole tables not found (by their key):
+   * no arithmetic rule is run on them.
+   */
   uncertainCells: Set<string>;
   tablesFound: { table2: boolean; table3: boolean; table4: boolean };
 }
@@ -103,6 +106,7 @@ export function interpretTables(document: ReadDocument, hints: Table2Hints = {})
     if (unsettled.length > 0) findings.push(layoutFinding('表二', unsettled));
   } else {
     findings.push(missingTable('表二（主动公开政府信息情况）', 'proactive'));
+    uncertainCells.add('proactive');
   }
 
   // Table 3
@@ -115,6 +119,7 @@ export function interpretTables(document: ReadDocument, hints: Table2Hints = {})
     }
   } else {
     findings.push(missingTable('表三（收到和处理政府信息公开申请情况）', 'applications'));
+    uncertainCells.add('applications');
   }
 
   // Table 4
@@ -129,6 +134,7 @@ export function interpretTables(document: ReadDocument, hints: Table2Hints = {})
     }
   } else {
     findings.push(missingTable('表四（政府信息公开行政复议、行政诉讼情况）', 'reviewLitigation'));
+    uncertainCells.add('reviewLitigation');
   }
 
   addContext(provenance, flat.lines);

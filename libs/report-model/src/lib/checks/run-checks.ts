@@ -28,6 +28,11 @@ export interface SingleReportCheckOptions {
   readonly uncertainCells?: ReadonlySet<string>;
 }
 
+/** Whether a cell is in doubt: itself, or its whole table (a table not found: its key). */
+function inDoubt(cell: string, uncertain: ReadonlySet<string>): boolean {
+  return uncertain.has(cell) || uncertain.has(cell.slice(0, cell.indexOf('.')));
+}
+
 /** Every rule that needs only this report: the table rules, then text against tables (N.*). */
 export function runSingleReportChecks(
   report: CanonicalReport,
@@ -41,17 +46,23 @@ export function runSingleReportChecks(
   ];
   const uncertain = options.uncertainCells;
   if (!uncertain || uncertain.size === 0) return findings;
-  return findings.filter((finding) => !finding.cells.some((cell) => uncertain.has(cell)));
+  return findings.filter((finding) => !finding.cells.some((cell) => inDoubt(cell, uncertain)));
 }
 
 /**
- * Cells a reading left in doubt: those an F.LAYOUT or F.AMBIGUOUS finding names. No rule on the
- * numbers is run on them until a person has corrected them.
+ * Cells a reading left in doubt: those an F.LAYOUT or F.AMBIGUOUS finding names, and the tables
+ * an F.MISSING_TABLE names (by their key). No rule on the numbers is run on them until a person
+ * has corrected them.
  */
 export function cellsInDoubt(findings: readonly Finding[]): Set<string> {
   return new Set(
     findings
-      .filter((finding) => finding.rule === 'F.LAYOUT' || finding.rule === 'F.AMBIGUOUS')
+      .filter(
+        (finding) =>
+          finding.rule === 'F.LAYOUT' ||
+          finding.rule === 'F.AMBIGUOUS' ||
+          finding.rule === 'F.MISSING_TABLE',
+      )
       .flatMap((finding) => finding.cells),
   );
 }
@@ -74,7 +85,7 @@ export function runCrossReportChecks(
   const previousUncertain = options.previousUncertainCells ?? cellsInDoubt(previous.findings);
   return [...checkCarryOver(report, previous), ...checkProactiveStock(report, previous)].filter(
     (finding) =>
-      !finding.cells.some((cell) => uncertain.has(cell)) &&
-      !(finding.previousCells ?? []).some((cell) => previousUncertain.has(cell)),
+      !finding.cells.some((cell) => inDoubt(cell, uncertain)) &&
+      !(finding.previousCells ?? []).some((cell) => inDoubt(cell, previousUncertain)),
   );
 }

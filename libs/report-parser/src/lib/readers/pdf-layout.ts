@@ -393,6 +393,18 @@ function adoptLabels(lines: LayoutLine[]): void {
  * below it in the same column: join it into that cell.
  */
 function joinWrappedLabels(lines: LayoutLine[], textWidth: number): void {
+  // Text wraps only when its line is full: the upper piece of a wrapped label reaches (nearly)
+  // as far right as the longest label starting where it starts. A short label above another
+  // ("行政处罚" over "行政强制", a row whose value cell is blank) is a row of its own.
+  const fillsColumn = (upper: LayoutCell): boolean => {
+    let right = upper.right;
+    for (const line of lines) {
+      for (const cell of line.cells) {
+        if (!cell.value && Math.abs(cell.x - upper.x) <= 0.6 * upper.fontSize) right = Math.max(right, cell.right);
+      }
+    }
+    return upper.right >= right - 1.5 * upper.fontSize;
+  };
   for (let pass = 0; pass < 4; pass++) {
     let changed = false;
     for (let i = 0; i < lines.length; i++) {
@@ -418,6 +430,7 @@ function joinWrappedLabels(lines: LayoutLine[], textWidth: number): void {
               if (ENUMERATION.test(above ? f.text : c.text)) continue;
               const distance = above ? f.top - c.bottom : c.top - f.bottom;
               if (distance <= 0 || distance > reach) continue;
+              if (!fillsColumn(above ? c : f)) continue;
               if (!best || distance < best.distance) best = { cell: c, above, distance };
             }
           }

@@ -46,7 +46,16 @@ export interface Table3RunRow {
   readonly known?: Partial<Record<ApplicantColumnKey, number>>;
 }
 
-export type Table3RowInput = Table3CleanRow | Table3RunRow;
+/**
+ * A row printed with fewer values than cells, each value whole (blank cells left out): the ways
+ * to place its values, in order, into the seven cells, each a candidate reading.
+ */
+export interface Table3PlacedRow {
+  readonly rowKey: ApplicationRowKey;
+  readonly placements: readonly (readonly number[])[];
+}
+
+export type Table3RowInput = Table3CleanRow | Table3RunRow | Table3PlacedRow;
 
 export interface Table3Solution extends DigitRunVerdict {
   /** The chosen reading: every input row except the unread ones. */
@@ -108,6 +117,10 @@ function isRunRow(row: Table3RowInput): row is Table3RunRow {
   return 'run' in row;
 }
 
+function isPlacedRow(row: Table3RowInput): row is Table3PlacedRow {
+  return 'placements' in row;
+}
+
 function rowSumHolds(cells: readonly number[]): boolean {
   return sumOf(cells.slice(0, TOTAL_INDEX)) === cells[TOTAL_INDEX];
 }
@@ -122,6 +135,11 @@ function rowChoices(
   options: DigitRunSolveOptions,
 ): RowChoices {
   const { rowKey } = row;
+  if (isPlacedRow(row)) {
+    // Like the cuts of a run: those satisfying the row sum if any, else all.
+    const valid = row.placements.filter(rowSumHolds);
+    return { rowKey, candidates: sortReadings((valid.length > 0 ? valid : row.placements).map((cells) => [...cells])), complete: true };
+  }
   if (!isRunRow(row)) {
     if (row.cells.length !== COLUMN_COUNT) {
       throw new RangeError(`Row ${rowKey} has ${row.cells.length} cells, not ${COLUMN_COUNT}`);
@@ -382,7 +400,7 @@ export function solveTable3(
     applications,
     unreadRows: choices.filter((row) => row.candidates.length === 0).map((row) => row.rowKey),
     settledRows: choices
-      .filter((row, index) => isRunRow(ordered[index] as Table3RowInput) && row.complete && row.candidates.length === 1 && rowSumHolds(row.candidates[0] ?? []))
+      .filter((row, index) => !('cells' in (ordered[index] as Table3RowInput)) && row.complete && row.candidates.length === 1 && rowSumHolds(row.candidates[0] ?? []))
       .map((row) => row.rowKey),
     ambiguities,
     readings: found.count,

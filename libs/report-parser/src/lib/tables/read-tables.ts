@@ -1,4 +1,5 @@
 import {
+  APPLICANT_COLUMNS,
   APPLICATION_ROW,
   applicationRowKeysFor,
   type ApplicationRowKey,
@@ -10,6 +11,7 @@ import {
 import { findFirst, findLabelsInOrder, type LabelHit } from './find-labels';
 import type { FlatText } from './flat-text';
 import { looseLabelSource } from './labels';
+import { type ColumnCentres, columnCentres } from './columns';
 import { readRowValues, type RowValues } from './region';
 
 /** One table row as found: where its label is and what its value area holds. */
@@ -52,20 +54,23 @@ export interface LocatedTables {
 /** Finds the three tables' extents in the flat text. */
 export function locateTables(flat: FlatText): LocatedTables {
   const text = flat.text;
-  const table3Label = findFirst(text, [new RegExp(looseLabelSource('本年新收政府信息公开申请数量'), 'g')]);
+  // The first row's label, even cut short where a tall cell's values interrupt it (…申请 / 数量).
+  const table3Label = findFirst(text, [new RegExp(looseLabelSource('本年新收政府信息公开申请数量'), 'g')]) ?? findFirst(text, [loose('本年新收政府信息公开申请')]);
   const applicationsHeading = findFirst(text, PART_HEADINGS.applications);
   const table3Start = table3Label
     ? Math.max(applicationsHeading && applicationsHeading.start < table3Label.start ? applicationsHeading.start : table3Label.start - 1, 0)
     : null;
 
   const table2Anchor = findFirst(text, TABLE2_ANCHORS, 0, table3Start ?? text.length);
-  const table2 = table2Anchor ? { start: table2Anchor.start, end: table3Start ?? text.length } : null;
 
-  const afterTable3 = table3Label ? table3Label.end : 0;
+  const afterTable3 = table3Label ? table3Label.end : (table2Anchor?.end ?? 0);
   const reviewHeading = findFirst(text, PART_HEADINGS.reviewLitigation, afterTable3);
   const carriedForward = table3Label ? findFirst(text, [loose('结转下年度继续办理')], afterTable3) : null;
   const table4Start = reviewHeading?.start ?? (carriedForward ? findFirst(text, [loose('行政复议')], carriedForward.end)?.start ?? null : null);
   const problemsHeading = findFirst(text, PART_HEADINGS.problems, table4Start ?? afterTable3);
+  // Without table 3, table 2 ends where the next part or table begins.
+  const table2End = table3Start ?? applicationsHeading?.start ?? table4Start ?? problemsHeading?.start ?? text.length;
+  const table2 = table2Anchor && table2End > table2Anchor.start ? { start: table2Anchor.start, end: table2End } : null;
   const table3 = table3Start !== null ? { start: table3Start, end: table4Start ?? problemsHeading?.start ?? text.length } : null;
   const table4 = table4Start !== null ? { start: table4Start, end: problemsHeading?.start ?? text.length } : null;
   return { table2, table3, table4 };
@@ -87,6 +92,7 @@ function readRows<K extends string>(
   bounds: TableBounds,
   rows: readonly { key: K; label: string; columns: number }[],
   ordered: boolean,
+  centres: (columns: number) => ColumnCentres | null = () => null,
 ): RowReading<K>[] {
   const labels = rows.map((row) => row.label);
   const hits = ordered
@@ -97,17 +103,23 @@ function readRows<K extends string>(
     const hit = hits[index] ?? null;
     if (!hit) return { key: row.key, hit, values: null };
     const next = starts.find((start) => start >= hit.end) ?? bounds.end;
-    return { key: row.key, hit, values: readRowValues(flat, hit.end, next, row.columns) };
+    return { key: row.key, hit, values: readRowValues(flat, hit.end, next, row.columns, centres(row.columns)) };
   });
 }
 
 export function readTable2(flat: FlatText, bounds: TableBounds, formatVersion: FormatVersion): RowReading[] {
   const rows = formatVersion === '2021' ? PROACTIVE_ROWS_2021 : PROACTIVE_ROWS_2019;
+  const centres = new Map<number, ColumnCentres | null>();
   return readRows(
     flat,
     bounds,
     rows.map((row) => ({ key: row.key, label: row.label, columns: row.columns.length })),
     false,
+    (columns) => {
+      if (columns < 2) return null;
+      if (!centres.has(columns)) centres.set(columns, columnCentres(flat, bounds, columns));
+      return centres.get(columns) ?? null;
+    },
   );
 }
 
@@ -121,17 +133,30 @@ export interface Table3Reading {
  * single （六）其他处理 row.
  */
 export function readTable3(flat: FlatText, bounds: TableBounds): Table3Reading {
+  const firstRow = findFirst(flat.text, [loose('本年新收政府信息公开申请数量')], bounds.start, bounds.end)?.start ?? bounds.end;
+  const centres = columnCentres(flat, bounds, APPLICANT_COLUMNS.length, TABLE3_HEADERS, firstRow);
   const read = (layout: Table3Layout) =>
     readRows(
       flat,
       bounds,
       applicationRowKeysFor(layout).map((key) => ({ key, label: APPLICATION_ROW[key].label, columns: 7 })),
       true,
+      () => centres,
     );
   const itemized = read('itemizedOtherHandling');
   const subRowsFound = itemized.filter((row) => row.key.startsWith('otherHandling.') && row.hit && !row.hit.approximate).length;
-  if (subRowsFound >= 2) return { layout: 'itemizedOtherHandling', rows: itemized };
+  if (subRowsFound >= 2 || mentionsOtherHandlingItems(flat, bounds)) return { layout: 'itemizedOtherHandling', rows: itemized };
   return { layout: 'singleOtherHandling', rows: read('singleOtherHandling') };
+}
+
+/** Table 3's column headers as printed, left to right (其他 is 法人或其他组织's last). */
+const TABLE3_HEADERS = APPLICANT_COLUMNS.map((column) => column.label);
+
+/** Words only the itemized （六） has, found even where its labels came apart (逾期不补正, 收费通知). */
+const OTHER_HANDLING_ITEM_WORDS = [loose('逾期不补正'), loose('收费通知要求')];
+
+function mentionsOtherHandlingItems(flat: FlatText, bounds: TableBounds): boolean {
+  return OTHER_HANDLING_ITEM_WORDS.every((words) => findFirst(flat.text, [words], bounds.start, bounds.end) !== null);
 }
 
 /** Table 4's 15 numbers: after its header words, or, when laid out row by row, all of them. */

@@ -1,5 +1,6 @@
 import type { SourceLocation } from '../document';
 import { CELL_BREAK, type FlatText, LINE_BREAK } from './flat-text';
+import { type ColumnCentres, placeInColumns } from './columns';
 import { cachedValueTokens, tokenValue, type ValueToken } from './values';
 
 /** Where a value was read from: the cell's location and the text as printed. */
@@ -13,6 +14,8 @@ export type SourcedToken = ValueToken & {
   lineIndex: number;
   /** PDF: the left edge of the cell it was printed in. */
   x?: number;
+  /** PDF: the horizontal centre of that cell. */
+  centre?: number;
 };
 
 /** A complete row of values that no label claimed (F.UNKNOWN_ROW): kept so it can be reported. */
@@ -80,6 +83,7 @@ export function tokensByLine(flat: FlatText, start: number, end: number): Source
         Object.assign(
           { provenance: { source: cell.source, raw: token.raw.trim() }, lineIndex: origin.line },
           cell.x === undefined ? {} : { x: cell.x },
+          cell.x === undefined || cell.width === undefined ? {} : { centre: cell.x + cell.width / 2 },
           token,
         ),
       );
@@ -144,8 +148,26 @@ function unclaimedRow(flat: FlatText, tokens: SourcedToken[], count: number): Un
  * number (a wrapped label, a repeated header) are skipped; blank cells count as 0 where the
  * row is a grid; trailing empty cells of tab-separated text are dropped.
  */
-export function readRowValues(flat: FlatText, start: number, end: number, count: number): RowValues {
+export function readRowValues(flat: FlatText, start: number, end: number, count: number, centres?: ColumnCentres | null): RowValues {
   const allLines = tokensByLine(flat, start, end);
+  // A PDF row without rules that left its blank cells out, or whose cells sit at different
+  // heights: each value goes to the column it stands in.
+  // (A grid row keeps its blank cells in place: no need.)
+  if (centres && centres.length === count && !allLines.some((tokens) => tokens.length >= count)) {
+    const values = allLines.flat().filter(hasValue);
+    const spread = allLines.filter((tokens) => tokens.some(hasValue)).length > 1;
+    const placed = values.length > 0 && values.length <= count && (spread || values.length < count) ? placeInColumns(values, centres) : null;
+    if (placed) {
+      return {
+        kind: 'values',
+        values: placed.map((token) => (token ? tokenValue(token) : 0)),
+        provenance: placed.map((token) => token?.provenance ?? { source: values[0]?.provenance.source ?? {}, raw: '' }),
+        // Placed by position, not by the cells printed: a value may be a neighbouring row's, or
+        // one of its own may sit on another line. The sums decide.
+        exact: false,
+      };
+    }
+  }
   // Text copied from a web page whose table cells hold paragraphs: one cell per line, blank
   // cells as lines of their own (the empty lines after the table's last row are not its cells).
   // Exactly one line per column is the row, as printed.

@@ -61,7 +61,13 @@ export function resolveTable3Runs(
   const unsolvable = new Set(runs.filter((run) => !isDigitRun(runText(run.values))).map((run) => run.rowKey));
   const inputs: Table3RowInput[] = presentApplicationRowKeys(report.applications).map((rowKey) => {
     const run = runs.find((candidate) => candidate.rowKey === rowKey);
-    if (run && !unsolvable.has(rowKey)) return { rowKey, run: runText(run.values) };
+    if (run && !unsolvable.has(rowKey)) {
+      // Whole values from separate cells, fewer than the columns: blank cells were left out.
+      if (run.values.kind === 'short' && run.values.values.length > 0 && run.values.printed.every((printed) => !/^0\d/.test(printed))) {
+        return { rowKey, placements: placements(run.values.values, columns.length) };
+      }
+      return { rowKey, run: runText(run.values) };
+    }
     return { rowKey, cells: columns.map((column) => (run ? 0 : (getCell(report, applicationCell(rowKey, column)) ?? 0))) };
   });
   const solution = solveTable3(inputs, layout);
@@ -117,6 +123,27 @@ function unsettledRuns(report: CanonicalReport, resolution: RunResolution, runs:
       })),
     ),
   ];
+}
+
+/** Every way to put `values`, in order, into `count` cells, the others 0. */
+function placements(values: readonly number[], count: number): number[][] {
+  const out: number[][] = [];
+  const slots: number[] = [];
+  const place = (next: number, from: number): void => {
+    if (next === values.length) {
+      const cells = new Array<number>(count).fill(0);
+      slots.forEach((slot, index) => (cells[slot] = values[index] ?? 0));
+      out.push(cells);
+      return;
+    }
+    for (let slot = from; slot <= count - (values.length - next); slot++) {
+      slots.push(slot);
+      place(next + 1, slot + 1);
+      slots.pop();
+    }
+  };
+  if (values.length <= count) place(0, 0);
+  return out;
 }
 
 export function resolveTable4Run(addresses: string[], values: UnsplitValues): RunResolution {

@@ -61,6 +61,8 @@ interface CandidateRow {
 interface Candidate {
   layout: Table3Layout;
   rows: CandidateRow[];
+  /** The rows by their order give these values (every printed row of values is used). */
+  byOrder?: boolean;
 }
 
 export function chooseTable3Reading(flat: FlatText, bounds: TableBounds): Table3Choice {
@@ -74,8 +76,9 @@ export function chooseTable3Reading(flat: FlatText, bounds: TableBounds): Table3
   if (certain) return placed(primary, []);
   const choice = chooseAmongReadings(flat, bounds, primary, runs);
   // A full row of values no label claims is reported, never merged in (F.UNKNOWN_ROW) — unless
-  // it is a group's subtotal (（三）不予公开 printed with the sum of its items), which agrees.
-  const unknownRows = unclaimed.filter((row) => !isSubtotal(row, choice.cells)).map(unknownRowFinding);
+  // it is a group's subtotal (（三）不予公开 printed with the sum of its items), which agrees, or
+  // the rows were read by their order (which took every row of values).
+  const unknownRows = choice.byOrder ? [] : unclaimed.filter((row) => !isSubtotal(row, choice.cells)).map(unknownRowFinding);
   return { ...choice, findings: [...unknownRows, ...choice.findings] };
 }
 
@@ -103,7 +106,7 @@ function isSubtotal(row: UnclaimedRow, cells: Placement): boolean {
   return members > 0 && sums.every((sum, index) => Math.abs(sum - (row.values[index] ?? 0)) < 1e-6);
 }
 
-function chooseAmongReadings(flat: FlatText, bounds: TableBounds, primary: Candidate, runs: Table3Choice['runs']): Table3Choice {
+function chooseAmongReadings(flat: FlatText, bounds: TableBounds, primary: Candidate, runs: Table3Choice['runs']): Table3Choice & { byOrder?: boolean } {
   const candidates: Candidate[] = [];
   if (runs.length === 0) candidates.push(primary);
   // Rows by order, when labels went missing or rows came apart; runs of digits alone are the
@@ -116,10 +119,19 @@ function chooseAmongReadings(flat: FlatText, bounds: TableBounds, primary: Candi
     }
   }
   const satisfying = distinct(candidates.filter(sumsHold));
-  if (satisfying.length === 1) return placed(confirmed(satisfying[0] as Candidate), []);
+  if (satisfying.length === 1) {
+    const chosen = satisfying[0] as Candidate;
+    return { ...placed(confirmed(chosen), []), byOrder: chosen.byOrder === true };
+  }
   if (satisfying.length > 1) return ambiguous(satisfying);
 
-  // No reading the layout allows satisfies the sums.
+  // No reading the layout allows satisfies the sums: the document may break one. A reading that
+  // breaks a few rules where every other breaks more is that misprint, read right; the rules it
+  // breaks are the document's.
+  const misprint = fewestBroken(distinct(candidates.filter((candidate) => candidate.rows.every((row) => row.state !== 'unsure'))));
+  if (misprint) return { ...placed(confirmed(misprint), []), byOrder: misprint.byOrder === true };
+
+  // No reading the layout allows settles the table.
   // Rows of digits run together are cut by the digit-run solver under the sums, the others given.
   const rest = primary.rows.filter((row) => !runs.some((run) => run.rowKey === row.key));
   const unsettled = rest.filter((row) => row.state === 'unsure');
@@ -174,6 +186,7 @@ function orderBySum(
 function fromOrder(layout: Table3Layout, rows: readonly RowReading<ApplicationRowKey>[]): Candidate {
   return {
     layout,
+    byOrder: true,
     rows: rows.map((row) => {
       const values = row.values?.kind === 'values' ? row.values : null;
       return {
@@ -202,12 +215,32 @@ function sumsHold(candidate: Candidate): boolean {
   return brokenColumnRules(new Map(candidate.rows.map((row) => [row.key, row.values])), candidate.layout) === 0;
 }
 
+/** At most this many broken rules make a misprint: one wrong cell breaks a row and a column or two. */
+const MISPRINT_RULES = 3;
+
+/** The one reading breaking the fewest rules, if it breaks few and every other breaks more. */
+function fewestBroken(candidates: readonly Candidate[]): Candidate | null {
+  const scored = candidates
+    .map((candidate) => ({
+      candidate,
+      broken:
+        candidate.rows.filter((row) => !rowSumHolds(row.values)).length +
+        brokenColumnRules(new Map(candidate.rows.map((row) => [row.key, row.values])), candidate.layout),
+    }))
+    .sort((a, b) => a.broken - b.broken);
+  const [best, next] = scored;
+  if (!best || best.broken > MISPRINT_RULES || (next && next.broken === best.broken)) return null;
+  return best.candidate;
+}
+
 /** Candidates with different values, the first of each kept (candidates come in preference order). */
 function distinct(candidates: readonly Candidate[]): Candidate[] {
   const byValues = new Map<string, Candidate>();
   for (const candidate of candidates) {
     const key = `${candidate.layout}:${candidate.rows.map((row) => `${row.key}=${row.values.join(',')}`).join(';')}`;
-    if (!byValues.has(key)) byValues.set(key, candidate);
+    const kept = byValues.get(key);
+    if (!kept) byValues.set(key, { ...candidate });
+    else if (candidate.byOrder) kept.byOrder = true;
   }
   return [...byValues.values()];
 }

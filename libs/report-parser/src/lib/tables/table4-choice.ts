@@ -26,6 +26,11 @@ export function chooseTable4Reading(values: RowValues, addresses: readonly strin
     // No value at all under the header (a sheet that left the empty row out): nothing to report.
     return placed(addresses, new Array<number>(COUNT).fill(0), [], 'inferred', { method: 'blank' });
   }
+  if (values.kind === 'short' && values.printed.every((printed) => !/^0\d/.test(printed))) {
+    // Fewer whole numbers than cells, none glued ("01"): the blank cells were left out. Where
+    // they were, the group totals decide.
+    return placeAroundBlanks(values, addresses);
+  }
   if (values.kind !== 'values') return { kind: 'runs', values };
   if (values.exact) return placed(addresses, values.values, values.provenance, undefined);
   if (failingGroups(values.values).length === 0) return placed(addresses, values.values, values.provenance, 'inferred');
@@ -65,6 +70,68 @@ export function chooseTable4Reading(values: RowValues, addresses: readonly strin
     };
   });
   choice.findings.push(layoutFinding('表四', rows));
+  return choice;
+}
+
+/** Most ways to spread the values over the cells that are tried: C(15, 7) = 6435 fit. */
+const MAX_PLACEMENTS = 10_000;
+
+/**
+ * Table 4 printed without its blank cells: every way to put the values, in order, into the
+ * fifteen cells (blanks 0) that satisfies each group's total. One: taken, inferred. Several:
+ * the first, with F.AMBIGUOUS over the cells they disagree on. None: F.LAYOUT.
+ */
+function placeAroundBlanks(values: Extract<RowValues, { kind: 'short' }>, addresses: readonly string[]): Table4Choice {
+  const readings: { values: number[]; provenance: CellProvenance[] }[] = [];
+  let tried = 0;
+  const slots: number[] = [];
+  const place = (next: number, from: number): void => {
+    if (tried > MAX_PLACEMENTS) return;
+    if (next === values.values.length) {
+      tried++;
+      const cells = new Array<number>(COUNT).fill(0);
+      const provenance: CellProvenance[] = new Array<CellProvenance>(COUNT);
+      slots.forEach((slot, index) => {
+        cells[slot] = values.values[index] ?? 0;
+        const source = values.provenance[index];
+        if (source) provenance[slot] = source;
+      });
+      if (failingGroups(cells).length === 0) readings.push({ values: cells, provenance });
+      return;
+    }
+    for (let slot = from; slot <= COUNT - (values.values.length - next); slot++) {
+      slots.push(slot);
+      place(next + 1, slot + 1);
+      slots.pop();
+    }
+  };
+  place(0, 0);
+  const fallback = values.provenance[0];
+  const sourced = (reading: { values: number[]; provenance: CellProvenance[] }) =>
+    Array.from({ length: COUNT }, (_, index) => reading.provenance[index] ?? (fallback ? { source: fallback.source, raw: '' } : undefined)).filter(
+      (source): source is CellProvenance => source !== undefined,
+    );
+  if (readings.length === 0 || tried > MAX_PLACEMENTS) {
+    const choice = placed(addresses, new Array<number>(COUNT).fill(0), [], 'uncertain');
+    choice.findings.push(
+      layoutFinding('表四', [{ label: '表四', cells: [...addresses], seen: values.provenance.map((source) => source.raw) }]),
+    );
+    return choice;
+  }
+  const first = readings[0] as { values: number[]; provenance: CellProvenance[] };
+  const choice = placed(addresses, first.values, readings.length === 1 ? sourced(first) : [], 'inferred');
+  if (readings.length > 1) {
+    const differing = addresses.filter((_, index) => readings.some((reading) => reading.values[index] !== first.values[index]));
+    for (const address of differing) {
+      const cell = choice.cells.get(address);
+      if (cell) cell.certainty = 'uncertain';
+    }
+    choice.findings.push(
+      createFinding('F.AMBIGUOUS', differing, `表四只印出 ${values.values.length} 个数值（空白单元格未印出），有 ${readings.length} 种位置都符合各组总计，暂取第一种，请核对原文`, {
+        candidates: readings.map((reading) => differing.map((address) => reading.values[addresses.indexOf(address)] ?? 0)),
+      }),
+    );
+  }
   return choice;
 }
 

@@ -7,6 +7,7 @@ import { generateRandomReport, type RandomReport } from '../random/random-report
 import { SeededRandom } from '../seeded-random';
 import type { LibreOfficeTarget } from '../tools/libreoffice';
 import { mapLimited, type RenderTools } from '../tools/render-tools';
+import { type TableRules, withTableRules } from '../docx-borders';
 import { agencyDocx, cmsPage, type BaseDocument } from './base-documents';
 import { ocrPerturbations, xlsxVariant } from './variants';
 
@@ -19,6 +20,7 @@ export const SAMPLE_PATHS = [
   'docx-template',
   'docx-libreoffice',
   'pdf-libreoffice',
+  'pdf-unruled',
   'html-cms',
   'html-libreoffice',
   'text-browser',
@@ -37,6 +39,7 @@ export const PATH_TOOLS: Readonly<Record<SamplePath, readonly RenderTool[]>> = {
   'docx-template': [],
   'docx-libreoffice': ['soffice'],
   'pdf-libreoffice': ['soffice'],
+  'pdf-unruled': ['soffice'],
   'html-cms': [],
   'html-libreoffice': ['soffice'],
   // Half the pages copied come from LibreOffice's HTML.
@@ -123,6 +126,26 @@ async function convertBases(
 }
 
 /**
+ * The agency's DOCX printed with its tables' rules left out (none at all, or no column rules),
+ * exported to PDF by LibreOffice: tables read from text positions alone.
+ */
+const unruledPdf: PathRenderer = async (inputs, tools) => {
+  const bases = await agencyDocxes(inputs, tools);
+  const rules = inputs.map((input): TableRules => (input.random.chance(0.5) ? 'none' : 'horizontal'));
+  const named = bases.map((base, index) => ({
+    name: `report-${inputs[index]?.seed}-${rules[index]}-rules.docx`,
+    bytes: withTableRules(base.bytes, rules[index] as TableRules),
+  }));
+  const converted = await tools.convert(named, 'pdf');
+  return named.map((input, index) => {
+    const bytes = converted.get(input.name);
+    return bytes
+      ? { extension: 'pdf', bytes, variant: { ...bases[index]?.variant, tableRules: rules[index] } }
+      : new Error('LibreOffice did not convert it to pdf');
+  });
+};
+
+/**
  * What a person copies from a web page in Chromium: a CMS page or LibreOffice's HTML of the
  * agency's DOCX, then saved as UTF-8 — or, with `gb18030`, as GB18030/GBK (Notepad's "ANSI").
  */
@@ -170,6 +193,7 @@ const RENDERERS: Readonly<Record<SamplePath, PathRenderer>> = {
     (await agencyDocxes(inputs, tools)).map((base) => ({ extension: 'docx', ...base })),
   'docx-libreoffice': throughLibreOffice('docx', 'docx'),
   'pdf-libreoffice': throughLibreOffice('pdf', 'pdf'),
+  'pdf-unruled': unruledPdf,
   'html-libreoffice': throughLibreOffice('html', 'html'),
   'html-cms': async (inputs) =>
     inputs.map(({ generated, random }) => ({ extension: 'html', ...cmsPage(generated, random) })),

@@ -1,4 +1,4 @@
-import { createFinding, setCell, type CanonicalReport } from '@atlas/report-model';
+import { createFinding, getCell, setCell, type CanonicalReport } from '@atlas/report-model';
 import { generateRandomReport } from '../random/random-report';
 import { failureExamples, summarizeScores } from './accuracy-summary';
 import { truthOfCorpus } from './corpus-truth';
@@ -56,7 +56,7 @@ describe('scoreParse', () => {
     const truth = truthOfGenerated(consistent);
     const parsed = perfectParse(truth.report);
     const address = 'proactive.normativeDocuments.issued';
-    const value = parsed.proactive.normativeDocuments.issued;
+    const value = getCell(parsed, address) ?? 0;
     setCell(parsed, address, value + 7);
     parsed.findings.push(createFinding('F.AMBIGUOUS', [address], '连写', { candidates: [[value + 7], [value]] }));
     const score = scoreParse(truth, { kind: 'parsed', report: parsed });

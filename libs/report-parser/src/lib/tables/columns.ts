@@ -1,0 +1,80 @@
+import type { FlatText } from './flat-text';
+import type { TableBounds } from './read-tables';
+import { type SourcedToken, tokensByLine } from './region';
+
+/*
+ * Where the value columns of a table sit on a PDF page, so that a row printed without its blank
+ * cells (zeros left empty, no rules to count cells by) still puts each value in its column.
+ * Only PDF cells carry positions; for every other format there are no column positions.
+ */
+
+/** Horizontal centre of each value column, left to right. */
+export type ColumnCentres = readonly number[];
+
+const median = (values: readonly number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[sorted.length >> 1] ?? 0;
+};
+
+/**
+ * The centres of a table's `count` value columns: from the rows printed with every value (the
+ * median per column), else from the header cells that name the columns (`headers`, left to
+ * right, found before `firstRow`). Null when neither gives them all, or they are not in order.
+ */
+export function columnCentres(
+  flat: FlatText,
+  bounds: TableBounds,
+  count: number,
+  headers: readonly string[] = [],
+  firstRow = bounds.end,
+): ColumnCentres | null {
+  const lines = tokensByLine(flat, bounds.start, bounds.end);
+  if (lines.length === 0 || lines.some((tokens) => tokens.some((token) => token.centre === undefined))) return null;
+  const full = lines
+    .map((tokens) => tokens.filter((token) => token.kind !== 'blank'))
+    .filter((tokens) => tokens.length === count);
+  const centres =
+    full.length > 0
+      ? Array.from({ length: count }, (_, column) => median(full.map((tokens) => tokens[column]?.centre ?? 0)))
+      : headerCentres(flat, bounds.start, firstRow, headers);
+  if (!centres || centres.length !== count) return null;
+  return centres.every((centre, index) => index === 0 || centre > (centres[index - 1] ?? 0)) ? centres : null;
+}
+
+/** Centres of the header cells whose text is a column's label, each label's first match. */
+function headerCentres(flat: FlatText, start: number, end: number, headers: readonly string[]): number[] | null {
+  if (headers.length === 0) return null;
+  const origin = flat.originAt(start);
+  const last = flat.originAt(Math.max(start, end - 1));
+  if (!origin || !last) return null;
+  const found = new Map<string, number>();
+  for (let line = origin.line; line <= last.line; line++) {
+    for (const cell of flat.lines[line]?.cells ?? []) {
+      const text = cell.text.replace(/\s+/g, '');
+      if (cell.x === undefined || cell.width === undefined || found.has(text) || !headers.includes(text)) continue;
+      found.set(text, cell.x + cell.width / 2);
+    }
+  }
+  const centres = headers.map((label) => found.get(label));
+  return centres.every((centre) => centre !== undefined) ? (centres as number[]) : null;
+}
+
+/**
+ * A row's values placed in their columns by position: each value goes to the nearest column,
+ * blanks (columns no value went to) are null. Null when a value sits between two columns or two
+ * values go to one column.
+ */
+export function placeInColumns(tokens: readonly SourcedToken[], centres: ColumnCentres): (SourcedToken | null)[] | null {
+  const gap = Math.min(...centres.slice(1).map((centre, index) => centre - (centres[index] ?? 0)));
+  const placed: (SourcedToken | null)[] = centres.map(() => null);
+  for (const token of tokens) {
+    if (token.centre === undefined) return null;
+    let nearest = 0;
+    centres.forEach((centre, index) => {
+      if (Math.abs(centre - (token.centre ?? 0)) < Math.abs((centres[nearest] ?? 0) - (token.centre ?? 0))) nearest = index;
+    });
+    if (Math.abs((centres[nearest] ?? 0) - token.centre) > 0.4 * gap || placed[nearest]) return null;
+    placed[nearest] = token;
+  }
+  return placed;
+}
