@@ -64,14 +64,13 @@ export function interpretTables(document: ReadDocument, hints: Table2Hints = {})
     const value = address === FEE_CELL && cell.provenance ? amountInWanYuan(cell.value, cell.provenance.raw) : cell.value;
     setCell(report, address, value);
     if (cell.certainty === 'uncertain') uncertainCells.add(address);
-    else uncertainCells.delete(address);
+    else if (uncertainCells.size > 0) uncertainCells.delete(address);
     if (!cell.provenance) return;
-    provenance[address] = {
-      source: cell.provenance.source,
-      raw: cell.provenance.raw,
-      ...(cell.method ? { method: cell.method } : {}),
-      ...(cell.certainty ? { certainty: cell.certainty } : {}),
-    };
+    // Built field by field: two hundred of these per report.
+    const entry: CellSource = { source: cell.provenance.source, raw: cell.provenance.raw };
+    if (cell.method) entry.method = cell.method;
+    if (cell.certainty) entry.certainty = cell.certainty;
+    provenance[address] = entry;
   };
   const placeAll = (cells: Placement) => cells.forEach((cell, address) => place(address, cell));
   const applyResolution = (resolution: RunResolution, addresses: readonly string[]) => {

@@ -28,6 +28,9 @@ export function columnCentres(
   headers: readonly string[] = [],
   firstRow = bounds.end,
 ): ColumnCentres | null {
+  // Only PDF cells have positions: for any other document there is nothing to measure.
+  const first = flat.originAt(bounds.start);
+  if (!first || flat.lines[first.line]?.cells.every((cell) => cell.x === undefined)) return null;
   const lines = tokensByLine(flat, bounds.start, bounds.end);
   if (lines.length === 0 || lines.some((tokens) => tokens.some((token) => token.centre === undefined))) return null;
   const full = lines

@@ -4,18 +4,23 @@ import { type SourcedToken, tokensByLine } from './region';
 import { tokenValue } from './values';
 
 /**
- * The value rows of a table region in the order printed, mapped to `keys` in order: used when a
- * conversion scrambled or lost the labels but kept the numbers in order. Consecutive lines that
- * together hold one row's values are one row (a PDF row whose cells sit at different heights:
- * "48" above "0 36 2 0 10 0"), in column order by their x on the page when they have one; a line
- * of two or three rows' numbers (rows a conversion merged) counts as that many rows. Returns
- * null unless the lines fall into exactly as many rows as keys.
+ * Reading a table's rows by their order: used when a conversion scrambled or lost the labels but
+ * kept the numbers in order. Consecutive lines that together hold one row's values are one row (a
+ * PDF row whose cells sit at different heights: "48" above "0 36 2 0 10 0"), in column order by
+ * their x on the page when they have one; a line of two or three rows' numbers (rows a
+ * conversion merged) counts as that many rows.
  */
-export function readRowsByOrder<K extends string>(flat: FlatText, bounds: TableBounds, keys: readonly K[], columns: number): RowReading<K>[] | null {
+
+/** The rows of values of a region in print order; null if its lines do not add up to rows. */
+export function valueRowsOf(flat: FlatText, bounds: TableBounds, columns: number): SourcedToken[][] | null {
   const valueLines = tokensByLine(flat, bounds.start, bounds.end)
     .map((tokens) => tokens.filter((token) => token.kind !== 'blank'))
     .filter((tokens) => tokens.length > 0);
-  const valueRows = rowsOfLines(valueLines, columns);
+  return rowsOfLines(valueLines, columns);
+}
+
+/** Value rows mapped to `keys` in order; null unless there are exactly as many. */
+export function rowsInOrder<K extends string>(valueRows: readonly SourcedToken[][] | null, keys: readonly K[]): RowReading<K>[] | null {
   if (!valueRows || valueRows.length !== keys.length) return null;
   return keys.map((key, index) => {
     const tokens = valueRows[index] ?? [];

@@ -18,7 +18,7 @@ import { permutations } from './line-orders';
 import { layoutFinding, type PlacedCell, type Placement, unknownRowFinding, type UnsettledRow } from './placement';
 import { readTable3, type RowReading, type TableBounds } from './read-tables';
 import type { CellProvenance, RowValues, UnclaimedRow, ValueLine } from './region';
-import { readRowsByOrder } from './row-order';
+import { rowsInOrder, valueRowsOf } from './row-order';
 import { brokenColumnRules, rowSumHolds } from './table3-sums';
 
 /*
@@ -113,8 +113,9 @@ function chooseAmongReadings(flat: FlatText, bounds: TableBounds, primary: Candi
   // digit-run solver's.
   const labelsLost = primary.rows.some((row) => row.state === 'unsure' && !runs.some((run) => run.rowKey === row.key));
   if (runs.length === 0 || labelsLost) {
+    const valueRows = valueRowsOf(flat, bounds, COUNT);
     for (const layout of ['itemizedOtherHandling', 'singleOtherHandling'] as const) {
-      const byOrder = readRowsByOrder(flat, bounds, applicationRowKeysFor(layout), COUNT);
+      const byOrder = rowsInOrder(valueRows, applicationRowKeysFor(layout));
       if (byOrder) candidates.push(fromOrder(layout, byOrder));
     }
   }
@@ -279,14 +280,14 @@ function ambiguous(candidates: readonly Candidate[]): Table3Choice {
 function placed(candidate: Candidate, findings: Finding[]): Table3Choice {
   const cells: Placement = new Map();
   for (const row of candidate.rows) {
+    const certainty = row.state === 'exact' ? undefined : row.state === 'inferred' ? ('inferred' as const) : ('uncertain' as const);
     COLUMNS.forEach((column, index) => {
+      const cell: PlacedCell = { value: row.values[index] ?? 0 };
       const provenance = row.provenance[index];
-      cells.set(applicationCell(row.key, column), {
-        value: row.values[index] ?? 0,
-        ...(provenance ? { provenance } : {}),
-        ...(row.method ? { method: row.method } : {}),
-        ...(row.state === 'exact' ? {} : { certainty: row.state === 'inferred' ? ('inferred' as const) : ('uncertain' as const) }),
-      });
+      if (provenance) cell.provenance = provenance;
+      if (row.method) cell.method = row.method;
+      if (certainty) cell.certainty = certainty;
+      cells.set(applicationCell(row.key, column), cell);
     });
   }
   return { layout: candidate.layout, cells, runs: [], findings };
