@@ -96,7 +96,8 @@ export function findApproximately(text: string, core: string, from: number, to: 
 }
 
 /** What may separate the characters of a label: whitespace, a line break, a cell break. */
-const GAP = new RegExp(`[\\s${String.fromCharCode(1)}${String.fromCharCode(2)}]`);
+const GAP_CHARS = new Set([' ', '\t', '\n', '\r', '\u00a0', '\u3000', String.fromCharCode(1), String.fromCharCode(2)]);
+const GAP = { test: (char: string): boolean => GAP_CHARS.has(char) };
 
 /** The first character after `at` that is not a gap (within a few). */
 function nextLetter(text: string, at: number, to: number): string | undefined {
