@@ -1,23 +1,15 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { getCell, listCells } from '@atlas/report-model';
+import { type CorpusExpected } from '@atlas/report-samples';
 import { parseReport } from './parse-report';
 
 /** The hand-checked corpus lives next to the repository (../shared/corpus). */
 const CORPUS = resolve(__dirname, '../../../../../shared/corpus');
 const folders = existsSync(CORPUS) ? readdirSync(CORPUS).filter((name) => existsSync(join(CORPUS, name, 'expected.json'))) : [];
 
-interface Expected {
-  source: string;
-  year: number | null;
-  formatVersion: '2021' | '2019';
-  proactive: Record<string, Record<string, number>>;
-  applications: Record<string, Record<string, number>>;
-  reviewLitigation: Record<string, Record<string, number>>;
-  narrative?: { metrics?: { applicationsReceived?: number } };
-  expectedFindings: string[];
-  ambiguousCells?: string[];
-}
+/** A corpus folder's expected.json (its shape is written once, in @atlas/report-samples). */
+type Expected = CorpusExpected;
 
 const ARITHMETIC_RULE = /^T[34]\./;
 

@@ -185,7 +185,8 @@ export function cloneGenerated<R extends CanonicalReport>(
   return { ...generated, name, report: structuredClone(generated.report) };
 }
 
-const NONE: Record<ApplicantTypeColumnKey, number> = {
+/** No applications from any kind of applicant: where a profile starts. */
+export const NO_APPLICANTS: Readonly<Record<ApplicantTypeColumnKey, number>> = {
   naturalPerson: 0,
   commercial: 0,
   research: 0,
@@ -203,7 +204,7 @@ export const REPORT_A = generateReport('A 南江市生态环境局 2023 itemized
   year: 2023,
   seed: 20230131,
   layout: 'itemizedOtherHandling',
-  outcomeMax: { ...NONE, naturalPerson: 480, commercial: 40, research: 3, legalService: 12 },
+  outcomeMax: { ...NO_APPLICANTS, naturalPerson: 480, commercial: 40, research: 3, legalService: 12 },
   zeroShare: 0.45,
   carryMax: 60,
   reviewMax: 9,
@@ -218,7 +219,7 @@ export const REPORT_B = generateReport('B 东湖市青山区人民政府办公�
   yearWord: '年度',
   seed: 20221231,
   layout: 'singleOtherHandling',
-  outcomeMax: { ...NONE, naturalPerson: 30, commercial: 6, nonprofit: 2, otherOrg: 4 },
+  outcomeMax: { ...NO_APPLICANTS, naturalPerson: 30, commercial: 6, nonprofit: 2, otherOrg: 4 },
   zeroShare: 0.5,
   carryMax: 5,
   reviewMax: 3,
@@ -232,7 +233,7 @@ export const REPORT_C = generateReport('C 西林市市场监督管理局 2024 sp
   year: 2024,
   seed: 20240607,
   layout: 'itemizedOtherHandling',
-  outcomeMax: { ...NONE, naturalPerson: 9 },
+  outcomeMax: { ...NO_APPLICANTS, naturalPerson: 9 },
   zeroShare: 0.75,
   carryMax: 2,
   reviewMax: 0,
@@ -250,7 +251,7 @@ export const REPORT_D = ((): GeneratedReport => {
     year: 2023,
     seed: 20230704,
     layout: 'itemizedOtherHandling',
-    outcomeMax: { ...NONE, naturalPerson: 60, commercial: 9, otherOrg: 5 },
+    outcomeMax: { ...NO_APPLICANTS, naturalPerson: 60, commercial: 9, otherOrg: 5 },
     zeroShare: 0.5,
     carryMax: 8,
     reviewMax: 4,

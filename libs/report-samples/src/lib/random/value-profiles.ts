@@ -1,4 +1,5 @@
 import type { ApplicantTypeColumnKey } from '@atlas/report-model';
+import { NO_APPLICANTS } from '../generated-reports';
 
 /**
  * How big an agency's numbers are. Real reports range from a township office with two
@@ -22,18 +23,10 @@ export interface ValueProfile {
   feeMaxWanYuan: number;
 }
 
-const NONE: Record<ApplicantTypeColumnKey, number> = {
-  naturalPerson: 0,
-  commercial: 0,
-  research: 0,
-  nonprofit: 0,
-  legalService: 0,
-  otherOrg: 0,
-};
 
 export const VALUE_PROFILES: Readonly<Record<ProfileName, ValueProfile>> = {
   smallUnit: {
-    outcomeMax: { ...NONE, naturalPerson: 6 },
+    outcomeMax: { ...NO_APPLICANTS, naturalPerson: 6 },
     zeroShare: 0.8,
     carryMax: 2,
     reviewChance: 0.1,
@@ -43,7 +36,7 @@ export const VALUE_PROFILES: Readonly<Record<ProfileName, ValueProfile>> = {
     feeMaxWanYuan: 5,
   },
   countyBureau: {
-    outcomeMax: { ...NONE, naturalPerson: 60, commercial: 9, legalService: 3, otherOrg: 4 },
+    outcomeMax: { ...NO_APPLICANTS, naturalPerson: 60, commercial: 9, legalService: 3, otherOrg: 4 },
     zeroShare: 0.55,
     carryMax: 8,
     reviewChance: 0.35,
