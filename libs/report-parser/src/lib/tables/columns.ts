@@ -1,15 +1,11 @@
-import type { FlatText } from './flat-text';
-import type { TableBounds } from './read-tables';
-import { type SourcedToken, tokensByLine } from './region';
+import type { FlatText, TableBounds } from './flat-text';
+import { type ColumnCentres, tokensByLine } from './region';
 
 /*
  * Where the value columns of a table sit on a PDF page, so that a row printed without its blank
  * cells (zeros left empty, no rules to count cells by) still puts each value in its column.
  * Only PDF cells carry positions; for every other format there are no column positions.
  */
-
-/** Horizontal centre of each value column, left to right. */
-export type ColumnCentres = readonly number[];
 
 const median = (values: readonly number[]): number => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -60,24 +56,4 @@ function headerCentres(flat: FlatText, start: number, end: number, headers: read
   }
   const centres = headers.map((label) => found.get(label));
   return centres.every((centre) => centre !== undefined) ? (centres as number[]) : null;
-}
-
-/**
- * A row's values placed in their columns by position: each value goes to the nearest column,
- * blanks (columns no value went to) are null. Null when a value sits between two columns or two
- * values go to one column.
- */
-export function placeInColumns(tokens: readonly SourcedToken[], centres: ColumnCentres): (SourcedToken | null)[] | null {
-  const gap = Math.min(...centres.slice(1).map((centre, index) => centre - (centres[index] ?? 0)));
-  const placed: (SourcedToken | null)[] = centres.map(() => null);
-  for (const token of tokens) {
-    if (token.centre === undefined) return null;
-    let nearest = 0;
-    centres.forEach((centre, index) => {
-      if (Math.abs(centre - (token.centre ?? 0)) < Math.abs((centres[nearest] ?? 0) - (token.centre ?? 0))) nearest = index;
-    });
-    if (Math.abs((centres[nearest] ?? 0) - token.centre) > 0.4 * gap || placed[nearest]) return null;
-    placed[nearest] = token;
-  }
-  return placed;
 }

@@ -5,6 +5,12 @@ export const CELL_BREAK = '\u0001';
 /** Separates lines in the flat text. */
 export const LINE_BREAK = '\u0002';
 
+/** A stretch of the flat text, [start, end): where a table is. */
+export interface TableBounds {
+  start: number;
+  end: number;
+}
+
 /** Where one character of the flat text came from. */
 export interface CharOrigin {
   readonly line: number;

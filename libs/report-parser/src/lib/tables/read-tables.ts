@@ -9,21 +9,16 @@ import {
   type Table3Layout,
 } from '@atlas/report-model';
 import { findFirst, findLabelsInOrder, type LabelHit } from './find-labels';
-import type { FlatText } from './flat-text';
+import type { FlatText, TableBounds } from './flat-text';
 import { looseLabelSource } from './labels';
-import { type ColumnCentres, columnCentres } from './columns';
-import { readRowValues, type RowValues } from './region';
+import { columnCentres } from './columns';
+import { type ColumnCentres, readRowValues, type RowValues } from './region';
 
 /** One table row as found: where its label is and what its value area holds. */
 export interface RowReading<K extends string = string> {
   key: K;
   hit: LabelHit | null;
   values: RowValues | null;
-}
-
-export interface TableBounds {
-  start: number;
-  end: number;
 }
 
 const loose = (text: string, flags = 'g') => new RegExp(looseLabelSource(text), flags);

@@ -1,6 +1,5 @@
 import type { SourceLocation } from '../document';
 import { CELL_BREAK, type FlatText, LINE_BREAK } from './flat-text';
-import { type ColumnCentres, placeInColumns } from './columns';
 import { cachedValueTokens, tokenValue, type ValueToken } from './values';
 
 /** Where a value was read from: the cell's location and the text as printed. */
@@ -293,4 +292,27 @@ function trimBlanks(tokens: readonly SourcedToken[], count: number): SourcedToke
     while (end > begin && tokens[end - 1]?.kind === 'blank') end--;
   }
   return tokens.slice(begin, end);
+}
+
+/** PDF: horizontal centre of each value column of a table, left to right (see columns.ts). */
+export type ColumnCentres = readonly number[];
+
+/**
+ * A row's values placed in their columns by position: each value goes to the nearest column,
+ * blanks (columns no value went to) are null. Null when a value sits between two columns or two
+ * values go to one column.
+ */
+export function placeInColumns(tokens: readonly SourcedToken[], centres: ColumnCentres): (SourcedToken | null)[] | null {
+  const gap = Math.min(...centres.slice(1).map((centre, index) => centre - (centres[index] ?? 0)));
+  const placed: (SourcedToken | null)[] = centres.map(() => null);
+  for (const token of tokens) {
+    if (token.centre === undefined) return null;
+    let nearest = 0;
+    centres.forEach((centre, index) => {
+      if (Math.abs(centre - (token.centre ?? 0)) < Math.abs((centres[nearest] ?? 0) - (token.centre ?? 0))) nearest = index;
+    });
+    if (Math.abs((centres[nearest] ?? 0) - token.centre) > 0.4 * gap || placed[nearest]) return null;
+    placed[nearest] = token;
+  }
+  return placed;
 }

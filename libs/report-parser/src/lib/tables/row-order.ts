@@ -1,5 +1,6 @@
 import type { FlatText } from './flat-text';
-import type { RowReading, TableBounds } from './read-tables';
+import type { TableBounds } from './flat-text';
+import type { RowReading } from './read-tables';
 import { type SourcedToken, tokensByLine } from './region';
 import { tokenValue } from './values';
 

@@ -13,10 +13,10 @@ import {
   setCell,
   type Table3Layout,
 } from '@atlas/report-model';
-import type { FlatText } from './flat-text';
+import type { FlatText, TableBounds } from './flat-text';
 import { permutations } from './line-orders';
 import { layoutFinding, type PlacedCell, type Placement, unknownRowFinding, type UnsettledRow } from './placement';
-import { readTable3, type RowReading, type TableBounds } from './read-tables';
+import { readTable3, type RowReading } from './read-tables';
 import type { CellProvenance, RowValues, UnclaimedRow, ValueLine } from './region';
 import { rowsInOrder, valueRowsOf } from './row-order';
 import { brokenColumnRules, rowSumHolds } from './table3-sums';

@@ -1,5 +1,4 @@
-import { placeInColumns } from './columns';
-import type { SourcedToken } from './region';
+import { placeInColumns, type SourcedToken } from './region';
 
 const value = (printed: string, centre?: number): SourcedToken => ({
   kind: 'number',
