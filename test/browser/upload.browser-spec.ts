@@ -198,14 +198,9 @@ describe('upload, check, correct and submit a report in Chromium', () => {
     await expect(dialog.getByTestId('cell-dialog-method').innerText()).resolves.toBe(
       '从原文对应的单元格读出',
     );
-    // Let the dialog finish fading in, for a readable screenshot.
-    await dialog.evaluate((element) =>
-      Promise.all(
-        (element.closest('.el-overlay') ?? element)
-          .getAnimations({ subtree: true })
-          .map((animation) => animation.finished),
-      ),
-    );
+    // Let the dialog finish fading in, for a readable screenshot (polled: a promise held across
+    // Vue's transition can be aborted when the page re-renders).
+    await page.waitForFunction(() => document.querySelector('[class*="-enter-active"]') === null);
     await page.screenshot({ path: join(RESULTS_DIR, 'upload-cell-source.png') });
     await dialog.getByRole('button', { name: '取消' }).click();
     await dialog.waitFor({ state: 'hidden' });
