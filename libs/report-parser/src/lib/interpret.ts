@@ -31,11 +31,6 @@ export interface TableInterpretation {
   provenance: Provenance;
   /** F.* findings: missing tables, ambiguous values, layouts not settled. */
   findings: Finding[];
-  /**
-   * Cells whose placement the reading did not settle, or whole tables not found (by their key):
-   * no arithmetic rule is run on them.
-   */
-  uncertainCells: Set<string>;
   tablesFound: { table2: boolean; table3: boolean; table4: boolean };
 }
 
@@ -54,7 +49,6 @@ export function interpretTables(document: ReadDocument, hints: Table2Hints = {})
   const formatVersion = detectFormatVersion(flat, located.table2);
   const findings: Finding[] = [];
   const provenance: Provenance = {};
-  const uncertainCells = new Set<string>();
 
   const table3 = located.table3 ? chooseTable3Reading(flat, located.table3) : null;
   const layout = table3?.layout ?? (formatVersion === '2019' ? 'singleOtherHandling' : 'itemizedOtherHandling');
@@ -63,8 +57,6 @@ export function interpretTables(document: ReadDocument, hints: Table2Hints = {})
   const place = (address: string, cell: PlacedCell) => {
     const value = address === FEE_CELL && cell.provenance ? amountInWanYuan(cell.value, cell.provenance.raw) : cell.value;
     setCell(report, address, value);
-    if (cell.certainty === 'uncertain') uncertainCells.add(address);
-    else if (uncertainCells.size > 0) uncertainCells.delete(address);
     if (!cell.provenance) return;
     // Built field by field: two hundred of these per report.
     const entry: CellSource = { source: cell.provenance.source, raw: cell.provenance.raw };
@@ -92,7 +84,7 @@ export function interpretTables(document: ReadDocument, hints: Table2Hints = {})
   if (located.table2) {
     const unsettled: UnsettledRow[] = [];
     for (const row of readTable2(flat, located.table2, formatVersion)) {
-      const columns = proactiveColumns(formatVersion, row.key);
+      const { label, columns } = proactiveRow(formatVersion, row.key);
       const addresses = columns.map((column) => proactiveCell(row.key as never, column as never));
       const values = row.values;
       if (values?.kind === 'run' || values?.kind === 'short') {
@@ -100,12 +92,11 @@ export function interpretTables(document: ReadDocument, hints: Table2Hints = {})
         continue;
       }
       const settled = placeTable2Row(row, addresses, place, findings);
-      if (!settled) unsettled.push({ label: `表二 ${proactiveLabel(formatVersion, row.key)}`, cells: addresses, seen: values?.provenance.map((p) => p.raw) ?? [] });
+      if (!settled) unsettled.push({ label: `表二 ${label}`, cells: addresses, seen: values?.provenance.map((p) => p.raw) ?? [] });
     }
     if (unsettled.length > 0) findings.push(layoutFinding('表二', unsettled));
   } else {
     findings.push(missingTable('表二（主动公开政府信息情况）', 'proactive'));
-    uncertainCells.add('proactive');
   }
 
   // Table 3
@@ -118,7 +109,6 @@ export function interpretTables(document: ReadDocument, hints: Table2Hints = {})
     }
   } else {
     findings.push(missingTable('表三（收到和处理政府信息公开申请情况）', 'applications'));
-    uncertainCells.add('applications');
   }
 
   // Table 4
@@ -133,7 +123,6 @@ export function interpretTables(document: ReadDocument, hints: Table2Hints = {})
     }
   } else {
     findings.push(missingTable('表四（政府信息公开行政复议、行政诉讼情况）', 'reviewLitigation'));
-    uncertainCells.add('reviewLitigation');
   }
 
   addContext(provenance, flat.lines);
@@ -141,7 +130,6 @@ export function interpretTables(document: ReadDocument, hints: Table2Hints = {})
     report,
     provenance,
     findings,
-    uncertainCells,
     tablesFound: { table2: located.table2 !== null, table3: table3 !== null, table4: located.table4 !== null },
   };
 }
@@ -168,9 +156,10 @@ function addContext(provenance: Provenance, lines: readonly DocLine[]): void {
   }
 }
 
-function proactiveColumns(formatVersion: FormatVersion, rowKey: string): readonly string[] {
-  const rows = (formatVersion === '2021' ? PROACTIVE_ROW_2021 : PROACTIVE_ROW_2019) as Record<string, { columns: readonly string[] }>;
-  return rows[rowKey]?.columns ?? [];
+/** A table-2 row of the format: its label and its columns (none for a key it does not have). */
+function proactiveRow(formatVersion: FormatVersion, rowKey: string): { label: string; columns: readonly string[] } {
+  const rows = (formatVersion === '2021' ? PROACTIVE_ROW_2021 : PROACTIVE_ROW_2019) as Record<string, { label: string; columns: readonly string[] }>;
+  return rows[rowKey] ?? { label: rowKey, columns: [] };
 }
 
 /** Places a table-2 row read as values; false when it was not read as printed (or not found). */
@@ -192,11 +181,6 @@ function placeTable2Row(
   });
   for (const unclaimed of values.unclaimed ?? []) findings.push(unknownRowFinding(unclaimed));
   return settled;
-}
-
-function proactiveLabel(formatVersion: FormatVersion, rowKey: string): string {
-  const rows = (formatVersion === '2021' ? PROACTIVE_ROW_2021 : PROACTIVE_ROW_2019) as Record<string, { label: string }>;
-  return rows[rowKey]?.label ?? rowKey;
 }
 
 function missingTable(name: string, table: string): Finding {

@@ -1,4 +1,4 @@
-import { type CanonicalReport, type Finding, runSingleReportChecks } from '@atlas/report-model';
+import { type CanonicalReport, cellsInDoubt, type Finding, runSingleReportChecks } from '@atlas/report-model';
 import {
   DEFAULT_READ_LIMITS,
   ParseError,
@@ -137,10 +137,11 @@ export function interpretDocument(document: ReadDocument, fileName?: string): Pa
   report.agencyName = narrative.agencyName;
   report.year = narrative.year;
   report.narrative = narrative.narrative;
-  // Rules on cells the reading did not settle would judge the reading, not the document.
+  // Rules on cells the reading did not settle (named by its F.* findings) would judge the
+  // reading, not the document.
   const findings: Finding[] = [
     ...tables.findings,
-    ...runSingleReportChecks(report, { uncertainCells: tables.uncertainCells }),
+    ...runSingleReportChecks(report, { uncertainCells: cellsInDoubt(tables.findings) }),
   ];
   report.findings = findings;
   return {

@@ -1,24 +1,14 @@
 import { mount } from '@vue/test-utils';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { i18n } from '../../locales';
 import FindingsPanel from './FindingsPanel.vue';
-import { brokenReport, layoutFinding, UNCERTAIN_CELLS } from './test-fixtures';
+import { brokenReport, layoutFinding, UNCERTAIN_CELLS, unmountAfterEach } from './test-fixtures';
 
 describe('FindingsPanel', () => {
-  let wrapper: ReturnType<typeof mount> | undefined;
-
-  beforeEach(() => {
-    i18n.global.locale.value = 'zh-CN';
-  });
-
-  afterEach(() => {
-    wrapper?.unmount();
-    wrapper = undefined;
-  });
+  const keep = unmountAfterEach();
 
   function mountPanel(findings = [layoutFinding(), ...brokenReport().findings]) {
-    wrapper = mount(FindingsPanel, { props: { findings }, global: { plugins: [i18n] } });
-    return wrapper;
+    return keep(mount(FindingsPanel, { props: { findings }, global: { plugins: [i18n] } }));
   }
 
   it('lists an F.LAYOUT finding like the others: the rule’s name, a warning, the message', () => {

@@ -1,5 +1,5 @@
 import { flushPromises, mount } from '@vue/test-utils';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { i18n } from '../../locales';
 import ReportReview from './ReportReview.vue';
 import {
@@ -8,33 +8,25 @@ import {
   layoutFinding,
   layoutProvenance,
   UNCERTAIN_CELLS,
+  unmountAfterEach,
 } from './test-fixtures';
 
 // The tables are some 300 cells; mounting them takes seconds on a busy machine.
 describe('ReportReview', { timeout: 30_000 }, () => {
-  let wrapper: ReturnType<typeof mount> | undefined;
-
-  beforeEach(() => {
-    i18n.global.locale.value = 'zh-CN';
-  });
-
-  afterEach(() => {
-    wrapper?.unmount();
-    wrapper = undefined;
-    document.body.innerHTML = '';
-  });
+  const keep = unmountAfterEach();
 
   function mountReview() {
-    wrapper = mount(ReportReview, {
-      props: {
-        report: consistentReport(),
-        findings: [layoutFinding()],
-        provenance: layoutProvenance(),
-      },
-      global: { plugins: [i18n] },
-      attachTo: document.body,
-    });
-    return wrapper;
+    return keep(
+      mount(ReportReview, {
+        props: {
+          report: consistentReport(),
+          findings: [layoutFinding()],
+          provenance: layoutProvenance(),
+        },
+        global: { plugins: [i18n] },
+        attachTo: document.body,
+      }),
+    );
   }
 
   it('hands the provenance to the tables, which mark the cells placed with less than certainty', () => {

@@ -7,7 +7,9 @@ import {
   runSingleReportChecks,
   setCell,
 } from '@atlas/report-model';
+import { afterEach, beforeEach } from 'vitest';
 import type { Provenance } from '../../api/reports';
+import { i18n } from '../../locales';
 
 /**
  * Reports for component tests: a small consistent 2021-format report, and the same with one
@@ -115,4 +117,24 @@ export function layoutFinding(): Finding {
     UNCERTAIN_CELLS,
     '表四 第 4 行：10 个数值排不进 15 列，无法确定各自所属的列，请核对原文',
   );
+}
+
+/**
+ * For a describe block of component tests: each test in zh-CN, and the component it mounted
+ * (passed through the returned function) unmounted afterwards, the page emptied.
+ */
+export function unmountAfterEach(): <W extends { unmount(): void }>(mounted: W) => W {
+  let current: { unmount(): void } | undefined;
+  beforeEach(() => {
+    i18n.global.locale.value = 'zh-CN';
+  });
+  afterEach(() => {
+    current?.unmount();
+    current = undefined;
+    document.body.innerHTML = '';
+  });
+  return (mounted) => {
+    current = mounted;
+    return mounted;
+  };
 }

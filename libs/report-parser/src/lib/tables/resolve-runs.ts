@@ -17,6 +17,7 @@ import {
   type Table3Layout,
 } from '@atlas/report-model';
 import { type DigitRunAmbiguity, isDigitRun, solveProactiveRow, solveTable3, solveTable4, type Table3RowInput } from './digit-runs';
+import { placements, spread } from './orders';
 import { layoutFinding } from './placement';
 import type { CellProvenance, RowValues } from './region';
 
@@ -64,7 +65,8 @@ export function resolveTable3Runs(
     if (run && !unsolvable.has(rowKey)) {
       // Whole values from separate cells, fewer than the columns: blank cells were left out.
       if (run.values.kind === 'short' && run.values.values.length > 0 && run.values.printed.every((printed) => !/^0\d/.test(printed))) {
-        return { rowKey, placements: placements(run.values.values, columns.length) };
+        const values = run.values.values;
+        return { rowKey, placements: placements(values.length, columns.length).map((slots) => spread(values, slots, columns.length)) };
       }
       return { rowKey, run: runText(run.values) };
     }
@@ -123,27 +125,6 @@ function unsettledRuns(report: CanonicalReport, resolution: RunResolution, runs:
       })),
     ),
   ];
-}
-
-/** Every way to put `values`, in order, into `count` cells, the others 0. */
-function placements(values: readonly number[], count: number): number[][] {
-  const out: number[][] = [];
-  const slots: number[] = [];
-  const place = (next: number, from: number): void => {
-    if (next === values.length) {
-      const cells = new Array<number>(count).fill(0);
-      slots.forEach((slot, index) => (cells[slot] = values[index] ?? 0));
-      out.push(cells);
-      return;
-    }
-    for (let slot = from; slot <= count - (values.length - next); slot++) {
-      slots.push(slot);
-      place(next + 1, slot + 1);
-      slots.pop();
-    }
-  };
-  if (values.length <= count) place(0, 0);
-  return out;
 }
 
 export function resolveTable4Run(addresses: string[], values: UnsplitValues): RunResolution {

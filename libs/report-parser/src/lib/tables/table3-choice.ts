@@ -14,7 +14,7 @@ import {
   type Table3Layout,
 } from '@atlas/report-model';
 import type { FlatText, TableBounds } from './flat-text';
-import { permutations } from './line-orders';
+import { permutations } from './orders';
 import { layoutFinding, type PlacedCell, type Placement, unknownRowFinding, type UnsettledRow } from './placement';
 import { readTable3, type RowReading } from './read-tables';
 import type { CellProvenance, RowValues, UnclaimedRow, ValueLine } from './region';

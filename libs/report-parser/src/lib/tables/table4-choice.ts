@@ -1,5 +1,5 @@
 import { createFinding, type Finding, REVIEW_GROUPS } from '@atlas/report-model';
-import { permutations } from './line-orders';
+import { permutations, placements, spread } from './orders';
 import { layoutFinding, type PlacedCell, type Placement } from './placement';
 import type { CellProvenance, RowValues, ValueLine } from './region';
 
@@ -73,55 +73,31 @@ export function chooseTable4Reading(values: RowValues, addresses: readonly strin
   return choice;
 }
 
-/** Most ways to spread the values over the cells that are tried: C(15, 7) = 6435 fit. */
-const MAX_PLACEMENTS = 10_000;
-
 /**
  * Table 4 printed without its blank cells: every way to put the values, in order, into the
  * fifteen cells (blanks 0) that satisfies each group's total. One: taken, inferred. Several:
  * the first, with F.AMBIGUOUS over the cells they disagree on. None: F.LAYOUT.
  */
 function placeAroundBlanks(values: Extract<RowValues, { kind: 'short' }>, addresses: readonly string[]): Table4Choice {
-  const readings: { values: number[]; provenance: CellProvenance[] }[] = [];
-  let tried = 0;
-  const slots: number[] = [];
-  const place = (next: number, from: number): void => {
-    if (tried > MAX_PLACEMENTS) return;
-    if (next === values.values.length) {
-      tried++;
-      const cells = new Array<number>(COUNT).fill(0);
-      const provenance: CellProvenance[] = new Array<CellProvenance>(COUNT);
-      slots.forEach((slot, index) => {
-        cells[slot] = values.values[index] ?? 0;
-        const source = values.provenance[index];
-        if (source) provenance[slot] = source;
-      });
-      if (failingGroups(cells).length === 0) readings.push({ values: cells, provenance });
-      return;
-    }
-    for (let slot = from; slot <= COUNT - (values.values.length - next); slot++) {
-      slots.push(slot);
-      place(next + 1, slot + 1);
-      slots.pop();
-    }
-  };
-  place(0, 0);
-  const fallback = values.provenance[0];
-  const sourced = (reading: { values: number[]; provenance: CellProvenance[] }) =>
-    Array.from({ length: COUNT }, (_, index) => reading.provenance[index] ?? (fallback ? { source: fallback.source, raw: '' } : undefined)).filter(
-      (source): source is CellProvenance => source !== undefined,
-    );
-  if (readings.length === 0 || tried > MAX_PLACEMENTS) {
+  // At most C(15, 7) = 6435 ways.
+  const readings = placements(values.values.length, COUNT)
+    .map((slots) => ({ values: spread(values.values, slots, COUNT), slots }))
+    .filter((reading) => failingGroups(reading.values).length === 0);
+  // A blank cell has no text of its own: it points at the row it belongs to.
+  const first = values.provenance[0];
+  const blank = first ? { source: first.source, raw: '' } : undefined;
+  const sourced = (slots: readonly number[]) => Array.from({ length: COUNT }, (_, cell) => values.provenance[slots.indexOf(cell)] ?? blank);
+  if (readings.length === 0) {
     const choice = placed(addresses, new Array<number>(COUNT).fill(0), [], 'uncertain');
     choice.findings.push(
       layoutFinding('表四', [{ label: '表四', cells: [...addresses], seen: values.provenance.map((source) => source.raw) }]),
     );
     return choice;
   }
-  const first = readings[0] as { values: number[]; provenance: CellProvenance[] };
-  const choice = placed(addresses, first.values, readings.length === 1 ? sourced(first) : [], 'inferred');
+  const chosen = readings[0] as { values: number[]; slots: number[] };
+  const choice = placed(addresses, chosen.values, readings.length === 1 ? sourced(chosen.slots) : [], 'inferred');
   if (readings.length > 1) {
-    const differing = addresses.filter((_, index) => readings.some((reading) => reading.values[index] !== first.values[index]));
+    const differing = addresses.filter((_, index) => readings.some((reading) => reading.values[index] !== chosen.values[index]));
     for (const address of differing) {
       const cell = choice.cells.get(address);
       if (cell) cell.certainty = 'uncertain';
@@ -161,7 +137,7 @@ function distinctOrders(lines: readonly ValueLine[]): { values: number[]; proven
 function placed(
   addresses: readonly string[],
   values: readonly number[],
-  provenance: readonly CellProvenance[],
+  provenance: readonly (CellProvenance | undefined)[],
   certainty: PlacedCell['certainty'],
   extra: Pick<PlacedCell, 'method'> = {},
 ): Extract<Table4Choice, { kind: 'placed' }> {
