@@ -174,10 +174,12 @@ function placeTable2Row(
     addresses.forEach((address) => place(address, { value: 0, method: 'missing', certainty: 'uncertain' }));
     return false;
   }
-  const settled = values.exact && !values.unclaimed;
+  // Table 2 has no sums to weigh a PDF row with nothing printed: its blanks are its zeros.
+  const settled = (values.exact || values.blankRow === true) && !values.unclaimed;
+  const certainty = !settled ? ('uncertain' as const) : values.blankRow ? ('inferred' as const) : undefined;
   addresses.forEach((address, index) => {
     const provenance = values.provenance[index];
-    place(address, { value: values.values[index] ?? 0, ...(provenance ? { provenance } : {}), ...(settled ? {} : { certainty: 'uncertain' as const }) });
+    place(address, { value: values.values[index] ?? 0, ...(provenance ? { provenance } : {}), ...(certainty ? { certainty } : {}) });
   });
   for (const unclaimed of values.unclaimed ?? []) findings.push(unknownRowFinding(unclaimed));
   return settled;

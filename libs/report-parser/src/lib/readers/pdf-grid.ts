@@ -435,7 +435,7 @@ export function splitRun(run: PlacedText, cuts: readonly number[]): PlacedText[]
 
 /** A cell's runs as visual lines of pieces (runs joined where their gaps are narrow). */
 function pieceLines(runs: readonly PlacedText[]): LayoutCell[][] {
-  return runs.length ? linesOfRuns(runs).map(buildCells) : [];
+  return runs.length ? linesOfRuns(runs).map((line) => buildCells(line)) : [];
 }
 
 /** A cell's text: pieces of a line joined by their gaps, lines with no space in CJK or digits. */

@@ -103,8 +103,49 @@ function clusterLines(items: readonly PlacedText[]): PlacedText[][] {
   return lines;
 }
 
-/** Splits a line's runs (any order) into cells where the horizontal gap is wide. */
-export function buildCells(runs: readonly PlacedText[]): LayoutCell[] {
+/**
+ * Where numbers of a table's value columns start and end on a page: edges (rounded to a point)
+ * at which numbers standing alone begin, or end, on at least three lines.
+ */
+export interface ValueEdges {
+  left: ReadonlySet<number>;
+  right: ReadonlySet<number>;
+}
+
+const NO_EDGES: ValueEdges = { left: new Set(), right: new Set() };
+
+export function valueEdges(lines: readonly (readonly PlacedText[])[]): ValueEdges {
+  const left = new Map<number, number>();
+  const right = new Map<number, number>();
+  for (const runs of lines) {
+    runs.forEach((run, index) => {
+      const before = runs[index - 1];
+      const after = runs[index + 1];
+      if (!isValueText(run.text.trim())) return;
+      const alone = (!before || run.x - (before.x + before.width) > 0.45 * run.fontSize) && (!after || after.x - (run.x + run.width) > 0.45 * run.fontSize);
+      if (!alone) return;
+      const l = Math.round(run.x);
+      const r = Math.round(run.x + run.width);
+      left.set(l, (left.get(l) ?? 0) + 1);
+      right.set(r, (right.get(r) ?? 0) + 1);
+    });
+  }
+  const frequent = (counts: Map<number, number>) => new Set([...counts].filter(([, count]) => count >= 3).map(([edge]) => edge));
+  return { left: frequent(left), right: frequent(right) };
+}
+
+/** A number that begins or ends where a value column's numbers do (within a point). */
+function onValueEdge(run: PlacedText, edges: ValueEdges): boolean {
+  const near = (set: ReadonlySet<number>, at: number) => set.has(Math.round(at)) || set.has(Math.round(at) - 1) || set.has(Math.round(at) + 1);
+  return near(edges.left, run.x) || near(edges.right, run.x + run.width);
+}
+
+/**
+ * Splits a line's runs (any order) into cells where the horizontal gap is wide. A number right
+ * after a label's last character is still a cell of its own when it stands in a value column
+ * (`edges`): a table without rules whose label column runs up to its first value.
+ */
+export function buildCells(runs: readonly PlacedText[], edges: ValueEdges = NO_EDGES): LayoutCell[] {
   const sorted = [...runs].sort((a, b) => a.x - b.x);
   const cells: LayoutCell[] = [];
   let cell: LayoutCell | undefined;
@@ -121,7 +162,8 @@ export function buildCells(runs: readonly PlacedText[]): LayoutCell[] {
     }
     const right = run.x + Math.max(run.width, 0);
     const gap = cell ? run.x - cell.right : Infinity;
-    if (cell && gap <= 0.45 * Math.max(cell.fontSize, run.fontSize)) {
+    const valueAfterLabel = cell !== undefined && isCjk(cell.text.trimEnd().slice(-1)) && isValueText(run.text.trim()) && onValueEdge(run, edges);
+    if (cell && gap <= 0.45 * Math.max(cell.fontSize, run.fontSize) && !valueAfterLabel) {
       cell.text = joinPieces(cell.text, run.text, gap, run.fontSize);
       cell.right = Math.max(cell.right, right);
       cell.fontSize = Math.max(cell.fontSize, run.fontSize);
@@ -148,8 +190,8 @@ export function buildCells(runs: readonly PlacedText[]): LayoutCell[] {
   return cells.filter((c) => c.text !== '');
 }
 
-function makeLine(runs: readonly PlacedText[]): LayoutLine {
-  const cells = buildCells(runs);
+function makeLine(runs: readonly PlacedText[], edges: ValueEdges): LayoutLine {
+  const cells = buildCells(runs, edges);
   const middle = runs.reduce((s, r) => s + r.middle, 0) / runs.length;
   return { cells, middle, fontSize: dominantFont(cells) };
 }
@@ -269,9 +311,9 @@ function labelLine(text: string, runs: readonly PlacedText[]): LayoutLine {
 /** Lines of one page, top to bottom, before any re-joining. */
 export function buildLines(items: readonly PlacedText[]): LayoutLine[] {
   const { labels, rest } = takeVerticalLabels(items);
-  const lines = linesOfRuns(rest)
-    .map(makeLine)
-    .filter((l) => l.cells.length > 0);
+  const runLines = linesOfRuns(rest);
+  const edges = valueEdges(runLines);
+  const lines = runLines.map((runs) => makeLine(runs, edges)).filter((l) => l.cells.length > 0);
   return [...lines, ...labels].sort((a, b) => a.middle - b.middle);
 }
 
@@ -389,6 +431,52 @@ function adoptLabels(lines: LayoutLine[]): void {
 }
 
 /**
+ * Text wraps only when its line is full: the upper piece of a wrapped label reaches (nearly) as
+ * far right as the longest label starting where it starts.
+ */
+function fillsLabelColumn(lines: readonly LayoutLine[], upper: LayoutCell): boolean {
+  let right = upper.right;
+  for (const line of lines) {
+    for (const cell of line.cells) {
+      if (!cell.value && Math.abs(cell.x - upper.x) <= 0.6 * upper.fontSize) right = Math.max(right, cell.right);
+    }
+  }
+  return upper.right >= right - 1.5 * upper.fontSize;
+}
+
+/**
+ * One row printed on two lines, each with some of its values: a label wrapped in its cell while
+ * the row's cells are aligned differently (总计 at the top, the rest in the middle). The upper
+ * label fills its column, the lower one continues it (no new item's number), and their values
+ * stand in different columns: one row, its label joined. The same for a label's last piece that
+ * shares its line with a group label's ("开 / 规禁止公开" under "不予公 / 2.其他法律行政法").
+ */
+function joinSplitRows(lines: LayoutLine[]): void {
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const upper = lines[i];
+    const lower = lines[i + 1];
+    if (!upper.inTable || !lower.inTable || upper.verticalLabel || lower.verticalLabel) continue;
+    const upperLabels = upper.cells.filter((c) => !c.value);
+    const lowerLabels = lower.cells.filter((c) => !c.value);
+    const upperValues = upper.cells.filter((c) => c.value);
+    const lowerValues = lower.cells.filter((c) => c.value);
+    const upperLast = upperLabels[upperLabels.length - 1];
+    const lowerLast = lowerLabels[lowerLabels.length - 1];
+    // (A lower line of label text only, beside a group label's last piece, continues it too.)
+    if (!upperLast || !lowerLast || upperValues.length === 0 || (lowerValues.length === 0 && lower.cells.length < 2)) continue;
+    if (lower.middle - upper.middle > 2.3 * upper.fontSize || !similarFont(upperLast, lowerLast)) continue;
+    const continues = lowerLabels.map((c) => upperLabels.find((u) => Math.abs(u.x - c.x) <= 0.6 * Math.min(u.fontSize, c.fontSize)));
+    if (continues.some((u) => !u) || continues[continues.length - 1] !== upperLast) continue;
+    if (ENUMERATION.test(lowerLast.text) || !fillsLabelColumn(lines, upperLast)) continue;
+    if (lowerValues.some((v) => upperValues.some((u) => overlaps(u, v)))) continue;
+    lowerLabels.forEach((c, k) => mergeInto(continues[k] as LayoutCell, c));
+    upper.cells = [...upper.cells, ...lowerValues].sort((a, b) => a.x - b.x);
+    lines.splice(i + 1, 1);
+    i--;
+  }
+}
+
+/**
  * A one-cell line of label text continues (or begins) a label cell of a value row just above or
  * below it in the same column: join it into that cell.
  */
@@ -396,15 +484,7 @@ function joinWrappedLabels(lines: LayoutLine[], textWidth: number): void {
   // Text wraps only when its line is full: the upper piece of a wrapped label reaches (nearly)
   // as far right as the longest label starting where it starts. A short label above another
   // ("行政处罚" over "行政强制", a row whose value cell is blank) is a row of its own.
-  const fillsColumn = (upper: LayoutCell): boolean => {
-    let right = upper.right;
-    for (const line of lines) {
-      for (const cell of line.cells) {
-        if (!cell.value && Math.abs(cell.x - upper.x) <= 0.6 * upper.fontSize) right = Math.max(right, cell.right);
-      }
-    }
-    return upper.right >= right - 1.5 * upper.fontSize;
-  };
+  const fillsColumn = (upper: LayoutCell): boolean => fillsLabelColumn(lines, upper);
   for (let pass = 0; pass < 4; pass++) {
     let changed = false;
     for (let i = 0; i < lines.length; i++) {
@@ -530,6 +610,7 @@ export function layoutLines(
   markTables(out, ctx);
   adoptLabels(out);
   joinWrappedLabels(out, textWidth);
+  joinSplitRows(out);
   stackHeaderCells(out, ctx, textWidth);
   return out;
 }

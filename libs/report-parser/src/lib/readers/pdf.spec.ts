@@ -796,6 +796,55 @@ describe('page layout (synthetic runs)', () => {
     ]);
   });
 
+  it('keeps a number in a value column apart from a label that runs right up to it', () => {
+    // A table without rules whose label column ends where the first value column begins.
+    const lines = lay([
+      run('1.属于国家秘密', 100, 100, 10, 70),
+      run('3', 200, 100, 10, 6),
+      run('2.其他法律行政法规禁止', 100, 120, 10, 99.6),
+      run('77', 200, 120, 10, 12),
+      run('3.危及安全稳定', 100, 140, 10, 70),
+      run('5', 200, 140, 10, 6),
+      run('4.保护第三方', 100, 155, 10, 60),
+      run('1', 200, 155, 10, 6),
+      run('（一）予以公开情况', 100, 170, 10, 90),
+      run('共收到申请', 100, 200, 10, 50),
+      run('12', 150.5, 200, 10, 12),
+      run('件', 163, 200, 10, 10),
+    ]);
+    expect(lines.map((l) => l.cells.map((c) => c.text))).toEqual([
+      ['1.属于国家秘密', '3'],
+      ['2.其他法律行政法规禁止', '77'],
+      ['3.危及安全稳定', '5'],
+      ['4.保护第三方', '1'],
+      ['（一）予以公开情况'],
+      // Running text: the number does not stand where a column's numbers do.
+      ['共收到申请12件'],
+    ]);
+  });
+
+  it('joins a row printed over two lines with its values split between them', () => {
+    // 总计 aligned at the top of its cell, the other values in the middle of a wrapped label.
+    const lines = lay([
+      run('5.要求确认或重新出具', 100, 100, 10, 100),
+      run('4', 300, 100, 10, 6),
+      run('4', 400, 100, 10, 6),
+      run('1.申请人逾期不补正、行', 100, 120, 10, 110),
+      run('9', 400, 120, 10, 6),
+      run('政机关不再处理', 100, 134, 10, 70),
+      run('6', 300, 134, 10, 6),
+      run('3', 350, 134, 10, 6),
+      run('2.其他', 100, 154, 10, 30),
+      run('1', 300, 154, 10, 6),
+      run('1', 400, 154, 10, 6),
+    ]);
+    expect(lines.map((l) => l.cells.map((c) => c.text))).toEqual([
+      ['5.要求确认或重新出具', '4', '4'],
+      ['1.申请人逾期不补正、行政机关不再处理', '6', '3', '9'],
+      ['2.其他', '1', '1'],
+    ]);
+  });
+
   it('lays out a crowded page quickly', () => {
     const items: PlacedText[] = [];
     for (let r = 0; r < 80; r++) {

@@ -4,8 +4,12 @@ import {
   applicationRowKeysFor,
   type ApplicationRowKey,
   type FormatVersion,
+  PROACTIVE_COLUMNS_2019,
+  PROACTIVE_COLUMNS_2021,
   PROACTIVE_ROWS_2019,
   PROACTIVE_ROWS_2021,
+  REVIEW_COLUMNS,
+  REVIEW_GROUPS,
   type Table3Layout,
 } from '@atlas/report-model';
 import { findFirst, findLabelsInOrder, type LabelHit } from './find-labels';
@@ -85,9 +89,9 @@ export function detectFormatVersion(flat: FlatText, table2: TableBounds | null):
 function readRows<K extends string>(
   flat: FlatText,
   bounds: TableBounds,
-  rows: readonly { key: K; label: string; columns: number }[],
+  rows: readonly { key: K; label: string; columns: number; columnLabels?: readonly string[] }[],
   ordered: boolean,
-  centres: (columns: number) => ColumnCentres | null = () => null,
+  centres: (row: { columns: number; columnLabels?: readonly string[] }) => ColumnCentres | null = () => null,
 ): RowReading<K>[] {
   const labels = rows.map((row) => row.label);
   const hits = ordered
@@ -98,22 +102,32 @@ function readRows<K extends string>(
     const hit = hits[index] ?? null;
     if (!hit) return { key: row.key, hit, values: null };
     const next = starts.find((start) => start >= hit.end) ?? bounds.end;
-    return { key: row.key, hit, values: readRowValues(flat, hit.end, next, row.columns, centres(row.columns)) };
+    return { key: row.key, hit, values: readRowValues(flat, hit.end, next, row.columns, centres(row)) };
   });
 }
 
 export function readTable2(flat: FlatText, bounds: TableBounds, formatVersion: FormatVersion): RowReading[] {
   const rows = formatVersion === '2021' ? PROACTIVE_ROWS_2021 : PROACTIVE_ROWS_2019;
-  const centres = new Map<number, ColumnCentres | null>();
+  const columnLabels = new Map<string, string>(
+    (formatVersion === '2021' ? PROACTIVE_COLUMNS_2021 : PROACTIVE_COLUMNS_2019).map((column) => [column.key, column.label]),
+  );
+  // Rows of one clause share their columns; each set of columns is measured once.
+  const centres = new Map<string, ColumnCentres | null>();
   return readRows(
     flat,
     bounds,
-    rows.map((row) => ({ key: row.key, label: row.label, columns: row.columns.length })),
+    rows.map((row) => ({
+      key: row.key,
+      label: row.label,
+      columns: row.columns.length,
+      columnLabels: row.columns.map((column: string) => columnLabels.get(column) ?? column),
+    })),
     false,
-    (columns) => {
+    ({ columns, columnLabels: headers = [] }) => {
       if (columns < 2) return null;
-      if (!centres.has(columns)) centres.set(columns, columnCentres(flat, bounds, columns));
-      return centres.get(columns) ?? null;
+      const key = headers.join('|');
+      if (!centres.has(key)) centres.set(key, columnCentres(flat, bounds, columns, headers));
+      return centres.get(key) ?? null;
     },
   );
 }
@@ -154,6 +168,9 @@ function mentionsOtherHandlingItems(flat: FlatText, bounds: TableBounds): boolea
   return OTHER_HANDLING_ITEM_WORDS.every((words) => findFirst(flat.text, [words], bounds.start, bounds.end) !== null);
 }
 
+/** Table 4's column headers as printed, left to right: the same five for each of its three groups. */
+const TABLE4_HEADERS = REVIEW_GROUPS.flatMap(() => REVIEW_COLUMNS.map((column) => column.label));
+
 /** Table 4's 15 numbers: after its header words, or, when laid out row by row, all of them. */
 export function readTable4(flat: FlatText, bounds: TableBounds): RowValues {
   let afterHeader = bounds.start;
@@ -162,7 +179,9 @@ export function readTable4(flat: FlatText, bounds: TableBounds): RowValues {
   for (let match = header.exec(flat.text); match && match.index < bounds.end; match = header.exec(flat.text)) {
     afterHeader = match.index + match[0].length;
   }
-  const values = readRowValues(flat, afterHeader, bounds.end, 15);
+  // Header words may lie below the last one matched (总 over 计 on their own lines): the whole table is searched.
+  const centres = columnCentres(flat, bounds, TABLE4_HEADERS.length, TABLE4_HEADERS);
+  const values = readRowValues(flat, afterHeader, bounds.end, 15, centres);
   if (values.kind !== 'short') return values;
   const everything = readRowValues(flat, bounds.start, bounds.end, 15);
   return everything.kind === 'short' ? values : everything;

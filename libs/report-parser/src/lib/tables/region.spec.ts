@@ -1,4 +1,6 @@
-import { placeInColumns, type SourcedToken } from './region';
+import type { DocLine } from '../document';
+import { flattenLines } from './flat-text';
+import { placeInColumns, readRowValues, type SourcedToken } from './region';
 
 const value = (printed: string, centre?: number): SourcedToken => ({
   kind: 'number',
@@ -21,5 +23,24 @@ describe('placeInColumns', () => {
     expect(placeInColumns([value('7', 125)], centres)).toBeNull();
     expect(placeInColumns([value('1', 148), value('2', 152)], centres)).toBeNull();
     expect(placeInColumns([value('1')], centres)).toBeNull();
+  });
+});
+
+describe('readRowValues on a PDF row with nothing printed', () => {
+  const row = (x?: number): DocLine => ({
+    kind: 'row',
+    source: { page: 1, line: 3 },
+    cells: [{ text: '1.属于国家秘密', source: { page: 1, line: 3 }, ...(x === undefined ? {} : { x, width: 70 }) }],
+  });
+
+  it('reads blanks for zeros, not as printed (the sums decide)', () => {
+    const flat = flattenLines([row(100)]);
+    const values = readRowValues(flat, flat.text.indexOf('密') + 1, flat.text.length, 3);
+    expect(values).toMatchObject({ kind: 'values', values: [0, 0, 0], exact: false, blankRow: true });
+  });
+
+  it('reads nothing from a row of text without positions', () => {
+    const flat = flattenLines([row()]);
+    expect(readRowValues(flat, flat.text.indexOf('密') + 1, flat.text.length, 3)).toMatchObject({ kind: 'short', values: [] });
   });
 });

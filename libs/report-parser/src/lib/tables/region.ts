@@ -46,6 +46,8 @@ export type RowValues =
       exact: boolean;
       /** When values were gathered from several lines: each line's values, as printed. */
       lines?: ValueLine[];
+      /** PDF: no number printed anywhere in the row, read as zeros (blanks for zeros). */
+      blankRow?: true;
     }
   /** Digits that ran together (spaces inside are cell boundaries): the table's sums decide. */
   | { kind: 'run'; run: string; provenance: CellProvenance[] }
@@ -177,6 +179,18 @@ export function readRowValues(flat: FlatText, start: number, end: number, count:
     }
   }
   const lines = allLines.filter((tokens) => tokens.some(hasValue));
+  if (lines.length === 0 && isPositioned(flat, start)) {
+    // A PDF row printed without rules and with nothing in its value cells: blanks for zeros. Not
+    // certain (its numbers may have landed on a neighbouring row's line): the sums decide.
+    const source = flat.lines[flat.originAt(start)?.line ?? -1]?.source ?? {};
+    return {
+      kind: 'values',
+      values: Array.from({ length: count }, () => 0),
+      provenance: Array.from({ length: count }, () => ({ source, raw: '' })),
+      exact: false,
+      blankRow: true,
+    };
+  }
   if (lines.length === 0) {
     // A grid row whose value cells are all empty (a blank template, a unit with nothing to
     // report) reads as zeros — but only when the row really has that many empty cells.
@@ -240,6 +254,12 @@ export function readRowValues(flat: FlatText, start: number, end: number, count:
     provenance: trimmed.map((token) => token.provenance),
     printed: trimmed.map(printedNumber),
   };
+}
+
+/** PDF text: its cells carry their place on the page. */
+function isPositioned(flat: FlatText, offset: number): boolean {
+  const origin = flat.originAt(offset);
+  return origin !== undefined && (flat.lines[origin.line]?.cells.some((cell) => cell.x !== undefined) ?? false);
 }
 
 function valueLine(tokens: readonly SourcedToken[]): ValueLine {
@@ -311,7 +331,9 @@ export function placeInColumns(tokens: readonly SourcedToken[], centres: ColumnC
     centres.forEach((centre, index) => {
       if (Math.abs(centre - (token.centre ?? 0)) < Math.abs((centres[nearest] ?? 0) - (token.centre ?? 0))) nearest = index;
     });
-    if (Math.abs((centres[nearest] ?? 0) - token.centre) > 0.4 * gap || placed[nearest]) return null;
+    // Each column reaches halfway to its neighbours: a value printed at its cell's left or right
+    // edge, under a centred header, is still in it.
+    if (Math.abs((centres[nearest] ?? 0) - token.centre) >= 0.5 * gap || placed[nearest]) return null;
     placed[nearest] = token;
   }
   return placed;
