@@ -108,6 +108,9 @@ describe('administration in Chromium', () => {
     await expect(dialog.locator('.el-dialog__title').innerText()).resolves.toContain(ROOT.name);
     await dialog.getByTestId('agency-name').fill(CHILD.name);
     await dialog.getByTestId('agency-code').fill(CHILD.code);
+    // A new unit is first due this year unless the admin says otherwise: cleared, it is 不限.
+    await expect(dialog.getByTestId('agency-active-from').locator('input').inputValue()).resolves.toBe(String(new Date().getFullYear()));
+    await dialog.getByTestId('agency-active-from').locator('input').fill('');
     await dialog.getByTestId('agency-save').click();
     await dialog.waitFor({ state: 'hidden' });
     await page.getByTestId('agency-table').locator('tr', { hasText: CHILD.code }).waitFor();
@@ -119,6 +122,7 @@ describe('administration in Chromium', () => {
       level: 'county',
       kind: 'government',
       parentId: null,
+      activeFromYear: new Date().getFullYear(),
     });
     // A child starts with its parent's level and as a department.
     expect(child).toMatchObject({
@@ -126,6 +130,7 @@ describe('administration in Chromium', () => {
       level: 'county',
       kind: 'department',
       parentId: root?.id,
+      activeFromYear: null,
     });
   });
 

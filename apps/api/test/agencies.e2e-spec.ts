@@ -65,6 +65,8 @@ describe('agencies: the tree of reporting units (real PostgreSQL)', () => {
         level: parent ? 'county' : 'province',
         kind: 'government',
         parentId: parent?.id ?? null,
+        // 不限 unless a test says otherwise (undefined: left out, this year).
+        activeFromYear: null,
         ...fields,
       });
     expect(response.status).toBe(201);
@@ -105,7 +107,7 @@ describe('agencies: the tree of reporting units (real PostgreSQL)', () => {
   it('creates a tree three levels deep, storing each path and depth', async () => {
     const province = await createAgency('省', null);
     const city = await createAgency('市', province, { level: 'city', activeFromYear: 2008, activeToYear: 2030 });
-    const department = await createAgency('局', city, { kind: 'department' });
+    const department = await createAgency('局', city, { kind: 'department', activeFromYear: undefined });
 
     expect(department).toEqual({
       id: expect.any(String),
@@ -116,9 +118,18 @@ describe('agencies: the tree of reporting units (real PostgreSQL)', () => {
       parentId: city.id,
       path: [province.id, city.id, department.id],
       depth: 2,
-      activeFromYear: null,
+      // 起始年度 left out: first due this year (China's calendar), not missing in every past year.
+      activeFromYear: Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date())),
       activeToYear: null,
     });
+    // null on purpose: 不限.
+    const always = await createAgency('所', city, { activeFromYear: null });
+    expect(always.activeFromYear).toBeNull();
+    const [stored] = await testApp.dataSource.query<{ active_from_year: number | null }[]>(
+      'SELECT active_from_year FROM agency WHERE id = $1',
+      [department.id],
+    );
+    expect(stored?.active_from_year).toBe(department.activeFromYear);
     const rows = await storedRows([province.id, city.id, department.id]);
     expect(rows.get(province.id)).toMatchObject({ parent_id: null, path: province.id, depth: 0 });
     expect(rows.get(city.id)).toMatchObject({ parent_id: province.id, path: `${province.id}.${city.id}`, depth: 1 });

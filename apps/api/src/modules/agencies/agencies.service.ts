@@ -15,6 +15,7 @@ import {
   agencyNotFound,
   agencyParentNotFound,
 } from './agency.errors';
+import { currentReportingYear } from '../../common/reporting-calendar';
 import { toAgencyDto } from './agency.mapper';
 import { checkAgencyImport, parseAgencySheet, planAgencyImport } from './agency-import';
 import {
@@ -200,8 +201,10 @@ export class AgenciesService {
 
   // ── writing ────────────────────────────────────────────────────────────────────────────────
 
-  async create(input: CreateAgencyDto, by: Actor = SYSTEM): Promise<AgencyDto> {
-    const activeFromYear = input.activeFromYear ?? null;
+  async create(input: CreateAgencyDto, by: Actor = SYSTEM, now: Date = new Date()): Promise<AgencyDto> {
+    // A unit added now is first due to report on this year: left out, 起始年度 is this year, so
+    // adding it does not make it missing in every past year. null says so on purpose (不限).
+    const activeFromYear = input.activeFromYear === undefined ? currentReportingYear(now) : input.activeFromYear;
     const activeToYear = input.activeToYear ?? null;
     assertActiveYears(activeFromYear, activeToYear);
     return this.changeTree(async (manager) => {

@@ -167,6 +167,8 @@ export class DemoSeedService {
             level: 'other',
             kind: 'government',
             parentId: null,
+            // The corpus reports are of past years.
+            activeFromYear: null,
           }));
         const bytes = readFileSync(join(corpusDir, folder, expected.source));
         await this.uploadAndReview(

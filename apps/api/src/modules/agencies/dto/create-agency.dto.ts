@@ -57,6 +57,7 @@ export class CreateAgencyDto {
     type: Number,
     minimum: AGENCY_YEAR_MIN,
     maximum: AGENCY_YEAR_MAX,
+    description: '首个应报送年度；省略时为当前年度（新单位不计入以往年度的应报），null 表示不限',
   })
   @YearField('起始年度')
   activeFromYear?: number | null;
