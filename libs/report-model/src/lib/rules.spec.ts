@@ -1,7 +1,7 @@
 import { createFinding, RULE, RULES } from './rules';
 
 describe('rules', () => {
-  it('lists the twelve rules of the spec and F.LAYOUT once each', () => {
+  it('lists the twelve rules of the spec, F.LAYOUT and F.TEMPLATE once each', () => {
     expect(RULES.map((rule) => rule.id)).toEqual([
       'T3.BALANCE',
       'T3.OUTCOMES',
@@ -13,6 +13,7 @@ describe('rules', () => {
       'N.REVIEW',
       'N.LITIGATION',
       'F.MISSING_TABLE',
+      'F.TEMPLATE',
       'F.UNKNOWN_ROW',
       'F.LAYOUT',
       'F.AMBIGUOUS',

@@ -112,6 +112,15 @@ export const RULES = [
     descriptionEn: 'Table 2, 3 or 4 was not found.',
   },
   {
+    id: 'F.TEMPLATE',
+    severity: 'error',
+    scope: 'parse',
+    name: '模板未填写',
+    nameEn: 'Template not filled in',
+    description: '正文仍是格式模板的占位文字（如“（文字描述）”）：上传的是空白或未填完的模板，不是已发布的年报。',
+    descriptionEn: 'The text still holds the template placeholders (such as “（文字描述）”): a blank or unfinished template, not the published report.',
+  },
+  {
     id: 'F.UNKNOWN_ROW',
     severity: 'warning',
     scope: 'parse',

@@ -143,6 +143,15 @@ describe('parseReport refuses broken input', () => {
     }
   });
 
+  it('a picture (PNG, JPEG) renamed .pdf → UNSUPPORTED_TYPE saying it is an image, not .doc advice', async () => {
+    const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...seededBytes(4096, 7)]);
+    const error = await expectRefused(png, 'UNSUPPORTED_TYPE', '年报.pdf');
+    expect(error.messageZh).toContain('文件名是 .pdf，但内容是 PNG 图片');
+    expect(error.messageZh).not.toContain('旧版');
+    const jpeg = Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, ...seededBytes(4096, 8)]);
+    await expect(expectRefused(jpeg, 'UNSUPPORTED_TYPE', 'scan.jpg')).resolves.toMatchObject({ messageZh: expect.stringContaining('JPEG') });
+  });
+
   it('HTML with no tables and no report wording → NOT_A_REPORT', async () => {
     const page = encodeText(
       '<!DOCTYPE html><html><head><meta charset="utf-8"><title>关于开展2023年春季植树活动的通知</title></head>' +

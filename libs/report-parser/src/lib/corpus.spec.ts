@@ -56,4 +56,16 @@ function expectedCells(expected: Expected): [string, number][] {
     const statedApplications = expected.narrative?.metrics?.applicationsReceived ?? null;
     expect(report.narrative.metrics.applicationsReceived).toBe(statedApplications);
   });
+
+  it('says the blank official template is a template (F.TEMPLATE, an error), and no published report', async () => {
+    const templated: string[] = [];
+    for (const folder of folders) {
+      const expected = JSON.parse(readFileSync(join(CORPUS, folder, 'expected.json'), 'utf8')) as Expected;
+      const { report } = await parseReport(new Uint8Array(readFileSync(join(CORPUS, folder, expected.source))), { fileName: expected.source });
+      const finding = report.findings.find((candidate) => candidate.rule === 'F.TEMPLATE');
+      if (finding) templated.push(`${folder} ${finding.severity}`);
+    }
+    // The template is the one document without a year: nobody's published report.
+    expect(templated).toEqual(folders.filter((folder) => folder.startsWith('template-')).map((folder) => `${folder} error`));
+  });
 });

@@ -24,6 +24,16 @@ export function detectFormat(bytes: Uint8Array, fileName = ''): SourceFormat {
       'old binary Word/Excel files (.doc/.xls) are not supported: save as .docx/.xlsx or PDF',
     );
   }
+  const image = imageKind(bytes);
+  if (image) {
+    const extension = fileName.includes('.') ? fileName.toLowerCase().split('.').pop() : '';
+    const named = extension ? `文件名是 .${extension}，但内容是 ${image} 图片` : `这是一张 ${image} 图片`;
+    throw new ParseError(
+      'UNSUPPORTED_TYPE',
+      `${named}，不是报告文件：请上传报告的 PDF、Word（.docx）、Excel（.xlsx）、网页或文本文件；只有扫描图片时，请先转成带文字层的 PDF`,
+      `the file is a ${image} image, not a report document: upload the report as PDF, DOCX, XLSX, HTML or text`,
+    );
+  }
   if (looksBinary(bytes.subarray(0, 8192))) {
     throw new ParseError('UNSUPPORTED_TYPE', '无法识别的文件类型：不是文本、HTML、PDF、Word 或 Excel 文件', 'unrecognised file type: not text, HTML, PDF, Word or Excel');
   }
@@ -32,6 +42,24 @@ export function detectFormat(bytes: Uint8Array, fileName = ''): SourceFormat {
   if (extension === 'htm' || extension === 'html' || /<(?:!doctype\s+html|html|body|table|div|p)[\s>]/i.test(sample)) return 'html';
   if (extension === 'md' || extension === 'markdown') return 'markdown';
   return 'text';
+}
+
+/** Image files agencies might pick by mistake (a photo or scan of the report), by their magic bytes. */
+const IMAGE_MAGIC: readonly { kind: string; magic: readonly number[] }[] = [
+  { kind: 'PNG', magic: [0x89, 0x50, 0x4e, 0x47] },
+  { kind: 'JPEG', magic: [0xff, 0xd8, 0xff] },
+  { kind: 'GIF', magic: [0x47, 0x49, 0x46, 0x38] },
+  { kind: 'BMP', magic: [0x42, 0x4d] },
+  { kind: 'TIFF', magic: [0x49, 0x49, 0x2a, 0x00] },
+  { kind: 'TIFF', magic: [0x4d, 0x4d, 0x00, 0x2a] },
+];
+
+function imageKind(bytes: Uint8Array): string | null {
+  const known = IMAGE_MAGIC.find((image) => startsWith(bytes, image.magic));
+  if (known) return known.kind;
+  // RIFF....WEBP
+  const webp = bytes.length > 12 && startsWith(bytes, [0x52, 0x49, 0x46, 0x46]) && String.fromCharCode(...bytes.subarray(8, 12)) === 'WEBP';
+  return webp ? 'WebP' : null;
 }
 
 /** Nothing but whitespace (ideographic and no-break spaces, a BOM included) counts as empty. */

@@ -1,4 +1,4 @@
-import { type CanonicalReport, cellsInDoubt, type Finding, runSingleReportChecks } from '@atlas/report-model';
+import { type CanonicalReport, cellsInDoubt, createFinding, type Finding, runSingleReportChecks } from '@atlas/report-model';
 import {
   DEFAULT_READ_LIMITS,
   ParseError,
@@ -109,6 +109,22 @@ export async function readDocument(
   }
 }
 
+/** The official template's placeholder for each part's text, printed where a report has its own. */
+const PLACEHOLDER = /[（(]\s*文字描述[^（）()]{0,40}[）)]/g;
+
+/** A blank or unfinished template uploaded as a report: its parts still say （文字描述）. */
+function templateFindings(paragraphs: readonly string[]): Finding[] {
+  const count = paragraphs.reduce((sum, paragraph) => sum + (paragraph.match(PLACEHOLDER)?.length ?? 0), 0);
+  if (count === 0) return [];
+  return [
+    createFinding(
+      'F.TEMPLATE',
+      [],
+      `正文有 ${count} 处仍是模板占位文字“（文字描述）”：这是空白或未填完的年报模板，请上传已发布的年度报告`,
+    ),
+  ];
+}
+
 /** From the read document to the canonical report with findings and provenance. */
 export function interpretDocument(document: ReadDocument, fileName?: string): ParsedReport {
   const paragraphs = document.lines.map((line) =>
@@ -140,6 +156,7 @@ export function interpretDocument(document: ReadDocument, fileName?: string): Pa
   // Rules on cells the reading did not settle (named by its F.* findings) would judge the
   // reading, not the document.
   const findings: Finding[] = [
+    ...templateFindings(paragraphs),
     ...tables.findings,
     ...runSingleReportChecks(report, { uncertainCells: cellsInDoubt(tables.findings) }),
   ];

@@ -51,7 +51,7 @@ export const zhCN = {
     hint: {
       unreadable:
         '请确认文件是 DOCX、PDF（含文字层，非扫描件）、HTML、XLSX 或 TXT 格式的年报，且未加密、未损坏；也可以改为粘贴文本。',
-      unsupported: '请将 .doc 另存为 .docx、.xls 另存为 .xlsx，或上传 PDF、HTML、TXT 文件。',
+      unsupported: '请上传年报的 DOCX、PDF（含文字层）、HTML、XLSX 或 TXT 文件；旧版 .doc/.xls 请先另存为 .docx/.xlsx。',
       empty: '请选择有内容的文件。',
       tooLarge: '请压缩文件中的图片后重试，或改为粘贴文本。',
       yearMismatch: '请在“报告年度”中选择文件所写的年度，或上传正确年度的报告。',
@@ -197,7 +197,7 @@ export const en: typeof zhCN = {
     hint: {
       unreadable:
         'Upload a DOCX, PDF with a text layer, HTML, XLSX or TXT report that is not encrypted or damaged, or paste the text instead.',
-      unsupported: 'Save .doc as .docx and .xls as .xlsx, or upload a PDF, HTML or TXT file.',
+      unsupported: 'Upload the report as DOCX, PDF (with a text layer), HTML, XLSX or TXT; save old .doc/.xls files as .docx/.xlsx first.',
       empty: 'Choose a file with content.',
       tooLarge: 'Compress the images in the file, or paste the text instead.',
       yearMismatch: 'Choose the year the file states, or upload the report on the right year.',
