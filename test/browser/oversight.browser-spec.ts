@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { type AppServer, startAppServer } from './support/app-server';
 import { launchChromium } from './support/chromium';
-import { apiGet, apiToken, signInThroughPage, type Credentials } from './support/session';
+import { apiGet, apiToken, chooseSelectOption, signInThroughPage, type Credentials } from './support/session';
 
 const RESULTS_DIR = join(__dirname, '..', '..', 'test-results');
 const OVERSIGHT: Credentials = { username: 'oversight', password: 'atlas-demo' };
@@ -216,6 +216,29 @@ describe('oversight analytics in Chromium', () => {
     expect(report.agencyId).toBe(first?.agency.id);
     expect(report.year).toBe(overview.year);
     await page.screenshot({ path: join(RESULTS_DIR, 'oversight-report.png') });
+  });
+
+  it('filters the report list as soon as a status is chosen, and opens a report from a row click', async () => {
+    await page.goto(`${server.baseUrl}/reports`);
+    const table = page.getByTestId('reports-table');
+    await table.locator('.el-table__row').first().waitFor();
+    // No 查询 to press: choosing the status is the query.
+    await chooseSelectOption(page, page.getByTestId('filter-status'), '已报送');
+    await page.waitForURL(/[?&]status=submitted/);
+    const submitted = await apiGet<{ items: { id: string; status: string }[] }>(
+      server.baseUrl,
+      token,
+      '/reports?status=submitted&page=1&pageSize=20',
+    );
+    expect(submitted.items.length).toBeGreaterThan(0);
+    await table.locator('.el-loading-mask').waitFor({ state: 'hidden' });
+    await expect(table.locator('.el-table__row').count()).resolves.toBe(submitted.items.length);
+    // A click on the row (its year cell, not the link) opens that report.
+    await table.locator('.el-table__row').first().locator('td').nth(1).click();
+    await page.waitForURL(/\/reports\/[0-9a-f-]{36}$/);
+    expect(new URL(page.url()).pathname.split('/').pop()).toBe(submitted.items[0]?.id);
+    await page.goBack();
+    await page.waitForURL(/[?&]status=submitted/);
   });
 
   it('draws the trends, year-over-year and compliance pages', async () => {
