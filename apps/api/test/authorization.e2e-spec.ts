@@ -147,6 +147,7 @@ const MATRIX = {
   'POST /api/reports/{id}/submit':                       { who: WRITERS, scope: REPORT_OF_A1 },
   'POST /api/reports/{id}/accept':                       { who: REVIEWERS, scope: REPORT_OF_A1 },
   'POST /api/reports/{id}/return':                       { who: REVIEWERS, scope: REPORT_OF_A1 },
+  'POST /api/reports/{id}/reopen':                       { who: REVIEWERS, scope: REPORT_OF_A1 },
   'GET /api/deadlines':                                  { who: ANY_ROLE, scope: AGENCY_A1, listed: true },
   'PUT /api/deadlines':                                  { who: ADMIN },
   'POST /api/imports':                                   { who: WRITERS, scope: notYours('A1') },
@@ -314,6 +315,14 @@ describe('authorization: every route × every role (real PostgreSQL)', () => {
     await submit(world.users.uploaderA1, id);
     return id;
   }
+  async function freshAccepted(): Promise<string> {
+    const id = await freshSubmitted();
+    await request(server())
+      .post(`/api/reports/${id}/accept`)
+      .set('Authorization', `Bearer ${world.users.admin.token}`)
+      .expect(200);
+    return id;
+  }
   const freshLeaf = async () => (await insertAgency(`L${next()}`, world.agencies.A)).id;
   /** Another account with the caller's role and scope, for calls that end its sessions. */
   function standIn(caller: CallerName): Promise<TestUser> | undefined {
@@ -476,6 +485,10 @@ describe('authorization: every route × every role (real PostgreSQL)', () => {
     'POST /api/reports/{id}/return': async ({ allowed }) => ({
       params: { id: allowed ? await freshSubmitted() : world.submittedA1 },
       json: { comment: '表三结转数与上年报告不一致，请核对后重新报送' },
+    }),
+    'POST /api/reports/{id}/reopen': async ({ allowed }) => ({
+      params: { id: allowed ? await freshAccepted() : world.submittedA1 },
+      json: { reason: '发现表四数据录入错误，需要更正' },
     }),
     'GET /api/deadlines': () => ({
       query: { year: WORLD_YEAR, agencyId: world.agencies.A1.id },

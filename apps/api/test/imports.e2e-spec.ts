@@ -3,7 +3,7 @@ import { type Zippable, zipSync } from 'fflate';
 import request from 'supertest';
 import { adminToken, tokenFor, type TestUser } from './support/auth';
 import { bootTestApp, type TestApp } from './support/test-app';
-import { CORPUS_DIR, corpusFile, insertAgency, sha256 } from './reports-fixtures';
+import { CORPUS_DIR, corpusFile, insertAgency, jiyuanFor, pasteReport, sha256 } from './reports-fixtures';
 
 /**
  * Bulk imports against the real PostgreSQL and the real job queue (pg-boss in the same
@@ -414,6 +414,64 @@ describe('imports: bulk import of a zip of reports (real PostgreSQL, pg-boss)', 
       } finally {
         await restarted.close();
       }
+    });
+  });
+
+  withCorpus('reports awaiting review', () => {
+    it('refuses a file for a submitted report, keeping it submitted and in the queue; drafts are still replaced', async () => {
+      const reviewed = await insertAgency(testApp, null, uniqueName('待审县'));
+      const drafted = await insertAgency(testApp, null, uniqueName('草稿县'));
+      const submittedText = jiyuanFor(2023, 'submitted');
+      const submitted = await pasteReport(testApp, admin, { agencyId: reviewed, year: 2023, text: submittedText }).expect(201);
+      const reportId = (submitted.body as { id: string }).id;
+      await request(server()).post(`/api/reports/${reportId}/submit`).set(auth(admin)).expect(200);
+      const draft = await pasteReport(testApp, admin, { agencyId: drafted, year: 2023, text: jiyuanFor(2023, 'draft') }).expect(201);
+      const [before] = await testApp.dataSource.query<{ current_version_id: string }[]>(
+        'SELECT current_version_id FROM report WHERE id = $1',
+        [reportId],
+      );
+
+      const [reviewedCode, draftedCode] = [await agencyCode(reviewed), await agencyCode(drafted)];
+      const zip = zipSync({
+        'same.txt': Buffer.from(submittedText, 'utf8'),
+        'newer.txt': Buffer.from(jiyuanFor(2023, 'newer'), 'utf8'),
+        'draft.txt': Buffer.from(jiyuanFor(2023, 'draft again'), 'utf8'),
+        'manifest.csv': Buffer.from(
+          `file,agency_code,year\nsame.txt,${reviewedCode},2023\nnewer.txt,${reviewedCode},2023\ndraft.txt,${draftedCode},2023\n`,
+        ),
+      });
+      const job = await importAndWait(admin, zip, 3);
+      const items = byFile(job);
+      expect(items.get('same.txt')).toMatchObject({ status: 'duplicate', reportId, version: 1 });
+      expect(items.get('newer.txt')).toMatchObject({
+        status: 'failed',
+        code: 'REPORT_AWAITING_REVIEW',
+        message: expect.stringContaining('正在等待审核'),
+        reportId: null,
+      });
+      expect(items.get('draft.txt')).toMatchObject({ status: 'imported', reportId: (draft.body as { id: string }).id, version: 2 });
+      expect(job).toMatchObject({ imported: 1, duplicates: 1, failed: 1 });
+
+      const reports = await testApp.dataSource.query<{ agency_id: string; status: string; current_version_id: string; versions: number }[]>(
+        `SELECT r.agency_id, r.status, r.current_version_id,
+                (SELECT count(*)::int FROM report_version v WHERE v.report_id = r.id) AS versions
+           FROM report r WHERE r.agency_id = ANY($1::uuid[]) ORDER BY r.agency_id = $2 DESC`,
+        [[reviewed, drafted], reviewed],
+      );
+      expect(reports).toEqual([
+        { agency_id: reviewed, status: 'submitted', current_version_id: before?.current_version_id, versions: 1 },
+        { agency_id: drafted, status: 'draft', current_version_id: expect.any(String), versions: 2 },
+      ]);
+      const [stored] = await testApp.dataSource.query<{ status: string; code: string; content: Buffer | null }[]>(
+        `SELECT status, code, content FROM import_item WHERE job_id = $1 AND file_name = 'newer.txt'`,
+        [job.id],
+      );
+      expect(stored).toEqual({ status: 'failed', code: 'REPORT_AWAITING_REVIEW', content: null });
+      const events = await testApp.dataSource.query<{ action: string }[]>(
+        'SELECT action FROM report_event WHERE report_id = $1 ORDER BY id',
+        [reportId],
+      );
+      expect(events.map((event) => event.action)).toEqual(['upload', 'submit']);
     });
   });
 

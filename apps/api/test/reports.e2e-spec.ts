@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { BACKFILL_CORRECTION_CHANGES } from '../src/database/migrations/1764512000000-report-reopen-and-correction-changes';
 import { adminToken, tokenFor, type TestUser } from './support/auth';
 import { bootTestApp, type TestApp } from './support/test-app';
 import {
@@ -985,6 +986,282 @@ describe('reports: upload, read, correct, workflow (real PostgreSQL)', () => {
       ]);
     });
 
+    it('reopens an accepted report for reviewers in scope and admins, with a reason; the unit corrects a new version', async () => {
+      const { agencyA, uploaderA, reviewer, outsider } = await setup();
+      const { id } = await uploadDraft(uploaderA.token, agencyA, 2023);
+      await request(server())
+        .post(`/api/reports/${id}/submit`)
+        .set(auth(uploaderA.token))
+        .expect(200);
+      const early = await request(server())
+        .post(`/api/reports/${id}/reopen`)
+        .set(auth(reviewer.token))
+        .send({ reason: '尚未接收' })
+        .expect(409);
+      expect(early.body).toEqual({
+        statusCode: 409,
+        code: 'INVALID_TRANSITION',
+        message: '报告当前状态为“已报送”，不能重新打开',
+      });
+      await request(server())
+        .post(`/api/reports/${id}/accept`)
+        .set(auth(reviewer.token))
+        .expect(200);
+
+      const refusals: [string, Record<string, unknown>, number, string][] = [
+        [reviewer.token, {}, 400, 'VALIDATION_FAILED'],
+        [reviewer.token, { reason: '   ' }, 400, 'VALIDATION_FAILED'],
+        [reviewer.token, { reason: '长'.repeat(501) }, 400, 'VALIDATION_FAILED'],
+        [reviewer.token, { reason: '原因', extra: 1 }, 400, 'VALIDATION_FAILED'],
+        [uploaderA.token, { reason: '我想改' }, 403, 'FORBIDDEN'],
+        [outsider.token, { reason: '不在辖区' }, 404, 'REPORT_NOT_FOUND'],
+      ];
+      for (const [token, body, status, code] of refusals) {
+        const refused = await request(server())
+          .post(`/api/reports/${id}/reopen`)
+          .set(auth(token))
+          .send(body)
+          .expect(status);
+        expect(refused.body.code).toBe(code);
+      }
+      const blank = await request(server())
+        .post(`/api/reports/${id}/reopen`)
+        .set(auth(reviewer.token))
+        .send({ reason: '  ' })
+        .expect(400);
+      expect(JSON.stringify(blank.body)).toContain('请填写重新打开的原因');
+      const [stillAccepted] = await testApp.dataSource.query<{ status: string; events: number }[]>(
+        `SELECT status, (SELECT count(*)::int FROM report_event e WHERE e.report_id = r.id) AS events
+           FROM report r WHERE id = $1`,
+        [id],
+      );
+      expect(stillAccepted).toEqual({ status: 'accepted', events: 3 });
+
+      const reason = '单位来函：表二行政许可决定数填报有误，需更正后重新报送';
+      const reopened = await request(server())
+        .post(`/api/reports/${id}/reopen`)
+        .set(auth(reviewer.token))
+        .send({ reason: `  ${reason} ` })
+        .expect(200);
+      expect(reopened.body).toMatchObject({ id, status: 'returned', version: 1 });
+      const [row] = await testApp.dataSource.query<{ status: string }[]>(
+        'SELECT status FROM report WHERE id = $1',
+        [id],
+      );
+      expect(row?.status).toBe('returned');
+      const [event] = await testApp.dataSource.query<
+        { action: string; version: number; comment: string; actor_id: string; changes: unknown }[]
+      >(
+        `SELECT action, version, comment, actor_id, changes FROM report_event WHERE report_id = $1 ORDER BY id DESC LIMIT 1`,
+        [id],
+      );
+      expect(event).toEqual({
+        action: 'reopen',
+        version: 1,
+        comment: reason,
+        actor_id: reviewer.id,
+        changes: null,
+      });
+      const [audit] = await testApp.dataSource.query<
+        { action: string; actor_id: string; details: Record<string, unknown> }[]
+      >(
+        `SELECT action, actor_id, details FROM audit_log WHERE target_type = 'report' AND target_id = $1 ORDER BY id DESC LIMIT 1`,
+        [id],
+      );
+      expect(audit).toMatchObject({
+        action: 'report.reopen',
+        actor_id: reviewer.id,
+        details: { status: 'returned', version: 1, comment: reason },
+      });
+      const again = await request(server())
+        .post(`/api/reports/${id}/reopen`)
+        .set(auth(reviewer.token))
+        .send({ reason })
+        .expect(409);
+      expect(again.body.code).toBe('INVALID_TRANSITION');
+
+      const detail = await request(server())
+        .get(`/api/reports/${id}`)
+        .set(auth(uploaderA.token))
+        .expect(200);
+      expect(detail.body).toMatchObject({
+        status: 'returned',
+        reviewComment: {
+          action: 'reopen',
+          version: 1,
+          comment: reason,
+          actorId: reviewer.id,
+          actorName: expect.any(String),
+        },
+      });
+      expect(detail.body.versions.map((version: { status: string }) => version.status)).toEqual([
+        'returned',
+      ]);
+
+      // The accepted numbers stay in version 1: the correction goes to a new version.
+      await request(server())
+        .patch(`/api/reports/${id}/cells`)
+        .set(auth(uploaderA.token))
+        .send({
+          reason: '按重新打开的原因更正',
+          changes: [{ address: 'proactive.licensing.decisions', value: 7 }],
+        })
+        .expect(200);
+      const cells = await testApp.dataSource.query<{ version: number; value: string }[]>(
+        `SELECT v.version, c.value FROM report_cell c JOIN report_version v ON v.id = c.version_id
+          WHERE v.report_id = $1 AND c.address = 'proactive.licensing.decisions' ORDER BY v.version`,
+        [id],
+      );
+      expect(cells.map((cell) => [cell.version, Number(cell.value)])).toEqual([
+        [1, 0],
+        [2, 7],
+      ]);
+      await request(server())
+        .post(`/api/reports/${id}/submit`)
+        .set(auth(uploaderA.token))
+        .expect(200);
+      await request(server()).post(`/api/reports/${id}/accept`).set(auth(admin)).expect(200);
+      const byAdmin = await request(server())
+        .post(`/api/reports/${id}/reopen`)
+        .set(auth(admin))
+        .send({ reason: '管理员复核' })
+        .expect(200);
+      expect(byAdmin.body).toMatchObject({ status: 'returned', version: 2 });
+
+      const history = await request(server())
+        .get(`/api/reports/${id}/history`)
+        .set(auth(reviewer.token))
+        .expect(200);
+      expect(
+        history.body.map(
+          (step: { version: number; action: string }) => `${step.version}:${step.action}`,
+        ),
+      ).toEqual([
+        '1:upload',
+        '1:submit',
+        '1:accept',
+        '1:reopen',
+        '2:correct',
+        '2:submit',
+        '2:accept',
+        '2:reopen',
+      ]);
+      expect(history.body[3]).toMatchObject({ action: 'reopen', comment: reason, changes: [] });
+    });
+
+    it('keeps the latest return or reopen comment on the report until it is submitted again', async () => {
+      const { agencyA, uploaderA, reviewer } = await setup();
+      const { id } = await uploadDraft(uploaderA.token, agencyA, 2023);
+      const comment = async () =>
+        (await request(server()).get(`/api/reports/${id}`).set(auth(uploaderA.token)).expect(200))
+          .body.reviewComment as Record<string, unknown> | null;
+      expect(await comment()).toBeNull();
+      await request(server())
+        .post(`/api/reports/${id}/submit`)
+        .set(auth(uploaderA.token))
+        .expect(200);
+      await request(server())
+        .post(`/api/reports/${id}/return`)
+        .set(auth(reviewer.token))
+        .send({ comment: '请核对表二' })
+        .expect(200);
+      expect(await comment()).toMatchObject({
+        action: 'return',
+        version: 1,
+        comment: '请核对表二',
+      });
+
+      // The first correction makes version 2, a draft: the comment stays on the report.
+      for (const value of [3, 4]) {
+        await request(server())
+          .patch(`/api/reports/${id}/cells`)
+          .set(auth(uploaderA.token))
+          .send({
+            reason: '按意见更正',
+            changes: [{ address: 'proactive.licensing.decisions', value }],
+          })
+          .expect(200);
+        const [stored] = await testApp.dataSource.query<{ status: string; version: number }[]>(
+          `SELECT r.status, v.version FROM report r JOIN report_version v ON v.id = r.current_version_id WHERE r.id = $1`,
+          [id],
+        );
+        expect(stored).toEqual({ status: 'draft', version: 2 });
+        expect(await comment()).toMatchObject({
+          action: 'return',
+          version: 1,
+          comment: '请核对表二',
+        });
+      }
+      await pasteReport(testApp, uploaderA.token, {
+        agencyId: agencyA,
+        year: 2023,
+        text: jiyuanFor(2023),
+      }).expect(201);
+      expect(await comment()).toMatchObject({ comment: '请核对表二' });
+
+      await request(server())
+        .post(`/api/reports/${id}/submit`)
+        .set(auth(uploaderA.token))
+        .expect(200);
+      expect(await comment()).toBeNull();
+    });
+
+    it('records which cells a correction changed, old and new value, in the history', async () => {
+      const { agencyA, uploaderA } = await setup();
+      const { id } = await uploadDraft(uploaderA.token, agencyA, 2023);
+      await request(server())
+        .patch(`/api/reports/${id}/cells`)
+        .set(auth(uploaderA.token))
+        .send({
+          reason: '与原件核对',
+          changes: [
+            { address: 'applications.newReceived.naturalPerson', value: 6 },
+            { address: 'proactive.licensing.decisions', value: 2.5 },
+          ],
+        })
+        .expect(200);
+      const expected = [
+        { address: 'applications.newReceived.naturalPerson', from: 2, to: 6 },
+        { address: 'proactive.licensing.decisions', from: 0, to: 2.5 },
+      ];
+      const [stored] = await testApp.dataSource.query<{ changes: unknown }[]>(
+        `SELECT changes FROM report_event WHERE report_id = $1 AND action = 'correct'`,
+        [id],
+      );
+      expect(stored?.changes).toEqual(expected);
+      const history = await request(server())
+        .get(`/api/reports/${id}/history`)
+        .set(auth(uploaderA.token))
+        .expect(200);
+      expect(history.body).toEqual([
+        expect.objectContaining({ action: 'upload', changes: [] }),
+        expect.objectContaining({ action: 'correct', comment: '与原件核对', changes: expected }),
+      ]);
+
+      // Corrections stored before the column existed get their cells from report_correction.
+      await request(server())
+        .patch(`/api/reports/${id}/cells`)
+        .set(auth(uploaderA.token))
+        .send({
+          reason: '再次核对',
+          changes: [{ address: 'applications.newReceived.naturalPerson', value: 7 }],
+        })
+        .expect(200);
+      await testApp.dataSource.query(
+        `UPDATE report_event SET changes = NULL WHERE report_id = $1 AND action = 'correct'`,
+        [id],
+      );
+      await testApp.dataSource.query(BACKFILL_CORRECTION_CHANGES);
+      const backfilled = await testApp.dataSource.query<{ changes: unknown }[]>(
+        `SELECT changes FROM report_event WHERE report_id = $1 AND action = 'correct' ORDER BY id`,
+        [id],
+      );
+      expect(backfilled.map((row) => row.changes)).toEqual([
+        expected,
+        [{ address: 'applications.newReceived.naturalPerson', from: 6, to: 7 }],
+      ]);
+    });
+
     it('new uploads on a submitted or returned report make a new draft version', async () => {
       const { agencyA, uploaderA, reviewer } = await setup();
       const { id } = await uploadDraft(uploaderA.token, agencyA, 2023);
@@ -1082,6 +1359,7 @@ describe('reports: upload, read, correct, workflow (real PostgreSQL)', () => {
     for (const path of [
       '/api/reports/{id}/cells',
       '/api/reports/{id}/submit',
+      '/api/reports/{id}/reopen',
       '/api/reports/{id}/diff',
       '/api/deadlines',
     ]) {

@@ -14,7 +14,14 @@ import { i18n } from '../locales';
 export const REPORT_STATUSES = ['draft', 'submitted', 'accepted', 'returned'] as const;
 export type ReportStatus = (typeof REPORT_STATUSES)[number];
 
-export const REPORT_ACTIONS = ['upload', 'correct', 'submit', 'accept', 'return'] as const;
+export const REPORT_ACTIONS = [
+  'upload',
+  'correct',
+  'submit',
+  'accept',
+  'return',
+  'reopen',
+] as const;
 export type ReportAction = (typeof REPORT_ACTIONS)[number];
 
 export interface FindingCounts {
@@ -89,6 +96,17 @@ export interface ReportVersionSummary {
 
 export type DeadlineSource = 'agency' | 'ancestor' | 'year' | 'statutory';
 
+/** The reviewer's comment a returned or reopened report carries until it is submitted again. */
+export interface ReviewComment {
+  action: 'return' | 'reopen';
+  /** The version it was written on; later versions made to answer it carry it too. */
+  version: number;
+  comment: string;
+  actorId: string;
+  actorName: string;
+  at: string;
+}
+
 export interface ReportDetail {
   id: string;
   agencyId: string;
@@ -104,6 +122,8 @@ export interface ReportDetail {
   deadlineSource: DeadlineSource;
   onTime: boolean | null;
   daysLate: number | null;
+  /** Null when never sent back, or submitted again since. */
+  reviewComment: ReviewComment | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -175,10 +195,20 @@ export interface ReportDiff {
   differences: CellDifference[];
 }
 
+/** One cell a correction changed. */
+export interface ReportEventChange {
+  address: string;
+  from: number;
+  to: number;
+}
+
 export interface ReportEvent {
   version: number;
   action: ReportAction;
+  /** A return's comment, a reopen's or a correction's reason. */
   comment: string | null;
+  /** For a correction: the cells it changed; empty for other steps. */
+  changes: ReportEventChange[];
   actorId: string;
   actorName: string;
   at: string;
@@ -252,6 +282,11 @@ export function acceptReport(id: string): Promise<ReportWriteResult> {
 
 export function returnReport(id: string, comment: string): Promise<ReportWriteResult> {
   return http.post<ReportWriteResult>(`${reportPath(id)}/return`, { comment }, { silent: true });
+}
+
+/** Accepted → returned: the unit may correct or upload again. */
+export function reopenReport(id: string, reason: string): Promise<ReportWriteResult> {
+  return http.post<ReportWriteResult>(`${reportPath(id)}/reopen`, { reason }, { silent: true });
 }
 
 // ── uploads ──────────────────────────────────────────────────────────────────────────────────

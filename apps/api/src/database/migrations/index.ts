@@ -7,6 +7,7 @@ import { CreateAnalytics1764300400000 } from './1764300400000-create-analytics';
 import { RankedValuesCarryAgencyCode1764400000000 } from './1764400000000-ranked-values-carry-agency-code';
 import { CreateAnalyticsExpected1764400100000 } from './1764400100000-create-analytics-expected';
 import { RecountExpectedOnRelevantUpdates1764400200000 } from './1764400200000-recount-expected-on-relevant-updates';
+import { ReportReopenAndCorrectionChanges1764512000000 } from './1764512000000-report-reopen-and-correction-changes';
 
 /** Applied in this order; append new migrations, never edit applied ones. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   RankedValuesCarryAgencyCode1764400000000,
   CreateAnalyticsExpected1764400100000,
   RecountExpectedOnRelevantUpdates1764400200000,
+  ReportReopenAndCorrectionChanges1764512000000,
 ];

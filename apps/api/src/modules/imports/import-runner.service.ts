@@ -269,10 +269,15 @@ export class ImportRunner {
     // Only if its agency was deleted between the two phases: say so rather than leave it waiting.
     if (agencyId === null || year === null) return this.fail(item, itemUnresolved());
     try {
-      const stored = await this.reports.upload(actor, agencyId, year, {
-        bytes: await this.contentOf(item),
-        fileName: uploadFileName(item.fileName),
-      });
+      // A submitted report awaits review: the import refuses the file rather than turn it back
+      // into a draft (REPORT_AWAITING_REVIEW), as it refuses one for an accepted report.
+      const stored = await this.reports.upload(
+        actor,
+        agencyId,
+        year,
+        { bytes: await this.contentOf(item), fileName: uploadFileName(item.fileName) },
+        { keepSubmitted: true },
+      );
       const errors = stored.findings.filter((finding) => finding.severity === 'error').length;
       await this.settle(item, {
         status: 'imported',

@@ -6,7 +6,7 @@ import { notReportOwner, notReviewer, uploadForOtherAgency } from './report.erro
 /**
  * Who may do what with an agency's reports. Seeing: admins all, oversight users their subtrees,
  * uploaders their own agency. Writing (upload, correct, submit): the agency's uploaders and
- * admins. Reviewing (accept, return): oversight users who see the agency, and admins.
+ * admins. Reviewing (accept, return, reopen): oversight users who see the agency, and admins.
  */
 @Injectable()
 export class ReportAccess {

@@ -28,7 +28,14 @@ import {
   reportOriginalMissing,
   reportVersionNotFound,
 } from './report.errors';
-import { toCorrectionDto, toEventDto, toFindingDto, toVersionSummaryDto } from './report.mapper';
+import {
+  toCorrectionDto,
+  toEventDto,
+  toFindingDto,
+  toReviewCommentDto,
+  toVersionSummaryDto,
+} from './report.mapper';
+import { pendingSendBack } from './report-history';
 import { type ReportStatus, STATUS_AFTER } from './report-status';
 import { storedReportWithFindings } from './report-store';
 
@@ -80,8 +87,10 @@ export class ReportQueriesService {
     });
     const current = versions.find((version) => version.id === report.currentVersionId);
     if (!current) throw new Error(`report ${report.id} has no current version`);
+    const events = await this.eventsOf(report);
+    const sentBack = pendingSendBack(events);
     const [summaries, description, deadline] = await Promise.all([
-      this.summarize(report, versions),
+      this.summarize(report, versions, events),
       this.agencies.describe(report.agencyId),
       this.deadlines.deadlineFor(report.agencyId, report.year),
     ]);
@@ -100,6 +109,7 @@ export class ReportQueriesService {
       deadlineSource: deadline.source,
       onTime: current.onTime,
       daysLate: current.daysLate,
+      reviewComment: sentBack ? toReviewCommentDto(sentBack) : null,
       createdAt: report.createdAt.toISOString(),
       updatedAt: report.updatedAt.toISOString(),
     };
@@ -235,8 +245,7 @@ export class ReportQueriesService {
 
   async history(user: AuthUser, reportId: string): Promise<ReportEventDto[]> {
     const report = await this.findVisible(user, reportId);
-    const events = await this.events.find({ where: { reportId: report.id }, order: { id: 'ASC' } });
-    return events.map(toEventDto);
+    return (await this.eventsOf(report)).map(toEventDto);
   }
 
   // ── internals ──────────────────────────────────────────────────────────────────────────────
@@ -252,6 +261,11 @@ export class ReportQueriesService {
       throw reportNotFound();
     }
     return report;
+  }
+
+  /** The report's workflow steps, oldest first. */
+  private eventsOf(report: ReportEntity): Promise<ReportEventEntity[]> {
+    return this.events.find({ where: { reportId: report.id }, order: { id: 'ASC' } });
   }
 
   private async findVersion(
@@ -270,11 +284,12 @@ export class ReportQueriesService {
   private async summarize(
     report: ReportEntity,
     versions: ReportVersionEntity[],
+    known?: ReportEventEntity[],
   ): Promise<ReportVersionSummaryDto[]> {
     const fileIds = versions.flatMap((version) => (version.fileId ? [version.fileId] : []));
     const [files, events] = await Promise.all([
       fileIds.length === 0 ? [] : this.files.findBy({ id: In(fileIds) }),
-      this.events.find({ where: { reportId: report.id }, order: { id: 'ASC' } }),
+      known ?? this.eventsOf(report),
     ]);
     const fileById = new Map(files.map((file) => [file.id, file]));
     return versions.map((version) => {

@@ -1,4 +1,7 @@
-/** Where a report is in its workflow: draft → submitted → accepted (locked) or returned. */
+/**
+ * Where a report is in its workflow: draft → submitted → accepted (locked) or returned; an
+ * accepted report can be reopened by a reviewer, which returns it.
+ */
 export const REPORT_STATUSES = ['draft', 'submitted', 'accepted', 'returned'] as const;
 export type ReportStatus = (typeof REPORT_STATUSES)[number];
 
@@ -10,7 +13,14 @@ export const REPORT_STATUS_LABELS: Record<ReportStatus, string> = {
 };
 
 /** The steps of the workflow history (report_event.action). */
-export const REPORT_ACTIONS = ['upload', 'correct', 'submit', 'accept', 'return'] as const;
+export const REPORT_ACTIONS = [
+  'upload',
+  'correct',
+  'submit',
+  'accept',
+  'return',
+  'reopen',
+] as const;
 export type ReportAction = (typeof REPORT_ACTIONS)[number];
 
 export const REPORT_ACTION_LABELS: Record<ReportAction, string> = {
@@ -19,6 +29,7 @@ export const REPORT_ACTION_LABELS: Record<ReportAction, string> = {
   submit: '报送',
   accept: '接收',
   return: '退回',
+  reopen: '重新打开',
 };
 
 /** The status a version has after a step concerned it. */
@@ -28,6 +39,7 @@ export const STATUS_AFTER: Record<ReportAction, ReportStatus> = {
   submit: 'submitted',
   accept: 'accepted',
   return: 'returned',
+  reopen: 'returned',
 };
 
 /** Workflow steps and the one status each may start from. */
@@ -35,6 +47,13 @@ export const TRANSITIONS = {
   submit: { from: 'draft', to: 'submitted' },
   accept: { from: 'submitted', to: 'accepted' },
   return: { from: 'submitted', to: 'returned' },
+  /*
+   * Reopening lands on `returned`, not `draft`: a correction of a returned report copies the
+   * accepted version into a new draft, so the numbers once accepted stay as they were (a draft
+   * is corrected in place); the clerk corrects or re-uploads exactly as after a return, and the
+   * reviewer's reason is shown the same way.
+   */
+  reopen: { from: 'accepted', to: 'returned' },
 } as const satisfies Record<string, { from: ReportStatus; to: ReportStatus }>;
 
 export type WorkflowStep = keyof typeof TRANSITIONS;

@@ -75,7 +75,17 @@ export const reportDuplicate = (version: number) =>
   });
 
 export const reportLocked = () =>
-  new ConflictException({ code: 'REPORT_LOCKED', message: '报告已被接收，不能再上传或更正' });
+  new ConflictException({
+    code: 'REPORT_LOCKED',
+    message: '报告已被接收，不能再上传或更正；如确需修改，请联系监督人员重新打开',
+  });
+
+export const reportAwaitingReview = () =>
+  new ConflictException({
+    code: 'REPORT_AWAITING_REVIEW',
+    message:
+      '报告已报送、正在等待审核，批量导入不会替换已报送的版本；如确需修改，请在报告页面重新上传，或待退回后再导入',
+  });
 
 export const reportNotEditable = (status: ReportStatus) =>
   new ConflictException({

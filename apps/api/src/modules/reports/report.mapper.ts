@@ -5,6 +5,7 @@ import type {
   ReportEventDto,
   ReportVersionSummaryDto,
   ReportWriteResultDto,
+  ReviewCommentDto,
 } from './dto/report.dto';
 import type { ReportCorrectionEntity } from './entities/report-correction.entity';
 import type { ReportEntity } from './entities/report.entity';
@@ -12,6 +13,7 @@ import type { ReportEventEntity } from './entities/report-event.entity';
 import type { ReportFileEntity } from './entities/report-file.entity';
 import type { ReportVersionEntity } from './entities/report-version.entity';
 import { countFindings } from './report-findings';
+import type { SendBackAction } from './report-history';
 import type { ReportStatus } from './report-status';
 
 /** Entity → response DTO; entities never leave the services. */
@@ -76,6 +78,20 @@ export function toEventDto(event: ReportEventEntity): ReportEventDto {
     version: event.version,
     action: event.action,
     comment: event.comment,
+    changes: (event.changes ?? []).map((change) => ({ ...change })),
+    actorId: event.actorId,
+    actorName: event.actorName,
+    at: event.at.toISOString(),
+  };
+}
+
+export function toReviewCommentDto(
+  event: ReportEventEntity & { action: SendBackAction },
+): ReviewCommentDto {
+  return {
+    action: event.action,
+    version: event.version,
+    comment: event.comment ?? '',
     actorId: event.actorId,
     actorName: event.actorName,
     at: event.at.toISOString(),

@@ -46,7 +46,7 @@ import {
   ReportVersionDetailDto,
   ReportWriteResultDto,
 } from './dto/report.dto';
-import { ReturnReportDto } from './dto/review-report.dto';
+import { ReopenReportDto, ReturnReportDto } from './dto/review-report.dto';
 import {
   PreviewReportDto,
   PreviewReportFormDto,
@@ -203,7 +203,8 @@ export class ReportsController {
 
   @Get(':id/history')
   @ApiOperation({
-    summary: '流程记录 / upload, correct, submit, accept and return steps, oldest first',
+    summary:
+      '流程记录 / upload, correct (with the cells changed), submit, accept, return and reopen steps, oldest first',
   })
   @ApiOkResponse({ type: [ReportEventDto] })
   @ApiNotFoundResponse({ description: 'REPORT_NOT_FOUND' })
@@ -274,6 +275,25 @@ export class ReportsController {
     @Body() body: ReturnReportDto,
   ): Promise<ReportWriteResultDto> {
     return this.reports.review(actorOf(user, request), id, 'return', body.comment);
+  }
+
+  @Post(':id/reopen')
+  @HttpCode(HttpStatus.OK)
+  @Roles('oversight', 'admin')
+  @ApiOperation({
+    summary: '重新打开 / accepted → returned, with a reason; the unit corrects or re-uploads',
+  })
+  @ApiOkResponse({ type: ReportWriteResultDto })
+  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED (reason missing or too long)' })
+  @ApiNotFoundResponse({ description: 'REPORT_NOT_FOUND' })
+  @ApiConflictResponse({ description: 'INVALID_TRANSITION (not accepted)' })
+  reopen(
+    @CurrentUser() user: AuthUser,
+    @Req() request: Request,
+    @Param('id') id: string,
+    @Body() body: ReopenReportDto,
+  ): Promise<ReportWriteResultDto> {
+    return this.reports.review(actorOf(user, request), id, 'reopen', body.reason);
   }
 }
 

@@ -20,7 +20,7 @@ import type { ReportPreviewDto, ReportWriteResultDto } from './dto/report.dto';
 import { ReportCellEntity } from './entities/report-cell.entity';
 import { ReportCorrectionEntity } from './entities/report-correction.entity';
 import { ReportEntity } from './entities/report.entity';
-import { ReportEventEntity } from './entities/report-event.entity';
+import { type CellChangeRecord, ReportEventEntity } from './entities/report-event.entity';
 import { ReportFileEntity } from './entities/report-file.entity';
 import { ReportVersionEntity } from './entities/report-version.entity';
 import { ReportAccess } from './report-access';
@@ -30,6 +30,7 @@ import {
   cellRepeated,
   invalidTransition,
   reportDuplicate,
+  reportAwaitingReview,
   reportLocked,
   reportNotEditable,
   reportNotFound,
@@ -76,6 +77,15 @@ export interface ReportActor {
   readonly at?: Date;
 }
 
+export interface UploadOptions {
+  /**
+   * Refuse instead of replacing a submitted report (REPORT_AWAITING_REVIEW). A person uploading
+   * again on the report page means to withdraw what was submitted; a bulk import does not, and
+   * must not take a report out of the reviewers' queue behind their back.
+   */
+  readonly keepSubmitted?: boolean;
+}
+
 /**
  * The write side of reports: uploads, corrections and the workflow. Every change is one
  * transaction holding the report row's lock, with its event and audit entry inside it.
@@ -109,13 +119,15 @@ export class ReportsService implements OnModuleInit {
     agencyId: string,
     year: number,
     source: ReportSource,
+    options: UploadOptions = {},
   ): Promise<ReportWriteResultDto> {
     await this.access.assertCanUploadFor(actor.user, agencyId);
     this.assertWithinLimit(source.bytes);
     const sha256 = sha256Hex(source.bytes);
     // Cheap refusals first: a duplicate or a locked report should not cost a parse.
     const existing = await this.reports.findOneBy({ agencyId, year });
-    if (existing) await this.assertAcceptsUpload(this.dataSource.manager, existing, sha256);
+    if (existing)
+      await this.assertAcceptsUpload(this.dataSource.manager, existing, sha256, options);
 
     const parsed = await this.parsing.parse(source.bytes, source.fileName);
     const parsedYear = parsed.report.year;
@@ -128,7 +140,7 @@ export class ReportsService implements OnModuleInit {
 
     return this.dataSource.transaction(async (manager) => {
       const report = await lockOrCreateReport(manager, agencyId, year);
-      await this.assertAcceptsUpload(manager, report, sha256);
+      await this.assertAcceptsUpload(manager, report, sha256, options);
       const previousYear = await currentReportFor(manager, agencyId, year - 1);
       const findings = withCrossReportFindings(
         canonical.findings,
@@ -244,7 +256,7 @@ export class ReportsService implements OnModuleInit {
         version = await this.copyVersion(manager, report, version, actor.user.id);
 
       const canonical = readStoredReport(version);
-      const changes: { address: string; from: number; to: number }[] = [];
+      const changes: CellChangeRecord[] = [];
       for (const change of input.changes) {
         const from = getCell(canonical, change.address);
         if (from === undefined) throw cellNotInReport(change.address);
@@ -276,11 +288,16 @@ export class ReportsService implements OnModuleInit {
       );
       await this.storeFindings(manager, version, canonical, findings);
       await this.makeCurrent(manager, report, version, 'draft');
-      await this.recordStep(manager, actor, report, version.version, 'correct', input.reason, {
+      await this.recordStep(
+        manager,
+        actor,
+        report,
+        version.version,
+        'correct',
+        input.reason,
+        { changes, basedOnVersion, findings: findings.length },
         changes,
-        basedOnVersion,
-        findings: findings.length,
-      });
+      );
       return toWriteResult(report, version);
     });
   }
@@ -328,7 +345,10 @@ export class ReportsService implements OnModuleInit {
     });
   }
 
-  /** Submitted → accepted (locked) or returned (with the reviewer's comment). */
+  /**
+   * Submitted → accepted (locked) or returned (with the reviewer's comment); accepted → returned
+   * when a reviewer reopens it (with the reason).
+   */
   async review(
     actor: ReportActor,
     reportId: string,
@@ -356,6 +376,7 @@ export class ReportsService implements OnModuleInit {
     manager: EntityManager,
     report: ReportEntity,
     sha256: string,
+    options: UploadOptions,
   ): Promise<void> {
     if (report.status === 'accepted') throw reportLocked();
     const [duplicate] = await manager.query<{ version: number }[]>(
@@ -364,6 +385,8 @@ export class ReportsService implements OnModuleInit {
       [report.id, sha256],
     );
     if (duplicate) throw reportDuplicate(duplicate.version);
+    // After the duplicate check: importing the same archive again reports duplicates, not refusals.
+    if (options.keepSubmitted && report.status === 'submitted') throw reportAwaitingReview();
   }
 
   private assertTransition(report: ReportEntity, step: WorkflowStep): void {
@@ -499,6 +522,7 @@ export class ReportsService implements OnModuleInit {
     action: ReportAction,
     comment: string | null,
     details: Record<string, unknown>,
+    changes: CellChangeRecord[] | null = null,
   ): Promise<void> {
     // Every step ends here, inside its transaction: analytics sees the report as committed.
     await this.analyticsIndex.refreshReport(manager, report.id);
@@ -507,6 +531,7 @@ export class ReportsService implements OnModuleInit {
       version,
       action,
       comment,
+      changes,
       actorId: actor.user.id,
       actorName: actor.user.displayName,
       ...(actor.at ? { at: actor.at } : {}),

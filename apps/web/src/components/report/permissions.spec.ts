@@ -12,6 +12,7 @@ describe('reportPermissions', () => {
       canCorrect: true,
       canSubmit: true,
       canReview: false,
+      canReopen: false,
       canUploadAgain: true,
     });
     expect(reportPermissions(uploader, { agencyId: AGENCY, status: 'returned' })).toMatchObject({
@@ -37,14 +38,26 @@ describe('reportPermissions', () => {
     );
   });
 
-  it('locks an accepted report for everyone', () => {
+  it('locks an accepted report for everyone; only reviewers may reopen it', () => {
     const admin = { role: 'admin' as const, agencyId: null };
     expect(reportPermissions(admin, { agencyId: AGENCY, status: 'accepted' })).toMatchObject({
       canCorrect: false,
       canSubmit: false,
       canReview: false,
+      canReopen: true,
       canUploadAgain: false,
     });
+    const oversight = { role: 'oversight' as const, agencyId: null };
+    expect(reportPermissions(oversight, { agencyId: AGENCY, status: 'accepted' }).canReopen).toBe(
+      true,
+    );
+    expect(reportPermissions(oversight, { agencyId: AGENCY, status: 'submitted' }).canReopen).toBe(
+      false,
+    );
+    const uploader = { role: 'uploader' as const, agencyId: AGENCY };
+    expect(reportPermissions(uploader, { agencyId: AGENCY, status: 'accepted' }).canReopen).toBe(
+      false,
+    );
     expect(reportPermissions(null, { agencyId: AGENCY, status: 'draft' }).canWrite).toBe(false);
   });
 });

@@ -16,6 +16,8 @@ export interface ReportPermissions {
   canSubmit: boolean;
   /** Accept or return: oversight users and admins, while the report awaits review. */
   canReview: boolean;
+  /** Reopen an accepted report: the same reviewers, once it is accepted. */
+  canReopen: boolean;
   canUploadAgain: boolean;
 }
 
@@ -36,6 +38,7 @@ export function reportPermissions(
     canCorrect: canWrite && (report.status === 'draft' || report.status === 'returned'),
     canSubmit: canWrite && report.status === 'draft',
     canReview: reviewer && report.status === 'submitted',
+    canReopen: reviewer && report.status === 'accepted',
     canUploadAgain: canWrite && report.status !== 'accepted',
   };
 }

@@ -59,13 +59,29 @@ function detail(status: string) {
     deadlineSource: 'statutory',
     onTime: null,
     daysLate: null,
+    reviewComment: null as null | Record<string, unknown>,
     createdAt: '2025-01-10T00:00:00.000Z',
     updatedAt: '2025-01-10T00:00:00.000Z',
   };
 }
 
-function routes(user: UserDto, status: string, extra: Record<string, unknown> = {}) {
+const event = (fields: Record<string, unknown>) => ({
+  comment: null,
+  changes: [],
+  actorId: oversight.id,
+  actorName: '监督员',
+  at: '2025-02-01T00:00:00.000Z',
+  ...fields,
+});
+
+function routes(
+  user: UserDto,
+  status: string,
+  extra: Record<string, unknown> = {},
+  change?: (body: ReturnType<typeof detail>) => void,
+) {
   const body = detail(status);
+  change?.(body);
   return {
     ...signedIn(user),
     'GET /api/health': HEALTHY,
@@ -76,11 +92,15 @@ function routes(user: UserDto, status: string, extra: Record<string, unknown> = 
           version: 1,
           action: 'upload',
           comment: null,
+          changes: [],
           actorId: user.id,
           actorName: '填报员',
           at: '2025-01-10T00:00:00.000Z',
         },
       ],
+    },
+    [`GET /api/reports/${REPORT}/versions/1`]: {
+      body: { ...body.versions[0], ...body, provenance: {}, corrections: [] },
     },
     [`GET /api/reports/${REPORT}/versions/2`]: {
       body: { ...body.versions[1], ...body, provenance: layoutProvenance(), corrections: [] },
@@ -93,7 +113,7 @@ function routes(user: UserDto, status: string, extra: Record<string, unknown> = 
 }
 
 const buttons = (wrapper: VueWrapper) =>
-  ['action-submit', 'action-accept', 'action-return'].filter((id) =>
+  ['action-submit', 'action-accept', 'action-return', 'action-reopen'].filter((id) =>
     wrapper.find(`[data-testid="${id}"]`).exists(),
   );
 
@@ -106,6 +126,18 @@ async function confirmBox() {
   ok.click();
   await flushPromises();
 }
+
+async function typeInBox(text: string) {
+  await flushPromises();
+  const input = document.body.querySelector<HTMLTextAreaElement>('.el-message-box textarea');
+  if (!input) throw new Error('no text box');
+  input.value = text;
+  input.dispatchEvent(new Event('input'));
+  await flushPromises();
+}
+
+const posts = (calls: { method: string; path: string; body: unknown }[]) =>
+  calls.filter((call) => call.method === 'POST').map((call) => [call.path, call.body]);
 
 describe('ReportDetailView', { timeout: 30_000 }, () => {
   let wrapper: VueWrapper | undefined;
@@ -158,6 +190,12 @@ describe('ReportDetailView', { timeout: 30_000 }, () => {
 
     await wrapper.get('[data-testid="action-accept"]').trigger('click');
     expect(document.body.textContent).toContain('接收后报告将锁定');
+    // The fixture's current version has open errors: the reviewer is told how many.
+    const errors = detail('submitted').findings.filter((f) => f.severity === 'error').length;
+    expect(errors).toBeGreaterThan(0);
+    expect(document.body.textContent).toContain(
+      `本报告仍有 ${errors} 项错误未解决。确定仍要接收吗？`,
+    );
     expect(calls.some((call) => call.method === 'POST')).toBe(false);
     await confirmBox();
     expect(calls.filter((call) => call.method === 'POST').map((call) => call.path)).toEqual([
@@ -195,5 +233,139 @@ describe('ReportDetailView', { timeout: 30_000 }, () => {
     await wrapper.get('[data-testid="diff-show"]').trigger('click');
     await flushPromises();
     expect(wrapper.get(`td[data-address="${BROKEN_CELL}"]`).classes()).toContain('is-changed');
+  });
+
+  it('asks to accept without an error warning when the report has no open errors', async () => {
+    const { calls } = stubApi(
+      routes(
+        oversight,
+        'submitted',
+        { [`POST /api/reports/${REPORT}/accept`]: { body: { id: REPORT, status: 'accepted' } } },
+        (body) => {
+          body.findings = body.findings.filter((finding) => finding.severity !== 'error');
+        },
+      ),
+    );
+    ({ wrapper } = await mountApp(`/reports/${REPORT}`));
+    await wrapper.get('[data-testid="action-accept"]').trigger('click');
+    await flushPromises();
+    expect(document.body.textContent).toContain('接收后报告将锁定');
+    expect(document.body.textContent).not.toContain('项错误未解决');
+    await confirmBox();
+    expect(posts(calls)).toEqual([[`/api/reports/${REPORT}/accept`, undefined]]);
+  });
+
+  it('lets oversight reopen an accepted report, asking for the reason', async () => {
+    const { calls } = stubApi(
+      routes(oversight, 'accepted', {
+        [`POST /api/reports/${REPORT}/reopen`]: { body: { id: REPORT, status: 'returned' } },
+      }),
+    );
+    ({ wrapper } = await mountApp(`/reports/${REPORT}`));
+    expect(buttons(wrapper)).toEqual(['action-reopen']);
+    expect(wrapper.get('[data-testid="action-reopen"]').text()).toBe('重新打开');
+
+    await wrapper.get('[data-testid="action-reopen"]').trigger('click');
+    await flushPromises();
+    expect(document.body.textContent).toContain('请填写重新打开的原因');
+    await confirmBox();
+    // An empty reason is refused in the dialog; nothing is sent.
+    expect(document.body.querySelector('.el-message-box__errormsg')?.textContent).toContain(
+      '请填写重新打开的原因',
+    );
+    expect(posts(calls)).toEqual([]);
+
+    await typeInBox('  单位来函：表三填报有误  ');
+    await confirmBox();
+    expect(posts(calls)).toEqual([
+      [`/api/reports/${REPORT}/reopen`, { reason: '单位来函：表三填报有误' }],
+    ]);
+  });
+
+  it('offers no reopening to the uploader, nor on a report that is not accepted', async () => {
+    stubApi(routes(uploader, 'accepted'));
+    ({ wrapper } = await mountApp(`/reports/${REPORT}`));
+    expect(buttons(wrapper)).toEqual([]);
+    wrapper.unmount();
+    document.body.innerHTML = '';
+    stubApi(routes(oversight, 'returned'));
+    ({ wrapper } = await mountApp(`/reports/${REPORT}`));
+    expect(buttons(wrapper)).toEqual([]);
+  });
+
+  it('shows the return comment on every version until the report is submitted again', async () => {
+    stubApi(
+      routes(uploader, 'draft', {}, (body) => {
+        body.reviewComment = {
+          action: 'return',
+          version: 1,
+          comment: '请核对表三',
+          actorId: oversight.id,
+          actorName: '监督员',
+          at: '2025-02-01T00:00:00.000Z',
+        };
+      }),
+    );
+    ({ wrapper } = await mountApp(`/reports/${REPORT}`));
+    const banner = () => wrapper?.find('[data-testid="returned-alert"]');
+    expect(banner()?.text()).toContain('报告已被退回：请核对表三');
+    expect(banner()?.text()).toContain('监督员');
+    wrapper.unmount();
+    document.body.innerHTML = '';
+    ({ wrapper } = await mountApp(`/reports/${REPORT}?version=1`));
+    expect(wrapper.text()).toContain('正在查看第 1 版');
+    expect(banner()?.text()).toContain('报告已被退回：请核对表三');
+  });
+
+  it('says a reopened report was reopened, and shows no banner once it is submitted again', async () => {
+    stubApi(
+      routes(uploader, 'returned', {}, (body) => {
+        body.reviewComment = {
+          action: 'reopen',
+          version: 2,
+          comment: '单位来函更正',
+          actorId: oversight.id,
+          actorName: '监督员',
+          at: '2025-02-01T00:00:00.000Z',
+        };
+      }),
+    );
+    ({ wrapper } = await mountApp(`/reports/${REPORT}`));
+    expect(wrapper.get('[data-testid="returned-alert"]').text()).toContain(
+      '报告已被重新打开：单位来函更正',
+    );
+    wrapper.unmount();
+    document.body.innerHTML = '';
+    stubApi(routes(uploader, 'submitted'));
+    ({ wrapper } = await mountApp(`/reports/${REPORT}`));
+    expect(wrapper.find('[data-testid="returned-alert"]').exists()).toBe(false);
+  });
+
+  it('shows in the history what a correction changed and why a report was reopened', async () => {
+    stubApi(
+      routes(oversight, 'returned', {
+        [`GET /api/reports/${REPORT}/history`]: {
+          body: [
+            event({ version: 1, action: 'accept' }),
+            event({ version: 1, action: 'reopen', comment: '单位来函更正' }),
+            event({
+              version: 2,
+              action: 'correct',
+              comment: '与原件核对',
+              actorName: '填报员',
+              changes: [{ address: BROKEN_CELL, from: 5, to: 6 }],
+            }),
+          ],
+        },
+      }),
+    );
+    ({ wrapper } = await mountApp(`/reports/${REPORT}`));
+    const history = wrapper.get('[data-testid="report-history"]');
+    const entries = history.findAll('.el-timeline-item').map((item) => item.text());
+    expect(entries[1]).toContain('监督员 重新打开了第 1 版');
+    expect(entries[1]).toContain('原因：单位来函更正');
+    expect(entries[2]).toContain('填报员 更正了第 2 版');
+    expect(entries[2]).toContain('更正 表三 新收 · 自然人 5 → 6');
+    expect(entries[2]).toContain('原因：与原件核对');
   });
 });

@@ -67,6 +67,16 @@ export class ReportVersionSummaryDto {
   @ApiProperty({ type: FindingCountsDto }) findingCounts: FindingCountsDto;
 }
 
+/** The reviewer's comment a returned or reopened report carries until it is submitted again. */
+export class ReviewCommentDto {
+  @ApiProperty({ enum: ['return', 'reopen'] }) action: string;
+  @ApiProperty({ description: '退回或重新打开时的版本' }) version: number;
+  @ApiProperty({ description: '退回意见或重新打开的原因' }) comment: string;
+  @ApiProperty({ format: 'uuid' }) actorId: string;
+  @ApiProperty() actorName: string;
+  @ApiProperty() at: string;
+}
+
 export class ReportDetailDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) agencyId: string;
@@ -88,6 +98,12 @@ export class ReportDetailDto {
   })
   onTime: boolean | null;
   @ApiProperty({ nullable: true, type: Number }) daysLate: number | null;
+  @ApiProperty({
+    nullable: true,
+    type: ReviewCommentDto,
+    description: '最近一次退回或重新打开的意见，直到再次报送；其间的各版本都显示它',
+  })
+  reviewComment: ReviewCommentDto | null;
   @ApiProperty() createdAt: string;
   @ApiProperty() updatedAt: string;
 }
@@ -150,10 +166,26 @@ export class ReportDiffDto {
   @ApiProperty({ type: [CellDifferenceDto] }) differences: CellDifferenceDto[];
 }
 
+export class ReportEventChangeDto {
+  @ApiProperty({ example: 'applications.newReceived.naturalPerson' }) address: string;
+  @ApiProperty({ example: 5 }) from: number;
+  @ApiProperty({ example: 6 }) to: number;
+}
+
 export class ReportEventDto {
   @ApiProperty() version: number;
   @ApiProperty({ enum: REPORT_ACTIONS }) action: string;
-  @ApiProperty({ nullable: true, type: String }) comment: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: '退回意见、重新打开或更正的原因',
+  })
+  comment: string | null;
+  @ApiProperty({
+    type: [ReportEventChangeDto],
+    description: '更正：改动的单元格及新旧值；其他步骤为空',
+  })
+  changes: ReportEventChangeDto[];
   @ApiProperty({ format: 'uuid' }) actorId: string;
   @ApiProperty() actorName: string;
   @ApiProperty() at: string;

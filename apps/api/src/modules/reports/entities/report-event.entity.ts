@@ -1,6 +1,13 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type { ReportAction } from '../report-status';
 
+/** One cell a correction changed, as the history shows it. */
+export interface CellChangeRecord {
+  readonly address: string;
+  readonly from: number;
+  readonly to: number;
+}
+
 /** One step of a report's workflow history. */
 @Entity({ name: 'report_event' })
 export class ReportEventEntity {
@@ -19,6 +26,10 @@ export class ReportEventEntity {
 
   @Column({ type: 'text', nullable: true })
   comment: string | null;
+
+  /** For a correction: the cells it changed (migration 1764512000000); null for other steps. */
+  @Column({ type: 'jsonb', nullable: true })
+  changes: CellChangeRecord[] | null;
 
   @Column({ name: 'actor_id', type: 'uuid' })
   actorId: string;
