@@ -310,13 +310,34 @@ describe('administration in Chromium', () => {
     watchConsole(uploaderPage);
     await signInThroughPage(uploaderPage, server.baseUrl, UPLOADER);
 
+    // First sign-in with the password the admin chose: the clerk sets their own, cannot skip it…
+    await uploaderPage.getByTestId('password-required').waitFor();
+    await uploaderPage.goto(`${server.baseUrl}/reports`);
+    await uploaderPage.waitForURL((url) => url.pathname === '/password' && url.searchParams.get('redirect') === '/reports');
+    const ownPassword = `${UPLOADER.password}-own`;
+    const passwordDialog = uploaderPage.getByTestId('password-dialog');
+    await passwordDialog.locator('input[autocomplete="current-password"]').fill(UPLOADER.password);
+    const newInputs = passwordDialog.locator('input[autocomplete="new-password"]');
+    await newInputs.nth(0).fill(ownPassword);
+    await newInputs.nth(1).fill(ownPassword);
+    await passwordDialog.getByTestId('password-submit').click();
+    // …then goes on to where they were headed; the start page is the agency's to-do.
+    await uploaderPage.waitForURL((url) => url.pathname === '/reports');
+    await uploaderPage.goto(`${server.baseUrl}/`);
+    await uploaderPage.waitForURL('**/todo');
+    await uploaderPage.getByTestId('todo-page').waitFor();
+    await uploaderPage.getByTestId('todo-deadline').waitFor();
+    await expect(uploaderPage.getByTestId('todo-due-status').innerText()).resolves.toContain('尚未上传');
+    await uploaderPage.screenshot({ path: join(RESULTS_DIR, 'admin-uploader-todo.png') });
+    await expect(apiToken(server.baseUrl, { ...UPLOADER, password: ownPassword })).resolves.toEqual(expect.any(String));
+
     const menu = await uploaderPage.getByTestId('nav-menu').innerText();
     expect(menu).not.toContain('管理');
     expect(menu).toContain('上传');
     await expect(uploaderPage.getByTestId('user-role').innerText()).resolves.toBe('填报用户');
 
     await uploaderPage.goto(`${server.baseUrl}/admin`);
-    await uploaderPage.waitForURL('**/overview');
+    await uploaderPage.waitForURL('**/todo');
     await uploaderPage.getByText('您没有权限访问“管理”').waitFor();
     await expect(uploaderPage.getByTestId('agencies-panel').count()).resolves.toBe(0);
     await uploaderPage.screenshot({ path: join(RESULTS_DIR, 'admin-uploader-refused.png') });

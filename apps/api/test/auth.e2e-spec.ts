@@ -191,6 +191,48 @@ describe('authentication and accounts (real PostgreSQL)', () => {
     await request(server()).get('/api/auth/me').set('Authorization', `Bearer ${token}`).expect(401);
   });
 
+  it('makes an account an admin created, or whose password an admin reset, choose its own first', async () => {
+    const admin = { Authorization: `Bearer ${await adminToken(testApp)}` };
+    const created = await request(server())
+      .post('/api/users')
+      .set(admin)
+      .send({
+        username: 'first-login-1',
+        displayName: '首次登录',
+        password: 'chosen-by-admin',
+        role: 'oversight',
+        scopeAgencyIds: [await createTestAgency(testApp)],
+      })
+      .expect(201);
+    expect(created.body.mustChangePassword).toBe(true);
+    const first = await login(testApp, 'first-login-1', 'chosen-by-admin');
+    const as = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+    // Who am I says why; everything else is refused until the password is the user's own.
+    const me = await request(server()).get('/api/auth/me').set(as(first)).expect(200);
+    expect(me.body.mustChangePassword).toBe(true);
+    const refused = await request(server()).get('/api/reports').set(as(first)).expect(403);
+    expect(refused.body).toMatchObject({ code: 'PASSWORD_CHANGE_REQUIRED', message: expect.stringContaining('初始密码') });
+
+    const changed = await request(server())
+      .post('/api/auth/password')
+      .set(as(first))
+      .send({ currentPassword: 'chosen-by-admin', newPassword: 'my-own-secret-1' })
+      .expect(200);
+    expect(changed.body.user.mustChangePassword).toBe(false);
+    await request(server()).get('/api/reports').set(as(changed.body.accessToken)).expect(200);
+    const stored = async () =>
+      (await testApp.dataSource.query<{ must_change_password: boolean }[]>(
+        'SELECT must_change_password FROM app_user WHERE id = $1',
+        [created.body.id],
+      ))[0]?.must_change_password;
+    expect(await stored()).toBe(false);
+
+    // A reset by an admin asks again.
+    await request(server()).patch(`/api/users/${created.body.id}`).set(admin).send({ password: 'reset-by-admin' }).expect(200);
+    expect(await stored()).toBe(true);
+  });
+
   it('never leaves the system without an active admin', async () => {
     const admin = { Authorization: `Bearer ${await adminToken(testApp)}` };
     const others = await testApp.dataSource.query<{ id: string }[]>(

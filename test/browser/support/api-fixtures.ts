@@ -23,7 +23,33 @@ export async function apiRequest<T>(
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
-/** An agency and an uploader account for it, created by the admin of a fresh database. */
+/**
+ * An account as its user has it after the first sign-in: the admin creates it with a password
+ * of its own choosing, the user replaces it (the API refuses everything else until then) with
+ * `account.password`.
+ */
+export async function createAccount(
+  baseUrl: string,
+  adminToken: string,
+  account: { username: string; password: string; displayName: string; role: string } & Record<string, unknown>,
+): Promise<{ id: string }> {
+  const initial = `initial-${account.password}`;
+  const user = await apiRequest<{ id: string }>(baseUrl, adminToken, 'POST', '/users', { ...account, password: initial });
+  const login = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username: account.username, password: initial }),
+  });
+  if (!login.ok) throw new Error(`sign-in of ${account.username}: HTTP ${login.status}`);
+  const { accessToken } = (await login.json()) as { accessToken: string };
+  await apiRequest(baseUrl, accessToken, 'POST', '/auth/password', {
+    currentPassword: initial,
+    newPassword: account.password,
+  });
+  return user;
+}
+
+/** An agency (with reports of past years: 起始年度 不限) and an uploader account for it. */
 export async function createAgencyWithUploader(
   baseUrl: string,
   adminToken: string,
@@ -35,11 +61,8 @@ export async function createAgencyWithUploader(
     name: agency.name,
     level: 'county',
     kind: 'department',
+    activeFromYear: null,
   });
-  const user = await apiRequest<{ id: string }>(baseUrl, adminToken, 'POST', '/users', {
-    ...uploader,
-    role: 'uploader',
-    agencyId: created.id,
-  });
+  const user = await createAccount(baseUrl, adminToken, { ...uploader, role: 'uploader', agencyId: created.id });
   return { agencyId: created.id, userId: user.id };
 }

@@ -20,6 +20,8 @@ export interface UserDto {
   scopeAgencyIds: string[];
   disabled?: boolean;
   lastLoginAt?: string | null;
+  /** An admin chose the password: the API refuses everything else until the user picks their own. */
+  mustChangePassword?: boolean;
 }
 
 export interface LoginResponse {

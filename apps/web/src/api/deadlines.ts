@@ -17,6 +17,8 @@ export interface DeadlineList {
   /** What applies where no agency has its own. */
   defaultDueDate: string;
   deadlines: DeadlineDto[];
+  /** Asked with an agency: the deadline that applies to it (its own, an ancestor's, the year's). */
+  effective?: { agencyId: string; dueDate: string };
 }
 
 export interface SetDeadlineInput {
@@ -26,8 +28,8 @@ export interface SetDeadlineInput {
   dueDate: string;
 }
 
-export function listDeadlines(year: number): Promise<DeadlineList> {
-  return http.get<DeadlineList>('/deadlines', { query: { year } });
+export function listDeadlines(year: number, agencyId?: string): Promise<DeadlineList> {
+  return http.get<DeadlineList>('/deadlines', { query: { year, ...(agencyId ? { agencyId } : {}) } });
 }
 
 /** Creates or replaces; silent, the form shows the reason (e.g. a date inside the year). */

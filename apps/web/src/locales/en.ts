@@ -4,6 +4,7 @@ import * as analytics from './features/analytics';
 import * as auth from './features/auth';
 import * as charts from './features/charts';
 import * as report from './features/report';
+import * as todo from './features/todo';
 import * as upload from './features/upload';
 
 const en: MessageSchema = {
@@ -25,8 +26,11 @@ const en: MessageSchema = {
     admin: 'Administration',
     reportDetail: 'Report',
     bulkImport: 'Bulk import',
+    todo: 'My to-do',
+    password: 'Set your password',
   },
   pages: {
+    todo: "Your agency's report deadline and the reports waiting for you",
     overview: 'Submission status and key indicators of every agency and year at a glance',
     trends:
       'Multi-year trends of proactive disclosure, request outcomes, administrative reconsideration and litigation, inspection pass rates and more',
@@ -66,6 +70,7 @@ const en: MessageSchema = {
   auth: auth.en,
   charts: charts.en,
   report: report.en,
+  todo: todo.en,
   upload: upload.en,
 };
 

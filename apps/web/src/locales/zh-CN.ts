@@ -4,6 +4,7 @@ import * as analytics from './features/analytics';
 import * as auth from './features/auth';
 import * as charts from './features/charts';
 import * as report from './features/report';
+import * as todo from './features/todo';
 import * as upload from './features/upload';
 const zhCN = {
   app: {
@@ -24,8 +25,11 @@ const zhCN = {
     admin: '管理',
     reportDetail: '报告详情',
     bulkImport: '批量导入',
+    todo: '我的待办',
+    password: '设置密码',
   },
   pages: {
+    todo: '本单位年报的报送期限、需要报送或修改的报告',
     overview: '各机构、各年度年报的提交情况与关键指标汇总',
     trends: '多年度主动公开、依申请公开办理结果、行政复议与诉讼、检查合格率等指标的趋势图',
     compare: '同一年度不同机构之间各项指标的横向对比与排名',
@@ -61,6 +65,7 @@ const zhCN = {
   auth: auth.zhCN,
   charts: charts.zhCN,
   report: report.zhCN,
+  todo: todo.zhCN,
   upload: upload.zhCN,
 };
 

@@ -71,7 +71,7 @@ describe('sign-in guard', () => {
 
     await router.push('/admin');
 
-    expect(router.currentRoute.value.path).toBe('/overview');
+    expect(router.currentRoute.value.path).toBe('/todo');
     expect(warn).toHaveBeenCalledWith(
       expect.objectContaining({ message: '您没有权限访问“管理”，已为您打开可访问的页面' }),
     );
@@ -108,6 +108,34 @@ describe('sign-in guard', () => {
     expect(router.currentRoute.value.query.redirect).toBe('/reports?page=2');
     expect(useAuthStore().token).toBeNull();
     expect(localStorage.getItem('atlas:token')).toBeNull();
+  });
+});
+
+describe('first steps', () => {
+  beforeEach(() => {
+    localStorage.clear();
+    setActivePinia(createPinia());
+  });
+
+  it('sends a user whose password an admin chose to set their own, wherever they were going', async () => {
+    stubApi(signedIn(demoUser({ role: 'oversight', scopeAgencyIds: ['x'], mustChangePassword: true })));
+    const router = createAppRouter(createMemoryHistory());
+    await router.push('/compare?year=2024');
+    expect(router.currentRoute.value.name).toBe('password');
+    expect(router.currentRoute.value.query.redirect).toBe('/compare?year=2024');
+  });
+
+  it('starts a clerk on the agency to-do and an official on the overview', async () => {
+    stubApi(signedIn(UPLOADER));
+    const clerk = createAppRouter(createMemoryHistory());
+    await clerk.push('/');
+    expect(clerk.currentRoute.value.path).toBe('/todo');
+
+    setActivePinia(createPinia());
+    stubApi(signedIn(demoUser({ role: 'oversight', scopeAgencyIds: ['x'] })));
+    const official = createAppRouter(createMemoryHistory());
+    await official.push('/');
+    expect(official.currentRoute.value.path).toBe('/overview');
   });
 });
 

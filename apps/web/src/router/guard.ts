@@ -64,6 +64,15 @@ export function installAuthGuard(router: Router): void {
     }
     if (!user) return loginLocation(to);
 
+    // A password an admin chose must be replaced first (the API refuses everything else).
+    if (user.mustChangePassword && to.name !== 'password') {
+      return { name: 'password', query: { redirect: to.fullPath } };
+    }
+    // The start page is the role's first area (a clerk's to-do, an official's overview).
+    if (to.redirectedFrom?.fullPath === '/' && to.path !== firstAllowedArea(user.role).path) {
+      return firstAllowedArea(user.role).path;
+    }
+
     if (canOpen(to, user.role)) return true;
     const fallback = firstAllowedArea(user.role);
     ElMessage.warning({

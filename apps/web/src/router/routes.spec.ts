@@ -11,8 +11,9 @@ describe('routes', () => {
     setActivePinia(createPinia());
   });
 
-  it('has the eight areas in menu order, each with a translated title, roles and an icon', () => {
+  it('has the nine areas in menu order, each with a translated title, roles and an icon', () => {
     expect(areaRoutes.map((route) => route.path)).toEqual([
+      '/todo',
       '/overview',
       '/trends',
       '/compare',
@@ -36,6 +37,7 @@ describe('routes', () => {
       i18n.global.t(meta.titleKey, {}, { locale: 'zh-CN' }),
     );
     expect(titles).toEqual([
+      '我的待办',
       '总览',
       '趋势',
       '对比',
@@ -53,13 +55,15 @@ describe('routes', () => {
 
   it('lists the areas of each role and the first one it lands on', () => {
     expect(allowedAreas('uploader').map((route) => route.name)).toEqual([
+      'todo',
       'overview',
       'quality',
       'reports',
       'upload',
     ]);
     expect(allowedAreas(null)).toEqual([]);
-    for (const role of ROLES) expect(firstAllowedArea(role).path).toBe('/overview');
+    // A clerk starts on the agency's to-do; officials and admins on the overview.
+    for (const role of ROLES) expect(firstAllowedArea(role).path).toBe(role === 'uploader' ? '/todo' : '/overview');
   });
 
   it('redirects / to the overview', async () => {

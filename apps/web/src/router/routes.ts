@@ -1,4 +1,5 @@
 import {
+  Checked,
   DataBoard,
   DataLine,
   DocumentChecked,
@@ -15,8 +16,17 @@ import { ROLES, type Role } from './meta';
 
 const ANALYSTS: readonly Role[] = ['admin', 'oversight'];
 
-/** The product's areas, in menu order. Each page is its own lazily loaded chunk. */
+/**
+ * The product's areas, in menu order. Each page is its own lazily loaded chunk. A role lands
+ * on the first it may open: a clerk on the agency's to-do, officials and admins on the overview.
+ */
 export const areaRoutes = [
+  {
+    path: '/todo',
+    name: 'todo',
+    component: () => import('../views/todo/TodoView.vue'),
+    meta: { titleKey: 'nav.todo', roles: ['uploader'], icon: markRaw(Checked) },
+  },
   {
     path: '/overview',
     name: 'overview',
@@ -95,6 +105,12 @@ export const routes: RouteRecordRaw[] = [
         name: 'report-detail',
         component: () => import('../views/reports/ReportDetailView.vue'),
         meta: { titleKey: 'nav.reportDetail', roles: ROLES },
+      },
+      {
+        path: '/password',
+        name: 'password',
+        component: () => import('../views/password/PasswordView.vue'),
+        meta: { titleKey: 'nav.password', roles: ROLES },
       },
       {
         path: '/upload/bulk',

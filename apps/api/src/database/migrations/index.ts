@@ -8,6 +8,7 @@ import { RankedValuesCarryAgencyCode1764400000000 } from './1764400000000-ranked
 import { CreateAnalyticsExpected1764400100000 } from './1764400100000-create-analytics-expected';
 import { RecountExpectedOnRelevantUpdates1764400200000 } from './1764400200000-recount-expected-on-relevant-updates';
 import { ReportReopenAndCorrectionChanges1764512000000 } from './1764512000000-report-reopen-and-correction-changes';
+import { UsersMustChangePassword1764600000000 } from './1764600000000-users-must-change-password';
 
 /** Applied in this order; append new migrations, never edit applied ones. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   CreateAnalyticsExpected1764400100000,
   RecountExpectedOnRelevantUpdates1764400200000,
   ReportReopenAndCorrectionChanges1764512000000,
+  UsersMustChangePassword1764600000000,
 ];

@@ -15,4 +15,6 @@ export interface AuthUser {
   readonly agencyId: string | null;
   /** Oversight: roots of the agency subtrees it may see. */
   readonly scopeAgencyIds: readonly string[];
+  /** An admin chose the password: until the user picks their own, nothing else is allowed. */
+  readonly mustChangePassword?: boolean;
 }

@@ -9,7 +9,7 @@ import {
 } from '@nestjs/swagger';
 import type { Request } from 'express';
 import type { AuthUser } from './auth-user';
-import { CurrentUser, Public } from './auth.decorators';
+import { BeforePasswordChange, CurrentUser, Public } from './auth.decorators';
 import { AuthService } from './auth.service';
 import { ChangePasswordDto, LoginDto, LoginResponseDto, UserDto } from './dto/auth.dto';
 import { requestAddress } from './request-address';
@@ -34,6 +34,7 @@ export class AuthController {
   }
 
   @Post('logout')
+  @BeforePasswordChange()
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiBearerAuth()
   @ApiOperation({ summary: '退出登录 / sign out of every session' })
@@ -43,6 +44,7 @@ export class AuthController {
   }
 
   @Get('me')
+  @BeforePasswordChange()
   @ApiBearerAuth()
   @ApiOperation({ summary: '当前用户 / who am I' })
   @ApiOkResponse({ type: UserDto })
@@ -51,6 +53,7 @@ export class AuthController {
   }
 
   @Post('password')
+  @BeforePasswordChange()
   @HttpCode(HttpStatus.OK)
   @ApiBearerAuth()
   @ApiOperation({

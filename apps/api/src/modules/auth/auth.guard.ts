@@ -7,7 +7,7 @@ import {
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Role } from './auth-user';
-import { ALLOWED_ROLES, type AuthenticatedRequest, IS_PUBLIC } from './auth.decorators';
+import { ALLOWED_ROLES, type AuthenticatedRequest, BEFORE_PASSWORD_CHANGE, IS_PUBLIC } from './auth.decorators';
 import { AuthService } from './auth.service';
 
 /**
@@ -32,6 +32,12 @@ export class AuthGuard implements CanActivate {
     }
     const user = await this.auth.authenticate(token);
     request.user = user;
+    if (user.mustChangePassword && !this.reflector.getAllAndOverride<boolean>(BEFORE_PASSWORD_CHANGE, targets)) {
+      throw new ForbiddenException({
+        code: 'PASSWORD_CHANGE_REQUIRED',
+        message: '请先修改管理员设置的初始密码，再继续使用',
+      });
+    }
 
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ALLOWED_ROLES, targets);
     if (roles && !roles.includes(user.role)) {

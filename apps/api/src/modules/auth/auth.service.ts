@@ -129,10 +129,12 @@ export class AuthService {
     user.passwordHash = await hashPassword(newPassword);
     user.passwordChangedAt = new Date();
     user.tokenVersion += 1;
+    user.mustChangePassword = false;
     await this.users.update(user.id, {
       passwordHash: user.passwordHash,
       passwordChangedAt: user.passwordChangedAt,
       tokenVersion: user.tokenVersion,
+      mustChangePassword: false,
     });
     await this.audit.record({
       actor,

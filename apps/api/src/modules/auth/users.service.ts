@@ -31,6 +31,7 @@ export function toUserDto(user: UserEntity): UserDto {
     scopeAgencyIds: (user.scopes ?? []).map((scope) => scope.agencyId).sort(),
     disabled: user.disabled,
     lastLoginAt: user.lastLoginAt ? user.lastLoginAt.toISOString() : null,
+    mustChangePassword: user.mustChangePassword,
   };
 }
 
@@ -42,6 +43,7 @@ export function toAuthUser(user: UserEntity): AuthUser {
     role: user.role,
     agencyId: user.agencyId,
     scopeAgencyIds: (user.scopes ?? []).map((scope) => scope.agencyId),
+    ...(user.mustChangePassword ? { mustChangePassword: true } : {}),
   };
 }
 
@@ -154,6 +156,8 @@ export class UsersService implements OnApplicationBootstrap {
         role: input.role,
         agencyId: input.role === 'uploader' ? (input.agencyId ?? null) : null,
         passwordChangedAt: new Date(),
+        // The admin chose it: the user picks their own at first sign-in.
+        mustChangePassword: true,
         scopes:
           input.role === 'oversight'
             ? (input.scopeAgencyIds ?? []).map((agencyId) => ({ agencyId }))
@@ -200,7 +204,7 @@ export class UsersService implements OnApplicationBootstrap {
         agencyId,
         disabled: input.disabled ?? user.disabled,
         ...(input.password !== undefined
-          ? { passwordHash: await hashPassword(input.password), passwordChangedAt: new Date() }
+          ? { passwordHash: await hashPassword(input.password), passwordChangedAt: new Date(), mustChangePassword: true }
           : {}),
         ...(signOut ? { tokenVersion: user.tokenVersion + 1 } : {}),
       });

@@ -39,6 +39,8 @@ export class UserDto {
   @ApiProperty({ type: [String] }) scopeAgencyIds: string[];
   @ApiPropertyOptional() disabled?: boolean;
   @ApiPropertyOptional({ type: String, nullable: true }) lastLoginAt?: string | null;
+  @ApiProperty({ description: 'An admin chose the password: only changing it is allowed until then' })
+  mustChangePassword: boolean;
 }
 
 export class LoginResponseDto {
