@@ -5,6 +5,8 @@ const preset = require('../../jest.preset.cjs');
 module.exports = {
   displayName: 'api',
   rootDir: __dirname,
+  // A global option (a project's own is ignored): integration specs boot the app and PostgreSQL.
+  testTimeout: 30000,
   projects: [
     {
       ...preset,

@@ -135,7 +135,11 @@ export class UsersService implements OnApplicationBootstrap {
     return toUserDto(user);
   }
 
-  async create(input: CreateUserDto, by: Actor = SYSTEM): Promise<UserDto> {
+  /**
+   * `usersOwnPassword`: the password is not an admin's choice for someone else (the demo's
+   * published accounts), so the first sign-in does not ask for a new one.
+   */
+  async create(input: CreateUserDto, by: Actor = SYSTEM, options: { usersOwnPassword?: boolean } = {}): Promise<UserDto> {
     assertRoleShape(input.role, input.agencyId ?? null, input.scopeAgencyIds ?? []);
     const passwordHash = await hashPassword(input.password);
     const id = await this.writeAgencyBound(async (manager) => {
@@ -157,7 +161,7 @@ export class UsersService implements OnApplicationBootstrap {
         agencyId: input.role === 'uploader' ? (input.agencyId ?? null) : null,
         passwordChangedAt: new Date(),
         // The admin chose it: the user picks their own at first sign-in.
-        mustChangePassword: true,
+        mustChangePassword: options.usersOwnPassword !== true,
         scopes:
           input.role === 'oversight'
             ? (input.scopeAgencyIds ?? []).map((agencyId) => ({ agencyId }))

@@ -8,6 +8,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { UsersService } from '../auth/users.service';
 import { ReportsService } from '../reports/reports.service';
 import { SystemService } from '../system/system.service';
+import { SYSTEM } from '../audit/audit.service';
 
 const SEEDED_KEY = 'demo.seeded';
 const DEMO_PASSWORD = 'atlas-demo';
@@ -120,13 +121,18 @@ export class DemoSeedService {
           ? { scopeAgencyIds: [idByCode.get(account.scopeCode) ?? ''] }
           : { agencyId: idByCode.get(account.agencyCode) ?? '' };
       try {
-        await this.users.create({
-          username: account.username,
-          displayName: account.displayName,
-          password: DEMO_PASSWORD,
-          role: account.role,
-          ...input,
-        });
+        await this.users.create(
+          {
+            username: account.username,
+            displayName: account.displayName,
+            password: DEMO_PASSWORD,
+            role: account.role,
+            ...input,
+          },
+          SYSTEM,
+          // The demo's accounts and password are published: nobody is asked to replace them.
+          { usersOwnPassword: true },
+        );
       } catch (error) {
         if (!(describe(error).includes('USERNAME_TAKEN') || describe(error).includes('已被使用')))
           throw error;
