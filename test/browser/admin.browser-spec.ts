@@ -242,6 +242,20 @@ describe('administration in Chromium', () => {
     await expect(apiToken(server.baseUrl, UPLOADER)).resolves.toEqual(expect.any(String));
   });
 
+  it('shows what was just done in the audit log, in Chinese, by family of action', async () => {
+    await page.getByRole('tab', { name: '操作日志' }).click();
+    await page.waitForURL('**/admin?tab=audit');
+    const table = page.getByTestId('audit-table');
+    await table.locator('.el-table__row').first().waitFor();
+    await expect(table.innerText()).resolves.toContain('新增用户');
+    await chooseSelectOption(page, page.getByTestId('audit-family'), '机构');
+    await table.locator('.el-loading-mask').waitFor({ state: 'hidden' });
+    const text = await table.innerText();
+    expect(text).toContain('新增机构');
+    expect(text).not.toContain('新增用户');
+    await page.screenshot({ path: join(RESULTS_DIR, 'admin-audit.png'), fullPage: true });
+  });
+
   it('sets the deadline of a year', async () => {
     const year = 2024;
     await page.getByRole('tab', { name: '报送截止日期' }).click();
