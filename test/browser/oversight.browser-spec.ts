@@ -241,10 +241,11 @@ describe('oversight analytics in Chromium', () => {
     await page.waitForURL(/[?&]status=submitted/);
   });
 
-  it('draws the trends, year-over-year and compliance pages', async () => {
+  it('draws the trends, year-over-year, applicants × outcomes and compliance pages', async () => {
     for (const [path, name] of [
       ['/trends', 'trends'],
       ['/yoy', 'yoy'],
+      ['/breakdown', 'breakdown'],
       ['/quality', 'quality'],
     ] as const) {
       await page.goto(`${server.baseUrl}${path}`);

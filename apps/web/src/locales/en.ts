@@ -20,6 +20,7 @@ const en: MessageSchema = {
     trends: 'Trends',
     compare: 'Compare',
     yoy: 'Year over Year',
+    breakdown: 'Requests and outcomes',
     quality: 'Compliance & Quality',
     reports: 'Reports',
     upload: 'Upload',
@@ -36,6 +37,7 @@ const en: MessageSchema = {
       'Multi-year trends of proactive disclosure, request outcomes, administrative reconsideration and litigation, inspection pass rates and more',
     compare: 'Side-by-side comparison and ranking of agencies on each indicator for one year',
     yoy: 'Increase or decrease of each indicator against the previous year, per agency',
+    breakdown: 'Requests by kind of applicant and how they ended (table 3, summed over the scope)',
     quality:
       'Format and section compliance checks, cross-table consistency checks and a list of data quality issues',
     reports: 'Uploaded annual reports: list, original text and parsed results',

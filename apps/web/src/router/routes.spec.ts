@@ -11,13 +11,14 @@ describe('routes', () => {
     setActivePinia(createPinia());
   });
 
-  it('has the nine areas in menu order, each with a translated title, roles and an icon', () => {
+  it('has the ten areas in menu order, each with a translated title, roles and an icon', () => {
     expect(areaRoutes.map((route) => route.path)).toEqual([
       '/todo',
       '/overview',
       '/trends',
       '/compare',
       '/yoy',
+      '/breakdown',
       '/quality',
       '/reports',
       '/upload',
@@ -42,6 +43,7 @@ describe('routes', () => {
       '趋势',
       '对比',
       '同比',
+      '申请与办理',
       '合规与数据质量',
       '报告',
       '上传',

@@ -4,6 +4,7 @@ import {
   DataLine,
   DocumentChecked,
   Files,
+  Grid,
   Histogram,
   Setting,
   TrendCharts,
@@ -50,6 +51,12 @@ export const areaRoutes = [
     name: 'yoy',
     component: () => import('../views/yoy/YoyView.vue'),
     meta: { titleKey: 'nav.yoy', roles: ANALYSTS, icon: markRaw(DataLine) },
+  },
+  {
+    path: '/breakdown',
+    name: 'breakdown',
+    component: () => import('../views/breakdown/BreakdownView.vue'),
+    meta: { titleKey: 'nav.breakdown', roles: ANALYSTS, icon: markRaw(Grid) },
   },
   {
     path: '/quality',

@@ -119,6 +119,16 @@ export const zhCN = {
     drillHint: '点击名称或柱形：有下级的进入下一级对比，单个单位打开其报告',
     noReportFound: '{name} 在 {year} 年没有报告',
   },
+  breakdown: {
+    title: '申请人 × 办理结果',
+    subtitle: '表三各类申请人的申请如何办结（件），范围内各单位报告之和；颜色越深件数越多',
+    outcome: '办理结果',
+    applicant: '申请人',
+    unit: '件',
+    reports: '{year} 年度共 {reports} 份报告计入',
+    empty: '所选范围内没有 {year} 年度的报告',
+    fileName: '申请人与办理结果-{year}',
+  },
   yoy: {
     year: '本期年度',
     baseYear: '对比年度',
@@ -305,6 +315,16 @@ export const en: typeof zhCN = {
     drillHint:
       'Click a name or bar: regions open their own comparison, single agencies their report',
     noReportFound: '{name} has no report for {year}',
+  },
+  breakdown: {
+    title: 'Applicants × outcomes',
+    subtitle: 'How the requests of each kind of applicant ended (table 3), summed over the reports in scope; darker is more',
+    outcome: 'Outcome',
+    applicant: 'Applicant',
+    unit: '',
+    reports: '{reports} reports on {year} counted',
+    empty: 'No reports on {year} in the chosen scope',
+    fileName: 'applicants-and-outcomes-{year}',
   },
   yoy: {
     year: 'Year',
