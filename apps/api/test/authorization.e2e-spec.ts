@@ -95,9 +95,9 @@ function callerOf(name: CallerName): Caller<WorldAgency> {
 }
 
 /** Reports R and B and the deadlines the lists show are on this year; S on the next. */
-const WORLD_YEAR = 2010;
+const WORLD_YEAR = 2009;
 /** PUT /deadlines writes here, so that the deadline lists of WORLD_YEAR stay as set up. */
-const DEADLINE_WRITE_YEAR = 2009;
+const DEADLINE_WRITE_YEAR = 2008;
 const FIRST_FRESH_YEAR = WORLD_YEAR + 2;
 
 // ── the matrix: who may call what ───────────────────────────────────────────────────────────
@@ -306,7 +306,7 @@ describe('authorization: every route × every role (real PostgreSQL)', () => {
   // Fresh targets for allowed writes, so that every test stands on its own.
   let freshYear = FIRST_FRESH_YEAR;
   function nextFreshYear(): number {
-    if (freshYear > new Date().getFullYear()) throw new Error('out of report years for A1');
+    if (freshYear >= new Date().getFullYear()) throw new Error('out of report years for A1');
     return (freshYear += 1) - 1;
   }
   const freshDraft = () => upload(world.users.uploaderA1, world.agencies.A1, nextFreshYear());

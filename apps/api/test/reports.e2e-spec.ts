@@ -293,6 +293,19 @@ describe('reports: upload, read, correct, workflow (real PostgreSQL)', () => {
       expect(version?.warnings).toHaveLength(1);
     });
 
+    it('refuses a report on the current year, which has not ended, writing nothing', async () => {
+      const { agencyA, uploaderA } = await setup();
+      const before = await countRows(testApp);
+      const thisYear = Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()));
+      const refused = await pasteReport(testApp, uploaderA.token, {
+        agencyId: agencyA,
+        year: thisYear,
+        text: jiyuanFor(thisYear),
+      }).expect(422);
+      expect(refused.body).toMatchObject({ code: 'YEAR_NOT_ENDED', message: expect.stringContaining(`${thisYear} 年度尚未结束`) });
+      expect(await countRows(testApp)).toEqual(before);
+    });
+
     it('refuses files that are not reports (422 PARSE_*) and writes nothing', async () => {
       const { agencyA, uploaderA } = await setup();
       const before = await countRows(testApp);

@@ -1,5 +1,5 @@
 import { parse as parseCsv } from 'csv-parse/sync';
-import { FIRST_REPORT_YEAR, latestReportYear } from '../reports/report-year';
+import { FIRST_REPORT_YEAR, latestEndedYear } from '../reports/report-year';
 import type { ArchiveEntry } from './import-archive';
 import { type ManifestProblem, manifestInvalid } from './import.errors';
 
@@ -76,7 +76,8 @@ export function parseManifest(content: Buffer): ManifestRow[] {
 
   const problems: ManifestProblem[] = [];
   const rows: ManifestRow[] = [];
-  const latest = latestReportYear();
+  // Only a year that has ended has a published report.
+  const latest = latestEndedYear();
   body.forEach((cells, offset) => {
     const row = offset + 2;
     const cell = (column: ManifestColumn) => (index(column) < 0 ? '' : (cells[index(column)] ?? ''));

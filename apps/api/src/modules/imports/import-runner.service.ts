@@ -9,7 +9,7 @@ import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
 import { UsersService } from '../auth/users.service';
 import { ReportQueriesService } from '../reports/report-queries.service';
-import { FIRST_REPORT_YEAR, latestReportYear } from '../reports/report-year';
+import { FIRST_REPORT_YEAR, latestEndedYear } from '../reports/report-year';
 import { type ReportActor, ReportsService } from '../reports/reports.service';
 import { ImportItemEntity } from './entities/import-item.entity';
 import { ImportJobEntity } from './entities/import-job.entity';
@@ -187,7 +187,8 @@ export class ImportRunner {
       inferred.year = 'document';
       if (document.yearSource) inferred.yearSource = document.yearSource;
     }
-    const latest = latestReportYear();
+    // Only a year that has ended has a published report.
+    const latest = latestEndedYear();
     if (year < FIRST_REPORT_YEAR || year > latest) {
       return { ...itemYearOutOfRange(year, latest), documentAgencyName, inferred };
     }

@@ -147,7 +147,10 @@ export const itemYearMissing = (): ItemFailure => ({
 
 export const itemYearOutOfRange = (year: number, latest: number): ItemFailure => ({
   code: 'IMPORT_YEAR_INVALID',
-  message: `年度 ${year} 不在 ${FIRST_REPORT_YEAR}–${latest} 之间`,
+  message:
+    year === latest + 1
+      ? `${year} 年度尚未结束，其年度报告应在 ${year + 1} 年发布后再导入`
+      : `年度 ${year} 不在 ${FIRST_REPORT_YEAR}–${latest} 之间`,
 });
 
 export const itemUnresolved = (): ItemFailure => ({

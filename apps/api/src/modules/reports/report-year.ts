@@ -25,6 +25,15 @@ export function latestReportYear(now: Date = new Date()): number {
   return Number(localDate(now).slice(0, 4));
 }
 
+/**
+ * The latest year whose report can exist: one that has ended. A report covers 1 January to
+ * 31 December and is published the next year, so one on the current year is not the agency's
+ * published report (filters and deadlines may still name the current year).
+ */
+export function latestEndedYear(now: Date = new Date()): number {
+  return latestReportYear(now) - 1;
+}
+
 /** Where the document states its year plainly (title, reporting period) rather than by a guess. */
 const FIRM_YEAR_SOURCES: ReadonlySet<ParsedReport['yearSource']> = new Set(['title', 'period']);
 

@@ -132,6 +132,12 @@ export const diffRangeInvalid = () =>
     message: '请求参数无效：from 与 to 应为不同的版本号',
   });
 
+export const yearNotEnded = (year: number) =>
+  new UnprocessableEntityException({
+    code: 'YEAR_NOT_ENDED',
+    message: `${year} 年度尚未结束：年度报告的统计期限至 ${year} 年 12 月 31 日，应在 ${year + 1} 年发布后再上传`,
+  });
+
 export const deadlineBeforeYearEnd = (year: number) =>
   new BadRequestException({
     code: 'DEADLINE_TOO_EARLY',

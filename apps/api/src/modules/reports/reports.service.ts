@@ -37,6 +37,7 @@ import {
   uploadTooLarge,
   yearMismatch,
   yearMismatchMessage,
+  yearNotEnded,
 } from './report.errors';
 import { MEDIA_TYPES, sha256Hex } from './report-file';
 import { findingsAfterCorrection, withCrossReportFindings } from './report-findings';
@@ -58,7 +59,7 @@ import {
   readStoredReport,
 } from './report-store';
 import type { ReportWarning } from './report-warnings';
-import { assessDocumentYear } from './report-year';
+import { assessDocumentYear, latestEndedYear } from './report-year';
 
 /** The bytes of an upload: a file, or pasted text stored as one. */
 export interface ReportSource {
@@ -122,6 +123,7 @@ export class ReportsService implements OnModuleInit {
     options: UploadOptions = {},
   ): Promise<ReportWriteResultDto> {
     await this.access.assertCanUploadFor(actor.user, agencyId);
+    if (year > latestEndedYear()) throw yearNotEnded(year);
     this.assertWithinLimit(source.bytes);
     const sha256 = sha256Hex(source.bytes);
     // Cheap refusals first: a duplicate or a locked report should not cost a parse.

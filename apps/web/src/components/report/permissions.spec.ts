@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { reportPermissions, reportYears } from './permissions';
+import { reportPermissions, reportYears, uploadYears } from './permissions';
 
 const AGENCY = 'a0000000-0000-4000-8000-000000000001';
 const OTHER = 'a0000000-0000-4000-8000-000000000002';
@@ -68,5 +68,11 @@ describe('reportYears', () => {
     expect(years[0]).toBe(2025);
     expect(years.at(-1)).toBe(2008);
     expect(years).toHaveLength(18);
+  });
+
+  it('offers uploads for the years that have ended only', () => {
+    const years = uploadYears(new Date(2025, 11, 31));
+    expect(years[0]).toBe(2024);
+    expect(years.at(-1)).toBe(2008);
   });
 });

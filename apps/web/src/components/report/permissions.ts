@@ -9,6 +9,11 @@ export function reportYears(now: Date = new Date()): number[] {
   return Array.from({ length: latest - FIRST_REPORT_YEAR + 1 }, (_, i) => latest - i);
 }
 
+/** The years a report can be uploaded for: those that have ended (the API refuses this year's). */
+export function uploadYears(now: Date = new Date()): number[] {
+  return reportYears(now).slice(1);
+}
+
 export interface ReportPermissions {
   /** Upload a new version, correct cells, submit: the agency's uploaders and admins. */
   canWrite: boolean;
