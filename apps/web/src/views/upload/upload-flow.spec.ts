@@ -193,6 +193,18 @@ describe('useUploadFlow', () => {
     );
   });
 
+  it('links an accepted report the upload cannot replace, and names a year not yet ended', async () => {
+    const api = fakeApi();
+    api.uploadReport.mockRejectedValue(new ApiError(409, 'REPORT_LOCKED', '报告已被接收'));
+    const flow = useUploadFlow(api);
+    await flow.upload({ agencyId: AGENCY, year: 2024, text: '全文' });
+    expect(flow.state.problem).toMatchObject({ kind: 'locked', existingReportId: ID });
+
+    api.uploadReport.mockRejectedValue(new ApiError(422, 'YEAR_NOT_ENDED', '2026 年度尚未结束'));
+    await flow.upload({ agencyId: AGENCY, year: 2026, text: '全文' });
+    expect(flow.state.problem).toMatchObject({ kind: 'yearNotEnded', message: '2026 年度尚未结束' });
+  });
+
   it('corrects a cell, reloads the report and submits it', async () => {
     const api = fakeApi();
     const flow = useUploadFlow(api);

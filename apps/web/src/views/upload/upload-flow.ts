@@ -29,6 +29,7 @@ export type ProblemKind =
   | 'empty'
   | 'tooLarge'
   | 'yearMismatch'
+  | 'yearNotEnded'
   | 'duplicate'
   | 'locked'
   | 'forbidden'
@@ -43,7 +44,7 @@ export interface UploadProblem {
   code: string;
   /** Why, as the API (or the client) said it. */
   message: string;
-  /** For a duplicate: the report it already is a version of. */
+  /** A duplicate, or a report that already was accepted: the report there is. */
   existingReportId?: string;
 }
 
@@ -96,6 +97,7 @@ const KIND_BY_CODE: Record<string, ProblemKind> = {
   PARSE_TOO_LARGE: 'tooLarge',
   PAYLOAD_TOO_LARGE: 'tooLarge',
   YEAR_MISMATCH: 'yearMismatch',
+  YEAR_NOT_ENDED: 'yearNotEnded',
   REPORT_DUPLICATE: 'duplicate',
   REPORT_LOCKED: 'locked',
   FORBIDDEN: 'forbidden',
@@ -198,7 +200,7 @@ export function useUploadFlow(api: UploadFlowApi = defaultApi) {
       return true;
     } catch (error) {
       state.problem = describeUploadError(error);
-      if (state.problem.kind === 'duplicate') {
+      if (state.problem.kind === 'duplicate' || state.problem.kind === 'locked') {
         state.problem.existingReportId = await findExisting(input.agencyId, input.year);
       }
       state.phase = 'select';
