@@ -41,7 +41,7 @@ import {
   type TooltipComponentOption,
   type VisualMapComponentOption,
 } from 'echarts/components';
-import { registerTheme, use, type ComposeOption } from 'echarts/core';
+import { registerTheme, use, type ComposeOption, type ECElementEvent } from 'echarts/core';
 import { LabelLayout } from 'echarts/features';
 import { CanvasRenderer } from 'echarts/renderers';
 import { ATLAS_THEME_NAME, atlasTheme } from './theme';
@@ -91,4 +91,16 @@ export type ChartOption = ComposeOption<
   | MarkPointComponentOption
   | MarkAreaComponentOption
   | AriaComponentOption
+>;
+
+/**
+ * What a click on a chart element tells the page (ECharts' `click` event, narrowed): the series
+ * item's `data` (builders put ids there), or for an axis label (`triggerEvent: true`) the
+ * `componentType` (`yAxis`) and the label's `value`.
+ */
+export type ChartClickEvent = Partial<
+  Pick<
+    ECElementEvent,
+    'componentType' | 'seriesType' | 'seriesIndex' | 'name' | 'value' | 'data' | 'dataIndex'
+  >
 >;

@@ -1,18 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import type { CompareDto, ComplianceDto, TrendDto, YoyCell, YoyDto } from '../../api/analytics';
-import { changeDirection, formatChangeAbsolute, formatChangePercent } from './common';
-import { agencyIdOfClick, buildRankingOption, buildScatterOption, compareTable } from './compare';
+import type { ChartClickEvent } from '../echarts';
+import { changeDirection, formatChange, formatChangeAbsolute, formatChangePercent } from './common';
+import {
+  agencyIdOfClick,
+  buildRankingOption,
+  buildScatterOption,
+  compareTable,
+  pairedMetric,
+  RANKING_GRID_TOP,
+} from './compare';
 import {
   buildComplianceOption,
+  complianceClickTarget,
   complianceTable,
   STATUS_STYLE,
   type ComplianceLabels,
 } from './compliance';
-import { buildRuleOption, ruleTable } from './quality';
+import { buildRuleOption, ruleOfClick, ruleTable } from './quality';
 import { sparklineGeometry } from './sparkline';
-import { buildSubmissionOption, submissionTable } from './submissions';
-import { buildTrendOption, trendHasValues, trendTable } from './trend';
-import { buildYoyMetricsOption, changeColor, yoyGrids } from './yoy';
+import { buildSubmissionOption, submissionPartOfClick, submissionTable } from './submissions';
+import { buildTrendOption, trendClickTarget, trendHasValues, trendTable } from './trend';
+import { buildYoyMetricsOption, changeColor, yoyGrids, yoyMetricsTable } from './yoy';
 
 const scope = { agencies: [{ id: 'r', code: 'QS', name: '青山县人民政府' }], subtree: true };
 const count = {
@@ -43,11 +52,27 @@ describe('change helpers', () => {
     expect(changeDirection({ absolute: -1, percent: null })).toBe('down');
     expect(changeDirection({ absolute: 0, percent: 0 })).toBe('flat');
     expect(changeDirection(null)).toBe('none');
+    // A rate's change as shown, to 0.1 point: -0.02 points reads 「0个百分点」, so no arrow down.
+    expect(changeDirection({ absolute: -0.02, percent: -0.1 }, '%')).toBe('flat');
+    expect(changeDirection({ absolute: -0.06, percent: -0.1 }, '%')).toBe('down');
+    expect(changeDirection({ absolute: -0.02, percent: -0.1 }, '万元')).toBe('down');
     expect(formatChangePercent({ absolute: 16, percent: 12.345 })).toBe('+12.3%');
     expect(formatChangePercent({ absolute: 1, percent: null })).toBe('—');
     expect(formatChangeAbsolute({ absolute: -16, percent: -10 }, '件')).toBe('-16件');
     expect(formatChangeAbsolute({ absolute: 3.21, percent: 5 }, '%')).toBe('+3.2个百分点');
     expect(formatChangeAbsolute({ absolute: 3.21, percent: 5 }, '%', 'en')).toBe('+3.2 pp');
+  });
+
+  it("shows a rate's change in percentage points and a count's in percent", () => {
+    // 公开率 6.7% → 11.8%: five points up, not "+76.1%".
+    expect(formatChange({ absolute: 5.1, percent: 76.1 }, '%')).toBe('+5.1个百分点');
+    // 纠错率 12.5% → 0%: not "-100%".
+    expect(formatChange({ absolute: -12.5, percent: -100 }, '%')).toBe('-12.5个百分点');
+    expect(formatChange({ absolute: 5.1, percent: 76.1 }, '%', 'en')).toBe('+5.1 pp');
+    expect(formatChange({ absolute: 16, percent: 12.345 }, '件')).toBe('+12.3%');
+    // No base to divide by: the absolute change says what happened.
+    expect(formatChange({ absolute: 3, percent: null }, '件')).toBe('+3件');
+    expect(formatChange(null, '%')).toBe('—');
   });
 });
 
@@ -119,6 +144,12 @@ describe('submission progress', () => {
     expect(tooltip).toContain('逾期 2份（3.6%）');
   });
 
+  it('tells which part of the bar a click landed on', () => {
+    expect(submissionPartOfClick({ componentType: 'series', seriesIndex: 1 })).toBe('late');
+    expect(submissionPartOfClick({ componentType: 'series', seriesIndex: 2 })).toBe('missing');
+    expect(submissionPartOfClick({ componentType: 'yAxis', value: '应报 56' })).toBeNull();
+  });
+
   it('tabulates counts and shares of the reports due', () => {
     expect(submissionTable(progress, labels).rows).toEqual([
       { status: '应报', count: 56, share: 100 },
@@ -175,6 +206,35 @@ describe('trend', () => {
     ]);
     expect(tooltip).toContain('100件');
     expect(tooltip).toContain('45.5%');
+  });
+
+  it('tells the metric and year of a clicked point, and the child region when grouped by it', () => {
+    const click = (seriesIndex: number, dataIndex: number) => ({
+      componentType: 'series',
+      seriesIndex,
+      dataIndex,
+    });
+    expect(trendClickTarget(answer, click(1, 1))).toEqual({
+      metric: 'disclosureRate',
+      year: 2023,
+      agencyId: null,
+    });
+    // 2023 has no value for applicationsReceived: nothing to open.
+    expect(trendClickTarget(answer, click(0, 1))).toBeNull();
+    expect(trendClickTarget(answer, { componentType: 'xAxis', value: '2023年' })).toBeNull();
+
+    const child = '3c0bd836-979b-47e1-a8ee-8fd4191425db';
+    const rates = answer.series[1] as TrendDto['series'][number];
+    const byChild: TrendDto = {
+      ...answer,
+      groupBy: 'child',
+      series: [
+        { ...rates, group: { key: child, name: '东区', code: 'D' } },
+        { ...rates, group: { key: 'own', name: '本级', code: null } },
+      ],
+    };
+    expect(trendClickTarget(byChild, click(0, 2))?.agencyId).toBe(child);
+    expect(trendClickTarget(byChild, click(1, 2))?.agencyId).toBeNull();
   });
 
   it('names grouped series by group, stacks shares to 100 and tabulates years', () => {
@@ -252,6 +312,53 @@ describe('comparison', () => {
     expect(tooltip).toContain('+20.0%');
     expect(agencyIdOfClick(answer, { data: { agencyId: 'b' } })).toBe('b');
     expect(agencyIdOfClick(answer, { componentType: 'yAxis', value: '单位a' })).toBe('a');
+    expect(agencyIdOfClick(answer, { componentType: 'yAxis', value: '别处' })).toBeNull();
+    expect(agencyIdOfClick(answer, { componentType: 'series', data: 30 })).toBeNull();
+    // The names on the axis are clickable too.
+    expect((option.yAxis as { triggerEvent: boolean }).triggerEvent).toBe(true);
+  });
+
+  it('labels the mean and median above the plot, in rows of their own', () => {
+    const option = buildRankingOption(answer, labels) as Record<string, unknown>;
+    const [bars] = seriesOf(option);
+    const marks = (bars?.markLine as { data: { label: { position: string; distance: number } }[] })
+      .data;
+    // Above the plot (where the lines start, the category axis being inverted), so neither
+    // meets the value axis labels nor the bars' value labels.
+    expect((option.yAxis as { inverse: boolean }).inverse).toBe(true);
+    expect(marks.map((m) => m.label.position)).toEqual(['start', 'start']);
+    const [mean, median] = marks.map((m) => m.label.distance);
+    expect(Math.abs((median ?? 0) - (mean ?? 0))).toBeGreaterThanOrEqual(14);
+    // The legend (about 24px) and both label rows fit in the room above the plot.
+    expect((option.grid as { top: number }).top).toBe(RANKING_GRID_TOP);
+    expect(RANKING_GRID_TOP).toBeGreaterThanOrEqual(24 + Math.max(mean ?? 0, median ?? 0) + 14);
+  });
+
+  it('gives rates their change in percentage points in the tooltip and the table', () => {
+    const rated: CompareDto = {
+      ...answer,
+      metric: rate,
+      secondMetric: count,
+      items: [
+        { ...item('a', 11.8, 30, 1), previous: 6.7, change: { absolute: 5.1, percent: 76.1 } },
+      ],
+    };
+    const option = buildRankingOption(rated, labels) as Record<string, unknown>;
+    const tooltip = (option.tooltip as { formatter: Fn }).formatter({ data: { agencyId: 'a' } });
+    expect(tooltip).toContain('+5.1个百分点');
+    expect(tooltip).not.toContain('76.1');
+    const table = compareTable(rated, labels);
+    expect(table.columns.find((c) => c.key === 'change')?.unit).toBe('个百分点');
+    expect(table.rows[0]?.change).toBe(5.1);
+    expect(compareTable(answer, labels).columns.find((c) => c.key === 'change')?.unit).toBe('%');
+  });
+
+  it('never plots a metric against itself in the scatter by default', () => {
+    expect(pairedMetric('applicationsReceived')).toBe('disclosureRate');
+    expect(pairedMetric('disclosureRate')).toBe('applicationsReceived');
+    expect(pairedMetric('disclosureRate', '')).toBe('applicationsReceived');
+    expect(pairedMetric('disclosureRate', 'disclosureRate')).toBe('applicationsReceived');
+    expect(pairedMetric('disclosureRate', 'reviewCount')).toBe('reviewCount');
   });
 
   it('plots only agencies with both values in the scatter and tabulates every item', () => {
@@ -359,6 +466,21 @@ describe('compliance heat map', () => {
     expect(tooltip).toContain('98.5%');
   });
 
+  it('tells which row and year a click landed on', () => {
+    const option = buildComplianceOption(answer, labels);
+    const data = seriesOf(option)[0]?.data as ChartClickEvent['data'][];
+    expect(complianceClickTarget(answer, { componentType: 'series', data: data[2] })).toEqual({
+      row: answer.rows[1],
+      year: 2023,
+    });
+    expect(complianceClickTarget(answer, { componentType: 'yAxis', value: '教育局' })).toEqual({
+      row: answer.rows[0],
+      year: null,
+    });
+    expect(complianceClickTarget(answer, { componentType: 'yAxis', value: '别处' })).toBeNull();
+    expect(complianceClickTarget(answer, { componentType: 'visualMap' })).toBeNull();
+  });
+
   it('tabulates one row per region and year', () => {
     const table = complianceTable(answer, labels);
     expect(table.rows).toHaveLength(3);
@@ -389,6 +511,16 @@ describe('rules and year over year', () => {
       { rule: 'T3.BALANCE', reports: 4 },
       { rule: 'X.CARRY', reports: 1 },
     ]);
+  });
+
+  it('tells which rule a click on a bar or a name stands for', () => {
+    const answer = { rules: [{ rule: 'T3.BALANCE', reports: 4 }] };
+    expect(ruleOfClick(answer, { componentType: 'series', name: 'T3.BALANCE', value: 4 })).toBe(
+      'T3.BALANCE',
+    );
+    expect(ruleOfClick(answer, { componentType: 'yAxis', value: 'T3.BALANCE' })).toBe('T3.BALANCE');
+    expect(ruleOfClick(answer, { componentType: 'yAxis', value: 'OTHER' })).toBeNull();
+    expect(ruleOfClick(answer, { componentType: 'legend', name: '报告数' })).toBeNull();
   });
 
   const yoy: YoyDto = {
@@ -454,23 +586,36 @@ describe('rules and year over year', () => {
       ['规章', ['a', 'b']],
       ['行政规范性文件', [null, 'c']],
     ]);
-    expect(changeColor((yoy.cells[0] as YoyCell))).not.toBe(changeColor((yoy.cells[3] as YoyCell)));
-    expect(changeColor((yoy.cells[1] as YoyCell))).toBeUndefined();
+    expect(changeColor(yoy.cells[0] as YoyCell)).not.toBe(changeColor(yoy.cells[3] as YoyCell));
+    expect(changeColor(yoy.cells[1] as YoyCell)).toBeUndefined();
   });
 
-  it('charts only metrics with a percent change', () => {
-    const option = buildYoyMetricsOption(yoy, {
-      metric: '指标',
-      current: '2024年',
-      base: '2023年',
-      change: '增减',
-      changePercent: '增减幅度',
-    }) as Record<string, unknown>;
+  const yoyLabels = {
+    metric: '指标',
+    current: '2024年',
+    base: '2023年',
+    change: '增减',
+    changePercent: '增减幅度',
+  };
+
+  it('charts counts by percent change and rates by points, each bar saying which', () => {
+    const option = buildYoyMetricsOption(yoy, yoyLabels) as Record<string, unknown>;
+    // 行政复议数 has no base (0 last year), so no percent change to chart.
     expect((option.yAxis as { data: string[] }).data).toEqual(['收到申请数', '公开率']);
     expect((seriesOf(option)[0]?.data as { value: number }[]).map((d) => d.value)).toEqual([
-      20, -20,
+      20, -10,
     ]);
+    const label = (seriesOf(option)[0]?.label as { formatter: Fn }).formatter;
+    expect(label({ dataIndex: 0 })).toBe('+20.0%');
+    expect(label({ dataIndex: 1 })).toBe('-10个百分点');
     const tooltip = (option.tooltip as { formatter: Fn }).formatter({ dataIndex: 1 });
     expect(tooltip).toContain('-10个百分点');
+    expect(tooltip).not.toContain('-20');
+  });
+
+  it('leaves the relative change of a rate out of the table', () => {
+    const rows = yoyMetricsTable(yoy, yoyLabels).rows;
+    expect(rows[0]).toMatchObject({ absolute: 20, percent: 20 });
+    expect(rows[1]).toMatchObject({ absolute: -10, percent: null });
   });
 });

@@ -14,7 +14,7 @@ const row = (key: string, shortLabel: string, outcome: boolean, values: Record<s
 });
 
 const ANSWER: BreakdownDto = {
-  scope: { id: null, name: '全部' } as BreakdownDto['scope'],
+  scope: { agencies: [], subtree: true },
   year: 2024,
   reports: 3,
   columns: [column('naturalPerson', '自然人'), column('commercial', '商业企业'), column('total', '总计')],

@@ -6,10 +6,18 @@ import { OKABE_ITO } from '../palette';
 
 export type ChangeDirection = 'up' | 'down' | 'flat' | 'none';
 
-export function changeDirection(change: YearOverYearChange | null | undefined): ChangeDirection {
+/**
+ * Up, down or flat. With the metric's unit, a rate's change is judged as shown (to 0.1 point),
+ * so a change of 0.02 points is not an arrow down beside 「0个百分点」.
+ */
+export function changeDirection(
+  change: YearOverYearChange | null | undefined,
+  unit?: string,
+): ChangeDirection {
   if (!change || !isPresent(change.absolute)) return 'none';
-  if (change.absolute > 0) return 'up';
-  if (change.absolute < 0) return 'down';
+  const absolute = isPercentUnit(unit) ? Math.round(change.absolute * 10) / 10 : change.absolute;
+  if (absolute > 0) return 'up';
+  if (absolute < 0) return 'down';
   return 'flat';
 }
 
@@ -40,6 +48,11 @@ export function formatChangePercent(
   return formatPercent(change.percent, { signed: true, locale });
 }
 
+/** The unit of a change of a rate: percentage points. */
+export function percentagePointUnit(locale = 'zh-CN'): string {
+  return locale === 'en' ? 'pp' : '个百分点';
+}
+
 /**
  * The absolute change with the metric's unit: `+16件`; a change of a percentage is in
  * percentage points (`+3.2个百分点`, `+3.2 pp`), never `%`, which would read as relative.
@@ -50,15 +63,32 @@ export function formatChangeAbsolute(
   locale = 'zh-CN',
 ): string {
   if (!change || !isPresent(change.absolute)) return MISSING_VALUE;
-  if (unit === '%') {
+  if (isPercentUnit(unit)) {
     const points = formatNumber(change.absolute, {
       signed: true,
       maximumFractionDigits: 1,
       locale,
     });
-    return locale === 'en' ? `${points} pp` : `${points}个百分点`;
+    return locale === 'en'
+      ? `${points} ${percentagePointUnit(locale)}`
+      : `${points}${percentagePointUnit(locale)}`;
   }
   return formatWithUnit(change.absolute, unit, { signed: true, locale });
+}
+
+/**
+ * The change on last year as it should be read: a rate's in percentage points (6.7% → 11.8%
+ * is `+5.1个百分点`; `+76.1%` would read as the rate itself having risen by 76%), a count's in
+ * percent, or absolute when there is no base to divide by (last year 0).
+ */
+export function formatChange(
+  change: YearOverYearChange | null | undefined,
+  unit: string | undefined,
+  locale = 'zh-CN',
+): string {
+  if (isPercentUnit(unit) || (change && !isPresent(change.percent)))
+    return formatChangeAbsolute(change, unit, locale);
+  return formatChangePercent(change, locale);
 }
 
 /** The metric's name in the interface language. */
@@ -69,7 +99,7 @@ export function metricName(
   return locale === 'en' ? metric.nameEn : metric.nameZh;
 }
 
-/** The value axis label: `30%` for percentages, compact counts otherwise. */
+/** Whether a metric is a rate or share (its unit is `%`), whose changes are in points. */
 export function isPercentUnit(unit: string | undefined): boolean {
   return unit === '%';
 }

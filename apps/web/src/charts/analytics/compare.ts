@@ -1,10 +1,10 @@
 import type { CompareDto, CompareItem } from '../../api/analytics';
-import type { ChartOption } from '../echarts';
+import type { ChartClickEvent, ChartOption } from '../echarts';
 import { formatCompact, formatNumber, formatWithUnit } from '../format';
 import { OKABE_ITO } from '../palette';
 import type { ChartTable } from '../table';
 import { escapeHtml } from '../tooltip';
-import { formatChangePercent, metricName } from './common';
+import { formatChange, isPercentUnit, metricName, percentagePointUnit } from './common';
 
 /**
  * The comparison page: a ranking of agencies or child regions by one metric (bars with the
@@ -47,7 +47,7 @@ function tooltipLines(
   lines.push(
     `${escapeHtml(labels.rank)}：${item.rank} / ${answer.stats.count}`,
     `${escapeHtml(labels.percentile)}：${escapeHtml(formatNumber(item.percentile, { maximumFractionDigits: 1, locale }))}`,
-    `${escapeHtml(labels.previous)}：${escapeHtml(formatWithUnit(item.previous, unit, { locale }))}（${escapeHtml(labels.change)} ${escapeHtml(formatChangePercent(item.change, locale))}）`,
+    `${escapeHtml(labels.previous)}：${escapeHtml(formatWithUnit(item.previous, unit, { locale }))}（${escapeHtml(labels.change)} ${escapeHtml(formatChange(item.change, unit, locale))}）`,
     `${escapeHtml(labels.reports)}：${item.reports}`,
   );
   return lines;
@@ -64,6 +64,11 @@ function itemTooltip(answer: CompareDto, labels: CompareLabels, locale: string) 
   };
 }
 
+/** Height of one row of mark-line labels above the ranking's plot. */
+const LABEL_ROW = 18;
+/** Room above the ranking's plot: the legend, then a row for each of the mean and median labels. */
+export const RANKING_GRID_TOP = 28 + 2 * LABEL_ROW + 8;
+
 /** Items with a value, in the order the API ranked them. */
 function ranked(answer: CompareDto): CompareItem[] {
   return answer.items.filter((item) => item.value !== null);
@@ -77,18 +82,24 @@ export function buildRankingOption(
   const items = ranked(answer);
   const unit = answer.metric.unit;
   const percent = unit === '%';
-  // Mean labelled above the bars, median below them, so close values do not overprint.
+  // Both lines are labelled above the plot, one row each (mean nearer the plot), so their
+  // labels clear the value axis, the bar labels and each other even when mean ≈ median. With
+  // the category axis inverted, a vertical line starts at the top of the plot.
+  const markLabel = (row: number) => ({
+    position: 'start' as const,
+    distance: 4 + row * LABEL_ROW,
+  });
   const markData = [
     answer.stats.mean !== null
-      ? { name: labels.mean, xAxis: answer.stats.mean, label: { position: 'end' as const } }
+      ? { name: labels.mean, xAxis: answer.stats.mean, label: markLabel(0) }
       : null,
     answer.stats.median !== null
-      ? { name: labels.median, xAxis: answer.stats.median, label: { position: 'start' as const } }
+      ? { name: labels.median, xAxis: answer.stats.median, label: markLabel(1) }
       : null,
   ].filter((d) => d !== null);
   return {
     aria: { enabled: true },
-    grid: { left: 8, right: 72, top: 48, bottom: 28, containLabel: true },
+    grid: { left: 8, right: 72, top: RANKING_GRID_TOP, bottom: 28, containLabel: true },
     legend: { show: true, top: 0, data: [metricName(answer.metric, locale)] },
     tooltip: { trigger: 'item', confine: true, formatter: itemTooltip(answer, labels, locale) },
     xAxis: {
@@ -143,7 +154,20 @@ export function buildRankingOption(
 /** Pixel height that fits one bar per item. */
 export function rankingHeight(answer: CompareDto | null): string {
   const count = answer ? ranked(answer).length : 0;
-  return `${Math.max(240, Math.min(count, 60) * 26 + 60)}px`;
+  return `${Math.max(240, Math.min(count, 60) * 26 + RANKING_GRID_TOP + 40)}px`;
+}
+
+/** The scatter's default second metric, and the one it falls back to when both would be the same. */
+export const DEFAULT_SECOND_METRIC = 'disclosureRate';
+const FALLBACK_SECOND_METRIC = 'applicationsReceived';
+
+/**
+ * The metric plotted against `metric` in the scatter: the one chosen, unless that is `metric`
+ * itself (a scatter of a metric against itself says nothing), else a default that differs.
+ */
+export function pairedMetric(metric: string, chosen?: string | null): string {
+  if (chosen && chosen !== metric) return chosen;
+  return metric === DEFAULT_SECOND_METRIC ? FALLBACK_SECOND_METRIC : DEFAULT_SECOND_METRIC;
 }
 
 export function buildScatterOption(
@@ -214,6 +238,8 @@ export function compareTable(
   locale = 'zh-CN',
 ): ChartTable {
   const second = answer.secondMetric;
+  const rate = isPercentUnit(answer.metric.unit);
+  const changeUnit = rate ? percentagePointUnit(locale) : '%';
   return {
     columns: [
       { key: 'rank', label: labels.rank, numeric: true },
@@ -229,7 +255,8 @@ export function compareTable(
         : []),
       { key: 'percentile', label: labels.percentile, numeric: true },
       { key: 'previous', label: labels.previous, unit: answer.metric.unit, numeric: true },
-      { key: 'change', label: labels.change, unit: '%', numeric: true },
+      // A rate's change in percentage points, a count's in percent (see formatChange).
+      { key: 'change', label: labels.change, unit: changeUnit, numeric: true },
     ],
     rows: answer.items.map((item) => ({
       rank: item.value === null ? null : item.rank,
@@ -238,16 +265,13 @@ export function compareTable(
       ...(second ? { second: item.secondValue } : {}),
       percentile: item.percentile,
       previous: item.previous,
-      change: item.change?.percent ?? null,
+      change: (rate ? item.change?.absolute : item.change?.percent) ?? null,
     })),
   };
 }
 
 /** The agency id a chart click landed on (a bar, a point or a category label), if any. */
-export function agencyIdOfClick(
-  answer: CompareDto,
-  event: { data?: unknown; value?: unknown; componentType?: string },
-): string | null {
+export function agencyIdOfClick(answer: CompareDto, event: ChartClickEvent): string | null {
   const data = event.data as Partial<CompareDatum> | undefined;
   if (data && typeof data.agencyId === 'string') return data.agencyId;
   if (event.componentType === 'yAxis' && typeof event.value === 'string') {

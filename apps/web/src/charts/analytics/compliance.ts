@@ -2,9 +2,10 @@ import {
   COMPLIANCE_STATUSES,
   type ComplianceCell,
   type ComplianceDto,
+  type ComplianceRow,
   type ComplianceStatus,
 } from '../../api/analytics';
-import type { ChartOption } from '../echarts';
+import type { ChartClickEvent, ChartOption } from '../echarts';
 import { formatNumber, formatPercent } from '../format';
 import { OKABE_ITO } from '../palette';
 import type { ChartTable } from '../table';
@@ -177,6 +178,26 @@ export function buildComplianceOption(
       },
     ],
   } as ChartOption;
+}
+
+/**
+ * The row (region or agency) and year a heat-map click landed on: a cell gives both, a row's
+ * name on the axis gives the row alone (year null).
+ */
+export function complianceClickTarget(
+  answer: Pick<ComplianceDto, 'rows'>,
+  event: ChartClickEvent,
+): { row: ComplianceRow; year: number | null } | null {
+  const datum = event.data as Partial<HeatDatum> | undefined;
+  if (datum && Array.isArray(datum.value) && typeof datum.year === 'number') {
+    const row = answer.rows[datum.value[1]];
+    return row ? { row, year: datum.year } : null;
+  }
+  if (event.componentType === 'yAxis' && typeof event.value === 'string') {
+    const row = answer.rows.find((r) => r.name === event.value);
+    return row ? { row, year: null } : null;
+  }
+  return null;
 }
 
 export function complianceHeight(answer: ComplianceDto | null): string {

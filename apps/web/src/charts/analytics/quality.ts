@@ -1,5 +1,5 @@
 import type { QualityDto } from '../../api/analytics';
-import type { ChartOption } from '../echarts';
+import type { ChartClickEvent, ChartOption } from '../echarts';
 import { formatNumber } from '../format';
 import { OKABE_ITO } from '../palette';
 import type { ChartTable } from '../table';
@@ -77,4 +77,18 @@ export function ruleTable(answer: Pick<QualityDto, 'rules'>, labels: RuleLabels)
 
 export function ruleHeight(answer: Pick<QualityDto, 'rules'> | null): string {
   return `${Math.max(200, (answer?.rules.length ?? 0) * 28 + 60)}px`;
+}
+
+/** The rule a click on its bar or on its name on the axis stands for. */
+export function ruleOfClick(
+  answer: Pick<QualityDto, 'rules'>,
+  event: ChartClickEvent,
+): string | null {
+  const name =
+    event.componentType === 'yAxis'
+      ? event.value
+      : event.componentType === 'series'
+        ? event.name
+        : null;
+  return typeof name === 'string' && answer.rules.some((r) => r.rule === name) ? name : null;
 }

@@ -1,5 +1,5 @@
 import type { SubmissionProgress } from '../../api/analytics';
-import type { ChartOption } from '../echarts';
+import type { ChartClickEvent, ChartOption } from '../echarts';
 import { formatNumber, formatPercent } from '../format';
 import { STATUS_COLORS } from '../palette';
 import type { ChartTable } from '../table';
@@ -132,4 +132,10 @@ export function submissionTable(
       })),
     ],
   };
+}
+
+/** The part of the bar (on time, late, missing) a click landed on. */
+export function submissionPartOfClick(event: ChartClickEvent): (typeof PARTS)[number] | null {
+  if (event.componentType !== 'series' || typeof event.seriesIndex !== 'number') return null;
+  return PARTS[event.seriesIndex] ?? null;
 }

@@ -1,5 +1,5 @@
 import type { MetricInfo, TrendDto } from '../../api/analytics';
-import type { ChartOption } from '../echarts';
+import type { ChartClickEvent, ChartOption } from '../echarts';
 import { formatCompact } from '../format';
 import type { ChartTable } from '../table';
 import { axisTooltip, type TooltipItem } from '../tooltip';
@@ -139,4 +139,29 @@ export function trendTable(answer: TrendDto, options: TrendChartOptions): ChartT
       ...Object.fromEntries(specs.map((spec, index) => [`s${index}`, spec.values[row] ?? null])),
     })),
   };
+}
+
+const AGENCY_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** What a point or bar of a trend stands for: a metric in a year, for a child region if grouped so. */
+export interface TrendClickTarget {
+  metric: string;
+  year: number;
+  /** The child region of the series when grouped by child region (not 本级), else null. */
+  agencyId: string | null;
+}
+
+/** The metric, year and region a click on a trend's point or bar stands for; null off the data. */
+export function trendClickTarget(
+  answer: TrendDto,
+  event: ChartClickEvent,
+): TrendClickTarget | null {
+  if (event.componentType !== 'series') return null;
+  const series = typeof event.seriesIndex === 'number' ? answer.series[event.seriesIndex] : null;
+  const year = typeof event.dataIndex === 'number' ? yearsOf(answer)[event.dataIndex] : undefined;
+  if (!series || year === undefined) return null;
+  if (!series.points.some((point) => point.year === year && point.value !== null)) return null;
+  const agencyId =
+    answer.groupBy === 'child' && AGENCY_ID.test(series.group.key) ? series.group.key : null;
+  return { metric: series.metric, year, agencyId };
 }

@@ -7,14 +7,16 @@ import { escapeHtml } from '../tooltip';
 import {
   changeDirection,
   CHANGE_COLORS,
+  formatChange,
   formatChangeAbsolute,
-  formatChangePercent,
+  isPercentUnit,
   metricName,
 } from './common';
 
 /**
  * Year over year: the cells of tables 2, 3 and 4 regrouped into the template's grids (rows ×
- * columns, each cell with both years and the change), and the metrics' percent changes as bars.
+ * columns, each cell with both years and the change), and the metrics' changes as bars (counts
+ * in percent, rates in percentage points).
  */
 
 export interface YoyGrid {
@@ -58,11 +60,20 @@ export interface YoyLabels {
   changePercent: string;
 }
 
-function metricsWithChange(answer: YoyDto): YoyMetric[] {
-  return answer.metrics.filter((m) => m.change !== null && m.change.percent !== null);
+/** A metric's change as charted: a rate's in percentage points, a count's in percent. */
+export function chartedChange(m: YoyMetric): number | null {
+  const value = isPercentUnit(m.metric.unit) ? m.change?.absolute : m.change?.percent;
+  return value === undefined || value === null ? null : Math.round(value * 10) / 10;
 }
 
-/** Percent change of every metric with a base, as bars left (down) and right (up) of zero. */
+function metricsWithChange(answer: YoyDto): YoyMetric[] {
+  return answer.metrics.filter((m) => chartedChange(m) !== null);
+}
+
+/**
+ * The change of every metric with a base, as bars left (down) and right (up) of zero; each bar
+ * says its unit, since rates (points) and counts (percent) share the axis.
+ */
 export function buildYoyMetricsOption(
   answer: YoyDto,
   labels: YoyLabels,
@@ -85,11 +96,11 @@ export function buildYoyMetricsOption(
           `<b>${escapeHtml(metricName(m.metric, locale))}</b>`,
           `${escapeHtml(labels.current)}：${escapeHtml(formatWithUnit(m.current, unit, { locale }))}`,
           `${escapeHtml(labels.base)}：${escapeHtml(formatWithUnit(m.base, unit, { locale }))}`,
-          `${escapeHtml(labels.change)}：${escapeHtml(formatChangeAbsolute(m.change, unit, locale))}（${escapeHtml(formatChangePercent(m.change, locale))}）`,
+          `${escapeHtml(labels.change)}：${escapeHtml(formatChangeAbsolute(m.change, unit, locale))}${isPercentUnit(unit) ? '' : `（${escapeHtml(formatChange(m.change, unit, locale))}）`}`,
         ].join('<br/>');
       },
     },
-    xAxis: { type: 'value', axisLabel: { formatter: (v: number) => `${v}%` } },
+    xAxis: { type: 'value' },
     yAxis: {
       type: 'category',
       inverse: true,
@@ -103,16 +114,16 @@ export function buildYoyMetricsOption(
         name: labels.changePercent,
         barMaxWidth: 16,
         data: metrics.map((m) => ({
-          value: Math.round((m.change?.percent ?? 0) * 10) / 10,
-          itemStyle: { color: CHANGE_COLORS[changeDirection(m.change)] },
+          value: chartedChange(m) ?? 0,
+          itemStyle: { color: CHANGE_COLORS[changeDirection(m.change, m.metric.unit)] },
         })),
         label: {
           show: true,
           position: 'right',
-          formatter: (params: { value: unknown }) =>
-            typeof params.value === 'number'
-              ? `${params.value > 0 ? '+' : ''}${params.value}%`
-              : '',
+          formatter: (params: { dataIndex: number }) => {
+            const m = metrics[params.dataIndex];
+            return m ? formatChange(m.change, m.metric.unit, locale) : '';
+          },
         },
       },
     ],
@@ -138,7 +149,8 @@ export function yoyMetricsTable(answer: YoyDto, labels: YoyLabels, locale = 'zh-
       current: m.current,
       base: m.base,
       absolute: m.change?.absolute ?? null,
-      percent: m.change?.percent ?? null,
+      // Percent of a rate would read as the rate's own change; its change is in points.
+      percent: isPercentUnit(m.metric.unit) ? null : (m.change?.percent ?? null),
     })),
   };
 }

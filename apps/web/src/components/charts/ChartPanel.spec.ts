@@ -113,6 +113,14 @@ describe('ChartPanel', () => {
     expect(wrapper.attributes('data-state')).toBe('chart');
   });
 
+  it('passes a click on a chart element on as chart-click', async () => {
+    const wrapper = mountPanel({ option: buildCategoryOption(input), table: categoryTable(input) });
+    const click = { componentType: 'series', name: '2022', dataIndex: 0, data: { id: 'a' } };
+    wrapper.findComponent({ name: 'VChart' }).vm.$emit('click', click);
+    await flushPromises();
+    expect(wrapper.emitted('chartClick')).toEqual([[click]]);
+  });
+
   it('lists the numbers in a data view with units, a dash where data is missing', async () => {
     const wrapper = mountPanel({ option: buildCategoryOption(input), table: categoryTable(input) });
     await wrapper.find('[data-testid="chart-data-view"]').trigger('click');

@@ -113,6 +113,7 @@ describe('LoginView', () => {
 
     await fillAndSubmit(wrapper, 'ziranziyuan', 'atlas-demo');
 
-    await vi.waitFor(() => expect(router.currentRoute.value.path).toBe('/overview'));
+    // A clerk's first area is the agency's to-do.
+    await vi.waitFor(() => expect(router.currentRoute.value.path).toBe('/todo'));
   });
 });
