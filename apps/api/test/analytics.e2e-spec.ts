@@ -516,6 +516,10 @@ describe('analytics (real PostgreSQL)', () => {
         format: 'csv',
       });
       expect(response.status).toBe(200);
+      // Named in Chinese for the user, with an ASCII name for old clients.
+      expect(response.headers['content-disposition']).toBe(
+        `attachment; filename="compare-applicationsNew-2023.csv"; filename*=UTF-8''${encodeURIComponent('本年新收申请数 对比 2023年.csv')}`,
+      );
       expect(response.text.charCodeAt(0)).toBe(0xfeff);
       const rows = parseCsv(response.text, { bom: true }) as string[][];
       expect(rows[0][0]).toBe('排名');

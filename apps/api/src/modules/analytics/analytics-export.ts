@@ -12,7 +12,10 @@ import type * as R from './analytics.types';
 export type ExportFormat = 'csv' | 'xlsx';
 
 export interface ExportFile {
+  /** ASCII, for clients that cannot read `displayName` (overview-2025.xlsx). */
   readonly fileName: string;
+  /** What the user sees (总览 2025年.xlsx). */
+  readonly displayName: string;
   readonly contentType: string;
   readonly content: Buffer;
 }
@@ -37,8 +40,8 @@ const STATUS_LABELS: Record<string, string> = {
   failing: '有错误',
   missing: '未提交',
   'not-expected': '无需提交',
-  submitted: '已提交',
-  accepted: '已通过',
+  submitted: '已报送',
+  accepted: '已接收',
   returned: '已退回',
   draft: '草稿',
 };
@@ -82,7 +85,7 @@ export function overviewTables(answer: R.OverviewDto): ExportTable[] {
         '按时',
         '逾期',
         '未提交',
-        '已通过',
+        '已接收',
         '已退回',
         '有错误',
         '有提示',
@@ -359,9 +362,12 @@ export async function tablesToFile(
   baseName: string,
   title: string,
 ): Promise<ExportFile> {
+  // Titles carry the year and the view in Chinese; a name may not hold a path separator.
+  const display = (title || baseName).replace(/[\\/:*?"<>|]/g, '-');
   if (format === 'csv')
     return {
       fileName: `${baseName}.csv`,
+      displayName: `${display}.csv`,
       contentType: EXPORT_CONTENT_TYPES.csv,
       content: toCsv(tables[0]),
     };
@@ -370,6 +376,7 @@ export async function tablesToFile(
   tables.forEach((table, i) => addTableSheet(workbook, table, i === 0 ? title : null));
   return {
     fileName: `${baseName}.xlsx`,
+    displayName: `${display}.xlsx`,
     contentType: EXPORT_CONTENT_TYPES.xlsx,
     content: await workbookBuffer(workbook),
   };
@@ -582,6 +589,7 @@ export async function rollupWorkbook(answer: R.RollupDto, baseName: string): Pro
   for (const table of rollupUnitTables(answer)) addTableSheet(workbook, table, null);
   return {
     fileName: `${baseName}.xlsx`,
+    displayName: `区域汇总 ${answer.year}年.xlsx`,
     contentType: EXPORT_CONTENT_TYPES.xlsx,
     content: await workbookBuffer(workbook),
   };

@@ -9,6 +9,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { attachmentDisposition } from '../../common/http/attachment';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/auth.decorators';
 import { requestAddress } from '../auth/request-address';
@@ -428,7 +429,7 @@ export class AnalyticsController {
     return this.exportFile(user, request, scope, 'rollup', query, () =>
       (query.format ?? 'xlsx') === 'xlsx'
         ? rollupWorkbook(answer, baseName)
-        : this.tables([rollupCellTable(answer), ...rollupUnitTables(answer)], query, baseName, ''),
+        : this.tables([rollupCellTable(answer), ...rollupUnitTables(answer)], query, baseName, `区域汇总 ${complete.year}年`),
     );
   }
 
@@ -488,7 +489,7 @@ export class AnalyticsController {
     });
     return new StreamableFile(file.content, {
       type: file.contentType,
-      disposition: `attachment; filename="${file.fileName}"`,
+      disposition: attachmentDisposition(file.displayName, file.fileName),
       length: file.content.length,
     });
   }

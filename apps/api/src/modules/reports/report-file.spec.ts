@@ -1,14 +1,6 @@
-import { attachmentDisposition, cleanFileName } from './report-file';
+import { cleanFileName } from './report-file';
 
 describe('report files', () => {
-  it('names downloads with an ASCII fallback and the UTF-8 name (RFC 5987)', () => {
-    expect(attachmentDisposition('2023年报告 (终稿).pdf')).toBe(
-      `attachment; filename="2023___ (__).pdf"; filename*=UTF-8''2023%E5%B9%B4%E6%8A%A5%E5%91%8A%20%28%E7%BB%88%E7%A8%BF%29.pdf`,
-    );
-    expect(attachmentDisposition('a"b\\c.txt')).toBe(
-      `attachment; filename="a_b_c.txt"; filename*=UTF-8''a%22b%5Cc.txt`,
-    );
-  });
 
   it('keeps the base name only, without control characters', () => {
     expect(cleanFileName('C:\\Users\\me\\年报.docx', 'x')).toBe('年报.docx');

@@ -27,15 +27,3 @@ export function cleanFileName(name: string, fallback: string): string {
   return (base || fallback).slice(0, MAX_FILE_NAME_LENGTH);
 }
 
-/**
- * Content-Disposition for a download (RFC 6266): an ASCII `filename` for old clients and the real,
- * often Chinese, name as RFC 5987 `filename*`.
- */
-export function attachmentDisposition(fileName: string): string {
-  const fallback = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  const encoded = encodeURIComponent(fileName).replace(
-    /['()*]/g,
-    (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
-  return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
-}

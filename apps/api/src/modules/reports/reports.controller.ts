@@ -54,7 +54,8 @@ import {
   UploadReportFormDto,
 } from './dto/upload-report.dto';
 import { reportSourceAmbiguous, reportSourceMissing, versionNumberInvalid } from './report.errors';
-import { attachmentDisposition, cleanFileName, PASTED_TEXT_FILE_NAME } from './report-file';
+import { attachmentDisposition } from '../../common/http/attachment';
+import { cleanFileName, PASTED_TEXT_FILE_NAME } from './report-file';
 import { ReportQueriesService } from './report-queries.service';
 import type { UploadedReportFile } from './report-upload.interceptor';
 import { ReportUploadInterceptor } from './report-upload.interceptor';
