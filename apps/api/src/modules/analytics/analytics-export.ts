@@ -169,7 +169,8 @@ export function yoyTables(answer: R.YoyDto): ExportTable[] {
   return [
     {
       sheet: '表格同比',
-      header: ['表', '行', '列', ...header('地址').slice(1), '地址'],
+      // The cell's code last, for joining with other data; the labels say what it is.
+      header: ['表', '行', '列', ...header('单元格编码').slice(1), '单元格编码（供程序对照）'],
       rows: answer.cells.map((cell) => [
         cell.table,
         cell.row,
