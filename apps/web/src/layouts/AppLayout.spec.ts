@@ -1,6 +1,8 @@
+import type { DetachedWindowAPI } from 'happy-dom';
 import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { i18n } from '../locales';
+import { useAppStore } from '../stores/app';
 import { demoUser, HEALTHY, signedIn, stubApi } from '../test/api-stub';
 import { mountApp } from '../test/mount-app';
 
@@ -10,17 +12,35 @@ vi.mock('../views/overview/OverviewView.vue', () => import('../test/page-stub'))
 vi.mock('../views/trends/TrendsView.vue', () => import('../test/page-stub'));
 vi.mock('../views/compare/CompareView.vue', () => import('../test/page-stub'));
 vi.mock('../views/yoy/YoyView.vue', () => import('../test/page-stub'));
+vi.mock('../views/breakdown/BreakdownView.vue', () => import('../test/page-stub'));
 vi.mock('../views/quality/QualityView.vue', () => import('../test/page-stub'));
 vi.mock('../views/reports/ReportsView.vue', () => import('../test/page-stub'));
 vi.mock('../views/upload/UploadView.vue', () => import('../test/page-stub'));
 vi.mock('../views/admin/AdminView.vue', () => import('../test/page-stub'));
+vi.mock('../views/todo/TodoView.vue', () => import('../test/page-stub'));
 
-const CHINESE_MENU = ['总览', '趋势', '对比', '同比', '合规与数据质量', '报告', '上传', '管理'];
+/** Resizes the test window through happy-dom's own API, so media queries answer as on that screen. */
+function setViewport(width: number, height: number) {
+  (window as unknown as { happyDOM: DetachedWindowAPI }).happyDOM.setViewport({ width, height });
+}
+
+const CHINESE_MENU = [
+  '总览',
+  '趋势',
+  '对比',
+  '同比',
+  '申请与办理',
+  '合规与数据质量',
+  '报告',
+  '上传',
+  '管理',
+];
 const ENGLISH_MENU = [
   'Overview',
   'Trends',
   'Compare',
   'Year over Year',
+  'Requests and outcomes',
   'Compliance & Quality',
   'Reports',
   'Upload',
@@ -45,7 +65,7 @@ describe('AppLayout', () => {
     wrapper = undefined;
   });
 
-  it('renders the eight areas in Chinese for an admin and opens on the overview', async () => {
+  it('renders the nine areas in Chinese for an admin and opens on the overview', async () => {
     ({ wrapper } = await mountApp('/'));
 
     expect(wrapper.find('[data-testid="app-layout"]').exists()).toBe(true);
@@ -78,7 +98,7 @@ describe('AppLayout', () => {
     });
     ({ wrapper } = await mountApp('/'));
 
-    expect(menuTexts(wrapper)).toEqual(['总览', '合规与数据质量', '报告', '上传']);
+    expect(menuTexts(wrapper)).toEqual(['我的待办', '总览', '合规与数据质量', '报告', '上传']);
     expect(wrapper.find('[data-testid="user-role"]').text()).toBe('填报用户');
   });
 
@@ -89,7 +109,15 @@ describe('AppLayout', () => {
     });
     ({ wrapper } = await mountApp('/'));
 
-    expect(menuTexts(wrapper)).toEqual(['总览', '趋势', '对比', '同比', '合规与数据质量', '报告']);
+    expect(menuTexts(wrapper)).toEqual([
+      '总览',
+      '趋势',
+      '对比',
+      '同比',
+      '申请与办理',
+      '合规与数据质量',
+      '报告',
+    ]);
   });
 
   it('shows each page with its title in the page, the breadcrumb and the document', async () => {
@@ -132,5 +160,73 @@ describe('AppLayout', () => {
 
     expect(wrapper.find('[data-testid="page-title"]').text()).toBe('页面不存在');
     expect(wrapper.text()).toContain('返回总览');
+  });
+
+  describe('on a 390 px phone', () => {
+    beforeEach(() => setViewport(390, 844));
+    afterEach(() => setViewport(1024, 768));
+
+    const drawerMenu = () =>
+      document.querySelector('[data-testid="nav-drawer"] [data-testid="nav-menu"]');
+
+    it('hides the navigation behind a menu button and keeps the user menu in the header', async () => {
+      ({ wrapper } = await mountApp('/'));
+
+      expect(wrapper.find('[data-testid="app-aside"]').exists()).toBe(false);
+      expect(wrapper.find('[data-testid="breadcrumb"]').exists()).toBe(false);
+      expect(drawerMenu()).toBeNull();
+      expect(wrapper.find('[data-testid="nav-toggle"]').attributes('aria-expanded')).toBe('false');
+      expect(wrapper.find('[data-testid="app-header"] [data-testid="user-menu"]').exists()).toBe(
+        true,
+      );
+    });
+
+    it('opens the areas in a drawer, and closes it once one is chosen', async () => {
+      const mounted = await mountApp('/');
+      wrapper = mounted.wrapper;
+
+      await wrapper.find('[data-testid="nav-toggle"]').trigger('click');
+      await flushPromises();
+      const items = [...(drawerMenu()?.querySelectorAll('.el-menu-item') ?? [])];
+      expect(items.map((item) => item.textContent?.trim())).toEqual(CHINESE_MENU);
+      expect(
+        document.querySelector('[data-testid="nav-drawer"] [data-testid="system-status"]'),
+      ).not.toBeNull();
+
+      (items[1] as HTMLElement).click();
+      await flushPromises();
+      expect(mounted.router.currentRoute.value.path).toBe('/trends');
+      expect(wrapper.find('[data-testid="nav-toggle"]').attributes('aria-expanded')).toBe('false');
+    });
+
+    it('closes the drawer when the current area is chosen again', async () => {
+      ({ wrapper } = await mountApp('/overview'));
+
+      await wrapper.find('[data-testid="nav-toggle"]').trigger('click');
+      await flushPromises();
+      expect(wrapper.find('[data-testid="nav-toggle"]').attributes('aria-expanded')).toBe('true');
+      (drawerMenu()?.querySelector('.el-menu-item') as HTMLElement).click();
+      await flushPromises();
+      expect(wrapper.find('[data-testid="nav-toggle"]').attributes('aria-expanded')).toBe('false');
+    });
+
+    it('goes back to the sidebar when the screen widens', async () => {
+      ({ wrapper } = await mountApp('/'));
+
+      // The store follows the media query (see its spec); here the layout follows the store.
+      useAppStore().isPhone = false;
+      await flushPromises();
+      expect(wrapper.find('[data-testid="app-aside"] [data-testid="nav-menu"]').exists()).toBe(
+        true,
+      );
+      expect(wrapper.find('[data-testid="nav-toggle"]').exists()).toBe(false);
+    });
+  });
+
+  it('shows the sidebar and no menu button on a wide screen', async () => {
+    ({ wrapper } = await mountApp('/'));
+
+    expect(wrapper.find('[data-testid="app-aside"] [data-testid="nav-menu"]').exists()).toBe(true);
+    expect(wrapper.find('[data-testid="nav-toggle"]').exists()).toBe(false);
   });
 });
