@@ -284,6 +284,13 @@ describe('administration in Chromium', () => {
     );
     expect(list.defaultDueDate).toBe(date);
     await page.screenshot({ path: join(RESULTS_DIR, 'admin-deadlines.png') });
+
+    // Removed, the year falls back to the statutory date.
+    await page.getByTestId('deadline-remove-default').click();
+    await page.locator('.el-message-box').getByRole('button', { name: '删除' }).click();
+    await page.getByTestId('deadline-remove-default').waitFor({ state: 'hidden' });
+    const after = await apiGet<{ defaultDueDate: string }>(server.baseUrl, token, `/deadlines?year=${year}`);
+    expect(after.defaultDueDate).toBe(`${year + 1}-01-31`);
   });
 
   it('returns to sign-in when the session ends elsewhere, and back to the page after', async () => {

@@ -150,6 +150,7 @@ const MATRIX = {
   'POST /api/reports/{id}/reopen':                       { who: REVIEWERS, scope: REPORT_OF_A1 },
   'GET /api/deadlines':                                  { who: ANY_ROLE, scope: AGENCY_A1, listed: true },
   'PUT /api/deadlines':                                  { who: ADMIN },
+  'DELETE /api/deadlines/{id}':                          { who: ADMIN },
   'POST /api/imports':                                   { who: WRITERS, scope: notYours('A1') },
   'GET /api/imports':                                    { who: WRITERS, listed: true },
   'GET /api/imports/{id}':                               { who: WRITERS, scope: hidden('A1', 'IMPORT_NOT_FOUND') },
@@ -314,6 +315,15 @@ describe('authorization: every route × every role (real PostgreSQL)', () => {
     const id = await freshDraft();
     await submit(world.users.uploaderA1, id);
     return id;
+  }
+  /** A deadline to remove: A1's override of the write year, set again whenever it was removed. */
+  async function freshDeadline(): Promise<string> {
+    const response = await request(server())
+      .put('/api/deadlines')
+      .set('Authorization', `Bearer ${world.users.admin.token}`)
+      .send({ year: DEADLINE_WRITE_YEAR, agencyId: world.agencies.A1.id, dueDate: `${DEADLINE_WRITE_YEAR + 1}-03-01` })
+      .expect(200);
+    return (response.body as { id: string }).id;
   }
   async function freshAccepted(): Promise<string> {
     const id = await freshSubmitted();
@@ -515,6 +525,7 @@ describe('authorization: every route × every role (real PostgreSQL)', () => {
     'GET /api/analytics/rollup': () => ({ query: { scope: world.agencies.A1.id, year: WORLD_YEAR } }),
     'GET /api/analytics/rollup/export': () => ({ query: { ...{ scope: world.agencies.A1.id, year: WORLD_YEAR }, format: 'xlsx' } }),
     'GET /api/imports/{id}': () => ({ params: { id: world.importA1 } }),
+    'DELETE /api/deadlines/{id}': async () => ({ params: { id: await freshDeadline() } }),
     'PUT /api/deadlines': () => ({
       json: {
         year: DEADLINE_WRITE_YEAR,

@@ -1455,6 +1455,28 @@ describe('reports: upload, read, correct, workflow (real PostgreSQL)', () => {
         listed.body.deadlines.map((deadline: { agencyId: string }) => deadline.agencyId).sort(),
       ).toEqual([region, agencyB].sort());
 
+      // An override removed: its agency falls back to the next rule; the removal is audited.
+      const temporary = await request(server())
+        .put('/api/deadlines')
+        .set(auth(admin))
+        .send({ year, agencyId: agencyA, dueDate: '2022-03-01' })
+        .expect(200);
+      await request(server()).delete(`/api/deadlines/${temporary.body.id}`).set(auth(uploaderA.token)).expect(403);
+      await request(server()).delete(`/api/deadlines/${temporary.body.id}`).set(auth(admin)).expect(204);
+      const gone = await request(server()).delete(`/api/deadlines/${temporary.body.id}`).set(auth(admin)).expect(404);
+      expect(gone.body.code).toBe('DEADLINE_NOT_FOUND');
+      const fallenBack = await request(server())
+        .get('/api/deadlines')
+        .query({ year, agencyId: agencyA })
+        .set(auth(reviewer.token))
+        .expect(200);
+      expect(fallenBack.body.effective).toMatchObject({ dueDate: '2099-12-31', source: 'ancestor' });
+      const [removal] = await testApp.dataSource.query<{ n: number }[]>(
+        "SELECT count(*)::int AS n FROM audit_log WHERE action = 'deadline.delete' AND target_id = $1",
+        [temporary.body.id],
+      );
+      expect(removal?.n).toBe(1);
+
       // A on time under its region's deadline; B late under its own.
       const onTime = await uploadDraft(uploaderA.token, agencyA, year, jiyuanFor(year));
       await request(server())

@@ -32,6 +32,11 @@ export function listDeadlines(year: number, agencyId?: string): Promise<Deadline
   return http.get<DeadlineList>('/deadlines', { query: { year, ...(agencyId ? { agencyId } : {}) } });
 }
 
+/** Removes a year default or an override: its reports fall back to the next rule. */
+export function removeDeadline(id: string): Promise<void> {
+  return http.delete<void>(`/deadlines/${id}`);
+}
+
 /** Creates or replaces; silent, the form shows the reason (e.g. a date inside the year). */
 export function setDeadline(input: SetDeadlineInput): Promise<DeadlineDto> {
   return http.put<DeadlineDto>('/deadlines', input, { silent: true });

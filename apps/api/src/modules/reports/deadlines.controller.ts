@@ -1,14 +1,16 @@
-import { Body, Controller, Get, Put, Query, Req } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Put, Query, Req } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
   ApiForbiddenResponse,
+  ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
 import type { Request } from 'express';
+import { parseIdPipe } from '../../common/http/validation';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import { requestAddress } from '../auth/request-address';
@@ -55,5 +57,22 @@ export class DeadlinesController {
     @Body() body: SetDeadlineDto,
   ): Promise<DeadlineDto> {
     return this.deadlines.set(user, requestAddress(request), body);
+  }
+
+  @Delete(':id')
+  @Roles('admin')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({
+    summary: '删除截止日期 / remove a year default or an override: its reports fall back to the next rule',
+  })
+  @ApiNoContentResponse()
+  @ApiNotFoundResponse({ description: 'DEADLINE_NOT_FOUND' })
+  @ApiForbiddenResponse({ description: 'not an admin' })
+  remove(
+    @CurrentUser() user: AuthUser,
+    @Req() request: Request,
+    @Param('id', parseIdPipe) id: string,
+  ): Promise<void> {
+    return this.deadlines.remove(user, requestAddress(request), id);
   }
 }

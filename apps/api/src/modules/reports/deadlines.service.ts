@@ -7,7 +7,7 @@ import type { AuthUser } from '../auth/auth-user';
 import type { DeadlineDto, DeadlineListDto, SetDeadlineDto } from './dto/deadline.dto';
 import { ReportDeadlineEntity } from './entities/report-deadline.entity';
 import { effectiveDeadline, type EffectiveDeadline, statutoryDueDate } from './report-deadline';
-import { deadlineBeforeYearEnd } from './report.errors';
+import { deadlineBeforeYearEnd, deadlineNotFound } from './report.errors';
 
 /** When reports are due: the statutory date, a year default, and overrides per agency subtree. */
 @Injectable()
@@ -69,6 +69,30 @@ export class DeadlinesService {
           }
         : {}),
     };
+  }
+
+  /**
+   * Removes a year default or an agency subtree's override: the reports it governed fall back
+   * to the next rule (an ancestor's, the year's default, the statute's 31 January).
+   */
+  async remove(actor: AuthUser, address: string | null, id: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const repository = manager.getRepository(ReportDeadlineEntity);
+      const row = await repository.findOneBy({ id });
+      if (!row) throw deadlineNotFound();
+      await repository.delete({ id });
+      await this.audit.record(
+        {
+          actor,
+          address,
+          action: 'deadline.delete',
+          targetType: 'report_deadline',
+          targetId: row.id,
+          details: { year: row.year, agencyId: row.agencyId, dueDate: row.dueDate },
+        },
+        manager,
+      );
+    });
   }
 
   /** Sets (creates or replaces) the year's default, or an agency subtree's override. */

@@ -138,6 +138,9 @@ export const yearNotEnded = (year: number) =>
     message: `${year} 年度尚未结束：年度报告的统计期限至 ${year} 年 12 月 31 日，应在 ${year + 1} 年发布后再上传`,
   });
 
+export const deadlineNotFound = () =>
+  new NotFoundException({ code: 'DEADLINE_NOT_FOUND', message: '截止日期不存在或已删除' });
+
 export const deadlineBeforeYearEnd = (year: number) =>
   new BadRequestException({
     code: 'DEADLINE_TOO_EARLY',

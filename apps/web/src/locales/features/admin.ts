@@ -225,7 +225,10 @@ export const zhCN = {
     overrideHint: '对该机构及其全部下级生效（下级单独设定的除外）',
     failed: '保存失败：{reason}',
     saved: '已保存截止日期',
-    noDelete: '接口暂不支持删除已设定的截止日期，可改为其他日期。',
+    noDelete: '删除某个单位的截止日期后，该单位按上级单位、本年度默认或法定日期（次年 1 月 31 日）计算。',
+    remove: '删除',
+    removeConfirm: '删除“{what}”的截止日期 {date}？其报告将按上级单位、本年度默认或法定日期计算。',
+    removed: '已删除截止日期',
   },
 };
 
@@ -458,6 +461,9 @@ export const en: typeof zhCN = {
     overrideHint: 'Applies to the agency and everything below it (unless set there)',
     failed: 'Could not save: {reason}',
     saved: 'Deadline saved',
-    noDelete: 'The API cannot remove a deadline yet; set another date instead.',
+    noDelete: "Once an agency's deadline is removed, its reports follow its parent's, the year default or the statutory date (31 January).",
+    remove: 'Remove',
+    removeConfirm: 'Remove the deadline {date} of “{what}”? Its reports then follow the parent’s, the year default or the statutory date.',
+    removed: 'Deadline removed',
   },
 };
