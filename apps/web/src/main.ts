@@ -9,5 +9,5 @@ import './styles/index.css';
 createApp(App)
   .use(createPinia())
   .use(i18n)
-  .use(createAppRouter(createWebHistory(import.meta.env.BASE_URL)))
+  .use(createAppRouter(createWebHistory(import.meta.env.BASE_URL), { preloadChunks: true }))
   .mount('#app');
