@@ -365,6 +365,19 @@ describe('digits run together in a report that breaks a sum', () => {
     for (const finding of arithmetic) expect(truth).toContain(finding);
     if (arithmetic.length < truth.length) expect(report.findings.map((finding) => finding.rule)).toContain('F.LAYOUT');
   });
+
+  it('says a run-together row breaks its row sum when no cut of it adds up, and only then', async () => {
+    // 新收 总计 one more than its cells: whatever the cut, the first six never make the seventh.
+    const generated = cloneGenerated(REPORT_E, 'E row sum broken');
+    generated.report.applications.newReceived.total += 1;
+    const { report } = await parseReport(encodeText(renderWebPageLine(generated)), { fileName: 'page.txt' });
+    const rowSum = report.findings.filter((finding) => finding.rule === 'T3.ROWSUM');
+    expect(rowSum.map((finding) => finding.cells.join(','))).toContain(
+      'applications.newReceived.naturalPerson,applications.newReceived.commercial,applications.newReceived.research,applications.newReceived.nonprofit,applications.newReceived.legalService,applications.newReceived.otherOrg,applications.newReceived.total',
+    );
+    const clean = await parseReport(encodeText(renderWebPageLine(cloneGenerated(REPORT_E, 'E'))), { fileName: 'page.txt' });
+    expect(clean.report.findings.filter((finding) => finding.rule === 'T3.ROWSUM')).toEqual([]);
+  });
 });
 
 describe('rows and cells a layout left out', () => {

@@ -16,7 +16,16 @@ import {
   setCell,
   type Table3Layout,
 } from '@atlas/report-model';
-import { type DigitRunAmbiguity, isDigitRun, solveProactiveRow, solveTable3, solveTable4, type Table3RowInput } from './digit-runs';
+import {
+  type DigitRunAmbiguity,
+  isDigitRun,
+  listDigitRunSplits,
+  listRowSplitsWithTotal,
+  solveProactiveRow,
+  solveTable3,
+  solveTable4,
+  type Table3RowInput,
+} from './digit-runs';
 import { placements, spread } from './orders';
 import { layoutFinding } from './placement';
 import type { CellProvenance, RowValues } from './region';
@@ -93,6 +102,7 @@ export function resolveTable3Runs(
     const cells = ambiguity.cells.filter((cell) => runKeys.has(parseCellAddress(cell)?.row as ApplicationRowKey));
     if (cells.length > 0) resolution.findings.push(ambiguityFinding(ambiguity, '表三'));
   }
+  resolution.findings.push(...rowsThatCannotAddUp(runs, unsolvable));
   // A table whose numbers break a rule: when one reading breaks fewer rules than any other, it is
   // the document's; when several tie, the rows they cut differently are not settled.
   if (solution.brokenRules > 0 && !(solution.readings === 1 && solution.complete)) {
@@ -101,6 +111,34 @@ export function resolveTable3Runs(
     resolution.findings.push(...unsettledRuns(report, resolution, unsettled));
   }
   return resolution;
+}
+
+/**
+ * A row printed as one run of digits that can be cut into its seven cells, yet not one cut makes
+ * the first six add up to the seventh: the row breaks T3.ROWSUM whichever the cut, so the rule
+ * is the document's even though each cell is in doubt (the cells stay F.LAYOUT/F.AMBIGUOUS).
+ * Only a search that finished counts; a row that cannot be cut into seven at all says nothing.
+ */
+function rowsThatCannotAddUp(
+  runs: readonly { rowKey: ApplicationRowKey; values: UnsplitValues }[],
+  unsolvable: ReadonlySet<ApplicationRowKey>,
+): Finding[] {
+  const count = APPLICANT_COLUMNS.length;
+  return runs.flatMap(({ rowKey, values }) => {
+    if (values.kind !== 'run' || unsolvable.has(rowKey)) return [];
+    const run = runText(values);
+    const anyCut = listDigitRunSplits(run, count, { maxSplits: 1 });
+    if (anyCut.splits.length === 0) return [];
+    const adding = listRowSplitsWithTotal(run, count, { maxSplits: 1 });
+    if (adding.splits.length > 0 || !adding.complete) return [];
+    return [
+      createFinding(
+        'T3.ROWSUM',
+        APPLICANT_COLUMNS.map((column) => applicationCell(rowKey, column.key)),
+        `表三“${APPLICATION_ROW[rowKey].shortLabel}”行的数字连在一起（“${run}”），无论怎样拆分，前六列之和都不等于总计`,
+      ),
+    ];
+  });
 }
 
 /**
