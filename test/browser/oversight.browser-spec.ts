@@ -253,6 +253,38 @@ describe('oversight analytics in Chromium', () => {
       await waitForPaintedCharts(page, `[data-testid="${name}-page"] [data-testid="chart-panel"]`);
       await page.screenshot({ path: join(RESULTS_DIR, `oversight-${name}.png`), fullPage: true });
     }
+
+    // The problem list opens on the latest year of the map's range (the last seven years whose
+    // reports are due) in which some unit has a problem, and lists something.
+    const toYear =
+      Number(
+        new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(
+          new Date(),
+        ),
+      ) - 1;
+    const regions = await apiGet<{ rows: { years: { year: number; status: string }[] }[] }>(
+      server.baseUrl,
+      token,
+      `/analytics/compliance?by=child&limit=500&fromYear=${toYear - 6}&toYear=${toYear}`,
+    );
+    const problemYears = regions.rows.flatMap((row) =>
+      row.years.filter((cell) => !['ok', 'not-expected'].includes(cell.status)).map((c) => c.year),
+    );
+    expect(problemYears.length).toBeGreaterThan(0);
+    const list = page.getByTestId('quality-list');
+    await expect(list.locator('.analytics-card__subtitle').textContent()).resolves.toContain(
+      `${Math.max(...problemYears)}年`,
+    );
+    await list.locator('[data-testid="quality-items"] .el-table__row').first().waitFor();
+    await list.screenshot({ path: join(RESULTS_DIR, 'oversight-quality-list.png') });
+
+    // Grouped by child region: the top regions as lines, the others as one band.
+    await page.goto(`${server.baseUrl}/trends?groupBy=child`);
+    await waitForPaintedCharts(page, '[data-testid="trends-page"] [data-chart="trend"]');
+    await page
+      .locator('[data-testid="trends-page"] [data-chart="trend"]')
+      .first()
+      .screenshot({ path: join(RESULTS_DIR, 'oversight-trends-by-child.png') });
     expect(pageErrors).toEqual([]);
   });
 });

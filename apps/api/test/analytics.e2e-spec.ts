@@ -420,6 +420,34 @@ describe('analytics (real PostgreSQL)', () => {
       expect(response.body.total).toBe(4);
       expect(response.body.rows).toHaveLength(2);
     });
+
+    it('puts problems first when asked, worst first and in code order within a class', async () => {
+      const names = async (query: Record<string, unknown>) => {
+        const response = await get(oversightR.token, 'compliance', {
+          fromYear: 2023,
+          toYear: 2023,
+          ...query,
+        });
+        expect(response.status).toBe(200);
+        return (response.body.rows as { name: string }[]).map((row) => row.name);
+      };
+      // 本级 (missing) comes last in code order; sorted, the worst status leads: 本级, then
+      // 乙镇 (failing: B1), then 甲局 (ok).
+      expect((await names({ by: 'child' })).at(-1)).toBe('本级');
+      expect(await names({ by: 'child', sort: 'problems' })).toEqual(['本级', '乙镇', '甲局']);
+      // Agencies: R (missing), B1 (failing), then the clean A and B in their path order; the
+      // page is cut after sorting, so the second page holds the clean two.
+      const clean = (await names({ by: 'agency' })).filter((n) => n === '甲局' || n === '乙镇');
+      expect(clean).toHaveLength(2);
+      expect(await names({ by: 'agency', sort: 'problems' })).toEqual([
+        '分析测试县',
+        '乙镇丙办',
+        ...clean,
+      ]);
+      expect(await names({ by: 'agency', sort: 'problems', limit: 2, offset: 2 })).toEqual(clean);
+      const invalid = await get(oversightR.token, 'compliance', { sort: 'worst' });
+      expect(invalid.status).toBe(400);
+    });
   });
 
   describe('quality', () => {

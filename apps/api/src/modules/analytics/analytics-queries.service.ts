@@ -597,6 +597,7 @@ export class AnalyticsQueriesService {
     query: Q.ComplianceQuery,
   ): Promise<R.ComplianceDto> {
     const reader = this.reader();
+    const byProblems = query.sort === 'problems';
     // The page's groups and their rows, while the expected reports are counted.
     const [{ groups, page, childRows, ownRows }, expected] = await Promise.all([
       reader.childrenOf(scope.roots).then(async (children) => {
@@ -608,8 +609,8 @@ export class AnalyticsQueriesService {
           })),
           ...scope.roots.map(() => ({ key: OWN_GROUP, agency: null, name: '本级' })).slice(0, 1),
         ];
-        // Only the page's groups are read.
-        const page = groups.slice(query.offset, query.offset + query.limit);
+        // Only the page's groups are read, unless every group is needed to sort by problems.
+        const page = byProblems ? groups : groups.slice(query.offset, query.offset + query.limit);
         const pageChildren = page.filter((group) => group.key !== OWN_GROUP).map((g) => g.key);
         const withOwn = page.some((group) => group.key === OWN_GROUP);
         const [childRows, ownRows] = await Promise.all([
@@ -641,17 +642,21 @@ export class AnalyticsQueriesService {
       toYear: query.toYear,
       by: 'child',
       total: groups.length,
-      rows: page.map((group) => ({
-        agency: group.agency,
-        name: group.name,
-        years: years.map((year) =>
-          complianceCell(
-            year,
-            totals.get(`${group.key}|${year}`) ?? emptyReadTotals(),
-            expectedCounts.get(`${group.key}|${year}`) ?? 0,
+      rows: pageOf(
+        page.map((group) => ({
+          agency: group.agency,
+          name: group.name,
+          years: years.map((year) =>
+            complianceCell(
+              year,
+              totals.get(`${group.key}|${year}`) ?? emptyReadTotals(),
+              expectedCounts.get(`${group.key}|${year}`) ?? 0,
+            ),
           ),
-        ),
-      })),
+        })),
+        query,
+        byProblems,
+      ),
     };
   }
 
@@ -661,6 +666,9 @@ export class AnalyticsQueriesService {
     query: Q.ComplianceQuery,
   ): Promise<R.ComplianceDto> {
     const reader = this.reader();
+    const byProblems = query.sort === 'problems';
+    // Sorting by problems needs every agency's cells before the page can be cut.
+    const pageSql = byProblems ? '' : `LIMIT ${query.limit} OFFSET ${query.offset}`;
     const condition = reader.agencyScope(scope, 1);
     const [[{ total }], agencies] = await Promise.all([
       this.dataSource.query<{ total: string }[]>(
@@ -672,7 +680,7 @@ export class AnalyticsQueriesService {
       >(
         `SELECT a.id, a.code, a.name, a.path, a.active_from_year, a.active_to_year
            FROM agency a WHERE ${condition.sql}
-          ORDER BY a.path COLLATE "C" LIMIT ${query.limit} OFFSET ${query.offset}`,
+          ORDER BY a.path COLLATE "C" ${pageSql}`,
         condition.params,
       ),
     ]);
@@ -688,20 +696,24 @@ export class AnalyticsQueriesService {
       toYear: query.toYear,
       by: 'agency',
       total: Number(total),
-      rows: agencies.map((agency) => ({
-        agency: agencyRef(agency),
-        name: agency.name,
-        years: years.map((year) => {
-          const active =
-            (agency.active_from_year === null || agency.active_from_year <= year) &&
-            (agency.active_to_year === null || agency.active_to_year >= year);
-          return complianceCell(
-            year,
-            byKey.get(`${agency.id}|${year}`) ?? emptyReadTotals(),
-            active ? 1 : 0,
-          );
-        }),
-      })),
+      rows: pageOf(
+        agencies.map((agency) => ({
+          agency: agencyRef(agency),
+          name: agency.name,
+          years: years.map((year) => {
+            const active =
+              (agency.active_from_year === null || agency.active_from_year <= year) &&
+              (agency.active_to_year === null || agency.active_to_year >= year);
+            return complianceCell(
+              year,
+              byKey.get(`${agency.id}|${year}`) ?? emptyReadTotals(),
+              active ? 1 : 0,
+            );
+          }),
+        })),
+        query,
+        byProblems,
+      ),
     };
   }
 
@@ -1139,6 +1151,38 @@ function complianceCell(year: number, totals: RollupTotals, expected: number): R
                 ? 'warning'
                 : 'ok',
   };
+}
+
+/**
+ * Worst first: a row is as bad as its worst year. Warnings come after the problems the brief
+ * of the page names (missing, failing, late) and before clean rows.
+ */
+const PROBLEM_ORDER: readonly R.ComplianceCell['status'][] = [
+  'missing',
+  'failing',
+  'late',
+  'warning',
+  'ok',
+  'not-expected',
+];
+
+function complianceProblemRank(row: { years: readonly R.ComplianceCell[] }): number {
+  return Math.min(PROBLEM_ORDER.length, ...row.years.map((c) => PROBLEM_ORDER.indexOf(c.status)));
+}
+
+/**
+ * The requested page of rows already in code order: cut as is, or with `byProblems` after a
+ * stable sort by the row's worst status (rows of one class stay in code order).
+ */
+function pageOf(
+  rows: R.ComplianceDto['rows'],
+  query: Pick<Q.ComplianceQuery, 'limit' | 'offset'>,
+  byProblems: boolean,
+): R.ComplianceDto['rows'] {
+  if (!byProblems) return rows;
+  const ranked = rows.map((row, index) => ({ row, index, rank: complianceProblemRank(row) }));
+  ranked.sort((a, b) => a.rank - b.rank || a.index - b.index);
+  return ranked.slice(query.offset, query.offset + query.limit).map((r) => r.row);
 }
 
 /** Labels of a cell address for side-by-side tables. */

@@ -69,6 +69,7 @@ const compareQuery = (query: Q.CompareQueryDto, all = false): Q.CompareQuery => 
 const complianceQuery = (query: Q.ComplianceQueryDto, all = false): Q.ComplianceQuery => ({
   ...yearRange(query),
   by: query.by ?? 'child',
+  sort: query.sort ?? 'code',
   limit: all ? EXPORT_ROW_LIMIT : (query.limit ?? 50),
   offset: all ? 0 : (query.offset ?? 0),
 });

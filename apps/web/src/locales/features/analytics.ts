@@ -76,7 +76,14 @@ export const zhCN = {
       child: '按下级地区',
     },
     custom: '自选指标趋势',
-    customHint: '计数在左轴，百分比在右轴；分组时每组一条线',
+    customHint:
+      '计数在左轴，百分比在右轴；分组多时只画最新年度数值最高的几组，其余合为一条浅色范围带（最低—最高），数据视图含全部分组',
+    others: {
+      none: '其他 {count} 组',
+      kind: '其他 {count} 类机构',
+      level: '其他 {count} 个层级',
+      child: '其他 {count} 个地区',
+    },
     drillHint: '点击图中某一年的柱或点：打开该指标当年的对比排名',
     year: '年度',
     panels: {
@@ -286,7 +293,14 @@ export const en: typeof zhCN = {
       child: 'By child region',
     },
     custom: 'Chosen metrics over time',
-    customHint: 'Counts on the left axis, percentages on the right; one line per group',
+    customHint:
+      'Counts on the left axis, percentages on the right; with many groups, the highest in the latest year are lines and the rest one pale band (lowest to highest); the data view lists every group',
+    others: {
+      none: '{count} other groups',
+      kind: '{count} other agency kinds',
+      level: '{count} other levels',
+      child: '{count} other regions',
+    },
     drillHint: 'Click a bar or point of a year to open the ranking of that metric in that year',
     year: 'Year',
     panels: {

@@ -169,6 +169,15 @@ export class ComplianceQueryDto extends YearRangeQueryDto {
   @IsIn(['agency', 'child'], { message: 'by 应为 agency 或 child' })
   by?: 'agency' | 'child';
 
+  @ApiPropertyOptional({
+    enum: ['code', 'problems'],
+    default: 'code',
+    description: 'code：按编码；problems：有缺报、未通过、迟报的行在前（同类按编码）',
+  })
+  @IsOptional()
+  @IsIn(['code', 'problems'], { message: 'sort 应为 code 或 problems' })
+  sort?: 'code' | 'problems';
+
   @LimitField(50)
   limit?: number;
 
@@ -247,6 +256,7 @@ export interface ComplianceQuery {
   fromYear: number;
   toYear: number;
   by: 'agency' | 'child';
+  sort: 'code' | 'problems';
   limit: number;
   offset: number;
 }
