@@ -14,6 +14,7 @@ import { resolveSessionSecret } from './modules/auth/session-secret';
 import { AgenciesModule } from './modules/agencies/agencies.module';
 import { HealthModule } from './modules/health/health.module';
 import { ImportsModule } from './modules/imports/imports.module';
+import { NotificationsModule } from './modules/notifications/notifications.module';
 import { ReportsModule } from './modules/reports/reports.module';
 import { SystemModule } from './modules/system/system.module';
 
@@ -59,6 +60,7 @@ export class AppModule {
         HealthModule,
         SystemModule,
         AgenciesModule,
+        NotificationsModule,
         ReportsModule,
         ImportsModule,
         DemoModule,

@@ -171,6 +171,9 @@ const MATRIX = {
   'GET /api/analytics/quality/export':                   { who: ANY_ROLE, scope: AGENCY_A1 },
   'GET /api/analytics/rollup':                           { who: ANY_ROLE, scope: AGENCY_A1 },
   'GET /api/analytics/rollup/export':                    { who: ANY_ROLE, scope: AGENCY_A1 },
+  'GET /api/notifications':                              { who: ANY_ROLE },
+  'POST /api/notifications/{id}/read':                   { who: ANY_ROLE },
+  'POST /api/notifications/read-all':                    { who: ANY_ROLE },
 } as const satisfies Record<RouteKey, RouteRule<WorldAgency>>;
 
 type MatrixRoute = keyof typeof MATRIX;
@@ -334,6 +337,16 @@ describe('authorization: every route × every role (real PostgreSQL)', () => {
     return id;
   }
   const freshLeaf = async () => (await insertAgency(`L${next()}`, world.agencies.A)).id;
+  /** A notice of the caller's own (each user has only their own to read). */
+  async function freshNotification(caller: CallerName): Promise<string> {
+    if (caller === 'anonymous' || caller === 'forged') return '1';
+    const [row] = await testApp.dataSource.query<{ id: string }[]>(
+      `INSERT INTO notification (recipient_id, kind, report_id, agency_id, year, message)
+       VALUES ($1, 'report.returned', $2, $3, $4, '授权测试 通知') RETURNING id`,
+      [world.users[caller].id, world.reportA1, world.agencies.A1.id, WORLD_YEAR],
+    );
+    return String(row?.id);
+  }
   /** Another account with the caller's role and scope, for calls that end its sessions. */
   function standIn(caller: CallerName): Promise<TestUser> | undefined {
     if (caller === 'anonymous' || caller === 'forged') return undefined;
@@ -525,6 +538,11 @@ describe('authorization: every route × every role (real PostgreSQL)', () => {
     'GET /api/analytics/rollup': () => ({ query: { scope: world.agencies.A1.id, year: WORLD_YEAR } }),
     'GET /api/analytics/rollup/export': () => ({ query: { ...{ scope: world.agencies.A1.id, year: WORLD_YEAR }, format: 'xlsx' } }),
     'GET /api/imports/{id}': () => ({ params: { id: world.importA1 } }),
+    'GET /api/notifications': () => ({ query: { unread: 'true', limit: 5 } }),
+    'POST /api/notifications/{id}/read': async ({ caller }) => ({
+      params: { id: await freshNotification(caller) },
+    }),
+    'POST /api/notifications/read-all': () => ({}),
     'DELETE /api/deadlines/{id}': async () => ({ params: { id: await freshDeadline() } }),
     'PUT /api/deadlines': () => ({
       json: {

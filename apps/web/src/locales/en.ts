@@ -3,6 +3,7 @@ import * as admin from './features/admin';
 import * as analytics from './features/analytics';
 import * as auth from './features/auth';
 import * as charts from './features/charts';
+import * as notifications from './features/notifications';
 import * as report from './features/report';
 import * as todo from './features/todo';
 import * as upload from './features/upload';
@@ -71,6 +72,7 @@ const en: MessageSchema = {
   analytics: analytics.en,
   auth: auth.en,
   charts: charts.en,
+  notifications: notifications.en,
   report: report.en,
   todo: todo.en,
   upload: upload.en,

@@ -3,6 +3,7 @@ import * as admin from './features/admin';
 import * as analytics from './features/analytics';
 import * as auth from './features/auth';
 import * as charts from './features/charts';
+import * as notifications from './features/notifications';
 import * as report from './features/report';
 import * as todo from './features/todo';
 import * as upload from './features/upload';
@@ -66,6 +67,7 @@ const zhCN = {
   analytics: analytics.zhCN,
   auth: auth.zhCN,
   charts: charts.zhCN,
+  notifications: notifications.zhCN,
   report: report.zhCN,
   todo: todo.zhCN,
   upload: upload.zhCN,

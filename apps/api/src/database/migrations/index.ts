@@ -9,6 +9,7 @@ import { CreateAnalyticsExpected1764400100000 } from './1764400100000-create-ana
 import { RecountExpectedOnRelevantUpdates1764400200000 } from './1764400200000-recount-expected-on-relevant-updates';
 import { ReportReopenAndCorrectionChanges1764512000000 } from './1764512000000-report-reopen-and-correction-changes';
 import { UsersMustChangePassword1764600000000 } from './1764600000000-users-must-change-password';
+import { CreateNotifications1764700000000 } from './1764700000000-create-notifications';
 
 /** Applied in this order; append new migrations, never edit applied ones. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   RecountExpectedOnRelevantUpdates1764400200000,
   ReportReopenAndCorrectionChanges1764512000000,
   UsersMustChangePassword1764600000000,
+  CreateNotifications1764700000000,
 ];

@@ -104,6 +104,20 @@ export class UsersService implements OnApplicationBootstrap {
     return user && !user.disabled ? toAuthUser(user) : null;
   }
 
+  /**
+   * The active uploader accounts of an agency: who hears about its report. Pass the caller's
+   * manager to read inside its transaction.
+   */
+  async activeUploaderIds(agencyId: string, manager?: EntityManager): Promise<string[]> {
+    const repository = manager ? manager.getRepository(UserEntity) : this.users;
+    const users = await repository.find({
+      select: { id: true },
+      where: { role: 'uploader', agencyId, disabled: false },
+      order: { createdAt: 'ASC' },
+    });
+    return users.map((user) => user.id);
+  }
+
   findForLogin(username: string): Promise<UserEntity | null> {
     return this.users
       .createQueryBuilder('user')

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AgenciesModule } from '../agencies/agencies.module';
 import { AnalyticsModule } from '../analytics/analytics.module';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { DeadlinesController } from './deadlines.controller';
 import { DeadlinesService } from './deadlines.service';
 import { REPORT_ENTITIES } from './entities';
@@ -14,7 +15,12 @@ import { ReportsService } from './reports.service';
 
 /** Annual reports: uploads, versions, corrections, the review workflow and deadlines. */
 @Module({
-  imports: [TypeOrmModule.forFeature(REPORT_ENTITIES), AgenciesModule, AnalyticsModule],
+  imports: [
+    TypeOrmModule.forFeature(REPORT_ENTITIES),
+    AgenciesModule,
+    AnalyticsModule,
+    NotificationsModule,
+  ],
   controllers: [ReportsController, DeadlinesController],
   providers: [
     ReportsService,

@@ -14,6 +14,7 @@ import { AgenciesService } from '../agencies/agencies.service';
 import { AnalyticsIndexService } from '../analytics/analytics-index.service';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
+import { NotificationsService } from '../notifications/notifications.service';
 import { DeadlinesService } from './deadlines.service';
 import type { CorrectCellsDto } from './dto/correct-cells.dto';
 import type { ReportPreviewDto, ReportWriteResultDto } from './dto/report.dto';
@@ -103,6 +104,7 @@ export class ReportsService implements OnModuleInit {
     private readonly deadlines: DeadlinesService,
     private readonly audit: AuditService,
     private readonly analyticsIndex: AnalyticsIndexService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   onModuleInit(): void {
@@ -363,6 +365,15 @@ export class ReportsService implements OnModuleInit {
       const version = await currentVersionOf(manager, report);
       await this.makeCurrent(manager, report, version, TRANSITIONS[step].to);
       await this.recordStep(manager, actor, report, version.version, step, comment, {});
+      await this.notifications.notifyReportReviewed(manager, {
+        step,
+        reportId: report.id,
+        agencyId: report.agencyId,
+        year: report.year,
+        reviewerName: actor.user.displayName,
+        comment,
+        at: actor.at,
+      });
       return toWriteResult(report, version);
     });
   }
