@@ -112,11 +112,14 @@ async function waitForBars(
   selector: string,
   rgb: readonly [number, number, number],
   plotTop: number,
+  expected?: number,
 ): Promise<DrawnBar[]> {
   const deadline = Date.now() + 30_000;
   for (;;) {
     const bars = await drawnBars(page, selector, rgb, plotTop);
-    if (bars.length > 0) return bars;
+    // While the bars grow in, short ones are not drawn yet: wait for all of them when known.
+    if (bars.length > 0 && (expected === undefined || bars.length === expected)) return bars;
+    if (bars.length > 0 && Date.now() > deadline) return bars;
     if (Date.now() > deadline) {
       await page.screenshot({ path: join(RESULTS_DIR, 'drilldown-no-bars.png'), fullPage: true });
       throw new Error(`no bars drawn in ${selector}`);
@@ -234,7 +237,7 @@ describe('drilling down from the charts in Chromium', () => {
 
     const comparePath = `/compare?year=${year}&by=agency`;
     await page.goto(`${server.baseUrl}${comparePath}`);
-    const bars = await waitForBars(page, '[data-chart="ranking"]', RANKING_BAR, RANKING_PLOT_TOP);
+    const bars = await waitForBars(page, '[data-chart="ranking"]', RANKING_BAR, RANKING_PLOT_TOP, positive.length);
     expect(bars.length).toBe(positive.length);
     await page.screenshot({ path: join(RESULTS_DIR, 'drilldown-ranking.png'), fullPage: true });
     const before = pathAndQuery(page.url());
@@ -245,7 +248,7 @@ describe('drilling down from the charts in Chromium', () => {
 
     await page.goBack();
     await page.waitForURL((url) => pathAndQuery(url.toString()) === before);
-    const again = await waitForBars(page, '[data-chart="ranking"]', RANKING_BAR, RANKING_PLOT_TOP);
+    const again = await waitForBars(page, '[data-chart="ranking"]', RANKING_BAR, RANKING_PLOT_TOP, positive.length);
     expect(again.length).toBe(positive.length);
     await expect(page.getByTestId('compare-agency').first().innerText()).resolves.toBe(
       ranking.items[0]?.agency.name,
@@ -287,7 +290,7 @@ describe('drilling down from the charts in Chromium', () => {
     expect(ruleOnly).not.toEqual(everyRule);
 
     await page.goto(`${server.baseUrl}/quality?year=${quality.year}`);
-    const bars = await waitForBars(page, '[data-chart="rules"]', RULE_BAR, RULES_PLOT_TOP);
+    const bars = await waitForBars(page, '[data-chart="rules"]', RULE_BAR, RULES_PLOT_TOP, rules.length);
     expect(bars.length).toBe(rules.length);
     const before = pathAndQuery(page.url());
     const list = page.getByTestId('quality-list');
