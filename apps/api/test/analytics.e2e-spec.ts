@@ -496,6 +496,10 @@ describe('analytics (real PostgreSQL)', () => {
       expect(
         (response.body.units.missingList as { agency: { id: string } }[]).map((u) => u.agency.id),
       ).toEqual([ids.R]);
+      // Listed by code, as a reader looks a unit up.
+      const codes = (response.body.units.includedList as { agency: { code: string } }[]).map((u) => u.agency.code);
+      expect(codes).toEqual([...codes].sort());
+      expect(codes).toHaveLength(3);
     });
 
     it('exports the official layout as XLSX with merged headers', async () => {

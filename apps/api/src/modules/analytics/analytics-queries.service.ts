@@ -891,6 +891,7 @@ export class AnalyticsQueriesService {
 
   // ── roll-up ────────────────────────────────────────────────────────────────────────────────
 
+  /** The units in and out of the sum are listed by their code (a path of ids has no order a reader sees). */
   async rollup(scope: AnalyticsScope, query: Q.RollupQuery): Promise<R.RollupDto> {
     const reader = this.reader();
     const year = query.year;
@@ -903,7 +904,7 @@ export class AnalyticsQueriesService {
         `SELECT a.id, a.code, a.name, f.report_id, f.status, f.on_time, f.days_late, f.error_count
            FROM analytics_report f JOIN agency a ON a.id = f.agency_id
           WHERE f.year = $1 AND ${facts.sql}
-          ORDER BY f.agency_path LIMIT ${query.limit} OFFSET ${query.offset}`,
+          ORDER BY a.code COLLATE "C", a.name LIMIT ${query.limit} OFFSET ${query.offset}`,
         [year, ...facts.params],
       ),
     ]);
@@ -919,7 +920,7 @@ export class AnalyticsQueriesService {
             `SELECT a.id, a.code, a.name FROM agency a
               WHERE ${agencies.sql} AND ${ACTIVE_SQL}
                 AND NOT EXISTS (SELECT 1 FROM analytics_report f WHERE f.agency_id = a.id AND f.year = $1)
-              ORDER BY a.path COLLATE "C" LIMIT ${query.limit} OFFSET ${query.offset}`,
+              ORDER BY a.code COLLATE "C", a.name LIMIT ${query.limit} OFFSET ${query.offset}`,
             [year, ...agencies.params],
           );
     const source = cellTotalsSource(totals.cells);
