@@ -2,7 +2,7 @@ import { generateReport, renderReportText, SeededRandom } from '@atlas/demo-data
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { apiRequest, createAgencyWithUploader } from './support/api-fixtures';
+import { apiRequest, createAccount, createAgencyWithUploader } from './support/api-fixtures';
 import { type AppServer, startAppServer } from './support/app-server';
 import { launchChromium } from './support/chromium';
 import { apiToken, type Credentials, DEMO_ADMIN, signInThroughPage } from './support/session';
@@ -51,15 +51,6 @@ function reportWithErrors(): { text: string; wrong: number; correct: number } {
 }
 
 /** Signs a new account in once through the API and gives it its own password. */
-async function ownPassword(baseUrl: string, credentials: Credentials): Promise<Credentials> {
-  const token = await apiToken(baseUrl, credentials);
-  await apiRequest(baseUrl, token, 'POST', '/auth/password', {
-    currentPassword: credentials.password,
-    newPassword: OWN_PASSWORD,
-  });
-  return { username: credentials.username, password: OWN_PASSWORD };
-}
-
 describe('review workflow in Chromium: accept with errors, reopen, correct, resubmit', () => {
   let server: AppServer;
   let browser: Browser;
@@ -81,29 +72,17 @@ describe('review workflow in Chromium: accept with errors, reopen, correct, resu
     await mkdir(RESULTS_DIR, { recursive: true });
     server = await startAppServer();
     adminToken = await apiToken(server.baseUrl, DEMO_ADMIN);
-    const uploader = {
-      username: 'jiaotong',
-      password: 'atlas-demo-initial',
-      displayName: '交通局填报员',
-    };
-    const { agencyId } = await createAgencyWithUploader(
-      server.baseUrl,
-      adminToken,
-      AGENCY,
-      uploader,
-    );
-    await apiRequest(server.baseUrl, adminToken, 'POST', '/users', {
-      username: 'jiandu',
-      password: 'atlas-demo-initial',
+    // Both accounts have set their own password, as at their first sign-in.
+    const uploader = { username: 'jiaotong', password: OWN_PASSWORD, displayName: '交通局填报员' };
+    const { agencyId } = await createAgencyWithUploader(server.baseUrl, adminToken, AGENCY, uploader);
+    oversight = { username: 'jiandu', password: OWN_PASSWORD };
+    await createAccount(server.baseUrl, adminToken, {
+      ...oversight,
       displayName: '监督员甲',
       role: 'oversight',
       scopeAgencyIds: [agencyId],
     });
-    oversight = await ownPassword(server.baseUrl, {
-      username: 'jiandu',
-      password: 'atlas-demo-initial',
-    });
-    uploaderToken = await apiToken(server.baseUrl, await ownPassword(server.baseUrl, uploader));
+    uploaderToken = await apiToken(server.baseUrl, uploader);
 
     // The unit uploads and submits a report that still has errors.
     const stored = await apiRequest<{ id: string; findings: { severity: string }[] }>(

@@ -1,4 +1,4 @@
-import { localDate } from './report-year';
+import { localDate } from '../../common/reporting-calendar';
 
 /** 条例 第四十九条: the report on a year is published by 31 January of the next. */
 export function statutoryDueDate(year: number): string {
