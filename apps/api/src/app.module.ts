@@ -2,6 +2,7 @@ import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
+import { DomainEventsModule } from './common/events/domain-events';
 import { AllExceptionsFilter } from './common/filters/all-exceptions.filter';
 import { createValidationPipe } from './common/http/validation';
 import { loggerOptions } from './common/logging/logger-options';
@@ -12,6 +13,7 @@ import { AuthModule } from './modules/auth/auth.module';
 import { DemoModule } from './modules/demo/demo.module';
 import { resolveSessionSecret } from './modules/auth/session-secret';
 import { AgenciesModule } from './modules/agencies/agencies.module';
+import { AnalyticsModule } from './modules/analytics/analytics.module';
 import { HealthModule } from './modules/health/health.module';
 import { ImportsModule } from './modules/imports/imports.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
@@ -55,6 +57,7 @@ export class AppModule {
           retryAttempts: 3,
           retryDelay: 1000,
         }),
+        DomainEventsModule,
         AuditModule,
         AuthModule.register(resolveSessionSecret(options.config)),
         HealthModule,
@@ -62,6 +65,7 @@ export class AppModule {
         AgenciesModule,
         NotificationsModule,
         ReportsModule,
+        AnalyticsModule,
         ImportsModule,
         DemoModule,
       ],

@@ -1,7 +1,7 @@
 import { Workbook } from 'exceljs';
 import { parse as parseCsv } from 'csv-parse/sync';
 import request from 'supertest';
-import { AnalyticsIndexService } from '../src/modules/analytics/analytics-index.service';
+import { AnalyticsProjection } from '../src/modules/analytics/projection/analytics-projection.service';
 import { adminToken, tokenFor, type TestUser } from './support/auth';
 import { bootTestApp, type TestApp } from './support/test-app';
 import { insertAgency, jiyuanFor, pasteReport, setTable3Row } from './reports-fixtures';
@@ -701,7 +701,7 @@ describe('analytics (real PostgreSQL)', () => {
         );
       const incremental = await snapshot();
       expect(incremental.length).toBeGreaterThan(0);
-      await testApp.app.get(AnalyticsIndexService).rebuild();
+      await testApp.app.get(AnalyticsProjection).rebuild();
       expect(await snapshot()).toEqual(incremental);
     });
   });

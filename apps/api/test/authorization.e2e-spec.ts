@@ -1,3 +1,4 @@
+import { AgenciesService } from '../src/modules/agencies/agencies.service';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { generateReport, renderReportText, SeededRandom } from '@atlas/demo-data';
 import { parse as parseCsv } from 'csv-parse/sync';
@@ -264,6 +265,7 @@ describe('authorization: every route × every role (real PostgreSQL)', () => {
        VALUES ($1, $2, $3, 'county', 'government', $4, $5, $6)`,
       [id, row.code, `授权测试 ${label} ${run}`, parent?.id ?? null, row.path, parent ? 1 : 0],
     );
+    await testApp.app.get(AgenciesService).publishTree();
     return row;
   }
 

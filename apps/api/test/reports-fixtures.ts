@@ -1,3 +1,4 @@
+import { AgenciesService } from '../src/modules/agencies/agencies.service';
 import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -98,6 +99,7 @@ export async function insertAgency(
       parent ? parent.depth + 1 : 0,
     ],
   );
+  await testApp.app.get(AgenciesService).publishTree();
   return id;
 }
 

@@ -19,12 +19,15 @@ import {
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { ConfigError, loadConfig } from '../config/app-config';
-import { ANALYTICS_LAYOUT_SIGNATURE, factNumbers } from '../modules/analytics/analytics-fact';
-import { rebuildRollups } from '../modules/analytics/analytics-index.service';
+import { projectAgencyTree } from '../modules/analytics/projection/agency-projection';
+import { ANALYTICS_LAYOUT_SIGNATURE, factOf } from '../modules/analytics/projection/analytics-fact';
+import { FACT_COLUMNS, factValues } from '../modules/analytics/projection/fact-rows';
+import { rebuildRollups } from '../modules/analytics/projection/rollup-writes';
 import { hashPassword } from '../modules/auth/password';
 import { assessTimeliness, statutoryDueDate } from '../modules/reports/report-deadline';
+import { countedNumbers } from '../modules/reports/report-snapshot';
 import { type BenchAgency, benchRegion } from './bench/bench-region';
-import { CopyWriter } from './bench/copy-text';
+import { type CopyValue, CopyWriter } from './bench/copy-text';
 import { provideDatabase } from './database';
 import { buildDataSourceOptions } from './typeorm-options';
 
@@ -277,27 +280,23 @@ async function writeReport(
       lines += `${version.id}\t${cell.address}\t${cell.table}\t${cell.row}\t${cell.column}\t${cell.value}\t${agency.id}\t${year}\n`;
     await writers.cell.write(lines, cells.length);
   }
-  const numbers = factNumbers(canonical, findings);
-  await writers.fact.writeRow([
-    reportId,
-    current.id,
-    agency.id,
-    year,
-    agency.path,
-    agency.kind,
-    agency.level,
-    status,
-    current.submittedAt,
-    timeliness.onTime,
-    timeliness.daysLate,
-    numbers.errorCount,
-    numbers.warningCount,
-    numbers.failingRules,
-    numbers.cells,
-    numbers.metrics,
-    numbers.narrative,
-    ids.revision,
-  ]);
+  // The fact analytics projects from this report's snapshot.
+  const fact = factOf(
+    {
+      reportId,
+      agencyId: agency.id,
+      year,
+      status,
+      counted: {
+        versionId: current.id,
+        submittedAt: current.submittedAt,
+        ...timeliness,
+        ...countedNumbers(canonical, findings),
+      },
+    },
+    { ...agency, activeFromYear: null, activeToYear: null },
+  );
+  if (fact) await writers.fact.writeRow(factValues(fact, ids.revision) as CopyValue[]);
   return versions.length;
 }
 
@@ -339,6 +338,23 @@ async function loadBenchData(options: Options): Promise<void> {
         a.depth,
       ]);
     await agencyWriter.end();
+    // Analytics' copy of the tree, through the code its 'agency.tree-changed' handler runs.
+    await dataSource.transaction((manager) =>
+      projectAgencyTree(
+        manager,
+        agencies.map((a) => ({
+          id: a.id,
+          parentId: a.parentId,
+          code: a.code,
+          name: a.name,
+          path: a.path,
+          kind: a.kind,
+          level: a.level,
+          activeFromYear: null,
+          activeToYear: null,
+        })),
+      ),
+    );
     const adminId = await createUsers(admin, province);
     log(`bench-data: ${agencies.length} agencies; loading ${options.years} years of reports`);
 
@@ -377,9 +393,7 @@ async function loadBenchData(options: Options): Promise<void> {
       ),
       fact: CopyWriter.open(
         factClient,
-        `COPY analytics_report (report_id, version_id, agency_id, year, agency_path, agency_kind,
-           agency_level, status, submitted_at, on_time, days_late, error_count, warning_count,
-           failing_rules, cells, metrics, narrative, revision) FROM STDIN`,
+        `COPY analytics_report (${FACT_COLUMNS.join(', ')}) FROM STDIN`,
       ),
     };
     const lastYear = options.firstYear + options.years - 1;

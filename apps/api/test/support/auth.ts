@@ -1,3 +1,4 @@
+import { AgenciesService } from '../../src/modules/agencies/agencies.service';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import type { Role } from '../../src/modules/auth/auth-user';
@@ -74,5 +75,6 @@ export async function createTestAgency(
      VALUES ($1, $2, $3, 'county', 'government', NULL, $4, 0)`,
     [id, `T${id.slice(0, 8)}`, name, id],
   );
+  await testApp.app.get(AgenciesService).publishTree();
   return id;
 }

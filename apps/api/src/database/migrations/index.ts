@@ -10,6 +10,7 @@ import { RecountExpectedOnRelevantUpdates1764400200000 } from './1764400200000-r
 import { ReportReopenAndCorrectionChanges1764512000000 } from './1764512000000-report-reopen-and-correction-changes';
 import { UsersMustChangePassword1764600000000 } from './1764600000000-users-must-change-password';
 import { CreateNotifications1764700000000 } from './1764700000000-create-notifications';
+import { AnalyticsProjectionOwnsItsTables1764800000000 } from './1764800000000-analytics-projection-owns-its-tables';
 
 /** Applied in this order; append new migrations, never edit applied ones. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   ReportReopenAndCorrectionChanges1764512000000,
   UsersMustChangePassword1764600000000,
   CreateNotifications1764700000000,
+  AnalyticsProjectionOwnsItsTables1764800000000,
 ];

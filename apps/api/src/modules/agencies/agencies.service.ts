@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { isUUID } from 'class-validator';
 import { DataSource, type EntityManager, In, QueryFailedError, type Repository } from 'typeorm';
@@ -15,6 +15,8 @@ import {
   agencyNotFound,
   agencyParentNotFound,
 } from './agency.errors';
+import type { AgencyPlacement } from '../../common/events/agency-tree-changed';
+import { DomainEvents } from '../../common/events/domain-events';
 import { currentReportingYear } from '../../common/reporting-calendar';
 import { toAgencyDto } from './agency.mapper';
 import { checkAgencyImport, parseAgencySheet, planAgencyImport } from './agency-import';
@@ -57,12 +59,6 @@ export interface AgencyDescription {
 }
 
 /**
- * Called inside every transaction that changed the tree (create, update, move, import, delete),
- * after the change, so that copies of agency data elsewhere change with it.
- */
-export type AgencyTreeChangeListener = (manager: EntityManager) => Promise<void>;
-
-/**
  * A refusal another module adds to agency deletion (e.g. "reports exist"): returns a Chinese reason
  * to refuse, or null. Runs inside the deleting transaction.
  */
@@ -91,15 +87,22 @@ const PG_FOREIGN_KEY_VIOLATION = '23503';
 
 /** The only way other modules read or change agencies (style: modules share services, not repositories). */
 @Injectable()
-export class AgenciesService {
+export class AgenciesService implements OnModuleInit {
   private readonly deletionChecks: AgencyDeletionCheck[] = [];
-  private readonly treeChangeListeners: AgencyTreeChangeListener[] = [];
 
   constructor(
     @InjectRepository(AgencyEntity) private readonly agencies: Repository<AgencyEntity>,
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly events: DomainEvents,
   ) {}
+
+  onModuleInit(): void {
+    this.events.offerReplay('agency.tree-changed', async (manager, emit) => {
+      await emit({ agencies: await placementsOf(manager) });
+      return 1;
+    });
+  }
 
   // ── lookups for other modules ──────────────────────────────────────────────────────────────
 
@@ -329,9 +332,15 @@ export class AgenciesService {
     this.deletionChecks.push(check);
   }
 
-  /** For modules that copy agency data (e.g. analytics): called once at start-up. */
-  registerTreeChangeListener(listener: AgencyTreeChangeListener): void {
-    this.treeChangeListeners.push(listener);
+  /**
+   * Publishes the tree as it is to the modules that copy it (analytics), in a transaction of its
+   * own: for agency rows written without this service (test fixtures, bulk loads).
+   */
+  async publishTree(): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query(TREE_LOCK_SQL);
+      await this.announceTree(manager);
+    });
   }
 
   /**
@@ -441,19 +450,33 @@ export class AgenciesService {
     return query.getMany();
   }
 
+  /** Inside the transaction that changed the tree, after the change: copies change with it. */
+  private async announceTree(manager: EntityManager): Promise<void> {
+    await this.events.publish('agency.tree-changed', { agencies: await placementsOf(manager) }, manager);
+  }
+
   /** One transaction holding the tree lock; constraint violations that slip past the checks become 409s. */
   private async changeTree<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     try {
       return await this.dataSource.transaction(async (manager) => {
         await manager.query(TREE_LOCK_SQL);
         const result = await work(manager);
-        for (const listener of this.treeChangeListeners) await listener(manager);
+        await this.announceTree(manager);
         return result;
       });
     } catch (error) {
       throw translateConstraintViolation(error);
     }
   }
+}
+
+/** Every agency's place in the tree, as the 'agency.tree-changed' event carries it. */
+async function placementsOf(manager: EntityManager): Promise<AgencyPlacement[]> {
+  return manager.query<AgencyPlacement[]>(
+    `SELECT id, parent_id AS "parentId", code, name, path, kind, level,
+            active_from_year AS "activeFromYear", active_to_year AS "activeToYear"
+       FROM agency ORDER BY id`,
+  );
 }
 
 async function readImportSheet(file: AgencyImportFile): Promise<SheetRow[]> {

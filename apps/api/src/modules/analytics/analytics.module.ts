@@ -1,17 +1,37 @@
 import { Module } from '@nestjs/common';
-import { AgenciesModule } from '../agencies/agencies.module';
-import { AnalyticsController } from './analytics.controller';
-import { AnalyticsIndexService } from './analytics-index.service';
-import { AnalyticsQueriesService } from './analytics-queries.service';
+import { AnalyticsController } from './http/analytics.controller';
+import { AnalyticsProjection } from './projection/analytics-projection.service';
+import { AnalyticsScopes } from './read/analytics-scopes.service';
+import { BreakdownQuery } from './read/breakdown.query';
+import { CompareQuery } from './read/compare.query';
+import { ComplianceQuery } from './read/compliance.query';
+import { OverviewQuery } from './read/overview.query';
+import { QualityQuery } from './read/quality.query';
+import { RollupQuery } from './read/rollup.query';
+import { TrendQuery } from './read/trend.query';
+import { YoyQuery } from './read/yoy.query';
 
 /**
- * Analytics over the submitted reports: per-report facts and per-region roll-ups kept up to
- * date by the reports module (AnalyticsIndexService), and the read endpoints.
+ * Analytics over the submitted reports, by job: the projection (AnalyticsProjection: analytics'
+ * own tables, kept from the reports and agencies modules' events), one query object per answer
+ * (read/), the exports (export/) and the HTTP layer (http/: one table of routes). It imports no
+ * other context's module; what it knows of reports and agencies comes from
+ * their events.
  */
 @Module({
-  imports: [AgenciesModule],
   controllers: [AnalyticsController],
-  providers: [AnalyticsIndexService, AnalyticsQueriesService],
-  exports: [AnalyticsIndexService],
+  providers: [
+    AnalyticsProjection,
+    AnalyticsScopes,
+    OverviewQuery,
+    TrendQuery,
+    CompareQuery,
+    YoyQuery,
+    BreakdownQuery,
+    ComplianceQuery,
+    QualityQuery,
+    RollupQuery,
+  ],
+  exports: [AnalyticsProjection],
 })
 export class AnalyticsModule {}

@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AgenciesModule } from '../agencies/agencies.module';
-import { AnalyticsModule } from '../analytics/analytics.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { DeadlinesController } from './deadlines.controller';
 import { DeadlinesService } from './deadlines.service';
@@ -18,7 +17,6 @@ import { ReportsService } from './reports.service';
   imports: [
     TypeOrmModule.forFeature(REPORT_ENTITIES),
     AgenciesModule,
-    AnalyticsModule,
     NotificationsModule,
   ],
   controllers: [ReportsController, DeadlinesController],

@@ -9,9 +9,9 @@ import {
 } from '@atlas/report-model';
 import { isUUID } from 'class-validator';
 import { DataSource, type EntityManager, type Repository } from 'typeorm';
+import { DomainEvents } from '../../common/events/domain-events';
 import { APP_CONFIG, type AppConfig } from '../../common/runtime';
 import { AgenciesService } from '../agencies/agencies.service';
-import { AnalyticsIndexService } from '../analytics/analytics-index.service';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
 import { NotificationsService } from '../notifications/notifications.service';
@@ -44,6 +44,7 @@ import { MEDIA_TYPES, sha256Hex } from './report-file';
 import { findingsAfterCorrection, withCrossReportFindings } from './report-findings';
 import { toWriteResult } from './report.mapper';
 import { ReportParsingService } from './report-parsing.service';
+import { replayReportSnapshots, reportSnapshot } from './report-snapshot';
 import {
   type ReportAction,
   REPORT_ACTION_LABELS,
@@ -103,7 +104,7 @@ export class ReportsService implements OnModuleInit {
     private readonly agencies: AgenciesService,
     private readonly deadlines: DeadlinesService,
     private readonly audit: AuditService,
-    private readonly analyticsIndex: AnalyticsIndexService,
+    private readonly events: DomainEvents,
     private readonly notifications: NotificationsService,
   ) {}
 
@@ -112,6 +113,7 @@ export class ReportsService implements OnModuleInit {
       const count = await manager.getRepository(ReportEntity).countBy({ agencyId: agency.id });
       return count > 0 ? `该机构已有 ${count} 份年报，不能删除` : null;
     });
+    this.events.offerReplay('report.snapshot', replayReportSnapshots);
   }
 
   // ── upload ─────────────────────────────────────────────────────────────────────────────────
@@ -523,8 +525,13 @@ export class ReportsService implements OnModuleInit {
       nextCanonical,
       withCrossReportFindings(version.findings, nextCanonical, canonical),
     );
-    await this.analyticsIndex.refreshReport(manager, nextYear.id);
+    await this.publishSnapshot(manager, nextYear.id);
     return nextYear.id;
+  }
+
+  /** Tells analytics (and whoever counts reports) what the report now counts as. */
+  private async publishSnapshot(manager: EntityManager, reportId: string): Promise<void> {
+    await this.events.publish('report.snapshot', await reportSnapshot(manager, reportId), manager);
   }
 
   private async recordStep(
@@ -537,8 +544,9 @@ export class ReportsService implements OnModuleInit {
     details: Record<string, unknown>,
     changes: CellChangeRecord[] | null = null,
   ): Promise<void> {
-    // Every step ends here, inside its transaction: analytics sees the report as committed.
-    await this.analyticsIndex.refreshReport(manager, report.id);
+    // Every step ends here: the snapshot is published inside its transaction, so analytics
+    // counts the report exactly as it is committed (or rolls back with it).
+    await this.publishSnapshot(manager, report.id);
     await manager.getRepository(ReportEventEntity).insert({
       reportId: report.id,
       version,

@@ -12,7 +12,7 @@ import {
   Min,
 } from 'class-validator';
 import { METRICS } from '@atlas/metrics';
-import { AgencyIdField, ReportYearField } from '../../reports/dto/report-fields';
+import { AgencyIdField, ReportYearField } from '../../../reports/dto/report-fields';
 
 /*
  * Query strings of the analytics endpoints. Every parameter is validated here; defaults are
@@ -232,43 +232,11 @@ export class ComplianceExportQueryDto extends IntersectionType(
 export class QualityExportQueryDto extends IntersectionType(QualityQueryDto, ExportFormatDto) {}
 export class RollupExportQueryDto extends IntersectionType(RollupQueryDto, ExportFormatDto) {}
 
-// Complete queries, as services receive them.
-export interface ScopeQuery {
-  scope?: string;
-  subtree?: boolean;
-}
-export interface TrendQuery {
-  metrics: string[];
-  fromYear: number;
-  toYear: number;
-  groupBy: 'none' | 'kind' | 'level' | 'child';
-}
-export interface CompareQuery {
-  year: number;
-  metric: string;
-  secondMetric?: string;
-  by: 'agency' | 'child';
-  order: 'desc' | 'asc';
-  limit: number;
-  offset: number;
-}
-export interface ComplianceQuery {
-  fromYear: number;
-  toYear: number;
-  by: 'agency' | 'child';
-  sort: 'code' | 'problems';
-  limit: number;
-  offset: number;
-}
-export interface QualityQuery {
-  year: number;
-  type?: 'failing' | 'missing' | 'late' | 'warning';
-  rule?: string;
-  limit: number;
-  offset: number;
-}
-export interface RollupQuery {
-  year: number;
-  limit: number;
-  offset: number;
-}
+export type {
+  ComplianceQuery,
+  CompareQuery,
+  QualityQuery,
+  RollupQuery,
+  ScopeQuery,
+  TrendQuery,
+} from '../../read/query-params';

@@ -1,6 +1,7 @@
 import { emptyReport, setCell, type Finding } from '@atlas/report-model';
 import { CELL_LAYOUT, layoutIndexOf } from '@atlas/metrics';
-import { factNumbers, FACT_METRIC_KEYS, RollupDeltas, type ReportFact } from './analytics-fact';
+import { countedNumbers } from '../../reports/report-snapshot';
+import { FACT_METRIC_KEYS, factOf, RollupDeltas, type ReportFact } from './analytics-fact';
 
 function fact(path: string, newApplications: number, extra: Partial<ReportFact> = {}): ReportFact {
   const report = emptyReport('2021');
@@ -8,27 +9,38 @@ function fact(path: string, newApplications: number, extra: Partial<ReportFact> 
   setCell(report, 'applications.granted.total', newApplications);
   setCell(report, 'applications.totalHandled.total', newApplications);
   const findings: Finding[] = [];
-  return {
-    reportId: `r-${path}`,
-    versionId: 'v',
-    agencyId: path.split('.').at(-1) ?? path,
-    year: 2023,
-    agencyPath: path,
-    agencyKind: 'department',
-    agencyLevel: 'county',
-    agencyActive: true,
-    status: 'submitted',
-    submittedAt: new Date('2024-01-10'),
-    onTime: true,
-    daysLate: 0,
-    ...factNumbers(report, findings),
-    ...extra,
-  };
+  const fact = factOf(
+    {
+      reportId: `r-${path}`,
+      agencyId: path.split('.').at(-1) ?? path,
+      year: 2023,
+      status: 'submitted',
+      counted: {
+        versionId: 'v',
+        submittedAt: new Date('2024-01-10'),
+        onTime: true,
+        daysLate: 0,
+        ...countedNumbers(report, findings),
+      },
+    },
+    { path, kind: 'department', level: 'county', activeFromYear: null, activeToYear: null },
+  );
+  if (!fact) throw new Error('a submitted report has a fact');
+  return { ...fact, ...extra };
 }
 
 const newReceived = layoutIndexOf('applications.newReceived.total') ?? -1;
 
 describe('analytics facts', () => {
+  it('counts nothing of a report never submitted', () => {
+    expect(
+      factOf(
+        { reportId: 'r', agencyId: 'a', year: 2023, status: 'draft', counted: null },
+        { path: 'a', kind: 'department', level: 'county', activeFromYear: null, activeToYear: null },
+      ),
+    ).toBeNull();
+  });
+
   it('stores every layout cell and the metrics in catalogue order', () => {
     const numbers = fact('a', 4);
     expect(numbers.cells).toHaveLength(CELL_LAYOUT.length);

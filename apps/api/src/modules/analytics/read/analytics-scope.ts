@@ -1,6 +1,6 @@
-import type { AuthUser } from '../auth/auth-user';
-import { pathIdsOf } from '../agencies/agency-tree';
-import { agencyNotFound } from '../agencies/agency.errors';
+import type { AuthUser } from '../../auth/auth-user';
+import { pathIdsOf } from '../../agencies/agency-tree';
+import { agencyNotFound } from '../../agencies/agency.errors';
 
 /** An agency as analytics names it. */
 export interface ScopeAgency {

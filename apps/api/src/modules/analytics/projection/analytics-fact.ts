@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { CanonicalReport, Finding } from '@atlas/report-model';
+import type { Finding } from '@atlas/report-model';
 import {
   addCellTotals,
   CELL_LAYOUT,
@@ -12,19 +12,17 @@ import {
   isZeroCellTotals,
   METRICS,
   NARRATIVE_TOTAL_KEYS,
-  narrativeTotalsOf,
-  reportCellSource,
-  reportCellVector,
   type CellTotals,
   type CellVector,
   type NarrativeMetricKey,
   type NarrativeTotals,
 } from '@atlas/metrics';
-import { pathIdsOf } from '../agencies/agency-tree';
+import type { ReportSnapshot } from '../../../common/events/report-snapshot';
+import { pathIdsOf } from '../../agencies/agency-tree';
 
 /*
  * What analytics keeps of one report (its fact) and how a fact adds to the totals of every
- * agency above it (its contribution). Pure: the index service reads and writes the rows.
+ * agency above it (its contribution). Pure: the projection reads and writes the rows.
  */
 
 /** Narrative metrics, in catalogue order; they follow the cell metrics in a fact's `metrics`. */
@@ -107,28 +105,70 @@ export interface ReportFact {
   readonly metrics: readonly (number | null)[];
   /** NarrativeTotals in NARRATIVE_TOTAL_KEYS order. */
   readonly narrative: readonly number[];
+  /** The counted version's findings, for the quality list. */
+  readonly findings: readonly FactFinding[];
 }
 
-/** The numbers of a submitted version, as a fact stores them. */
-export function factNumbers(
-  canonical: CanonicalReport,
-  findings: readonly Finding[],
-): Pick<
-  ReportFact,
-  'errorCount' | 'warningCount' | 'failingRules' | 'cells' | 'metrics' | 'narrative'
-> {
-  const source = reportCellSource(canonical);
-  const narrativeTotals = narrativeTotalsOf(canonical.narrative.metrics);
+/** A finding as the quality list shows it. */
+export interface FactFinding {
+  readonly rule: string;
+  readonly severity: Finding['severity'];
+  readonly message: string;
+  readonly cells: Finding['cells'];
+}
+
+/** Analytics' copy of an agency's place in the tree (analytics_agency), as facts copy it. */
+export interface FactAgency {
+  readonly path: string;
+  readonly kind: string;
+  readonly level: string;
+  readonly activeFromYear: number | null;
+  readonly activeToYear: number | null;
+}
+
+/** Whether the agency is active (expected to report) in the year. */
+export function isActiveIn(agency: Pick<FactAgency, 'activeFromYear' | 'activeToYear'>, year: number): boolean {
+  return (
+    (agency.activeFromYear === null || agency.activeFromYear <= year) &&
+    (agency.activeToYear === null || agency.activeToYear >= year)
+  );
+}
+
+/** The fields of a finding the fact keeps, always in this order (facts are compared as JSON). */
+export function factFinding(finding: FactFinding): FactFinding {
   return {
+    rule: finding.rule,
+    severity: finding.severity,
+    message: finding.message,
+    cells: finding.cells,
+  };
+}
+
+/** What analytics counts of a report, placed where its agency now is; null until submitted. */
+export function factOf(snapshot: ReportSnapshot, agency: FactAgency): ReportFact | null {
+  const counted = snapshot.counted;
+  if (counted === null) return null;
+  const findings = counted.findings;
+  return {
+    reportId: snapshot.reportId,
+    versionId: counted.versionId,
+    agencyId: snapshot.agencyId,
+    year: snapshot.year,
+    agencyPath: agency.path,
+    agencyKind: agency.kind,
+    agencyLevel: agency.level,
+    agencyActive: isActiveIn(agency, snapshot.year),
+    status: snapshot.status,
+    submittedAt: counted.submittedAt,
+    onTime: counted.onTime,
+    daysLate: counted.daysLate,
     errorCount: findings.filter((f) => f.severity === 'error').length,
     warningCount: findings.filter((f) => f.severity === 'warning').length,
     failingRules: [...new Set(findings.map((f) => f.rule))].sort(),
-    cells: reportCellVector(canonical),
-    metrics: [
-      ...CELL_METRIC_KEYS.map((key) => evaluate(key, source)),
-      ...NARRATIVE_METRIC_KEYS.map((key) => evaluateNarrativeTotals(key, narrativeTotals)),
-    ],
-    narrative: narrativeVector(narrativeTotals),
+    cells: counted.cells,
+    metrics: FACT_METRIC_KEYS.map((key) => counted.metrics[key] ?? null),
+    narrative: narrativeVector(counted.narrative),
+    findings: findings.map(factFinding),
   };
 }
 

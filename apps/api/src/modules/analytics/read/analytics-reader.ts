@@ -7,7 +7,7 @@ import {
   emptyReadTotals,
   ROLLUP_COUNTER_KEYS,
   type RollupTotals,
-} from './analytics-fact';
+} from '../projection/analytics-fact';
 import type { AnalyticsScope, ScopeAgency } from './analytics-scope';
 
 /*
@@ -366,7 +366,7 @@ export class AnalyticsReader {
   async childrenOf(roots: readonly ScopeAgency[]): Promise<(ScopeAgency & { parentId: string })[]> {
     if (roots.length === 0) return [];
     return this.manager.query(
-      `SELECT id, code, name, path, parent_id AS "parentId" FROM agency
+      `SELECT id, code, name, path, parent_id AS "parentId" FROM analytics_agency
         WHERE parent_id = ANY($1::uuid[]) ORDER BY code`,
       [roots.map((root) => root.id)],
     );
@@ -398,15 +398,15 @@ export class AnalyticsReader {
     >(
       !scope.subtree
         ? `SELECT '' AS child_id, a.kind, a.level, a.active_from_year, a.active_to_year, 1 AS count
-             FROM agency a WHERE a.id = ANY($1::uuid[])`
+             FROM analytics_agency a WHERE a.id = ANY($1::uuid[])`
         : byChild
           ? `SELECT e.node_id::text AS child_id, e.agency_kind AS kind, e.agency_level AS level,
                     e.active_from_year, e.active_to_year, e.agency_count AS count
-               FROM agency c JOIN analytics_expected e ON e.node_id = c.id
+               FROM analytics_agency c JOIN analytics_expected e ON e.node_id = c.id
               WHERE c.parent_id = ANY($1::uuid[])
              UNION ALL
              SELECT '', a.kind, a.level, a.active_from_year, a.active_to_year, 1
-               FROM agency a WHERE a.id = ANY($1::uuid[])`
+               FROM analytics_agency a WHERE a.id = ANY($1::uuid[])`
           : `SELECT '' AS child_id, e.agency_kind AS kind, e.agency_level AS level,
                     e.active_from_year, e.active_to_year, e.agency_count AS count
                FROM analytics_expected e WHERE e.node_id = ANY($1::uuid[])`,
@@ -451,8 +451,8 @@ export class AnalyticsReader {
   }
 
   /**
-   * The same for the agency table (alias a), on idx_agency_path_c: lists ordered by
-   * `a.path COLLATE "C"` then read their page off the index instead of sorting the subtree.
+   * The same for analytics_agency (alias a), on its path index ("C" order): lists ordered by
+   * `a.path` then read their page off the index instead of sorting the subtree.
    */
   agencyScope(scope: AnalyticsScope, firstParam: number): { sql: string; params: unknown[] } {
     if (!scope.subtree)
@@ -460,7 +460,7 @@ export class AnalyticsReader {
         sql: `a.id = ANY($${firstParam}::uuid[])`,
         params: [scope.roots.map((root) => root.id)],
       };
-    return subtreeCondition('(a.path COLLATE "C")', scope.roots, firstParam);
+    return subtreeCondition('a.path', scope.roots, firstParam);
   }
 
   /** A value that changes whenever anything the scope's answers depend on changes. */

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type * as R from '../analytics.types';
+import type * as R from '../../analytics.types';
 import type { MetricInfo } from '@atlas/metrics';
 
 /* OpenAPI documentation of the analytics answers; each class implements its answer type. */

@@ -10,7 +10,7 @@ import {
   type MetricInfo,
   type MetricKey,
 } from '@atlas/metrics';
-import { FACT_METRIC_KEYS, narrativeTotalsFromVector, type RollupTotals } from './analytics-fact';
+import { FACT_METRIC_KEYS, narrativeTotalsFromVector, type RollupTotals } from '../projection/analytics-fact';
 import type { CellSelection, CounterKey, TotalsRead } from './analytics-reader';
 
 export function metricInfo(key: MetricKey): MetricInfo {
