@@ -12,6 +12,7 @@ import {
 } from './analytics-scope';
 import type { ScopeQuery } from './query-params';
 
+
 /** The scope of a request (from analytics' copy of the tree) and its cache validator. */
 @Injectable()
 export class AnalyticsScopes {

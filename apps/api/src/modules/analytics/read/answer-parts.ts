@@ -47,10 +47,6 @@ export function missingOf(expected: number, totals: RollupTotals): number {
   return Math.max(0, expected - totals.activeReportCount);
 }
 
-/** The agency (analytics_agency, alias a) is active in year $1. */
-export const ACTIVE_SQL = `(a.active_from_year IS NULL OR a.active_from_year <= $1)
-  AND (a.active_to_year IS NULL OR a.active_to_year >= $1)`;
-
 /** A listed agency, from analytics_agency. */
 export interface UnitRow {
   id: string;

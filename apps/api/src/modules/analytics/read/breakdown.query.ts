@@ -5,9 +5,10 @@ import { APPLICANT_COLUMNS, APPLICATION_ROWS, applicationCell } from '@atlas/rep
 import { cellTotalsSource, layoutIndexOf } from '@atlas/metrics';
 import { emptyReadTotals } from '../projection/analytics-fact';
 import type * as R from '../analytics.types';
-import { AnalyticsReader, sumTotals } from './analytics-reader';
+import { AnalyticsReader } from './analytics-reader';
 import type { AnalyticsScope } from './analytics-scope';
 import { type AnalyticsQuery, scopeRef } from './answer-parts';
+import { sumTotals } from './totals-rows';
 
 /** 申请人 × 办理结果: table 3 summed over the scope. */
 @Injectable()

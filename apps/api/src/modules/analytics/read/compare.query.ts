@@ -5,7 +5,7 @@ import { metric, midRankPercentile, type MetricKey } from '@atlas/metrics';
 import { emptyReadTotals, RANKED_METRIC_KEYS } from '../projection/analytics-fact';
 import { metricNotComparable } from '../analytics.errors';
 import type * as R from '../analytics.types';
-import { AnalyticsReader, singleRowMetrics, sumTotals } from './analytics-reader';
+import { AnalyticsReader } from './analytics-reader';
 import type { AnalyticsScope } from './analytics-scope';
 import { agencyRef, type AnalyticsQuery, change, round, scopeRef } from './answer-parts';
 import { answeredWithoutCells, metricInfo, storedOrComputed, totalsReadFor } from './metric-values';
@@ -16,6 +16,7 @@ import {
   rankInMemory,
   type Ranking,
 } from './ranking';
+import { singleRowMetrics, sumTotals } from './totals-rows';
 
 /**
  * 对比: child regions (ranked here, a few hundred at most) or agencies (ranked in SQL, one page

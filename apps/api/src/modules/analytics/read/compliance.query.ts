@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { completionRateOf, inspectionPassRateAverageOf } from '@atlas/metrics';
 import { emptyReadTotals, narrativeTotalsFromVector, type RollupTotals } from '../projection/analytics-fact';
 import type * as R from '../analytics.types';
-import { AnalyticsReader, sumTotals, type TotalsRead } from './analytics-reader';
+import { AnalyticsReader } from './analytics-reader';
 import type { AnalyticsScope, ScopeAgency } from './analytics-scope';
 import {
   agencyRef,
@@ -17,6 +17,7 @@ import {
 } from './answer-parts';
 import { metricValue } from './metric-values';
 import type { ComplianceQuery as Params } from './query-params';
+import { sumTotals, type TotalsRead } from './totals-rows';
 
 /**
  * 合规: per child region or agency × year, submission, timeliness, failing checks, inspection

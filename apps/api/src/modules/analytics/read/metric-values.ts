@@ -11,7 +11,7 @@ import {
   type MetricKey,
 } from '@atlas/metrics';
 import { FACT_METRIC_KEYS, narrativeTotalsFromVector, type RollupTotals } from '../projection/analytics-fact';
-import type { CellSelection, CounterKey, TotalsRead } from './analytics-reader';
+import type { CellSelection, CounterKey, TotalsRead } from './totals-rows';
 
 export function metricInfo(key: MetricKey): MetricInfo {
   const m = metric(key);

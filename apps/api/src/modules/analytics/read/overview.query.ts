@@ -4,11 +4,12 @@ import type { MetricKey } from '@atlas/metrics';
 import { DataSource } from 'typeorm';
 import { emptyReadTotals, ROLLUP_COUNTER_KEYS } from '../projection/analytics-fact';
 import type * as R from '../analytics.types';
-import { AnalyticsReader, sumTotals } from './analytics-reader';
+import { AnalyticsReader } from './analytics-reader';
 import type { AnalyticsScope } from './analytics-scope';
 import { type AnalyticsQuery, change, missingOf, round, scopeRef, yearsBetween } from './answer-parts';
 import { metricInfo, metricValue, totalsReadFor } from './metric-values';
 import { QualityQuery } from './quality.query';
+import { sumTotals } from './totals-rows';
 
 /** Headline figures of the overview, in display order. */
 export const OVERVIEW_METRICS: readonly MetricKey[] = [

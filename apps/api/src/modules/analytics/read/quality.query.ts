@@ -4,17 +4,11 @@ import { DataSource } from 'typeorm';
 import type { FactFinding, RollupTotals } from '../projection/analytics-fact';
 import { emptyReadTotals } from '../projection/analytics-fact';
 import type * as R from '../analytics.types';
-import { AnalyticsReader, COUNTERS_ONLY, sumTotals } from './analytics-reader';
+import { AnalyticsReader } from './analytics-reader';
 import type { AnalyticsScope } from './analytics-scope';
-import {
-  ACTIVE_SQL,
-  agencyRef,
-  type AnalyticsQuery,
-  missingOf,
-  scopeRef,
-  type UnitRow,
-} from './answer-parts';
+import { agencyRef, type AnalyticsQuery, missingOf, scopeRef } from './answer-parts';
 import type { QualityQuery as Params } from './query-params';
+import { COUNTERS_ONLY, sumTotals } from './totals-rows';
 
 interface QualityItemRow {
   agency_id: string;
@@ -111,14 +105,7 @@ export class QualityQuery implements AnalyticsQuery<Params, R.QualityDto> {
   ): Promise<R.QualityItem[]> {
     const reader = new AnalyticsReader(this.dataSource.manager);
     if (type === 'missing') {
-      const agencies = reader.agencyScope(scope, 2);
-      const rows = await this.dataSource.query<UnitRow[]>(
-        `SELECT a.id, a.code, a.name FROM analytics_agency a
-          WHERE ${agencies.sql} AND ${ACTIVE_SQL}
-            AND NOT EXISTS (SELECT 1 FROM analytics_report f WHERE f.agency_id = a.id AND f.year = $1)
-          ORDER BY a.path LIMIT ${limit} OFFSET ${offset}`,
-        [year, ...agencies.params],
-      );
+      const rows = await reader.missingAgencies(scope, year, 'tree', { limit, offset });
       return rows.map((row) => ({
         type,
         agency: agencyRef(row),

@@ -15,10 +15,9 @@ import {
 import { cellTotalsSource } from '@atlas/metrics';
 import { emptyReadTotals } from '../projection/analytics-fact';
 import type * as R from '../analytics.types';
-import { AnalyticsReader, sumTotals } from './analytics-reader';
+import { AnalyticsReader } from './analytics-reader';
 import type { AnalyticsScope } from './analytics-scope';
 import {
-  ACTIVE_SQL,
   agencyRef,
   type AnalyticsQuery,
   missingOf,
@@ -26,6 +25,7 @@ import {
   type UnitRow,
 } from './answer-parts';
 import type { RollupQuery as Params } from './query-params';
+import { sumTotals } from './totals-rows';
 
 /** 区域汇总: tables 2–4 summed over the scope in the national layout, with the units in and out. */
 @Injectable()
@@ -37,7 +37,6 @@ export class RollupQuery implements AnalyticsQuery<Params, R.RollupDto> {
     const reader = new AnalyticsReader(this.dataSource.manager);
     const year = query.year;
     const facts = reader.factScope(scope, 2);
-    const agencies = reader.agencyScope(scope, 2);
     const [rows, expected, included] = await Promise.all([
       reader.scopeTotals(scope, [year], { cells: 'all' }),
       reader.expectedCounts(scope, [year], false),
@@ -57,13 +56,7 @@ export class RollupQuery implements AnalyticsQuery<Params, R.RollupDto> {
     const missing =
       missingTotal === 0
         ? []
-        : await this.dataSource.query<UnitRow[]>(
-            `SELECT a.id, a.code, a.name FROM analytics_agency a
-              WHERE ${agencies.sql} AND ${ACTIVE_SQL}
-                AND NOT EXISTS (SELECT 1 FROM analytics_report f WHERE f.agency_id = a.id AND f.year = $1)
-              ORDER BY a.code COLLATE "C", a.name LIMIT ${query.limit} OFFSET ${query.offset}`,
-            [year, ...agencies.params],
-          );
+        : await reader.missingAgencies(scope, year, 'code', query);
     const source = cellTotalsSource(totals.cells);
     const formatVersion = year >= 2021 ? '2021' : '2019';
     const proactiveRows = formatVersion === '2021' ? PROACTIVE_ROWS_2021 : PROACTIVE_ROWS_2019;

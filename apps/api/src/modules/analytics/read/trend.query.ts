@@ -5,17 +5,12 @@ import { metric, type MetricKey } from '@atlas/metrics';
 import { AGENCY_KIND_LABELS, AGENCY_LEVEL_LABELS } from '../../agencies/agency-taxonomy';
 import { emptyReadTotals } from '../projection/analytics-fact';
 import type * as R from '../analytics.types';
-import {
-  AnalyticsReader,
-  type ExpectedCount,
-  singleRowMetrics,
-  sumTotals,
-  type TotalsRow,
-} from './analytics-reader';
+import { AnalyticsReader, type ExpectedCount } from './analytics-reader';
 import type { AnalyticsScope } from './analytics-scope';
 import { type AnalyticsQuery, OWN_GROUP, round, scopeRef, yearsBetween } from './answer-parts';
 import { answeredWithoutCells, metricInfo, storedOrComputed, totalsReadFor } from './metric-values';
 import type { TrendQuery as Params } from './query-params';
+import { singleRowMetrics, sumTotals, type TotalsRow } from './totals-rows';
 
 /** 趋势: metrics over a year range, for the scope or grouped by kind, level or child region. */
 @Injectable()

@@ -14,11 +14,12 @@ import {
 import { CELL_LAYOUT, cellTotalsSource, type MetricKey } from '@atlas/metrics';
 import { emptyReadTotals, FACT_METRIC_KEYS } from '../projection/analytics-fact';
 import type * as R from '../analytics.types';
-import { AnalyticsReader, sumTotals } from './analytics-reader';
+import { AnalyticsReader } from './analytics-reader';
 import type { AnalyticsScope } from './analytics-scope';
 import { type AnalyticsQuery, change, round, scopeRef } from './answer-parts';
 import { metricInfo, metricValue } from './metric-values';
 import type { YoyQuery as Params } from './query-params';
+import { sumTotals } from './totals-rows';
 
 const METRIC_KEYS_FOR_YOY: readonly MetricKey[] = FACT_METRIC_KEYS as MetricKey[];
 
