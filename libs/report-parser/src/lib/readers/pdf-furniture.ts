@@ -6,7 +6,7 @@ import type { LayoutLine } from './pdf-layout';
 
 /** Page numbers no table value looks like: — 4 —, -3-, - 12 -, 第 3 页, 第3页 共6页. */
 const PAGE_NUMBER = [
-  /^[-—–－~～_]+\d{1,4}[-—–－~～_]+$/u,
+  /^[-—–－~～_]{1,2}\d{1,4}[-—–－~～_]{1,2}$/u,
   /^第\d{1,4}页(?:[,，/]?共\d{1,4}页)?$/u,
   /^共\d{1,4}页[,，]?第\d{1,4}页$/u,
 ];
@@ -33,7 +33,8 @@ function dropPageNumbers(page: PageLines): number {
   const kept: LayoutLine[] = [];
   for (const line of page.lines) {
     const whole = squeeze(line.cells.map((c) => c.text).join(''));
-    if (PAGE_NUMBER.some((re) => re.test(whole))) {
+    // (Not a table row of blank marks around one number: "— 9 — — — —" has cells of its own.)
+    if (line.cells.length <= 3 && PAGE_NUMBER.some((re) => re.test(whole))) {
       removed++;
       continue;
     }

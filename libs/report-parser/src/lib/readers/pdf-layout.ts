@@ -104,17 +104,23 @@ function clusterLines(items: readonly PlacedText[]): PlacedText[][] {
 }
 
 /**
- * Where numbers of a table's value columns start and end on a page: edges (rounded to a point)
- * at which numbers standing alone begin, or end, on at least three lines.
+ * Where numbers of a table's value columns start and end: edges (rounded to a point) at which
+ * numbers standing alone begin, or end, on at least three lines.
  */
 export interface ValueEdges {
   left: ReadonlySet<number>;
   right: ReadonlySet<number>;
 }
 
+/** How many lone numbers begin (left) and end (right) at each rounded x. */
+export interface EdgeCounts {
+  left: ReadonlyMap<number, number>;
+  right: ReadonlyMap<number, number>;
+}
+
 const NO_EDGES: ValueEdges = { left: new Set(), right: new Set() };
 
-export function valueEdges(lines: readonly (readonly PlacedText[])[]): ValueEdges {
+export function edgeCounts(lines: readonly (readonly PlacedText[])[]): EdgeCounts {
   const left = new Map<number, number>();
   const right = new Map<number, number>();
   for (const runs of lines) {
@@ -130,8 +136,17 @@ export function valueEdges(lines: readonly (readonly PlacedText[])[]): ValueEdge
       right.set(r, (right.get(r) ?? 0) + 1);
     });
   }
-  const frequent = (counts: Map<number, number>) => new Set([...counts].filter(([, count]) => count >= 3).map(([edge]) => edge));
-  return { left: frequent(left), right: frequent(right) };
+  return { left, right };
+}
+
+/** The edges of value columns in one or more pages' counts (a table may run over pages). */
+export function valueEdges(counts: readonly EdgeCounts[]): ValueEdges {
+  const frequent = (side: 'left' | 'right') => {
+    const total = new Map<number, number>();
+    for (const c of counts) for (const [edge, n] of c[side]) total.set(edge, (total.get(edge) ?? 0) + n);
+    return new Set([...total].filter(([, count]) => count >= 3).map(([edge]) => edge));
+  };
+  return { left: frequent('left'), right: frequent('right') };
 }
 
 /** A number that begins or ends where a value column's numbers do (within a point). */
@@ -150,7 +165,7 @@ export function buildCells(runs: readonly PlacedText[], edges: ValueEdges = NO_E
   const cells: LayoutCell[] = [];
   let cell: LayoutCell | undefined;
   let previous: PlacedText | undefined;
-  for (const run of sorted) {
+  sorted.forEach((run, index) => {
     // Simulated bold: the same run drawn twice, a fraction of a point apart.
     if (
       previous &&
@@ -158,11 +173,15 @@ export function buildCells(runs: readonly PlacedText[], edges: ValueEdges = NO_E
       Math.abs(previous.x - run.x) < 0.3 * run.fontSize &&
       Math.abs(previous.middle - run.middle) < 0.3 * run.fontSize
     ) {
-      continue;
+      return;
     }
     const right = run.x + Math.max(run.width, 0);
     const gap = cell ? run.x - cell.right : Infinity;
-    const valueAfterLabel = cell !== undefined && isCjk(cell.text.trimEnd().slice(-1)) && isValueText(run.text.trim()) && onValueEdge(run, edges);
+    // (A number inside a sentence, in a font of its own, runs straight on into the next word.)
+    const next = sorted[index + 1];
+    const clearAfter = !next || next.x - right > 0.45 * Math.max(run.fontSize, next.fontSize);
+    const valueAfterLabel =
+      cell !== undefined && isCjk(cell.text.trimEnd().slice(-1)) && isValueText(run.text.trim()) && clearAfter && onValueEdge(run, edges);
     if (cell && gap <= 0.45 * Math.max(cell.fontSize, run.fontSize) && !valueAfterLabel) {
       cell.text = joinPieces(cell.text, run.text, gap, run.fontSize);
       cell.right = Math.max(cell.right, right);
@@ -182,7 +201,7 @@ export function buildCells(runs: readonly PlacedText[], edges: ValueEdges = NO_E
       cells.push(cell);
     }
     previous = run;
-  }
+  });
   for (const c of cells) {
     c.text = normalizeRunText(c.text).trim();
     c.value = isValueText(c.text);
@@ -308,13 +327,29 @@ function labelLine(text: string, runs: readonly PlacedText[]): LayoutLine {
   };
 }
 
-/** Lines of one page, top to bottom, before any re-joining. */
-export function buildLines(items: readonly PlacedText[]): LayoutLine[] {
+/** One page's runs in lines, its vertical labels lifted out: cells are cut later (`pageLines`). */
+export interface PageRuns {
+  runLines: PlacedText[][];
+  labels: LayoutLine[];
+  edges: EdgeCounts;
+}
+
+export function pageRuns(items: readonly PlacedText[]): PageRuns {
   const { labels, rest } = takeVerticalLabels(items);
   const runLines = linesOfRuns(rest);
-  const edges = valueEdges(runLines);
-  const lines = runLines.map((runs) => makeLine(runs, edges)).filter((l) => l.cells.length > 0);
-  return [...lines, ...labels].sort((a, b) => a.middle - b.middle);
+  return { runLines, labels, edges: edgeCounts(runLines) };
+}
+
+/** A page's lines, top to bottom, before any re-joining, cut into cells at `edges`. */
+export function pageLines(page: PageRuns, edges: ValueEdges): LayoutLine[] {
+  const lines = page.runLines.map((runs) => makeLine(runs, edges)).filter((l) => l.cells.length > 0);
+  return [...lines, ...page.labels].sort((a, b) => a.middle - b.middle);
+}
+
+/** Lines of one page, top to bottom, before any re-joining. */
+export function buildLines(items: readonly PlacedText[]): LayoutLine[] {
+  const page = pageRuns(items);
+  return pageLines(page, valueEdges([page.edges]));
 }
 
 const isTableLine = (l: LayoutLine): boolean =>
@@ -356,21 +391,31 @@ function cloneCell(c: LayoutCell): LayoutCell {
 function markTables(lines: LayoutLine[], ctx: LayoutContext): void {
   const rows = lines.map((l, i) => (isTableLine(l) ? i : -1)).filter((i) => i >= 0);
   for (const i of rows) lines[i].inTable = true;
+  const inLabelColumns = labelColumnTest(rows.map((i) => lines[i]));
   for (let k = 1; k < rows.length; k++) {
     const [a, b] = [rows[k - 1], rows[k]];
     const font = Math.max(lines[a].fontSize, lines[b].fontSize);
-    if (lines[b].middle - lines[a].middle <= 6 * font) {
+    // Far apart, the lines between still belong when they are rows whose values are blank: text
+    // in the table's label columns (or bare values), printed at the table's row pitch.
+    const between = lines.slice(a + 1, b);
+    const rowsBetween = between.every(
+      (l, j) => (lines[a + j + 1].middle - lines[a + j].middle <= 3 * font) && (inLabelColumns(l) || l.cells.every((c) => c.value)),
+    ) && lines[b].middle - lines[b - 1].middle <= 3 * font;
+    if (lines[b].middle - lines[a].middle <= 6 * font || rowsBetween) {
       for (let i = a + 1; i < b; i++) lines[i].inTable = true;
     }
   }
   const small = (l: LayoutLine) => l.fontSize < 0.9 * ctx.bodyFontSize || l.cells.length >= 2;
   for (let i = 0; i < lines.length; i++) {
     if (!isTableLine(lines[i]) || (i > 0 && lines[i - 1].inTable)) continue;
-    // Headers sit above the first value row, in table-sized type, a few lines apart at most.
+    // Headers sit above the first value row, in table-sized type, a few lines apart at most; a
+    // table continued from the previous page starts with rows whose values are blank.
     for (let k = i - 1; k >= 0; k--) {
       const l = lines[k];
       const pitch = lines[k + 1].middle - l.middle;
-      if (l.inTable || !small(l) || pitch > 5 * Math.max(l.fontSize, lines[k + 1].fontSize)) break;
+      const font = Math.max(l.fontSize, lines[k + 1].fontSize);
+      const blankRow = inLabelColumns(l) && pitch <= 3 * font;
+      if (l.inTable || (!small(l) && !blankRow) || pitch > 5 * font) break;
       l.inTable = true;
     }
   }
@@ -378,10 +423,29 @@ function markTables(lines: LayoutLine[], ctx: LayoutContext): void {
     if (!isTableLine(lines[i]) || (i + 1 < lines.length && lines[i + 1].inTable)) continue;
     for (let k = i + 1; k < lines.length; k++) {
       const l = lines[k];
-      if (l.inTable || !small(l) || l.middle - lines[k - 1].middle > 2.5 * l.fontSize) break;
+      // Below the last value row: a caption, a note, or the last rows of the table, blank.
+      if (l.inTable || (!small(l) && !inLabelColumns(l)) || l.middle - lines[k - 1].middle > 2.5 * l.fontSize) break;
       l.inTable = true;
     }
   }
+}
+
+/**
+ * Whether a line is label text of the table's rows: every cell starts where label cells of value
+ * rows start, and none is as wide as running text (a paragraph may start at the label column).
+ */
+function labelColumnTest(rows: readonly LayoutLine[]): (line: LayoutLine) => boolean {
+  const starts = rows.flatMap((l) => l.cells.filter((c) => !c.value));
+  const widest = Math.max(0, ...starts.map((c) => c.right - c.x));
+  return (line) =>
+    !line.verticalLabel &&
+    line.cells.length > 0 &&
+    line.cells.every(
+      (c) =>
+        !c.value &&
+        c.right - c.x <= widest + c.fontSize &&
+        starts.some((s) => Math.abs(s.x - c.x) <= 0.6 * Math.min(s.fontSize, c.fontSize) && similarFont(s, c)),
+    );
 }
 
 /**
@@ -391,17 +455,26 @@ function markTables(lines: LayoutLine[], ctx: LayoutContext): void {
 function adoptLabels(lines: LayoutLine[]): void {
   for (let i = 0; i < lines.length; i++) {
     const row = lines[i];
-    if (row.verticalLabel || row.cells.length === 0 || !row.cells.every((c) => c.value)) continue;
-    const firstX = row.cells[0].x;
+    const firstValue = row.cells.findIndex((c) => c.value);
+    if (row.verticalLabel || firstValue < 0 || !row.cells.slice(firstValue).every((c) => c.value)) continue;
+    // Pieces of a group label stacked in the column left of the row labels ("）不" of
+    // "（三）不予公开") may share the values' line: the row's own label is still above/below.
+    const lead = row.cells.slice(0, firstValue);
+    const leadRight = Math.max(-Infinity, ...lead.map((c) => c.right));
+    const firstX = row.cells[firstValue].x;
     const qualifies = (l: LayoutLine | undefined, reach: number): l is LayoutLine =>
       !!l &&
       !l.verticalLabel &&
       l.cells.length > 0 &&
       l.cells.every((c) => !c.value) &&
       l.cells[l.cells.length - 1].right <= firstX + 0.5 &&
+      l.cells[0].x > leadRight &&
       Math.abs(l.middle - row.middle) <= reach * l.fontSize;
     const up = lines[i - 1];
     const down = lines[i + 1];
+    const adopt = (cells: LayoutCell[]) => {
+      row.cells = [...lead, ...cells, ...row.cells.slice(firstValue)];
+    };
     if (
       qualifies(up, 1.6) &&
       qualifies(down, 1.6) &&
@@ -413,17 +486,19 @@ function adoptLabels(lines: LayoutLine[]): void {
     ) {
       const label = cloneCell(up.cells[0]);
       mergeInto(label, down.cells[0]);
-      row.cells.unshift(label);
+      adopt([label]);
       lines.splice(i + 1, 1);
       lines.splice(i - 1, 1);
       i--;
       continue;
     }
+    // (With a group label's piece on the line, only a label on both sides tells where it is.)
+    if (lead.length) continue;
     const near = [up, down]
       .filter((l): l is LayoutLine => qualifies(l, 1))
       .sort((a, b) => Math.abs(a.middle - row.middle) - Math.abs(b.middle - row.middle))[0];
     if (near) {
-      row.cells.unshift(...near.cells);
+      adopt(near.cells);
       lines.splice(lines.indexOf(near), 1);
       if (near === up) i--;
     }
@@ -454,9 +529,20 @@ function fillsLabelColumn(lines: readonly LayoutLine[], upper: LayoutCell): bool
 function joinSplitRows(lines: LayoutLine[]): void {
   for (let i = 0; i + 1 < lines.length; i++) {
     const upper = lines[i];
-    const lower = lines[i + 1];
-    if (!upper.inTable || !lower.inTable || upper.verticalLabel || lower.verticalLabel) continue;
     const upperLabels = upper.cells.filter((c) => !c.value);
+    // Lines holding only pieces of a group label left of the row's label ("他处理" of
+    // "（六）其他处理") may stand between the row's two lines.
+    const rowLabelX = upperLabels.length ? upperLabels[upperLabels.length - 1].x : Infinity;
+    let next = i + 1;
+    while (
+      next + 1 < lines.length &&
+      !lines[next].verticalLabel &&
+      lines[next].cells.every((c) => !c.value && c.right < rowLabelX)
+    ) {
+      next++;
+    }
+    const lower = lines[next];
+    if (!upper.inTable || !lower.inTable || upper.verticalLabel || lower.verticalLabel) continue;
     const lowerLabels = lower.cells.filter((c) => !c.value);
     const upperValues = upper.cells.filter((c) => c.value);
     const lowerValues = lower.cells.filter((c) => c.value);
@@ -471,8 +557,123 @@ function joinSplitRows(lines: LayoutLine[]): void {
     if (lowerValues.some((v) => upperValues.some((u) => overlaps(u, v)))) continue;
     lowerLabels.forEach((c, k) => mergeInto(continues[k] as LayoutCell, c));
     upper.cells = [...upper.cells, ...lowerValues].sort((a, b) => a.x - b.x);
-    lines.splice(i + 1, 1);
+    lines.splice(next, 1);
     i--;
+  }
+}
+
+/**
+ * A number too long for its narrow column wraps inside its cell: "3895" printed as "38" over
+ * "95". A line's values continue the numbers just above them when each stands under a number
+ * as wide as its column allows (the widest in that column: the line was full), less than a line
+ * and a third below it, and nothing says the line is a row of its own: no label of the row-label
+ * column between the two, and its own label there, if any, continues a label that filled its
+ * column (a new item's number never does).
+ */
+function joinWrappedValues(lines: LayoutLine[]): void {
+  // A table: a run of table lines. Its cells, by table.
+  const tableOf = new Map<LayoutCell, number>();
+  let run = 0;
+  for (const l of lines) {
+    if (!l.inTable) run++;
+    else if (!l.verticalLabel) for (const c of l.cells) tableOf.set(c, run);
+  }
+  const cells = [...tableOf.keys()];
+  const digits = /^[\d０-９]+$/u;
+  // How wide a number's column is, at least: its widest number, and any header or note printed
+  // in it alone (not across the next value's column on the number's line, like 申请人情况).
+  const columnWidth = (head: LayoutCell, line: LayoutLine): number => {
+    const others = line.cells.filter((c) => c.value && c !== head);
+    let width = 0;
+    for (const c of cells) {
+      if (tableOf.get(c) !== tableOf.get(head) || !overlaps(c, head)) continue;
+      if (c.value || !others.some((o) => overlaps(c, o))) width = Math.max(width, c.right - c.x);
+    }
+    return width;
+  };
+  // A number filled its line: one digit more would not fit in its column.
+  const isFull = (head: LayoutCell, line: LayoutLine): boolean => {
+    if (!digits.test(head.text) || head.text.length < 2) return false;
+    const width = head.right - head.x;
+    return width + width / head.text.length > columnWidth(head, line) + 0.25 * head.fontSize;
+  };
+  // Numbers only, beside pieces of a group label left of the row labels (x < labelX).
+  const numbersOf = (l: LayoutLine | undefined, labelX: number): LayoutCell[] | undefined => {
+    if (!l || !l.inTable || l.verticalLabel) return undefined;
+    const numbers = l.cells.filter((c) => c.value);
+    const ok = numbers.length > 0 && numbers.every((c) => digits.test(c.text)) && l.cells.every((c) => c.value || c.right < labelX);
+    return ok ? numbers : undefined;
+  };
+  // Centred in its row, a wrapped number's pieces stand above and below the row's label line,
+  // where the numbers that fit are printed: "10 / （七）总计 23 … / 8" is 108 in （七）'s row.
+  for (let i = 1; i + 1 < lines.length; i++) {
+    const [above, row, below] = [lines[i - 1], lines[i], lines[i + 1]];
+    const label = row.cells.filter((c) => !c.value).pop();
+    if (!row.inTable || row.verticalLabel || !label) continue;
+    const heads = numbersOf(above, label.x);
+    const pieces = numbersOf(below, label.x);
+    if (!heads || !pieces) continue;
+    const font = row.fontSize;
+    if (row.middle - above.middle > 1.35 * font || below.middle - row.middle > 1.35 * font) continue;
+    const pairs = pieces.map((piece) => heads.find((c) => overlaps(c, piece)));
+    if (pairs.some((h) => !h) || new Set(pairs).size !== heads.length) continue;
+    if (!heads.every((h) => isFull(h, above)) || heads.some((h) => row.cells.some((c) => overlaps(c, h)))) continue;
+    pieces.forEach((piece, k) => {
+      const head = pairs[k] as LayoutCell;
+      head.text += piece.text;
+      head.right = Math.max(head.right, piece.right);
+      head.bottom = Math.max(head.bottom, piece.bottom);
+      head.top = row.middle;
+    });
+    row.cells = [...row.cells, ...heads].sort((a, b) => a.x - b.x);
+    above.cells = above.cells.filter((c) => !c.value);
+    below.cells = below.cells.filter((c) => !c.value);
+    if (below.cells.length === 0) lines.splice(i + 1, 1);
+    if (above.cells.length === 0) {
+      lines.splice(i - 1, 1);
+      i--;
+    }
+  }
+  for (let i = 1; i < lines.length; i++) {
+    const lower = lines[i];
+    const pieces = lower.cells.filter((c) => c.value);
+    if (!lower.inTable || lower.verticalLabel || pieces.length === 0 || !pieces.every((p) => digits.test(p.text))) continue;
+    let upperLine: LayoutLine | undefined;
+    const heads: LayoutCell[] = [];
+    for (const piece of pieces) {
+      let head: LayoutCell | undefined;
+      let line: LayoutLine | undefined;
+      for (let k = i - 1; k >= 0 && !head; k--) {
+        if (lower.middle - lines[k].middle > 1.35 * piece.fontSize) break;
+        head = lines[k].cells.find((c) => c.value && overlaps(c, piece));
+        line = lines[k];
+      }
+      if (!head || !line || (upperLine && line !== upperLine)) { upperLine = undefined; break; }
+      upperLine = line;
+      heads.push(head);
+    }
+    if (!upperLine || heads.length !== pieces.length) continue;
+    if (!heads.every((h) => isFull(h, upperLine as LayoutLine) && similarFont(h, pieces[0]))) continue;
+    const firstValue = upperLine.cells.find((c) => c.value) as LayoutCell;
+    const rowLabel = upperLine.cells.filter((c) => !c.value && c.right <= firstValue.x + 0.5).pop();
+    if (rowLabel) {
+      const inLabelColumn = (c: LayoutCell) => !c.value && Math.abs(c.x - rowLabel.x) <= 0.6 * Math.min(c.fontSize, rowLabel.fontSize);
+      const from = lines.indexOf(upperLine);
+      if (lines.slice(from + 1, i).some((l) => l.cells.some(inLabelColumn))) continue;
+      const own = lower.cells.find(inLabelColumn);
+      if (own && (ENUMERATION.test(own.text) || !fillsLabelColumn(lines, rowLabel))) continue;
+    }
+    pieces.forEach((piece, k) => {
+      const head = heads[k];
+      head.text += piece.text;
+      head.right = Math.max(head.right, piece.right);
+      head.bottom = Math.max(head.bottom, piece.bottom);
+    });
+    lower.cells = lower.cells.filter((c) => !pieces.includes(c));
+    if (lower.cells.length === 0) {
+      lines.splice(i, 1);
+      i--;
+    }
   }
 }
 
@@ -489,8 +690,11 @@ function joinWrappedLabels(lines: LayoutLine[], textWidth: number): void {
     let changed = false;
     for (let i = 0; i < lines.length; i++) {
       const line = lines[i];
-      if (!isFragment(line) || !line.inTable) continue;
-      const f = line.cells[0];
+      // The fragment: the line's only cell, or its last beside pieces of a group label to its left.
+      const f = line.cells[line.cells.length - 1];
+      const besideGroup =
+        line.cells.length > 1 && !line.verticalLabel && line.cells.every((c) => !c.value) && line.cells.every((c) => c === f || c.right < f.x);
+      if ((!isFragment(line) && !besideGroup) || !line.inTable) continue;
       // Running text (a heading, a note) spans most of the page; a label column does not.
       if (f.right - f.x > 0.6 * textWidth) continue;
       const reach = 2.3 * f.fontSize;
@@ -525,8 +729,11 @@ function joinWrappedLabels(lines: LayoutLine[], textWidth: number): void {
         mergeInto(merged, best.cell);
         Object.assign(best.cell, merged);
       }
-      lines.splice(i, 1);
-      i--;
+      line.cells.pop();
+      if (line.cells.length === 0) {
+        lines.splice(i, 1);
+        i--;
+      }
       changed = true;
     }
     if (!changed) break;
@@ -608,11 +815,34 @@ export function layoutLines(
 ): LayoutLine[] {
   const out = lines.filter((l) => l.cells.length > 0);
   markTables(out, ctx);
+  joinWrappedValues(out);
   adoptLabels(out);
   joinWrappedLabels(out, textWidth);
   joinSplitRows(out);
   stackHeaderCells(out, ctx, textWidth);
   return out;
+}
+
+/**
+ * A table row may break across pages (word processors allow it by default): the label's last
+ * piece opens the next page. It continues the last row of the page before when that row's label
+ * filled its column and the piece starts no new item, in the same column and type.
+ */
+export function joinLabelsAcrossPages(pages: LayoutLine[][]): LayoutLine[][] {
+  for (let p = 1; p < pages.length; p++) {
+    const before = pages[p - 1];
+    const last = before[before.length - 1];
+    const first = pages[p][0];
+    if (!last || !first || !isTableLine(last) || !first.inTable || !isFragment(first)) continue;
+    const firstValue = last.cells.findIndex((c) => c.value);
+    const label = last.cells.slice(0, firstValue).pop();
+    const piece = first.cells[0];
+    if (!label || !aligned(label, piece) || !similarFont(label, piece) || ENUMERATION.test(piece.text)) continue;
+    if (!fillsLabelColumn(before, label)) continue;
+    label.text = joinPieces(label.text, piece.text, Infinity, label.fontSize);
+    pages[p] = pages[p].slice(1);
+  }
+  return pages;
 }
 
 /** Whether a one-cell line still reads as part of a table (kind 'row') rather than running text. */

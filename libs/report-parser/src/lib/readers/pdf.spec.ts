@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ParseError, type DocLine, type ReadDocument } from '../document';
 import { readPdf, skipFontInstall } from './pdf';
-import { buildLines, layoutLines, type PlacedText } from './pdf-layout';
+import { buildLines, joinLabelsAcrossPages, layoutLines, type PlacedText } from './pdf-layout';
 
 /** /work/shared/corpus: next to the repository, or found by walking up from here. */
 function findCorpus(): string | undefined {
@@ -843,6 +843,125 @@ describe('page layout (synthetic runs)', () => {
       ['1.申请人逾期不补正、行政机关不再处理', '6', '3', '9'],
       ['2.其他', '1', '1'],
     ]);
+  });
+
+  it('keeps rows whose values are all blank in the table, however many stand together', () => {
+    // Six label-only rows between two value rows: further apart than a caption would be.
+    const labels = ['2.重复申请', '3.要求提供公开出版物', '4.无正当理由大量反复申请', '5.要求行政机关确认或重新出具已获', '取信息', '1.申请人无正当理由逾期不补正、行'];
+    const lines = lay([
+      run('1.信访举报投诉类申请', 100, 80, 10, 110),
+      run('1', 300, 80, 10, 6),
+      run('1', 400, 80, 10, 6),
+      ...labels.map((text, i) => run(text, 100, 96 + i * 16, 10, Math.min(160, text.length * 10))),
+      run('1', 400, 176, 10, 6),
+      run('政机关不再处理其政府信息公开申请', 100, 192, 10, 160),
+      run('1', 300, 192, 10, 6),
+      run('（七）总计', 100, 208, 10, 50),
+      run('2', 300, 208, 10, 6),
+      run('2', 400, 208, 10, 6),
+    ]);
+    expect(lines.every((l) => l.inTable)).toBe(true);
+    expect(lines.map((l) => l.cells.map((c) => c.text))).toEqual([
+      ['1.信访举报投诉类申请', '1', '1'],
+      ['2.重复申请'],
+      ['3.要求提供公开出版物'],
+      ['4.无正当理由大量反复申请'],
+      ['5.要求行政机关确认或重新出具已获取信息'],
+      ['1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请', '1', '1'],
+      ['（七）总计', '2', '2'],
+    ]);
+  });
+
+  it('joins a number wrapped inside its narrow cell, top-aligned and centred in its row', () => {
+    // "3895" too wide for its column: "38" over "95". Other columns' numbers fit on one line.
+    const top = lay([
+      run('一、本年新收', 100, 100, 12, 72),
+      run('38', 300, 100, 12, 14),
+      run('93', 340, 100, 12, 14),
+      run('36', 380, 100, 12, 14),
+      run('95', 300, 114, 12, 14),
+      run('7', 344, 114, 12, 7),
+      run('二、上年结转', 100, 130, 12, 72),
+      run('46', 300, 130, 12, 14),
+      run('4', 344, 130, 12, 7),
+      run('50', 380, 130, 12, 14),
+    ]);
+    expect(top.map((l) => l.cells.map((c) => c.text))).toEqual([
+      ['一、本年新收', '3895', '937', '36'],
+      ['二、上年结转', '46', '4', '50'],
+    ]);
+    // Centred: the pieces stand above and below the label's line, where 23 is printed whole.
+    const centred = lay([
+      run('（六）其他处理', 100, 100, 12, 84),
+      run('43', 300, 100, 12, 14),
+      run('43', 380, 100, 12, 14),
+      run('10', 300, 115, 12, 14),
+      run('15', 380, 115, 12, 14),
+      run('（七）总计', 100, 122, 12, 60),
+      run('23', 340, 122, 12, 14),
+      run('8', 304, 129, 12, 7),
+      run('3', 384, 129, 12, 7),
+    ]);
+    expect(centred.map((l) => l.cells.map((c) => c.text))).toEqual([
+      ['（六）其他处理', '43', '43'],
+      ['（七）总计', '108', '23', '153'],
+    ]);
+  });
+
+  it('keeps a short label above another as two rows, their numbers apart', () => {
+    // Its column (headed 本年制发件数) holds far wider numbers than 34: 5 is the next row's.
+    const lines = lay([
+      run('信息内容', 100, 86, 12, 48),
+      run('本年制发件数', 280, 86, 12, 72),
+      run('规章', 100, 100, 12, 24),
+      run('12', 300, 100, 12, 14),
+      run('行政规范性文件', 100, 114, 12, 84),
+      run('34', 300, 114, 12, 14),
+      run('行政许可', 100, 128, 12, 48),
+      run('5', 304, 128, 12, 7),
+    ]);
+    expect(lines.map((l) => l.cells.map((c) => c.text))).toEqual([
+      ['信息内容', '本年制发件数'],
+      ['规章', '12'],
+      ['行政规范性文件', '34'],
+      ['行政许可', '5'],
+    ]);
+  });
+
+  it('gives bare numbers beside a stacked group label the row label around them', () => {
+    // "（三）不予公开" printed a few characters per line in the column left of the row labels.
+    const lines = lay([
+      run('（三', 60, 92, 12, 24),
+      run('3.危及“三安全', 100, 100, 12, 84),
+      run('）不', 60, 108, 12, 24),
+      run('3', 300, 108, 12, 7),
+      run('3', 400, 108, 12, 7),
+      run('一稳定”', 100, 116, 12, 48),
+      run('4.保护第三方合', 100, 134, 12, 84),
+      run('1', 400, 134, 12, 7),
+    ]);
+    expect(lines.map((l) => l.cells.map((c) => c.text))).toContainEqual(['（三）不', '3.危及“三安全一稳定”', '3', '3']);
+  });
+
+  it('continues a label whose last piece opens the next page', () => {
+    const page = (items: PlacedText[]) => layoutLines(buildLines(items), { bodyFontSize: 16 }, 450);
+    const [before, after] = joinLabelsAcrossPages([
+      page([
+        run('3.危及“三安全一稳定”', 100, 700, 12, 84),
+        run('3', 300, 700, 12, 7),
+        run('4.保护第三方合', 100, 716, 12, 84),
+        run('1', 400, 716, 12, 7),
+      ]),
+      page([
+        run('法权益', 100, 60, 12, 36),
+        run('5.属于三类内部事务信息', 100, 76, 12, 84),
+        run('2', 300, 76, 12, 7),
+        run('6.属于四类过程性信息', 100, 92, 12, 84),
+        run('1', 300, 92, 12, 7),
+      ]),
+    ]);
+    expect(before.map((l) => l.cells[0].text)).toEqual(['3.危及“三安全一稳定”', '4.保护第三方合法权益']);
+    expect(after.map((l) => l.cells[0].text)).toEqual(['5.属于三类内部事务信息', '6.属于四类过程性信息']);
   });
 
   it('lays out a crowded page quickly', () => {

@@ -17,7 +17,17 @@ import {
 import { assertInputSize } from './input-guard';
 import { dropPageFurniture, type PageLines } from './pdf-furniture';
 import { readRuledTables, type RuledSlot, type RuledTable } from './pdf-grid';
-import { buildLines, isRowLike, layoutLines, type LayoutLine, type PlacedText } from './pdf-layout';
+import {
+  isRowLike,
+  joinLabelsAcrossPages,
+  layoutLines,
+  pageLines,
+  pageRuns,
+  valueEdges,
+  type LayoutLine,
+  type PageRuns,
+  type PlacedText,
+} from './pdf-layout';
 import { extractRules, multiply, type Matrix, type OperatorList } from './pdf-rules';
 
 // The parts of pdfjs this reader uses, typed here: pdfjs's own d.ts types transforms as any[].
@@ -203,7 +213,7 @@ export async function readPdf(
   const all = pages.flatMap((p) => p.items);
   const ctx = { bodyFontSize: bodyFontSize(all) };
   // Text inside ruled tables is read by the rules; the rest is laid out from its positions.
-  const laid: PageLines[] = pages.map((p) => ({ lines: p.lines, height: p.height }));
+  const laid: PageLines[] = withDocumentEdges(pages).map((lines, i) => ({ lines, height: pages[i].height }));
   dropPageFurniture(laid);
 
   // Judged after page numbers are gone: a scan with "— 1 —" footers still has no text layer.
@@ -237,10 +247,11 @@ export async function readPdf(
 
   const lines: DocLine[] = [];
   let tableNumber = 0;
+  const pageLayouts = joinLabelsAcrossPages(pages.map((page, index) => layoutLines(laid[index].lines, ctx, page.textWidth)));
   pages.forEach((page, index) => {
     const pageNumber = index + 1;
     const entries: PageEntry[] = [
-      ...layoutLines(laid[index].lines, ctx, page.textWidth).map((line): PageEntry => ({
+      ...pageLayouts[index].map((line): PageEntry => ({
         middle: line.middle,
         line,
       })),
@@ -323,8 +334,9 @@ const ANNOTATIONS_DISABLED = 0;
  */
 async function readPage(page: PdfPage): Promise<RawPage> {
   const placed = await placeTextOf(page);
-  const lines = buildLines(placed.items);
-  const textOnly: RawPage = { ...placed, tables: [], lines };
+  const runs = pageRuns(placed.items);
+  const lines = pageLines(runs, valueEdges([runs.edges]));
+  const textOnly: RawPage = { ...placed, tables: [], lines, runs };
   if (!looksTabular(lines)) return textOnly;
   let list: OperatorList;
   try {
@@ -337,7 +349,23 @@ async function readPage(page: PdfPage): Promise<RawPage> {
   // The page keeps its operator list (glyphs and all) until told otherwise: let it go now.
   page.cleanup();
   const { tables, rest } = readRuledTables(rules, placed.items);
-  return { ...placed, tables, lines: tables.length ? buildLines(rest) : lines };
+  if (!tables.length) return textOnly;
+  const restRuns = pageRuns(rest);
+  return { ...placed, tables, lines: pageLines(restRuns, valueEdges([restRuns.edges])), runs: restRuns };
+}
+
+/**
+ * Each page's lines cut at the value columns of the whole document: a page holding only a table's
+ * last rows has too few lone numbers of its own to show where a column starts, so a value printed
+ * right after a label's last character there would stay glued to the label.
+ */
+function withDocumentEdges(pages: readonly RawPage[]): LayoutLine[][] {
+  const edges = valueEdges(pages.map((p) => p.runs.edges));
+  return pages.map((p) => {
+    const own = valueEdges([p.runs.edges]);
+    const more = own.left.size < edges.left.size || own.right.size < edges.right.size;
+    return more ? pageLines(p.runs, edges) : p.lines;
+  });
 }
 
 /** Table-like lines it takes for a page to be read for rules as well. */
@@ -372,8 +400,10 @@ interface PlacedPage {
 interface RawPage extends PlacedPage {
   /** Ruled tables read from the page's rules, with their text. */
   tables: RuledTable[];
-  /** The runs outside those tables as lines (buildLines), to be laid out by position. */
+  /** The runs outside those tables as lines (cut at the page's value edges), to be laid out by position. */
   lines: LayoutLine[];
+  /** Those runs before cutting: cut again at the document's value edges (`withDocumentEdges`). */
+  runs: PageRuns;
 }
 
 /** The page's text runs in page points, y from the top, turned so most text reads left to right. */

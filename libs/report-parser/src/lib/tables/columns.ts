@@ -53,7 +53,7 @@ function valueColumns(flat: FlatText, lines: readonly SourcedToken[][], count: n
   const firstLine = flat.originAt(firstRow)?.line ?? 0;
   const centres = lines
     .flat()
-    .filter((token) => token.kind !== 'blank' && token.centre !== undefined && token.lineIndex >= firstLine && standsAlone(flat, token))
+    .filter((token) => printed(token) && token.centre !== undefined && token.lineIndex >= firstLine && standsAlone(flat, token))
     .map((token) => token.centre ?? 0)
     .sort((a, b) => a - b);
   const groups: number[][] = [];
@@ -65,9 +65,12 @@ function valueColumns(flat: FlatText, lines: readonly SourcedToken[][], count: n
   return groups.length === count ? groups.map(median) : null;
 }
 
+/** A number, or a blank cell's mark ("/", "—"): either shows where its column is. */
+const printed = (token: SourcedToken): boolean => token.kind !== 'blank' || token.provenance.raw !== '';
+
 function standsAlone(flat: FlatText, token: SourcedToken): boolean {
   const cell = flat.lines[token.lineIndex]?.cells.find((candidate) => candidate.source === token.provenance.source);
-  return cell !== undefined && /^[\s\d.,，%-]*$/.test(cell.text);
+  return cell !== undefined && /^[\s\d.,，%\-/／—–－−]*$/u.test(cell.text);
 }
 
 /**
@@ -107,8 +110,8 @@ interface HeaderPiece {
   half: number;
 }
 
-/** Lines a wrapped header label may skip between two of its pieces (another column's piece). */
-const STACK_REACH = 5;
+/** Lines a wrapped header label may skip between two of its pieces (other columns' pieces: table 4 printed vertically). */
+const STACK_REACH = 12;
 
 /**
  * The centres of every place `label` is printed, whole or wrapped into pieces stacked below one

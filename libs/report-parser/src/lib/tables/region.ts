@@ -48,6 +48,12 @@ export type RowValues =
       lines?: ValueLine[];
       /** PDF: no number printed anywhere in the row, read as zeros (blanks for zeros). */
       blankRow?: true;
+      /**
+       * PDF: placed by position from one printed line, each number well inside its column. As
+       * printed unless a neighbouring row's line holds some of its numbers: certain for a table
+       * of one row (table 4), a guess the sums check for the rest.
+       */
+      placedOnOneLine?: true;
     }
   /** Digits that ran together (spaces inside are cell boundaries): the table's sums decide. */
   | { kind: 'run'; run: string; provenance: CellProvenance[] }
@@ -58,6 +64,11 @@ export type RowValues =
       provenance: CellProvenance[];
       /** Each value as printed, digits kept ("04" stays "04": two cells that lost their border). */
       printed: string[];
+      /**
+       * PDF: gathered from several lines, two of them in one column: some belong to another
+       * row (its label was not found). No placement of them is the row's.
+       */
+      misplaced?: true;
     };
 
 /** The value tokens of flat text [start, end), line by line, each traced to its cell. */
@@ -151,6 +162,7 @@ function unclaimedRow(flat: FlatText, tokens: SourcedToken[], count: number): Un
  */
 export function readRowValues(flat: FlatText, start: number, end: number, count: number, centres?: ColumnCentres | null): RowValues {
   const allLines = tokensByLine(flat, start, end);
+  let misplaced = false;
   // A PDF row without rules that left its blank cells out, or whose cells sit at different
   // heights: each value goes to the column it stands in.
   // (A grid row keeps its blank cells in place: no need.)
@@ -158,6 +170,7 @@ export function readRowValues(flat: FlatText, start: number, end: number, count:
     const values = allLines.flat().filter(hasValue);
     const spread = allLines.filter((tokens) => tokens.some(hasValue)).length > 1;
     const placed = values.length > 0 && values.length <= count && (spread || values.length < count) ? placeInColumns(values, centres) : null;
+    misplaced = spread && values.length > 0 && values.length <= count && !placed && sharesColumn(values, centres);
     if (placed) {
       return {
         kind: 'values',
@@ -166,6 +179,7 @@ export function readRowValues(flat: FlatText, start: number, end: number, count:
         // Placed by position, not by the cells printed: a value may be a neighbouring row's, or
         // one of its own may sit on another line. The sums decide.
         exact: false,
+        ...(!spread && values.every((token) => clearlyInColumn(token, centres)) ? { placedOnOneLine: true as const } : {}),
       };
     }
   }
@@ -253,7 +267,23 @@ export function readRowValues(flat: FlatText, start: number, end: number, count:
     values: trimmed.map(tokenValue),
     provenance: trimmed.map((token) => token.provenance),
     printed: trimmed.map(printedNumber),
+    ...(misplaced ? { misplaced: true as const } : {}),
   };
+}
+
+/** A value whose centre lies in the middle four-fifths of its column's band, not near the next. */
+function clearlyInColumn(token: SourcedToken, centres: ColumnCentres): boolean {
+  const gap = Math.min(...centres.slice(1).map((centre, index) => centre - (centres[index] ?? 0)));
+  const at = token.centre;
+  return at !== undefined && centres.some((centre) => Math.abs(centre - at) <= 0.4 * gap);
+}
+
+/** Whether two of the values stand nearest to the same column. */
+function sharesColumn(tokens: readonly SourcedToken[], centres: ColumnCentres): boolean {
+  const nearest = tokens.map((token) =>
+    token.centre === undefined ? -1 : centres.reduce((best, centre, index) => (Math.abs(centre - (token.centre ?? 0)) < Math.abs((centres[best] ?? 0) - (token.centre ?? 0)) ? index : best), 0),
+  );
+  return nearest.some((column, index) => column >= 0 && nearest.indexOf(column) !== index);
 }
 
 /** PDF text: its cells carry their place on the page. */

@@ -68,7 +68,10 @@ export function resolveTable3Runs(
   const columns = APPLICANT_COLUMNS.map((column) => column.key);
   // Only digits can be cut by the table's sums; a run with decimals or signs in it is not a row
   // of table 3 as printed, and is reported unread (its cells stay 0 for the sums of the rest).
-  const unsolvable = new Set(runs.filter((run) => !isDigitRun(runText(run.values))).map((run) => run.rowKey));
+  // Nor is a row whose numbers came from several lines and collide in a column (another row's).
+  const unsolvable = new Set(
+    runs.filter((run) => !isDigitRun(runText(run.values)) || (run.values.kind === 'short' && run.values.misplaced)).map((run) => run.rowKey),
+  );
   const inputs: Table3RowInput[] = presentApplicationRowKeys(report.applications).map((rowKey) => {
     const run = runs.find((candidate) => candidate.rowKey === rowKey);
     if (run && !unsolvable.has(rowKey)) {

@@ -17,7 +17,7 @@ import type { FlatText, TableBounds } from './flat-text';
 import { permutations } from './orders';
 import { layoutFinding, type PlacedCell, type Placement, unknownRowFinding, type UnsettledRow } from './placement';
 import { readTable3, type RowReading } from './read-tables';
-import type { CellProvenance, RowValues, UnclaimedRow, ValueLine } from './region';
+import { type CellProvenance, type RowValues, tokensByLine, type UnclaimedRow, type ValueLine } from './region';
 import { rowsInOrder, valueRowsOf } from './row-order';
 import { brokenColumnRules, rowSumHolds } from './table3-sums';
 
@@ -72,7 +72,14 @@ export function chooseTable3Reading(flat: FlatText, bounds: TableBounds): Table3
   );
   const unclaimed = byLabel.rows.flatMap((row) => (row.values?.kind === 'values' ? (row.values.unclaimed ?? []) : []));
   const certain = runs.length === 0 && unclaimed.length === 0 && byLabel.rows.every((row) => row.values?.kind === 'values' && row.values.exact);
-  const primary = fromLabels(byLabel.layout, byLabel.rows);
+  // Rows placed by position from their one line (blank cells left out) are as printed when no
+  // row of the table took numbers from several lines or left any unclaimed: nothing strayed.
+  const clean =
+    runs.length === 0 &&
+    unclaimed.length === 0 &&
+    byLabel.rows.every((row) => row.values?.kind === 'values' && !row.values.lines && (row.values.exact || row.values.placedOnOneLine || row.values.blankRow)) &&
+    everyNumberClaimed(flat, bounds, byLabel.rows);
+  const primary = fromLabels(byLabel.layout, byLabel.rows, clean);
   if (certain) return placed(primary, []);
   const choice = chooseAmongReadings(flat, bounds, primary, runs);
   // A full row of values no label claims is reported, never merged in (F.UNKNOWN_ROW) — unless
@@ -80,6 +87,24 @@ export function chooseTable3Reading(flat: FlatText, bounds: TableBounds): Table3
   // the rows were read by their order (which took every row of values).
   const unknownRows = choice.byOrder ? [] : unclaimed.filter((row) => !isSubtotal(row, choice.cells)).map(unknownRowFinding);
   return { ...choice, findings: [...unknownRows, ...choice.findings] };
+}
+
+/**
+ * Whether every number printed alone in a cell of the table is one a row read: none strayed to
+ * a line of its own (a total printed above its row, among the headers).
+ */
+function everyNumberClaimed(flat: FlatText, bounds: TableBounds, rows: readonly RowReading<ApplicationRowKey>[]): boolean {
+  const key = (provenance: CellProvenance) => `${JSON.stringify(provenance.source)}|${provenance.raw}`;
+  const claimed = new Set(rows.flatMap((row) => (row.values?.kind === 'values' ? row.values.provenance.filter((p) => p.raw !== '').map(key) : [])));
+  return tokensByLine(flat, bounds.start, bounds.end)
+    .flat()
+    .filter((token) => token.kind !== 'blank' && /^[\s\d.,，%]+$/.test(token.provenance.raw) && cellIsNumber(flat, token.lineIndex, token.provenance))
+    .every((token) => claimed.has(key(token.provenance)));
+}
+
+function cellIsNumber(flat: FlatText, lineIndex: number, provenance: CellProvenance): boolean {
+  const cell = flat.lines[lineIndex]?.cells.find((candidate) => candidate.source === provenance.source);
+  return cell !== undefined && /^[\s\d.,，%]+$/.test(cell.text);
 }
 
 /** Group labels some reports print as rows of their own, with the rows they add up. */
@@ -140,7 +165,7 @@ function chooseAmongReadings(flat: FlatText, bounds: TableBounds, primary: Candi
 }
 
 /** The rows found by their labels; rows spread over several lines ordered by their row sum. */
-function fromLabels(layout: Table3Layout, rows: readonly RowReading<ApplicationRowKey>[]): Candidate {
+function fromLabels(layout: Table3Layout, rows: readonly RowReading<ApplicationRowKey>[], clean = false): Candidate {
   return {
     layout,
     rows: rows.flatMap((row): CandidateRow[] => {
@@ -152,7 +177,9 @@ function fromLabels(layout: Table3Layout, rows: readonly RowReading<ApplicationR
         return [{ key: row.key, values: new Array<number>(COUNT).fill(0), provenance: values.provenance, state: 'unsure', seen: values.provenance.map((p) => p.raw) }];
       }
       const seen = values.provenance.map((p) => p.raw);
-      if (values.exact && !values.unclaimed) return [{ key: row.key, values: values.values, provenance: values.provenance, state: 'exact', seen }];
+      if ((values.exact || (clean && values.placedOnOneLine)) && !values.unclaimed) {
+        return [{ key: row.key, values: values.values, provenance: values.provenance, state: 'exact', seen }];
+      }
       const reordered = values.lines ? orderBySum(values.values, values.provenance, values.lines) : null;
       if (reordered) return [{ key: row.key, ...reordered, state: 'inferred', seen }];
       return [{ key: row.key, values: values.values, provenance: values.provenance, state: rowSumHolds(values.values) ? 'inferred' : 'unsure', seen }];

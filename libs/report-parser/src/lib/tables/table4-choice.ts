@@ -32,7 +32,8 @@ export function chooseTable4Reading(values: RowValues, addresses: readonly strin
     return placeAroundBlanks(values, addresses);
   }
   if (values.kind !== 'values') return { kind: 'runs', values };
-  if (values.exact) return placed(addresses, values.values, values.provenance, undefined);
+  // Table 4 is one row: numbers placed by position from its one line are nobody else's.
+  if (values.exact || values.placedOnOneLine) return placed(addresses, values.values, values.provenance, undefined);
   if (failingGroups(values.values).length === 0) return placed(addresses, values.values, values.provenance, 'inferred');
 
   const orders = distinctOrders(values.lines ?? []).filter((order) => failingGroups(order.values).length === 0);
