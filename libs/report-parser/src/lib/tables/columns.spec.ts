@@ -56,6 +56,28 @@ describe('columnCentres', () => {
     expect(centresOf(lines, 5)).toBeNull();
   });
 
+  it('counts a blank cell\'s mark ("/", "—") as showing where its column is', () => {
+    const lines = [
+      line(0, [['一、新收', 0], ['4', 100], ['/', 150], ['12', 200]]),
+      line(1, [['二、结转', 0], ['7', 101], ['9', 201]]),
+    ];
+    const centres = centresOf(lines, 3);
+    expect(centres).toHaveLength(3);
+    expect(centres?.[1]).toBe(155);
+    expect(centresOf(lines.map((l) => ({ ...l, cells: l.cells.filter((c) => c.text !== '/') })), 3)).toBeNull();
+  });
+
+  it('follows a header printed one character per line past the other columns\' pieces', () => {
+    // 总计 of table 4's first group: 总 at the top of its cell, 计 at the bottom, ten lines apart.
+    const lines = [
+      line(0, [['结果维持', 100], ['总', 150]]),
+      ...Array.from({ length: 10 }, (_, i) => line(i + 1, [['其他', 300 + i * 30]])),
+      line(11, [['计', 150], ['总计', 400]]),
+      line(12, [['一、', 0], ['4', 118]]),
+    ];
+    expect(centresOf(lines, 2, ['结果维持', '总计'])).toEqual([120, 155]);
+  });
+
   it('measures nothing in a document without positions', () => {
     const flat = flattenLines([{ kind: 'row', source: { line: 1 }, cells: [{ text: '一、新收', source: { line: 1 } }, { text: '4', source: { line: 1 } }] }]);
     expect(columnCentres(flat, { start: 0, end: flat.text.length }, 1, ['自然人'])).toBeNull();

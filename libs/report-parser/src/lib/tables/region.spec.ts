@@ -44,3 +44,27 @@ describe('readRowValues on a PDF row with nothing printed', () => {
     expect(readRowValues(flat, flat.text.indexOf('密') + 1, flat.text.length, 3)).toMatchObject({ kind: 'short', values: [] });
   });
 });
+
+describe('readRowValues on a PDF row placed by position', () => {
+  const centres = [105, 155, 205];
+  const line = (index: number, cells: readonly (readonly [string, number])[]): DocLine => ({
+    kind: 'row',
+    source: { page: 1, line: index },
+    cells: cells.map(([text, x]) => ({ text, x, width: text.length * 10, source: { page: 1, line: index } })),
+  });
+  const read = (lines: DocLine[]) => {
+    const flat = flattenLines(lines);
+    return readRowValues(flat, flat.text.indexOf('密') + 1, flat.text.length, 3, centres);
+  };
+
+  it('marks a row printed on one line, each number well inside its column', () => {
+    expect(read([line(1, [['1.属于国家秘密', 0], ['4', 100], ['4', 200]])])).toMatchObject({ kind: 'values', values: [4, 0, 4], exact: false, placedOnOneLine: true });
+    // Near the middle between two columns: placed, but not as surely.
+    expect(read([line(1, [['1.属于国家秘密', 0], ['4', 122], ['4', 200]])])).not.toHaveProperty('placedOnOneLine');
+  });
+
+  it('says so when numbers gathered from two lines collide in one column (another row\'s)', () => {
+    const values = read([line(1, [['1.属于国家秘密', 0], ['3', 200]]), line(2, [['1', 200]])]);
+    expect(values).toMatchObject({ kind: 'short', misplaced: true });
+  });
+});
