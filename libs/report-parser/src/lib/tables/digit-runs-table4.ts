@@ -28,6 +28,11 @@ import {
 export interface Table4Solution extends DigitRunVerdict {
   /** The chosen reading; null if the digits cannot be cut into 15 values at all. */
   readonly reviewLitigation: ReviewLitigationTable | null;
+  /**
+   * Groups whose total fails however the digits are cut (a finished search): T4.TOTAL is the
+   * document's for them even where the cut, and so each cell, is in doubt.
+   */
+  readonly groupsNeverAddingUp: readonly ReviewGroupKey[];
 }
 
 const GROUP_KEYS: readonly ReviewGroupKey[] = REVIEW_GROUPS.map((group) => group.key);
@@ -123,9 +128,25 @@ export function solveTable4(
   const best = found.best;
   if (best === null) {
     return complete
-      ? { reviewLitigation: null, ambiguities: [], readings: 0, brokenRules: 0, complete }
+      ? { reviewLitigation: null, ambiguities: [], readings: 0, brokenRules: 0, complete, groupsNeverAddingUp: [] }
       : fallbackReading(text, options);
   }
+
+  // Whether some cut lets group `held` add up, the others as they may.
+  const groupCanHold = (held: number): boolean | null => {
+    const search = new SearchBudget(options.maxSteps ?? DEFAULT_MAX_STEPS);
+    const walk = (group: number, start: number): boolean => {
+      if (!search.take()) return false;
+      if (group === GROUP_COUNT) return true;
+      for (const holds of group === held ? [true] : [true, false]) {
+        for (const reading of groupReadings(group, start, holds)) if (walk(group + 1, reading.end)) return true;
+      }
+      return false;
+    };
+    const found = walk(0, 0);
+    return found || (!search.exhausted && listsComplete) ? found : null;
+  };
+  const groupsNeverAddingUp = brokenRules > 0 && complete ? GROUP_KEYS.filter((_, group) => groupCanHold(group) === false) : [];
   const ambiguity = ambiguityAmong(CELLS, found.ordered(), complete && found.keptAll);
   return {
     reviewLitigation: toTable(best.reading),
@@ -133,6 +154,7 @@ export function solveTable4(
     readings: found.count,
     brokenRules,
     complete,
+    groupsNeverAddingUp,
   };
 }
 
@@ -163,6 +185,7 @@ function fallbackReading(text: string, options: DigitRunSolveOptions): Table4Sol
       readings: 0,
       brokenRules: 0,
       complete: false,
+      groupsNeverAddingUp: [],
     };
   }
   const ambiguity = ambiguityAmong(CELLS, readings, false);
@@ -172,6 +195,7 @@ function fallbackReading(text: string, options: DigitRunSolveOptions): Table4Sol
     readings: 0,
     brokenRules: brokenGroups(chosen),
     complete: false,
+    groupsNeverAddingUp: [],
   };
 }
 

@@ -429,6 +429,15 @@ describe('solveTable4', () => {
     });
   });
 
+  it('names a group whose total fails however its digits are cut, and only that one', () => {
+    // 111119: 1,1,1,11,9 (14 ≠ 9) or 1,1,1,1,19 (4 ≠ 19), in any order: never adds up.
+    const solution = solveTable4(['11002', '111119', '00000']);
+    expect(solution.brokenRules).toBe(1);
+    expect(solution.groupsNeverAddingUp).toEqual(['litigationDirect']);
+    // A table whose every group can add up names none.
+    expect(solveTable4('10203120001200000').groupsNeverAddingUp).toEqual([]);
+  });
+
   it('takes several runs, each cut on its own', () => {
     const solution = solveTable4(['10203', '120001200000']);
     expect(solution.reviewLitigation?.litigationDirect.total).toBe(12);
@@ -468,6 +477,7 @@ describe('solveTable4', () => {
       readings: 0,
       brokenRules: 0,
       complete: true,
+      groupsNeverAddingUp: [],
     });
   });
 
