@@ -53,6 +53,9 @@ const VALUE = /^(?:[-−+]?[\d０-９][\d０-９,，]*(?:[.．][\d０-９]+)?[%�
 const ENUMERATION =
   /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)|[①-⑳])/u;
 
+/** A change's sign written as a word: the whole text of a cell before its number. */
+const SIGN_WORD = /^(?:增加?|减少?)$/u;
+
 export function isCjk(ch: string): boolean {
   return CJK.test(ch);
 }
@@ -180,8 +183,14 @@ export function buildCells(runs: readonly PlacedText[], edges: ValueEdges = NO_E
     // (A number inside a sentence, in a font of its own, runs straight on into the next word.)
     const next = sorted[index + 1];
     const clearAfter = !next || next.x - right > 0.45 * Math.max(run.fontSize, next.fontSize);
+    // (增/减 before a number is its sign: "减 4" is −4 in 2019's 本年增/减.)
     const valueAfterLabel =
-      cell !== undefined && isCjk(cell.text.trimEnd().slice(-1)) && isValueText(run.text.trim()) && clearAfter && onValueEdge(run, edges);
+      cell !== undefined &&
+      isCjk(cell.text.trimEnd().slice(-1)) &&
+      !SIGN_WORD.test(cell.text.trim()) &&
+      isValueText(run.text.trim()) &&
+      clearAfter &&
+      onValueEdge(run, edges);
     if (cell && gap <= 0.45 * Math.max(cell.fontSize, run.fontSize) && !valueAfterLabel) {
       cell.text = joinPieces(cell.text, run.text, gap, run.fontSize);
       cell.right = Math.max(cell.right, right);
@@ -832,15 +841,25 @@ export function joinLabelsAcrossPages(pages: LayoutLine[][]): LayoutLine[][] {
   for (let p = 1; p < pages.length; p++) {
     const before = pages[p - 1];
     const last = before[before.length - 1];
-    const first = pages[p][0];
-    if (!last || !first || !isTableLine(last) || !first.inTable || !isFragment(first)) continue;
+    if (!last || !isTableLine(last)) continue;
     const firstValue = last.cells.findIndex((c) => c.value);
     const label = last.cells.slice(0, firstValue).pop();
-    const piece = first.cells[0];
-    if (!label || !aligned(label, piece) || !similarFont(label, piece) || ENUMERATION.test(piece.text)) continue;
-    if (!fillsLabelColumn(before, label)) continue;
-    label.text = joinPieces(label.text, piece.text, Infinity, label.fontSize);
-    pages[p] = pages[p].slice(1);
+    if (!label || !fillsLabelColumn(before, label)) continue;
+    // The first of the page's lines with text in the label's column, before any value (pieces
+    // of a group label printed a few characters per line may stand left of it).
+    for (const line of pages[p]) {
+      if (line.verticalLabel) continue;
+      if (!line.inTable || line.cells.some((c) => c.value)) break;
+      const piece = line.cells[line.cells.length - 1];
+      if (piece.right < label.x) continue;
+      const besideGroup = line.cells.every((c) => c === piece || c.right < piece.x);
+      if (besideGroup && aligned(label, piece) && similarFont(label, piece) && !ENUMERATION.test(piece.text)) {
+        label.text = joinPieces(label.text, piece.text, Infinity, label.fontSize);
+        line.cells.pop();
+        if (line.cells.length === 0) pages[p] = pages[p].filter((l) => l !== line);
+      }
+      break;
+    }
   }
   return pages;
 }

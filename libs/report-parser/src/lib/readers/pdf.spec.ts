@@ -962,6 +962,20 @@ describe('page layout (synthetic runs)', () => {
     ]);
     expect(before.map((l) => l.cells[0].text)).toEqual(['3.危及“三安全一稳定”', '4.保护第三方合法权益']);
     expect(after.map((l) => l.cells[0].text)).toEqual(['5.属于三类内部事务信息', '6.属于四类过程性信息']);
+    // The piece beside a group label's stacked characters, under a vertical label's rest.
+    const [, next] = joinLabelsAcrossPages([
+      page([run('3.危及“三安全一稳定”', 100, 700, 12, 84), run('3', 300, 700, 12, 7), run('2.其他法律行政', 100, 716, 12, 84), run('1', 300, 716, 12, 7)]),
+      page([
+        ...'度办理结果'.split('').map((ch, i) => run(ch, 40, 40 + i * 14, 12, 12)),
+        run('予公', 70, 60, 12, 24),
+        run('法规禁止公开', 100, 60, 12, 72),
+        run('3.危及“三安全一稳定”', 100, 76, 12, 84),
+        run('2', 300, 76, 12, 7),
+        run('4.保护第三方合法权益', 100, 92, 12, 84),
+        run('1', 300, 92, 12, 7),
+      ]),
+    ]);
+    expect(next.flatMap((l) => l.cells.map((c) => c.text))).not.toContain('法规禁止公开');
   });
 
   it('lays out a crowded page quickly', () => {
