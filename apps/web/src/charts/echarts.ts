@@ -7,37 +7,23 @@ import {
   BarChart,
   HeatmapChart,
   LineChart,
-  PieChart,
   ScatterChart,
   type BarSeriesOption,
   type HeatmapSeriesOption,
   type LineSeriesOption,
-  type PieSeriesOption,
   type ScatterSeriesOption,
 } from 'echarts/charts';
 import {
   AriaComponent,
-  DataZoomComponent,
-  DatasetComponent,
   GridComponent,
   LegendComponent,
-  MarkAreaComponent,
   MarkLineComponent,
-  MarkPointComponent,
-  TitleComponent,
-  ToolboxComponent,
   TooltipComponent,
   VisualMapComponent,
   type AriaComponentOption,
-  type DataZoomComponentOption,
-  type DatasetComponentOption,
   type GridComponentOption,
   type LegendComponentOption,
-  type MarkAreaComponentOption,
   type MarkLineComponentOption,
-  type MarkPointComponentOption,
-  type TitleComponentOption,
-  type ToolboxComponentOption,
   type TooltipComponentOption,
   type VisualMapComponentOption,
 } from 'echarts/components';
@@ -52,18 +38,11 @@ use([
   BarChart,
   HeatmapChart,
   ScatterChart,
-  PieChart,
   GridComponent,
   TooltipComponent,
   LegendComponent,
-  TitleComponent,
-  DatasetComponent,
-  ToolboxComponent,
   VisualMapComponent,
-  DataZoomComponent,
   MarkLineComponent,
-  MarkPointComponent,
-  MarkAreaComponent,
   AriaComponent,
   LabelLayout,
 ]);
@@ -78,18 +57,11 @@ export type ChartOption = ComposeOption<
   | BarSeriesOption
   | HeatmapSeriesOption
   | ScatterSeriesOption
-  | PieSeriesOption
   | GridComponentOption
   | TooltipComponentOption
   | LegendComponentOption
-  | TitleComponentOption
-  | DatasetComponentOption
-  | ToolboxComponentOption
   | VisualMapComponentOption
-  | DataZoomComponentOption
   | MarkLineComponentOption
-  | MarkPointComponentOption
-  | MarkAreaComponentOption
   | AriaComponentOption
 >;
 

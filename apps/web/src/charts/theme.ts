@@ -14,6 +14,10 @@ const axisCommon = {
 export const atlasTheme = {
   color: [...CHART_COLORS],
   backgroundColor: 'transparent',
+  // Charts are drawn at once, without growing in: each frame of that animation repaints every
+  // chart of the page while its other charts are still being built, and a page of seven charts
+  // then shows them all later (about 0.1 s on the benchmark machine) for a flourish.
+  animation: false,
   textStyle: { fontFamily: CHART_FONT_FAMILY, color: '#1F2937' },
   title: {
     textStyle: { fontFamily: CHART_FONT_FAMILY, fontSize: 14, fontWeight: 600, color: '#111827' },

@@ -54,6 +54,10 @@ describe('ScopePicker', () => {
     await flushPromises();
 
     const select = first.findComponent({ name: 'ElTreeSelect' });
+    // Names are known at once; the tree itself is drawn when the list first opens.
+    expect(select.props('cacheData')).toEqual(TREE);
+    await select.find('.el-select__wrapper').trigger('click');
+    await flushPromises();
     expect(select.props('data')).toEqual(TREE);
     expect(calls.filter((call) => call.path === '/api/agencies/tree')).toHaveLength(1);
     expect(first.text()).toContain('范围');
@@ -94,6 +98,17 @@ describe('ScopePicker', () => {
     });
     await flushPromises();
     expect(wrapper.emitted('update:modelValue')).toEqual([[null]]);
+  });
+
+  it('names the chosen agency before its list has been opened', async () => {
+    await signIn();
+    const wrapper = mount(ScopePicker, {
+      props: { modelValue: CHILD },
+      global: { plugins: [i18n] },
+    });
+    await flushPromises();
+    expect(wrapper.findComponent({ name: 'ElTreeSelect' }).props('data')).toEqual([]);
+    expect(wrapper.text()).toContain('青山县发展和改革局');
   });
 
   it('keeps a visible agency', async () => {

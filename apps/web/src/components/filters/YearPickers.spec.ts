@@ -1,11 +1,14 @@
-import { mount } from '@vue/test-utils';
+import { flushPromises, mount } from '@vue/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { i18n } from '../../locales';
 import YearPicker from './YearPicker.vue';
 import YearRangePicker from './YearRangePicker.vue';
 
-function options(wrapper: ReturnType<typeof mount>, index = 0) {
+/** The options of a picker's list; it is drawn when opened (the pickers are not persistent). */
+async function options(wrapper: ReturnType<typeof mount>, index = 0) {
   const select = wrapper.findAllComponents({ name: 'ElSelect' })[index];
+  await select?.find('.el-select__wrapper').trigger('click');
+  await flushPromises();
   return (select?.findAllComponents({ name: 'ElOption' }) ?? []).map((option) => ({
     value: option.props('value') as number,
     label: option.props('label') as string,
@@ -22,21 +25,21 @@ describe('YearPicker', () => {
 
   afterEach(() => vi.useRealTimers());
 
-  it('offers every report year from 2008 to this year, newest first, in Chinese', () => {
+  it('offers every report year from 2008 to this year, newest first, in Chinese', async () => {
     const wrapper = mount(YearPicker, { props: { modelValue: 2024 }, global: { plugins: [i18n] } });
-    const years = options(wrapper);
+    const years = await options(wrapper);
     expect(years[0]).toMatchObject({ value: 2026, label: '2026 年' });
     expect(years.at(-1)).toMatchObject({ value: 2008 });
     expect(years).toHaveLength(19);
     expect(wrapper.text()).toContain('年度');
   });
 
-  it('offers only the given years when told', () => {
+  it('offers only the given years when told', async () => {
     const wrapper = mount(YearPicker, {
       props: { modelValue: 2021, years: [2019, 2021, 2020], label: false },
       global: { plugins: [i18n] },
     });
-    expect(options(wrapper).map((option) => option.value)).toEqual([2021, 2020, 2019]);
+    expect((await options(wrapper)).map((option) => option.value)).toEqual([2021, 2020, 2019]);
     expect(wrapper.find('.filter-field__label').exists()).toBe(false);
   });
 
@@ -52,13 +55,13 @@ describe('YearRangePicker', () => {
     i18n.global.locale.value = 'zh-CN';
   });
 
-  it('does not let the start pass the end or the end precede the start', () => {
+  it('does not let the start pass the end or the end precede the start', async () => {
     const wrapper = mount(YearRangePicker, {
       props: { fromYear: 2020, toYear: 2022, min: 2018, max: 2024 },
       global: { plugins: [i18n] },
     });
-    const from = options(wrapper, 0);
-    const to = options(wrapper, 1);
+    const from = await options(wrapper, 0);
+    const to = await options(wrapper, 1);
     expect(from.filter((option) => option.disabled).map((option) => option.value)).toEqual([
       2024, 2023,
     ]);
