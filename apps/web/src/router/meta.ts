@@ -13,5 +13,10 @@ declare module 'vue-router' {
     icon?: Component;
     /** Open without signing in (the sign-in page). */
     public?: boolean;
+    /**
+     * Kept alive when the user goes elsewhere (the analytics pages), so coming back by the menu
+     * shows the page at once; it then asks for its answers again and redraws only what changed.
+     */
+    keepAlive?: boolean;
   }
 }

@@ -13,85 +13,94 @@ import {
 import { markRaw } from 'vue';
 import type { RouteRecordRaw } from 'vue-router';
 import AppLayout from '../layouts/AppLayout.vue';
+import { lazyPage } from './lazy-page';
 import { ROLES, type Role } from './meta';
 
 const ANALYSTS: readonly Role[] = ['admin', 'oversight'];
 
 /**
- * The product's areas, in menu order. Each page is its own lazily loaded chunk. A role lands
+ * The product's areas, in menu order. Each page is its own lazily loaded chunk, drawn inside the
+ * app's frame once it has arrived (`lazyPage`: the frame does not wait for it). A role lands
  * on the first it may open: a clerk on the agency's to-do, officials and admins on the overview.
  */
 export const areaRoutes = [
   {
     path: '/todo',
     name: 'todo',
-    component: () => import('../views/todo/TodoView.vue'),
+    component: lazyPage('TodoView', () => import('../views/todo/TodoView.vue')),
     meta: { titleKey: 'nav.todo', roles: ['uploader'], icon: markRaw(Checked) },
   },
   {
     path: '/overview',
     name: 'overview',
-    component: () => import('../views/overview/OverviewView.vue'),
-    meta: { titleKey: 'nav.overview', roles: ROLES, icon: markRaw(DataBoard) },
+    component: lazyPage('OverviewView', () => import('../views/overview/OverviewView.vue')),
+    meta: { titleKey: 'nav.overview', roles: ROLES, icon: markRaw(DataBoard), keepAlive: true },
   },
   {
     path: '/trends',
     name: 'trends',
-    component: () => import('../views/trends/TrendsView.vue'),
-    meta: { titleKey: 'nav.trends', roles: ANALYSTS, icon: markRaw(TrendCharts) },
+    component: lazyPage('TrendsView', () => import('../views/trends/TrendsView.vue')),
+    meta: { titleKey: 'nav.trends', roles: ANALYSTS, icon: markRaw(TrendCharts), keepAlive: true },
   },
   {
     path: '/compare',
     name: 'compare',
-    component: () => import('../views/compare/CompareView.vue'),
-    meta: { titleKey: 'nav.compare', roles: ANALYSTS, icon: markRaw(Histogram) },
+    component: lazyPage('CompareView', () => import('../views/compare/CompareView.vue')),
+    meta: { titleKey: 'nav.compare', roles: ANALYSTS, icon: markRaw(Histogram), keepAlive: true },
   },
   {
     path: '/yoy',
     name: 'yoy',
-    component: () => import('../views/yoy/YoyView.vue'),
-    meta: { titleKey: 'nav.yoy', roles: ANALYSTS, icon: markRaw(DataLine) },
+    component: lazyPage('YoyView', () => import('../views/yoy/YoyView.vue')),
+    meta: { titleKey: 'nav.yoy', roles: ANALYSTS, icon: markRaw(DataLine), keepAlive: true },
   },
   {
     path: '/breakdown',
     name: 'breakdown',
-    component: () => import('../views/breakdown/BreakdownView.vue'),
-    meta: { titleKey: 'nav.breakdown', roles: ANALYSTS, icon: markRaw(Grid) },
+    component: lazyPage('BreakdownView', () => import('../views/breakdown/BreakdownView.vue')),
+    meta: { titleKey: 'nav.breakdown', roles: ANALYSTS, icon: markRaw(Grid), keepAlive: true },
   },
   {
     path: '/quality',
     name: 'quality',
-    component: () => import('../views/quality/QualityView.vue'),
-    meta: { titleKey: 'nav.quality', roles: ROLES, icon: markRaw(DocumentChecked) },
+    component: lazyPage('QualityView', () => import('../views/quality/QualityView.vue')),
+    meta: {
+      titleKey: 'nav.quality',
+      roles: ROLES,
+      icon: markRaw(DocumentChecked),
+      keepAlive: true,
+    },
   },
   {
     path: '/reports',
     name: 'reports',
-    component: () => import('../views/reports/ReportsView.vue'),
+    component: lazyPage('ReportsView', () => import('../views/reports/ReportsView.vue')),
     meta: { titleKey: 'nav.reports', roles: ROLES, icon: markRaw(Files) },
   },
   {
     path: '/upload',
     name: 'upload',
-    component: () => import('../views/upload/UploadView.vue'),
+    component: lazyPage('UploadView', () => import('../views/upload/UploadView.vue')),
     meta: { titleKey: 'nav.upload', roles: ['admin', 'uploader'], icon: markRaw(Upload) },
   },
   {
     path: '/admin',
     name: 'admin',
-    component: () => import('../views/admin/AdminView.vue'),
+    component: lazyPage('AdminView', () => import('../views/admin/AdminView.vue')),
     meta: { titleKey: 'nav.admin', roles: ['admin'], icon: markRaw(Setting) },
   },
 ] satisfies RouteRecordRaw[];
 
+const opensFor = (roles: readonly Role[], role: Role) => roles.includes(role);
+
 /** The first area of the menu a role may open: where sign-in and refused pages lead. */
 export function firstAllowedArea(role: Role) {
-  return areaRoutes.find((route) => route.meta.roles.includes(role)) ?? areaRoutes[0];
+  return areaRoutes.find((route) => opensFor(route.meta.roles, role)) ?? areaRoutes[0];
 }
 
 /** The areas a role may open, in menu order. */
 export function allowedAreas(role: Role | null) {
-  return role === null ? [] : areaRoutes.filter((route) => route.meta.roles.includes(role));
+  return role === null ? [] : areaRoutes.filter((route) => opensFor(route.meta.roles, role));
 }
 
 export const routes: RouteRecordRaw[] = [
@@ -110,25 +119,28 @@ export const routes: RouteRecordRaw[] = [
       {
         path: '/reports/:id',
         name: 'report-detail',
-        component: () => import('../views/reports/ReportDetailView.vue'),
+        component: lazyPage(
+          'ReportDetailView',
+          () => import('../views/reports/ReportDetailView.vue'),
+        ),
         meta: { titleKey: 'nav.reportDetail', roles: ROLES },
       },
       {
         path: '/password',
         name: 'password',
-        component: () => import('../views/password/PasswordView.vue'),
+        component: lazyPage('PasswordView', () => import('../views/password/PasswordView.vue')),
         meta: { titleKey: 'nav.password', roles: ROLES },
       },
       {
         path: '/upload/bulk',
         name: 'bulk-import',
-        component: () => import('../views/upload/BulkImportView.vue'),
+        component: lazyPage('BulkImportView', () => import('../views/upload/BulkImportView.vue')),
         meta: { titleKey: 'nav.bulkImport', roles: ['admin', 'uploader'] },
       },
       {
         path: '/:pathMatch(.*)*',
         name: 'not-found',
-        component: () => import('../views/NotFoundView.vue'),
+        component: lazyPage('NotFoundView', () => import('../views/NotFoundView.vue')),
         meta: { titleKey: 'notFound.title', roles: ROLES },
       },
     ],

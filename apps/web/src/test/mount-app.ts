@@ -1,9 +1,11 @@
 import { flushPromises, mount } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
-import { createMemoryHistory } from 'vue-router';
+import { createMemoryHistory, type Router } from 'vue-router';
 import App from '../App.vue';
 import { i18n } from '../locales';
 import { createAppRouter } from '../router';
+import { isLazyPage } from '../router/lazy-page';
+import { pageComponents } from '../router/preload';
 
 /**
  * Mounts the whole app (layout included) at `path`, the way main.ts does. The Pinia instance is
@@ -20,5 +22,13 @@ export async function mountApp(path = '/') {
     attachTo: document.body,
   });
   await flushPromises();
+  await pageLoaded(router);
   return { wrapper, router };
+}
+
+/** Waits until the code of the current page has loaded and the page is drawn in the frame. */
+export async function pageLoaded(router: Router) {
+  const pages = pageComponents(router.currentRoute.value).filter(isLazyPage);
+  await Promise.all(pages.map((page) => page.load()));
+  await flushPromises();
 }

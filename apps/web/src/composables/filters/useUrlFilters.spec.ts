@@ -1,7 +1,7 @@
 /* eslint-disable vue/one-component-per-file -- a page and a second route to leave it for */
 import { flushPromises, mount } from '@vue/test-utils';
 import { describe, expect, it } from 'vitest';
-import { defineComponent, h, nextTick } from 'vue';
+import { defineComponent, h, KeepAlive, nextTick, type VNode } from 'vue';
 import { createMemoryHistory, createRouter, RouterView } from 'vue-router';
 import { enumParam, idParam, intParam } from './params';
 import { orderYearRange, useUrlFilters, type UrlFilters } from './useUrlFilters';
@@ -41,6 +41,43 @@ async function setup(path: string) {
 }
 
 describe('useUrlFilters', () => {
+  it('keeps its values while its page is kept alive behind another one', async () => {
+    let filters!: UrlFilters<typeof schema>;
+    const Page = defineComponent({
+      setup() {
+        filters = useUrlFilters(schema);
+        return () => h('div', JSON.stringify(filters.values.value));
+      },
+    });
+    const Other = defineComponent({ render: () => h('p', 'other') });
+    const router = createRouter({
+      history: createMemoryHistory(),
+      routes: [
+        { path: '/trends', component: Page },
+        { path: '/other', component: Other },
+      ],
+    });
+    await router.push('/trends?metric=disclosed');
+    await router.isReady();
+    const KeptAlive = defineComponent({
+      render: () =>
+        h(RouterView, null, {
+          default: ({ Component }: { Component: VNode }) => h(KeepAlive, null, [Component]),
+        }),
+    });
+    mount(KeptAlive, { global: { plugins: [router] } });
+    await flushPromises();
+
+    await router.push('/other?metric=requests&fromYear=2010');
+    await flushPromises();
+    expect(filters.values.value).toMatchObject({ metric: 'disclosed', fromYear: 2020 });
+    expect(router.currentRoute.value.fullPath).toBe('/other?metric=requests&fromYear=2010');
+
+    await router.push('/trends?fromYear=2021');
+    await flushPromises();
+    expect(filters.values.value).toMatchObject({ metric: 'requests', fromYear: 2021 });
+  });
+
   it('reads the filters of a shared link', async () => {
     const { filters } = await setup(
       `/trends?scope=${A}&metric=disclosed&fromYear=2019&toYear=2023`,

@@ -58,7 +58,11 @@ export function useUrlFilters<S extends FilterSchema>(
   const ownPath = route.path;
   const { normalize, history = 'replace' } = options;
 
-  const values = computed(() => parseFilters(schema, route.query, normalize));
+  // A page kept alive while another one shows keeps its values: the other page's query is not
+  // its own (and must not make it ask the API again in the background).
+  const values = computed<FilterValues<S>>((previous) =>
+    previous && route.path !== ownPath ? previous : parseFilters(schema, route.query, normalize),
+  );
 
   // Two changes in one tick must not lose the first: the second builds on the first's query.
   let pending: LocationQuery | null = null;
