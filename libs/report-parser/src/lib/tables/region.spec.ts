@@ -59,8 +59,8 @@ describe('readRowValues on a PDF row placed by position', () => {
 
   it('marks a row printed on one line, each number well inside its column', () => {
     expect(read([line(1, [['1.属于国家秘密', 0], ['4', 100], ['4', 200]])])).toMatchObject({ kind: 'values', values: [4, 0, 4], exact: false, placedOnOneLine: true });
-    // Near the middle between two columns: placed, but not as surely.
-    expect(read([line(1, [['1.属于国家秘密', 0], ['4', 122], ['4', 200]])])).not.toHaveProperty('placedOnOneLine');
+    // Across the middle between two columns: placed, but not as surely.
+    expect(read([line(1, [['1.属于国家秘密', 0], ['4', 125], ['4', 200]])])).not.toHaveProperty('placedOnOneLine');
   });
 
   it('says so when numbers gathered from two lines collide in one column (another row\'s)', () => {

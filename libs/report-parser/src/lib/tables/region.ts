@@ -271,11 +271,26 @@ export function readRowValues(flat: FlatText, start: number, end: number, count:
   };
 }
 
-/** A value whose centre lies in the middle four-fifths of its column's band, not near the next. */
+/**
+ * A value printed wholly inside its column's band: from halfway to the column on its left to
+ * halfway to the one on its right (a left-aligned number under a centred header is inside; one
+ * across a midpoint is not clearly either column's).
+ */
 function clearlyInColumn(token: SourcedToken, centres: ColumnCentres): boolean {
-  const gap = Math.min(...centres.slice(1).map((centre, index) => centre - (centres[index] ?? 0)));
   const at = token.centre;
-  return at !== undefined && centres.some((centre) => Math.abs(centre - at) <= 0.4 * gap);
+  if (at === undefined || token.x === undefined) return false;
+  const half = at - token.x;
+  let nearest = 0;
+  centres.forEach((centre, index) => {
+    if (Math.abs(centre - at) < Math.abs((centres[nearest] ?? 0) - at)) nearest = index;
+  });
+  const centre = centres[nearest] ?? 0;
+  const left = centres[nearest - 1];
+  const right = centres[nearest + 1];
+  const reachLeft = left === undefined ? (right ?? centre) - centre : centre - left;
+  const reachRight = right === undefined ? centre - (left ?? centre) : right - centre;
+  const slack = 0.05 * Math.min(reachLeft, reachRight);
+  return at - half >= centre - reachLeft / 2 - slack && at + half <= centre + reachRight / 2 + slack;
 }
 
 /** Whether two of the values stand nearest to the same column. */
