@@ -535,7 +535,8 @@ async function benchImport(
       new Date(),
     ),
   );
-  const year = universe.lastYear + 1 <= thisYear ? universe.lastYear + 1 : universe.firstYear - 1;
+  // A year's report is accepted only once the year has ended (YEAR_NOT_ENDED before that).
+  const year = universe.lastYear + 1 < thisYear ? universe.lastYear + 1 : universe.firstYear - 1;
   const agencies = await db.query<{
     code: string;
     name: string;
