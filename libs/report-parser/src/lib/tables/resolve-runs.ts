@@ -53,7 +53,8 @@ function ambiguityFinding(ambiguity: DigitRunAmbiguity, what: string): Finding {
   return createFinding(
     'F.AMBIGUOUS',
     [...ambiguity.cells],
-    `${what}的数字连在一起，有 ${ambiguity.candidates.length}${ambiguity.complete ? '' : '+'} 种拆法都符合表内勾稽关系：${shown.join(' | ')}${more}；暂取第一种，请核对原文`,
+    // Table 2 has no sums: its cuts are only those its statements in part 一 allow.
+    `${what}的数字连在一起，有 ${ambiguity.candidates.length}${ambiguity.complete ? '' : '+'} 种拆法${what === '表二' ? '都说得通' : '都符合表内勾稽关系'}：${shown.join(' | ')}${more}；暂取第一种，请核对原文`,
     { candidates: ambiguity.candidates },
   );
 }
