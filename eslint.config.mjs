@@ -1,27 +1,41 @@
 import nx from '@nx/eslint-plugin';
 import prettier from 'eslint-config-prettier';
 
-/** Which projects may import which, by tag; apps/web applies it to .vue files too. */
-export const moduleBoundariesRule = [
-  'error',
-  {
-    enforceBuildableLibDependency: true,
-    allow: [],
-    depConstraints: [
-      { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
-      { sourceTag: 'scope:api', onlyDependOnLibsWithTags: ['scope:api', 'scope:shared'] },
-      { sourceTag: 'scope:web', onlyDependOnLibsWithTags: ['scope:web', 'scope:shared'] },
-      { sourceTag: 'scope:cli', onlyDependOnLibsWithTags: ['scope:cli', 'scope:shared'] },
-      // Browser tests build their documents with the shared libraries (demo data, report model).
-      { sourceTag: 'scope:e2e', onlyDependOnLibsWithTags: ['scope:shared'] },
-      {
-        sourceTag: 'type:app',
-        onlyDependOnLibsWithTags: ['type:feature', 'type:data-access', 'type:ui', 'type:util'],
-      },
-      { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'] },
-    ],
-  },
+/**
+ * Layers, by tag. Scope: who may use a project (web never imports API code, shared libraries
+ * nothing app-specific). Type: app → feature (report-parser: reading documents) → data
+ * (report-samples, demo-data: documents and demo agencies built from the model) → util
+ * (report-model, metrics: pure model, rules, formulas). Tests may reach one layer further:
+ * a util's spec builds its inputs with demo data, a data library's spec reads its documents back.
+ * `tools/module-boundaries.spec.ts` proves a wrong-way import fails the lint.
+ */
+const scopeConstraints = [
+  { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+  { sourceTag: 'scope:api', onlyDependOnLibsWithTags: ['scope:api', 'scope:shared'] },
+  { sourceTag: 'scope:web', onlyDependOnLibsWithTags: ['scope:web', 'scope:shared'] },
+  { sourceTag: 'scope:cli', onlyDependOnLibsWithTags: ['scope:cli', 'scope:shared'] },
+  // Browser tests build their documents with the shared libraries (demo data, report model).
+  { sourceTag: 'scope:e2e', onlyDependOnLibsWithTags: ['scope:shared'] },
 ];
+
+const boundaries = (typeConstraints) => [
+  'error',
+  { enforceBuildableLibDependency: true, allow: [], depConstraints: [...scopeConstraints, ...typeConstraints] },
+];
+
+export const moduleBoundariesRule = boundaries([
+  { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:feature', 'type:data', 'type:util'] },
+  { sourceTag: 'type:feature', onlyDependOnLibsWithTags: ['type:feature', 'type:data', 'type:util'] },
+  { sourceTag: 'type:data', onlyDependOnLibsWithTags: ['type:data', 'type:util'] },
+  { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'] },
+]);
+
+const testBoundariesRule = boundaries([
+  { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:feature', 'type:data', 'type:util'] },
+  { sourceTag: 'type:feature', onlyDependOnLibsWithTags: ['type:feature', 'type:data', 'type:util'] },
+  { sourceTag: 'type:data', onlyDependOnLibsWithTags: ['type:feature', 'type:data', 'type:util'] },
+  { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:data', 'type:util'] },
+]);
 
 export default [
   ...nx.configs['flat/base'],
@@ -34,6 +48,10 @@ export default [
     // Project sources only: config files (eslint, jest, vite) extend root files on purpose.
     files: ['**/src/**/*.ts', '**/test/**/*.ts'],
     rules: { '@nx/enforce-module-boundaries': moduleBoundariesRule },
+  },
+  {
+    files: ['**/src/**/*.spec.ts', '**/src/test-support/**/*.ts'],
+    rules: { '@nx/enforce-module-boundaries': testBoundariesRule },
   },
   {
     files: ['**/*.ts'],
