@@ -629,9 +629,7 @@ function joinWrappedValues(lines: LayoutLine[]): void {
     if (!heads.every((h) => isFull(h, above)) || heads.some((h) => row.cells.some((c) => overlaps(c, h)))) continue;
     pieces.forEach((piece, k) => {
       const head = pairs[k] as LayoutCell;
-      head.text += piece.text;
-      head.right = Math.max(head.right, piece.right);
-      head.bottom = Math.max(head.bottom, piece.bottom);
+      appendDigits(head, piece);
       head.top = row.middle;
     });
     row.cells = [...row.cells, ...heads].sort((a, b) => a.x - b.x);
@@ -672,18 +670,20 @@ function joinWrappedValues(lines: LayoutLine[]): void {
       const own = lower.cells.find(inLabelColumn);
       if (own && (ENUMERATION.test(own.text) || !fillsLabelColumn(lines, rowLabel))) continue;
     }
-    pieces.forEach((piece, k) => {
-      const head = heads[k];
-      head.text += piece.text;
-      head.right = Math.max(head.right, piece.right);
-      head.bottom = Math.max(head.bottom, piece.bottom);
-    });
+    pieces.forEach((piece, k) => appendDigits(heads[k], piece));
     lower.cells = lower.cells.filter((c) => !pieces.includes(c));
     if (lower.cells.length === 0) {
       lines.splice(i, 1);
       i--;
     }
   }
+}
+
+/** The next line's piece of a wrapped number, appended to the piece above (no space between). */
+function appendDigits(head: LayoutCell, piece: LayoutCell): void {
+  head.text += piece.text;
+  head.right = Math.max(head.right, piece.right);
+  head.bottom = Math.max(head.bottom, piece.bottom);
 }
 
 /**

@@ -68,7 +68,8 @@ function valueColumns(flat: FlatText, lines: readonly SourcedToken[][], count: n
 /** A number, or a blank cell's mark ("/", "—"): either shows where its column is. */
 const printed = (token: SourcedToken): boolean => token.kind !== 'blank' || token.provenance.raw !== '';
 
-function standsAlone(flat: FlatText, token: SourcedToken): boolean {
+/** Whether a token's cell holds nothing but numbers (or blank marks): not a label's numbering. */
+export function standsAlone(flat: FlatText, token: SourcedToken): boolean {
   const cell = flat.lines[token.lineIndex]?.cells.find((candidate) => candidate.source === token.provenance.source);
   return cell !== undefined && /^[\s\d.,，%\-/／—–－−]*$/u.test(cell.text);
 }

@@ -280,10 +280,7 @@ function clearlyInColumn(token: SourcedToken, centres: ColumnCentres): boolean {
   const at = token.centre;
   if (at === undefined || token.x === undefined) return false;
   const half = at - token.x;
-  let nearest = 0;
-  centres.forEach((centre, index) => {
-    if (Math.abs(centre - at) < Math.abs((centres[nearest] ?? 0) - at)) nearest = index;
-  });
+  const nearest = nearestColumn(at, centres);
   const centre = centres[nearest] ?? 0;
   const left = centres[nearest - 1];
   const right = centres[nearest + 1];
@@ -295,9 +292,7 @@ function clearlyInColumn(token: SourcedToken, centres: ColumnCentres): boolean {
 
 /** Whether two of the values stand nearest to the same column. */
 function sharesColumn(tokens: readonly SourcedToken[], centres: ColumnCentres): boolean {
-  const nearest = tokens.map((token) =>
-    token.centre === undefined ? -1 : centres.reduce((best, centre, index) => (Math.abs(centre - (token.centre ?? 0)) < Math.abs((centres[best] ?? 0) - (token.centre ?? 0)) ? index : best), 0),
-  );
+  const nearest = tokens.map((token) => (token.centre === undefined ? -1 : nearestColumn(token.centre, centres)));
   return nearest.some((column, index) => column >= 0 && nearest.indexOf(column) !== index);
 }
 
@@ -372,14 +367,20 @@ export function placeInColumns(tokens: readonly SourcedToken[], centres: ColumnC
   const placed: (SourcedToken | null)[] = centres.map(() => null);
   for (const token of tokens) {
     if (token.centre === undefined) return null;
-    let nearest = 0;
-    centres.forEach((centre, index) => {
-      if (Math.abs(centre - (token.centre ?? 0)) < Math.abs((centres[nearest] ?? 0) - (token.centre ?? 0))) nearest = index;
-    });
+    const nearest = nearestColumn(token.centre, centres);
     // Each column reaches halfway to its neighbours: a value printed at its cell's left or right
     // edge, under a centred header, is still in it.
     if (Math.abs((centres[nearest] ?? 0) - token.centre) >= 0.5 * gap || placed[nearest]) return null;
     placed[nearest] = token;
   }
   return placed;
+}
+
+/** The index of the column whose centre is nearest `at` (the first of two as near). */
+function nearestColumn(at: number, centres: ColumnCentres): number {
+  let nearest = 0;
+  centres.forEach((centre, index) => {
+    if (Math.abs(centre - at) < Math.abs((centres[nearest] ?? 0) - at)) nearest = index;
+  });
+  return nearest;
 }

@@ -13,6 +13,7 @@ import {
   setCell,
   type Table3Layout,
 } from '@atlas/report-model';
+import { standsAlone } from './columns';
 import type { FlatText, TableBounds } from './flat-text';
 import { permutations } from './orders';
 import { layoutFinding, type PlacedCell, type Placement, unknownRowFinding, type UnsettledRow } from './placement';
@@ -98,13 +99,8 @@ function everyNumberClaimed(flat: FlatText, bounds: TableBounds, rows: readonly 
   const claimed = new Set(rows.flatMap((row) => (row.values?.kind === 'values' ? row.values.provenance.filter((p) => p.raw !== '').map(key) : [])));
   return tokensByLine(flat, bounds.start, bounds.end)
     .flat()
-    .filter((token) => token.kind !== 'blank' && /^[\s\d.,，%]+$/.test(token.provenance.raw) && cellIsNumber(flat, token.lineIndex, token.provenance))
+    .filter((token) => token.kind !== 'blank' && /^[\s\d.,，%]+$/.test(token.provenance.raw) && standsAlone(flat, token))
     .every((token) => claimed.has(key(token.provenance)));
-}
-
-function cellIsNumber(flat: FlatText, lineIndex: number, provenance: CellProvenance): boolean {
-  const cell = flat.lines[lineIndex]?.cells.find((candidate) => candidate.source === provenance.source);
-  return cell !== undefined && /^[\s\d.,，%]+$/.test(cell.text);
 }
 
 /** Group labels some reports print as rows of their own, with the rows they add up. */
