@@ -3,13 +3,10 @@
 // runs on this process's own queue worker; the finished job is printed as JSON on stdout.
 import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
-import { NestFactory } from '@nestjs/core';
-import { AppModule } from '../app.module';
-import { appVersion } from '../common/app-version';
 import { ConfigError, loadConfig } from '../config/app-config';
 import { UsersService } from '../modules/auth/users.service';
 import { ImportsService } from '../modules/imports/imports.service';
-import { provideDatabase } from './database';
+import { withAppContext } from './with-app-context';
 
 const POLL_MS = 300;
 
@@ -17,39 +14,20 @@ async function importFiles(zipPath: string, fileName: string): Promise<void> {
   const config = loadConfig();
   if (!config.jobs)
     throw new Error('ATLAS_JOBS=false：本进程不处理导入任务 / this process does not run jobs');
-  const database = await provideDatabase(config, () => undefined);
-  try {
-    const context = await NestFactory.createApplicationContext(
-      AppModule.register({
-        config,
-        databaseUrl: database.url,
-        runtime: {
-          version: appVersion(),
-          startedAt: new Date(),
-          embeddedDatabase: database.embedded,
-        },
-      }),
-      { logger: ['error', 'warn'] },
+  await withAppContext(config, async (context) => {
+    const admin = await context.get(UsersService).systemActor();
+    const imports = context.get(ImportsService);
+    const created = await imports.create(
+      { user: admin, address: null },
+      { bytes: readFileSync(zipPath), fileName },
     );
-    try {
-      const admin = await context.get(UsersService).systemActor();
-      const imports = context.get(ImportsService);
-      const created = await imports.create(
-        { user: admin, address: null },
-        { bytes: readFileSync(zipPath), fileName },
-      );
-      let job = await imports.get(admin, created.id);
-      while (job.status !== 'finished') {
-        await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-        job = await imports.get(admin, created.id);
-      }
-      process.stdout.write(`${JSON.stringify(job)}\n`);
-    } finally {
-      await context.close();
+    let job = await imports.get(admin, created.id);
+    while (job.status !== 'finished') {
+      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+      job = await imports.get(admin, created.id);
     }
-  } finally {
-    await database.stop();
-  }
+    process.stdout.write(`${JSON.stringify(job)}\n`);
+  });
 }
 
 const [zipPath, fileName] = process.argv.slice(2);

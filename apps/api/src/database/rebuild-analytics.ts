@@ -4,37 +4,17 @@
 // database whose copy is in doubt (a restore, rows written behind the services' backs). The
 // API itself rebuilds once at start-up when the layout of the stored arrays changed.
 import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
-import { AppModule } from '../app.module';
-import { appVersion } from '../common/app-version';
 import { ConfigError, loadConfig } from '../config/app-config';
 import { AnalyticsProjection } from '../modules/analytics/projection/analytics-projection.service';
-import { provideDatabase } from './database';
+import { withAppContext } from './with-app-context';
 
 async function rebuildAnalytics(): Promise<void> {
   const config = loadConfig({ ...process.env, ATLAS_JOBS: 'false', ATLAS_DEMO_DATA: 'false' });
-  const database = await provideDatabase(config, () => undefined);
-  try {
-    const context = await NestFactory.createApplicationContext(
-      AppModule.register({
-        config,
-        databaseUrl: database.url,
-        runtime: { version: appVersion(), startedAt: new Date(), embeddedDatabase: database.embedded },
-      }),
-      { logger: ['error', 'warn'] },
-    );
-    try {
-      const started = Date.now();
-      const reports = await context.get(AnalyticsProjection).rebuild();
-      process.stdout.write(
-        `统计分析已重建 / analytics rebuilt: ${reports} reports in ${Date.now() - started} ms\n`,
-      );
-    } finally {
-      await context.close();
-    }
-  } finally {
-    await database.stop();
-  }
+  await withAppContext(config, async (context) => {
+    const started = Date.now();
+    const reports = await context.get(AnalyticsProjection).rebuild();
+    process.stdout.write(`统计分析已重建 / analytics rebuilt: ${reports} reports in ${Date.now() - started} ms\n`);
+  });
 }
 
 rebuildAnalytics().catch((error: unknown) => {
