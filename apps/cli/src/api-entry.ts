@@ -32,13 +32,13 @@ export function buildApi(io: CliIo): string {
   return root;
 }
 
-/** Where the built API keeps a standalone entry (`database/seed.js`) or `main.js`. */
+/** Where the built API keeps a standalone entry (`scripts/seed.js`) or `main.js`. */
 export function builtApiFile(root: string, file: string): string {
   return join(root, 'dist/apps/api/apps/api/src', file);
 }
 
 /**
- * Builds the API and runs one of its standalone entries (dist/apps/api/apps/api/src/database/…)
+ * Builds the API and runs one of its standalone entries (dist/apps/api/apps/api/src/scripts/…)
  * against DATABASE_URL or the embedded database. The CLI never imports API code: it starts it.
  */
 export function runApiEntry(
@@ -49,7 +49,7 @@ export function runApiEntry(
   env: NodeJS.ProcessEnv = process.env,
 ): SpawnSyncReturns<string> {
   const root = buildApi(io);
-  return spawnSync(process.execPath, [builtApiFile(root, join('database', entry)), ...args], {
+  return spawnSync(process.execPath, [builtApiFile(root, join('scripts', entry)), ...args], {
     cwd: root,
     env,
     encoding: 'utf8',

@@ -146,7 +146,7 @@ export async function benchAnalytics(
   const apiFile = (file: string) => join(apiDir, 'apps/api/src', file);
   let api: ChildProcess | null = null;
   try {
-    const load = await loadData(io, apiFile('database/bench-data.js'), root, dataDir, env, options);
+    const load = await loadData(io, apiFile('scripts/bench-data.js'), root, dataDir, env, options);
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
     io.err(`analytics: starting the API on ${base}\n`);

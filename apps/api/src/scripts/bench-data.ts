@@ -28,8 +28,8 @@ import { assessTimeliness, statutoryDueDate } from '../modules/reports/report-de
 import { countedNumbers } from '../modules/reports/report-snapshot';
 import { type BenchAgency, benchRegion } from './bench/bench-region';
 import { type CopyValue, CopyWriter } from './bench/copy-text';
-import { provideDatabase } from './database';
-import { buildDataSourceOptions } from './typeorm-options';
+import { provideDatabase } from '../database/database';
+import { buildDataSourceOptions } from '../database/typeorm-options';
 
 export const BENCH_OVERSIGHT_USER = 'bench-oversight';
 const DEFAULT_PASSWORD = 'atlas-bench';

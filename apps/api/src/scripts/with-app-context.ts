@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { AppModule } from '../app.module';
 import { appVersion } from '../common/app-version';
 import type { AppConfig } from '../config/app-config';
-import { provideDatabase } from './database';
+import { provideDatabase } from '../database/database';
 
 /**
  * Runs a one-off job (seeding, a direct import, a rebuild) inside the application, without HTTP:
