@@ -3,7 +3,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { Workbook } from 'exceljs';
 import request from 'supertest';
 import { AgenciesService } from '../src/modules/agencies/agencies.service';
-import type { Role } from '../src/modules/auth/auth-user';
+import type { Role } from '../src/common/auth/auth-user';
 import { tokenFor } from './support/auth';
 import { bootTestApp, type TestApp } from './support/test-app';
 

@@ -1,7 +1,7 @@
 import { AgenciesService } from '../../src/modules/agencies/agencies.service';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import type { Role } from '../../src/modules/auth/auth-user';
+import type { Role } from '../../src/common/auth/auth-user';
 import { hashPassword } from '../../src/modules/auth/password';
 import { DEMO_ADMIN } from '../../src/modules/auth/users.service';
 import type { TestApp } from './test-app';

@@ -1,7 +1,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Response } from 'supertest';
 import type { DataSource } from 'typeorm';
-import type { Role } from '../../src/modules/auth/auth-user';
+import type { Role } from '../../src/common/auth/auth-user';
 
 /**
  * The machinery of the authorization matrix (test/authorization.e2e-spec.ts): what a rule means

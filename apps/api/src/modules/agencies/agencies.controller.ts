@@ -33,9 +33,9 @@ import {
   ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
 import type { Request } from 'express';
-import type { AuthUser } from '../auth/auth-user';
-import { CurrentUser, Roles } from '../auth/auth.decorators';
-import { requestAddress } from '../auth/request-address';
+import type { AuthUser } from '../../common/auth/auth-user';
+import { CurrentUser, Roles } from '../../common/auth/auth.decorators';
+import { requestAddress } from '../../common/http/request-address';
 import type { Actor } from '../audit/audit.service';
 import { agencyImportFileMissing } from './agency.errors';
 import {

@@ -1,13 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager, Repository } from 'typeorm';
-import type { AuthUser } from '../auth/auth-user';
 import type { AuditEntryDto, AuditPageDto } from './dto/audit-entry.dto';
 import { AuditLogEntity } from './entities/audit-log.entity';
 
+/**
+ * Who acted, as the log keeps it (actor_id, actor_name): plain data, so audit needs no other
+ * module's types — the signed-in caller (AuthUser) fits as it is.
+ */
+export interface AuditActor {
+  readonly id: string;
+  readonly username: string;
+}
+
 /** Who did what to which thing, from where. Actions are dotted verbs: `auth.login`, `agency.create`. */
 export interface AuditEvent {
-  actor: Pick<AuthUser, 'id' | 'username'> | null;
+  actor: AuditActor | null;
   address?: string | null;
   action: string;
   targetType?: string;

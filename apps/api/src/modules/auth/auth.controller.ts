@@ -8,11 +8,11 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import type { Request } from 'express';
-import type { AuthUser } from './auth-user';
-import { BeforePasswordChange, CurrentUser, Public } from './auth.decorators';
+import type { AuthUser } from '../../common/auth/auth-user';
+import { BeforePasswordChange, CurrentUser, Public } from '../../common/auth/auth.decorators';
 import { AuthService } from './auth.service';
 import { ChangePasswordDto, LoginDto, LoginResponseDto, UserDto } from './dto/auth.dto';
-import { requestAddress } from './request-address';
+import { requestAddress } from '../../common/http/request-address';
 import { UsersService } from './users.service';
 
 @ApiTags('auth')

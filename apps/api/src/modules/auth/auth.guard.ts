@@ -6,8 +6,8 @@ import {
   UnauthorizedException,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Role } from './auth-user';
-import { ALLOWED_ROLES, type AuthenticatedRequest, BEFORE_PASSWORD_CHANGE, IS_PUBLIC } from './auth.decorators';
+import type { Role } from '../../common/auth/auth-user';
+import { ALLOWED_ROLES, type AuthenticatedRequest, BEFORE_PASSWORD_CHANGE, IS_PUBLIC } from '../../common/auth/auth.decorators';
 import { AuthService } from './auth.service';
 
 /**

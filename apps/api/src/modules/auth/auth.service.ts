@@ -11,7 +11,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../common/runtime';
 import { AuditService } from '../audit/audit.service';
-import type { AuthUser } from './auth-user';
+import type { AuthUser } from '../../common/auth/auth-user';
 import type { LoginResponseDto } from './dto/auth.dto';
 import { UserEntity } from './entities/user.entity';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './password';

@@ -8,11 +8,11 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Request } from 'express';
-import type { AuthUser } from './auth-user';
-import { CurrentUser, Roles } from './auth.decorators';
+import type { AuthUser } from '../../common/auth/auth-user';
+import { CurrentUser, Roles } from '../../common/auth/auth.decorators';
 import { UserDto } from './dto/auth.dto';
 import { CreateUserDto, UpdateUserDto } from './dto/user-admin.dto';
-import { requestAddress } from './request-address';
+import { requestAddress } from '../../common/http/request-address';
 import { UsersService } from './users.service';
 
 @ApiTags('users')

@@ -4,7 +4,7 @@ import { DEMO_SEED, type DemoAgency, demoPlan, renderReportText } from '@atlas/d
 import { Injectable, Logger } from '@nestjs/common';
 import { findWorkspaceRoot } from '../../common/app-version';
 import { AgenciesService } from '../agencies/agencies.service';
-import type { AuthUser } from '../auth/auth-user';
+import type { AuthUser } from '../../common/auth/auth-user';
 import { UsersService } from '../auth/users.service';
 import { ReportsService } from '../reports/reports.service';
 import { SystemService } from '../system/system.service';

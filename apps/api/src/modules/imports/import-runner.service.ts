@@ -6,7 +6,7 @@ import { toErrorBody } from '../../common/filters/all-exceptions.filter';
 import { AgenciesService } from '../agencies/agencies.service';
 import type { AgencyDto } from '../agencies/dto/agency.dto';
 import { AuditService } from '../audit/audit.service';
-import type { AuthUser } from '../auth/auth-user';
+import type { AuthUser } from '../../common/auth/auth-user';
 import { UsersService } from '../auth/users.service';
 import { ReportQueriesService } from '../reports/report-queries.service';
 import { FIRST_REPORT_YEAR, latestEndedYear } from '../reports/report-year';

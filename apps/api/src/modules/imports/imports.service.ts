@@ -6,7 +6,7 @@ import { DataSource, type EntityManager, type Repository } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../common/runtime';
 import { AgenciesService } from '../agencies/agencies.service';
 import { AuditService } from '../audit/audit.service';
-import type { AuthUser } from '../auth/auth-user';
+import type { AuthUser } from '../../common/auth/auth-user';
 import {
   DEFAULT_IMPORT_PAGE_SIZE,
   type ListImportsQueryDto,

@@ -1,6 +1,6 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { AuthUser } from '../auth/auth-user';
+import type { AuthUser } from '../../common/auth/auth-user';
 import { UsersService } from '../auth/users.service';
 import type { NotificationDto, NotificationPageDto } from './dto/notification.dto';
 import {

@@ -11,9 +11,9 @@ import {
 } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { parseIdPipe } from '../../common/http/validation';
-import type { AuthUser } from '../auth/auth-user';
-import { CurrentUser, Roles } from '../auth/auth.decorators';
-import { requestAddress } from '../auth/request-address';
+import type { AuthUser } from '../../common/auth/auth-user';
+import { CurrentUser, Roles } from '../../common/auth/auth.decorators';
+import { requestAddress } from '../../common/http/request-address';
 import { DeadlinesService } from './deadlines.service';
 import {
   DeadlineDto,

@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, IsNull, type Repository } from 'typeorm';
 import { AgenciesService } from '../agencies/agencies.service';
 import { AuditService } from '../audit/audit.service';
-import type { AuthUser } from '../auth/auth-user';
+import type { AuthUser } from '../../common/auth/auth-user';
 import type { DeadlineDto, DeadlineListDto, SetDeadlineDto } from './dto/deadline.dto';
 import { ReportDeadlineEntity } from './entities/report-deadline.entity';
 import { effectiveDeadline, type EffectiveDeadline, statutoryDueDate } from './report-deadline';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { AuthUser } from '../auth/auth-user';
+import type { AuthUser } from '../../common/auth/auth-user';
 import { AgenciesService } from '../agencies/agencies.service';
 import { notReportOwner, notReviewer, uploadForOtherAgency } from './report.errors';
 

@@ -4,7 +4,7 @@ import { AuditService } from '../audit/audit.service';
 import { isUUID } from 'class-validator';
 import { DataSource, In, type Repository } from 'typeorm';
 import { AgenciesService } from '../agencies/agencies.service';
-import type { AuthUser } from '../auth/auth-user';
+import type { AuthUser } from '../../common/auth/auth-user';
 import { DeadlinesService } from './deadlines.service';
 import type { ListReportsQueryDto } from './dto/list-reports-query.dto';
 import type {

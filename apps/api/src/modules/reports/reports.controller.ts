@@ -31,9 +31,9 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { Request } from 'express';
-import type { AuthUser } from '../auth/auth-user';
-import { CurrentUser, Roles } from '../auth/auth.decorators';
-import { requestAddress } from '../auth/request-address';
+import type { AuthUser } from '../../common/auth/auth-user';
+import { CurrentUser, Roles } from '../../common/auth/auth.decorators';
+import { requestAddress } from '../../common/http/request-address';
 import { CorrectCellsDto } from './dto/correct-cells.dto';
 import { DiffQueryDto } from './dto/diff-query.dto';
 import { ListReportsQueryDto } from './dto/list-reports-query.dto';

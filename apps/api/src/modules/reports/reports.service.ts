@@ -13,7 +13,7 @@ import { DomainEvents } from '../../common/events/domain-events';
 import { APP_CONFIG, type AppConfig } from '../../common/runtime';
 import { AgenciesService } from '../agencies/agencies.service';
 import { AuditService } from '../audit/audit.service';
-import type { AuthUser } from '../auth/auth-user';
+import type { AuthUser } from '../../common/auth/auth-user';
 import { NotificationsService } from '../notifications/notifications.service';
 import { DeadlinesService } from './deadlines.service';
 import type { CorrectCellsDto } from './dto/correct-cells.dto';

@@ -19,9 +19,9 @@ import {
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { attachmentDisposition } from '../../../common/http/attachment';
-import type { AuthUser } from '../../auth/auth-user';
-import { CurrentUser } from '../../auth/auth.decorators';
-import { requestAddress } from '../../auth/request-address';
+import type { AuthUser } from '../../../common/auth/auth-user';
+import { CurrentUser } from '../../../common/auth/auth.decorators';
+import { requestAddress } from '../../../common/http/request-address';
 import { AuditService } from '../../audit/audit.service';
 import { EXPORT_CONTENT_TYPES } from '../export/export-file';
 import type { AnalyticsScope } from '../read/analytics-scope';

@@ -1,4 +1,4 @@
-import type { AuthUser } from '../../auth/auth-user';
+import type { AuthUser } from '../../../common/auth/auth-user';
 import {
   disjointRoots,
   resolveScope,

@@ -1,4 +1,4 @@
-import type { AuthUser } from '../../auth/auth-user';
+import type { AuthUser } from '../../../common/auth/auth-user';
 import { pathIdsOf } from '../../agencies/agency-tree';
 import { agencyNotFound } from '../../agencies/agency.errors';
 

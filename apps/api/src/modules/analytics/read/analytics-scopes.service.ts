@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { AuthUser } from '../../auth/auth-user';
+import type { AuthUser } from '../../../common/auth/auth-user';
 import { AnalyticsReader } from './analytics-reader';
 import {
   type AnalyticsScope,

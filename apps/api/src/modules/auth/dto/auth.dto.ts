@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsString, MaxLength, MinLength } from 'class-validator';
 import { MIN_PASSWORD_LENGTH } from '../password';
-import { ROLES, type Role } from '../auth-user';
+import { ROLES, type Role } from '../../../common/auth/auth-user';
 
 export class LoginDto {
   @ApiProperty({ example: 'admin' })

@@ -11,7 +11,7 @@ import {
   MaxLength,
   MinLength,
 } from 'class-validator';
-import { ROLES, type Role } from '../auth-user';
+import { ROLES, type Role } from '../../../common/auth/auth-user';
 import { MIN_PASSWORD_LENGTH } from '../password';
 
 export class CreateUserDto {

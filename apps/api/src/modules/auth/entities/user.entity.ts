@@ -6,7 +6,7 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
-import type { Role } from '../auth-user';
+import type { Role } from '../../../common/auth/auth-user';
 import { UserScopeEntity } from './user-scope.entity';
 
 @Entity({ name: 'app_user' })
