@@ -28,6 +28,7 @@ module.exports = {
     '^@atlas/demo-data$': path.join(__dirname, 'libs/demo-data/src/index.ts'),
     '^@atlas/metrics$': path.join(__dirname, 'libs/metrics/src/index.ts'),
     '^@atlas/report-samples$': path.join(__dirname, 'libs/report-samples/src/index.ts'),
+    '^@atlas/api-contract$': path.join(__dirname, 'libs/api-contract/src/index.ts'),
   },
   clearMocks: true,
 };

@@ -6,4 +6,3 @@ export * from './lib/narrative';
 export * from './lib/quality';
 export * from './lib/compare';
 export * from './lib/cell-vector';
-export * from './lib/analytics-answers';

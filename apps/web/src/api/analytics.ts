@@ -3,7 +3,6 @@ import type {
   CompareBy,
   CompareDto,
   ComplianceDto,
-  ComplianceStatus,
   MetricInfo,
   OverviewDto,
   QualityDto,
@@ -11,13 +10,13 @@ import type {
   TrendDto,
   TrendGroupBy,
   YoyDto,
-} from '@atlas/metrics';
+} from '@atlas/api-contract';
 import { download, http, type DownloadedFile } from './request';
 
 /*
  * The analytics endpoints (apps/api analytics.controller.ts). Their answers are the contract in
- * @atlas/metrics (analytics-answers.ts), shared with the API; every answer is already limited
- * to what the signed-in user may see.
+ * @atlas/api-contract, shared with the API; every answer is already limited to what the
+ * signed-in user may see.
  */
 
 export type {
@@ -49,30 +48,9 @@ export type {
   YoyCell,
   YoyDto,
   YoyMetric,
-} from '@atlas/metrics';
+} from '@atlas/api-contract';
 
-export const QUALITY_TYPES = [
-  'failing',
-  'missing',
-  'late',
-  'warning',
-] as const satisfies readonly QualityType[];
-
-export const TREND_GROUPS = [
-  'none',
-  'kind',
-  'level',
-  'child',
-] as const satisfies readonly TrendGroupBy[];
-
-export const COMPLIANCE_STATUSES = [
-  'ok',
-  'warning',
-  'late',
-  'failing',
-  'missing',
-  'not-expected',
-] as const satisfies readonly ComplianceStatus[];
+export { COMPLIANCE_STATUSES, QUALITY_TYPES, TREND_GROUPS } from '@atlas/api-contract';
 
 /** Parameters every view takes: an agency subtree (default: all the user may see). */
 export interface ScopeParams {

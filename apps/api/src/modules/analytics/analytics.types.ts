@@ -1,6 +1,6 @@
 /*
  * The answers of the analytics endpoints: the contract shared with the web app lives in
- * @atlas/metrics. The matching classes in dto/analytics-response.dto.ts document them in
+ * @atlas/api-contract. The matching classes in dto/analytics-response.dto.ts document them in
  * OpenAPI and implement these interfaces, so the two cannot drift apart.
  */
 export type {
@@ -22,4 +22,4 @@ export type {
   TrendDto,
   YoyCell,
   YoyDto,
-} from '@atlas/metrics';
+} from '@atlas/api-contract';

@@ -7,9 +7,9 @@ import {
   layoutIndexOf,
   metric,
   METRICS,
-  type MetricInfo,
   type MetricKey,
 } from '@atlas/metrics';
+import type { MetricInfo } from '@atlas/api-contract';
 import { FACT_METRIC_KEYS, narrativeTotalsFromVector, type RollupTotals } from '../projection/analytics-fact';
 import type { CellSelection, CounterKey, TotalsRead } from './totals-rows';
 

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type * as R from '../../analytics.types';
-import type { MetricInfo } from '@atlas/metrics';
+import type { MetricInfo } from '@atlas/api-contract';
 
 /* OpenAPI documentation of the analytics answers; each class implements its answer type. */
 

@@ -1,9 +1,8 @@
-import type { YearOverYearChange } from './compare';
+import type { YearOverYearChange } from '@atlas/metrics';
 
-/*
- * The answers of the analytics API (/api/analytics/*), shared by the API, whose OpenAPI classes
- * implement them, and the web app, which reads them: one contract, written once.
- */
+/* GET /api/analytics/*: the queries every answer takes and the answers. */
+
+export type { YearOverYearChange };
 
 /** How a metric is described to clients: the catalogue without its formulas. */
 export interface MetricInfo {
@@ -65,7 +64,8 @@ export interface QualityCounts {
   carryOverMismatches: number;
 }
 
-export type QualityType = 'failing' | 'missing' | 'late' | 'warning';
+export const QUALITY_TYPES = ['failing', 'missing', 'late', 'warning'] as const;
+export type QualityType = (typeof QUALITY_TYPES)[number];
 
 export interface QualityFinding {
   rule: string;
@@ -94,7 +94,8 @@ export interface OverviewDto {
   issueCounts: QualityCounts;
 }
 
-export type TrendGroupBy = 'none' | 'kind' | 'level' | 'child';
+export const TREND_GROUPS = ['none', 'kind', 'level', 'child'] as const;
+export type TrendGroupBy = (typeof TREND_GROUPS)[number];
 
 export interface TrendPoint {
   year: number;
@@ -190,7 +191,15 @@ export interface BreakdownDto {
   }[];
 }
 
-export type ComplianceStatus = 'ok' | 'warning' | 'late' | 'failing' | 'missing' | 'not-expected';
+export const COMPLIANCE_STATUSES = [
+  'ok',
+  'warning',
+  'late',
+  'failing',
+  'missing',
+  'not-expected',
+] as const;
+export type ComplianceStatus = (typeof COMPLIANCE_STATUSES)[number];
 
 export interface ComplianceCell {
   year: number;
@@ -263,3 +272,72 @@ export interface RollupDto {
     missingList: { agency: AgencyRef }[];
   };
 }
+
+// ── queries (every parameter optional: the API fills in defaults) ──────────────────────────────
+
+/** Every answer is about an agency subtree (default: all the caller may see). */
+export interface AnalyticsScopeQuery {
+  /** An agency id. */
+  scope?: string;
+  /** false: only the scope agency's own reports. */
+  subtree?: boolean;
+}
+
+export interface AnalyticsYearQuery extends AnalyticsScopeQuery {
+  /** Default: the previous year. */
+  year?: number;
+}
+
+export interface AnalyticsYearRangeQuery extends AnalyticsScopeQuery {
+  fromYear?: number;
+  toYear?: number;
+}
+
+export interface TrendQuery extends AnalyticsYearRangeQuery {
+  /** Metric keys, comma-separated. */
+  metrics?: string;
+  groupBy?: TrendGroupBy;
+}
+
+export interface PageQuery {
+  limit?: number;
+  offset?: number;
+}
+
+export interface CompareQuery extends AnalyticsYearQuery, PageQuery {
+  metric?: string;
+  secondMetric?: string;
+  by?: CompareBy;
+  order?: 'desc' | 'asc';
+}
+
+export interface YoyQuery extends AnalyticsYearQuery {
+  baseYear?: number;
+}
+
+export interface ComplianceQuery extends AnalyticsYearRangeQuery, PageQuery {
+  by?: CompareBy;
+  /** problems: rows with missing, failing or late reports first. */
+  sort?: 'code' | 'problems';
+}
+
+export interface QualityQuery extends AnalyticsYearQuery, PageQuery {
+  type?: QualityType;
+  rule?: string;
+}
+
+export type RollupQuery = AnalyticsYearQuery & PageQuery;
+
+export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** The query of an answer's `/export`: the answer's own, and the file format (default xlsx). */
+export type ExportQuery<Query> = Query & { format?: ExportFormat };
+export type OverviewExportQuery = ExportQuery<AnalyticsYearQuery>;
+export type TrendExportQuery = ExportQuery<TrendQuery>;
+export type CompareExportQuery = ExportQuery<CompareQuery>;
+export type YoyExportQuery = ExportQuery<YoyQuery>;
+export type BreakdownExportQuery = ExportQuery<AnalyticsYearQuery>;
+export type ComplianceExportQuery = ExportQuery<ComplianceQuery>;
+export type QualityExportQuery = ExportQuery<QualityQuery>;
+export type RollupExportQuery = ExportQuery<RollupQuery>;

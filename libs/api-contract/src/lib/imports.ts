@@ -1,0 +1,97 @@
+import type { FilePart } from './http';
+import type { FindingCounts, YearSource } from './reports';
+
+/* /api/imports: bulk imports of zipped reports, worked off a queue. */
+
+/** Where an import job is: waiting for the queue, being worked off, done (whatever the outcomes). */
+export const IMPORT_JOB_STATUSES = ['queued', 'running', 'finished'] as const;
+export type ImportJobStatus = (typeof IMPORT_JOB_STATUSES)[number];
+
+/** What became of one file: stored as a new version, already there, or refused with a reason. */
+export const IMPORT_ITEM_STATUSES = ['queued', 'imported', 'duplicate', 'failed'] as const;
+export type ImportItemStatus = (typeof IMPORT_ITEM_STATUSES)[number];
+
+/**
+ * How an item's agency was found when the manifest did not give it: `name` — the document's
+ * agency name equals one visible agency's name exactly; `uploader` — the document names no agency
+ * and an uploader imports for its own.
+ */
+export const AGENCY_INFERENCES = ['name', 'uploader'] as const;
+export type AgencyInference = (typeof AGENCY_INFERENCES)[number];
+
+/** POST /api/imports: multipart, one `file` (a zip, with an optional manifest.csv). */
+export interface CreateImportRequest {
+  file: FilePart;
+}
+
+/** The 202 answer to an accepted zip: the job waits for the queue. */
+export interface ImportCreated {
+  id: string;
+  status: 'queued';
+  total: number;
+}
+
+/** What the API inferred for an item when the manifest did not say. */
+export interface ImportInference {
+  agency?: AgencyInference;
+  /** document: the year was read from the file (`yearSource` says where). */
+  year?: 'document';
+  yearSource?: YearSource;
+}
+
+export interface ImportItem {
+  /** Path inside the zip. */
+  fileName: string;
+  size: number;
+  sha256: string;
+  agencyId: string | null;
+  agencyCode: string | null;
+  agencyName: string | null;
+  year: number | null;
+  inferred: ImportInference;
+  status: ImportItemStatus;
+  reportId: string | null;
+  version: number | null;
+  findingCounts: FindingCounts | null;
+  code: string | null;
+  message: string | null;
+  finishedAt: string | null;
+}
+
+export interface ImportJobSummary {
+  id: string;
+  status: ImportJobStatus;
+  fileName: string;
+  createdBy: string;
+  total: number;
+  done: number;
+  imported: number;
+  duplicates: number;
+  failed: number;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+}
+
+export interface ImportJob extends ImportJobSummary {
+  items: ImportItem[];
+}
+
+export interface ImportJobPage {
+  items: ImportJobSummary[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface ListImportsQuery {
+  page?: number;
+  pageSize?: number;
+}
+
+/** One problem of a refused manifest.csv (422 IMPORT_MANIFEST_INVALID); row 1 is the header. */
+export interface ManifestProblem {
+  row: number | null;
+  column: 'file' | 'agency_code' | 'year' | null;
+  message: string;
+}
