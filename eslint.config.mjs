@@ -1,5 +1,6 @@
 import nx from '@nx/eslint-plugin';
 import prettier from 'eslint-config-prettier';
+import { atlasLintPlugin } from './tools/lint/api-module-surface.mjs';
 
 /**
  * Layers, by tag. Scope: who may use a project (web never imports API code, shared libraries
@@ -7,7 +8,7 @@ import prettier from 'eslint-config-prettier';
  * (report-samples, demo-data: documents and demo agencies built from the model) → util
  * (report-model, metrics: pure model, rules, formulas). Tests may reach one layer further:
  * a util's spec builds its inputs with demo data, a data library's spec reads its documents back.
- * `tools/module-boundaries.spec.ts` proves a wrong-way import fails the lint.
+ * `tools/lint/module-boundaries.spec.ts` proves a wrong-way import fails the lint.
  */
 const scopeConstraints = [
   { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
@@ -52,6 +53,14 @@ export default [
   {
     files: ['**/src/**/*.spec.ts', '**/src/test-support/**/*.ts'],
     rules: { '@nx/enforce-module-boundaries': testBoundariesRule },
+  },
+  {
+    // Inside the API a bounded context is reached only through its modules/<context>/index.ts;
+    // database/ lists every context's entities for TypeORM and is left out.
+    files: ['apps/api/src/**/*.ts'],
+    ignores: ['apps/api/src/database/**'],
+    plugins: { atlas: atlasLintPlugin },
+    rules: { 'atlas/api-module-surface': 'error' },
   },
   {
     files: ['**/*.ts'],

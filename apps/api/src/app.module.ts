@@ -8,17 +8,16 @@ import { createValidationPipe } from './common/http/validation';
 import { loggerOptions } from './common/logging/logger-options';
 import { APP_CONFIG, APP_RUNTIME, type AppConfig, type AppRuntime } from './common/runtime';
 import { buildDataSourceOptions } from './database/typeorm-options';
-import { AuditModule } from './modules/audit/audit.module';
-import { AuthModule } from './modules/auth/auth.module';
-import { DemoModule } from './modules/demo/demo.module';
-import { resolveSessionSecret } from './modules/auth/session-secret';
-import { AgenciesModule } from './modules/agencies/agencies.module';
-import { AnalyticsModule } from './modules/analytics/analytics.module';
-import { HealthModule } from './modules/health/health.module';
-import { ImportsModule } from './modules/imports/imports.module';
-import { NotificationsModule } from './modules/notifications/notifications.module';
-import { ReportsModule } from './modules/reports/reports.module';
-import { SystemModule } from './modules/system/system.module';
+import { AuditModule } from './modules/audit';
+import { AuthModule, resolveSessionSecret } from './modules/auth';
+import { DemoModule } from './modules/demo';
+import { AgenciesModule } from './modules/agencies';
+import { AnalyticsModule } from './modules/analytics';
+import { HealthModule } from './modules/health';
+import { ImportsModule } from './modules/imports';
+import { NotificationsModule } from './modules/notifications';
+import { ReportsModule } from './modules/reports';
+import { SystemModule } from './modules/system';
 
 export interface AppModuleOptions {
   readonly config: AppConfig;

@@ -4,7 +4,7 @@ import { createApp } from './app.factory';
 import { appVersion } from './common/app-version';
 import { type AppConfig, ConfigError, loadConfig } from './config/app-config';
 import { provideDatabase } from './database/database';
-import { DemoSeedService } from './modules/demo/demo-seed.service';
+import { DemoSeedService } from './modules/demo';
 import type { RunningDatabase } from './database/embedded-postgres';
 
 const SHUTDOWN_GRACE_MS = 15_000;

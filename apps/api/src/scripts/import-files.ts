@@ -4,8 +4,8 @@
 import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
 import { ConfigError, loadConfig } from '../config/app-config';
-import { UsersService } from '../modules/auth/users.service';
-import { ImportsService } from '../modules/imports/imports.service';
+import { UsersService } from '../modules/auth';
+import { ImportsService } from '../modules/imports';
 import { withAppContext } from './with-app-context';
 
 const POLL_MS = 300;

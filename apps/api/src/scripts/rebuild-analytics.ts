@@ -5,7 +5,7 @@
 // API itself rebuilds once at start-up when the layout of the stored arrays changed.
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from '../config/app-config';
-import { AnalyticsProjection } from '../modules/analytics/projection/analytics-projection.service';
+import { AnalyticsProjection } from '../modules/analytics';
 import { withAppContext } from './with-app-context';
 
 async function rebuildAnalytics(): Promise<void> {

@@ -2,7 +2,7 @@
 // `npm run atlas -- seed`. Safe to run twice: the second run sees the demo is there.
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from '../config/app-config';
-import { DemoSeedService } from '../modules/demo/demo-seed.service';
+import { DemoSeedService } from '../modules/demo';
 import { withAppContext } from './with-app-context';
 
 async function seed(): Promise<void> {

@@ -51,7 +51,7 @@ export interface LoadSummary {
   oversightUser: string;
   copySeconds: number;
   indexSeconds: number;
-  rollupSeconds: number;
+  projectionSeconds: number;
   analyzeSeconds: number;
   totalSeconds: number;
   copyRowsPerSecond: number;

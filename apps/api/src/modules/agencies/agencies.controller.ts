@@ -36,7 +36,7 @@ import type { Request } from 'express';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser, Roles } from '../../common/auth/auth.decorators';
 import { requestAddress } from '../../common/http/request-address';
-import type { Actor } from '../audit/audit.service';
+import type { Actor } from '../audit';
 import { agencyImportFileMissing } from './agency.errors';
 import {
   AgencyImportFileInterceptor,

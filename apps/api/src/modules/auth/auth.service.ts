@@ -10,7 +10,7 @@ import { JwtService } from '@nestjs/jwt';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../common/runtime';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../audit';
 import type { AuthUser } from '../../common/auth/auth-user';
 import type { LoginResponseDto } from './dto/auth.dto';
 import { UserEntity } from './entities/user.entity';

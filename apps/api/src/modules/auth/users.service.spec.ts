@@ -1,7 +1,7 @@
 import type { DataSource, Repository } from 'typeorm';
 import type { AppConfig, AppRuntime } from '../../common/runtime';
 import { loadConfig } from '../../config/app-config';
-import type { AuditService } from '../audit/audit.service';
+import type { AuditService } from '../audit';
 import type { UserEntity } from './entities/user.entity';
 import { verifyPassword } from './password';
 import { DEMO_ADMIN, UsersService } from './users.service';

@@ -10,7 +10,7 @@ import {
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, QueryFailedError, type Repository } from 'typeorm';
 import { APP_CONFIG, APP_RUNTIME, type AppConfig, type AppRuntime } from '../../common/runtime';
-import { type Actor, AuditService, SYSTEM } from '../audit/audit.service';
+import { type Actor, AuditService, SYSTEM } from '../audit';
 import type { AuthUser, Role } from '../../common/auth/auth-user';
 import type { UserDto } from './dto/auth.dto';
 import type { CreateUserDto, UpdateUserDto } from './dto/user-admin.dto';

@@ -3,12 +3,12 @@ import { join } from 'node:path';
 import { DEMO_SEED, type DemoAgency, demoPlan, renderReportText } from '@atlas/demo-data';
 import { Injectable, Logger } from '@nestjs/common';
 import { findWorkspaceRoot } from '../../common/app-version';
-import { AgenciesService } from '../agencies/agencies.service';
+import { AgenciesService } from '../agencies';
 import type { AuthUser } from '../../common/auth/auth-user';
-import { UsersService } from '../auth/users.service';
-import { ReportsService } from '../reports/reports.service';
-import { SystemService } from '../system/system.service';
-import { SYSTEM } from '../audit/audit.service';
+import { UsersService } from '../auth';
+import { ReportsService } from '../reports';
+import { SystemService } from '../system';
+import { SYSTEM } from '../audit';
 
 const SEEDED_KEY = 'demo.seeded';
 const DEMO_PASSWORD = 'atlas-demo';

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import { AgenciesModule } from '../agencies/agencies.module';
-import { ReportsModule } from '../reports/reports.module';
-import { SystemModule } from '../system/system.module';
+import { AgenciesModule } from '../agencies';
+import { ReportsModule } from '../reports';
+import { SystemModule } from '../system';
 import { DemoSeedService } from './demo-seed.service';
 
 /** Seeds the demo (first start with the embedded database, or `atlas seed`). */

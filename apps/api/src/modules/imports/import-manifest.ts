@@ -1,5 +1,5 @@
 import { parse as parseCsv } from 'csv-parse/sync';
-import { FIRST_REPORT_YEAR, latestEndedYear } from '../reports/report-year';
+import { FIRST_REPORT_YEAR, latestEndedYear } from '../../common/reporting-calendar';
 import type { ArchiveEntry } from './import-archive';
 import { type ManifestProblem, manifestInvalid } from './import.errors';
 

@@ -6,7 +6,7 @@ import {
   UnprocessableEntityException,
 } from '@nestjs/common';
 import { formatByteSize } from '@atlas/report-parser';
-import { FIRST_REPORT_YEAR } from '../reports/report-year';
+import { FIRST_REPORT_YEAR } from '../../common/reporting-calendar';
 
 /** Every refusal of the imports module: a stable code and a Chinese message. */
 

@@ -1,4 +1,4 @@
-import type { AgencyDescription } from '../agencies/agencies.service';
+import type { AgencyDescription } from '../agencies';
 import type { ImportItemDto, ImportJobDto, ImportJobSummaryDto } from './dto/import-job.dto';
 import type { ImportItemEntity } from './entities/import-item.entity';
 import type { ImportJobEntity } from './entities/import-job.entity';

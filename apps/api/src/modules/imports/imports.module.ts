@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AgenciesModule } from '../agencies/agencies.module';
-import { ReportsModule } from '../reports/reports.module';
+import { AgenciesModule } from '../agencies';
+import { ReportsModule } from '../reports';
 import { IMPORT_ENTITIES } from './entities';
 import { ImportQueue } from './import-queue.service';
 import { ImportRunner } from './import-runner.service';

@@ -4,8 +4,8 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { isUUID } from 'class-validator';
 import { DataSource, type EntityManager, type Repository } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../common/runtime';
-import { AgenciesService } from '../agencies/agencies.service';
-import { AuditService } from '../audit/audit.service';
+import { AgenciesService } from '../agencies';
+import { AuditService } from '../audit';
 import type { AuthUser } from '../../common/auth/auth-user';
 import {
   DEFAULT_IMPORT_PAGE_SIZE,

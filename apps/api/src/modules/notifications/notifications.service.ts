@@ -1,7 +1,7 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user';
-import { UsersService } from '../auth/users.service';
+import { UsersService } from '../auth';
 import type { NotificationDto, NotificationPageDto } from './dto/notification.dto';
 import {
   KIND_OF_REVIEW_STEP,

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, IsNull, type Repository } from 'typeorm';
-import { AgenciesService } from '../agencies/agencies.service';
-import { AuditService } from '../audit/audit.service';
+import { AgenciesService } from '../agencies';
+import { AuditService } from '../audit';
 import type { AuthUser } from '../../common/auth/auth-user';
 import type { DeadlineDto, DeadlineListDto, SetDeadlineDto } from './dto/deadline.dto';
 import { ReportDeadlineEntity } from './entities/report-deadline.entity';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../../common/auth/auth-user';
-import { AgenciesService } from '../agencies/agencies.service';
+import { AgenciesService } from '../agencies';
 import { notReportOwner, notReviewer, uploadForOtherAgency } from './report.errors';
 
 /**

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../audit';
 import { isUUID } from 'class-validator';
 import { DataSource, In, type Repository } from 'typeorm';
-import { AgenciesService } from '../agencies/agencies.service';
+import { AgenciesService } from '../agencies';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { DeadlinesService } from './deadlines.service';
 import type { ListReportsQueryDto } from './dto/list-reports-query.dto';

@@ -1,4 +1,4 @@
-import { assessDocumentYear, latestReportYear } from './report-year';
+import { assessDocumentYear } from './report-year';
 
 describe('the year of an upload', () => {
   it('refuses a different year stated in the title or the period, and warns for a guessed one', () => {
@@ -19,10 +19,5 @@ describe('the year of an upload', () => {
       kind: 'consistent',
       warnings: [{ code: 'YEAR_NOT_FOUND', message: expect.any(String) }],
     });
-  });
-
-  it('takes "this year" from the Beijing calendar', () => {
-    expect(latestReportYear(new Date('2024-12-31T16:30:00Z'))).toBe(2025);
-    expect(latestReportYear(new Date('2024-12-31T15:30:00Z'))).toBe(2024);
   });
 });

@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AgenciesModule } from '../agencies/agencies.module';
-import { NotificationsModule } from '../notifications/notifications.module';
+import { AgenciesModule } from '../agencies';
+import { NotificationsModule } from '../notifications';
 import { DeadlinesController } from './deadlines.controller';
 import { DeadlinesService } from './deadlines.service';
 import { REPORT_ENTITIES } from './entities';
 import { ReportAccess } from './report-access';
+import { ReportBulkLoadService } from './report-bulk-load.service';
 import { ReportParsingService } from './report-parsing.service';
 import { ReportQueriesService } from './report-queries.service';
 import { ReportUploadInterceptor } from './report-upload.interceptor';
@@ -26,8 +27,9 @@ import { ReportsService } from './reports.service';
     DeadlinesService,
     ReportParsingService,
     ReportAccess,
+    ReportBulkLoadService,
     ReportUploadInterceptor,
   ],
-  exports: [ReportsService, ReportQueriesService, DeadlinesService],
+  exports: [ReportsService, ReportQueriesService, DeadlinesService, ReportBulkLoadService],
 })
 export class ReportsModule {}

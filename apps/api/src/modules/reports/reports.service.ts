@@ -10,11 +10,12 @@ import {
 import { isUUID } from 'class-validator';
 import { DataSource, type EntityManager, type Repository } from 'typeorm';
 import { DomainEvents } from '../../common/events/domain-events';
+import { latestEndedYear } from '../../common/reporting-calendar';
 import { APP_CONFIG, type AppConfig } from '../../common/runtime';
-import { AgenciesService } from '../agencies/agencies.service';
-import { AuditService } from '../audit/audit.service';
+import { AgenciesService } from '../agencies';
+import { AuditService } from '../audit';
 import type { AuthUser } from '../../common/auth/auth-user';
-import { NotificationsService } from '../notifications/notifications.service';
+import { NotificationsService } from '../notifications';
 import { DeadlinesService } from './deadlines.service';
 import type { CorrectCellsDto } from './dto/correct-cells.dto';
 import type { ReportPreviewDto, ReportWriteResultDto } from './dto/report.dto';
@@ -61,7 +62,7 @@ import {
   readStoredReport,
 } from './report-store';
 import type { ReportWarning } from './report-warnings';
-import { assessDocumentYear, latestEndedYear } from './report-year';
+import { assessDocumentYear } from './report-year';
 
 /** The bytes of an upload: a file, or pasted text stored as one. */
 export interface ReportSource {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { SeededRandom } from '@atlas/demo-data';
-import type { AgencyKind, AgencyLevel } from '../../modules/agencies/agency-taxonomy';
+import type { AgencyKind, AgencyLevel } from '../../modules/agencies';
 
 /** One reporting unit of the benchmark province, as the agency table stores it. */
 export interface BenchAgency {

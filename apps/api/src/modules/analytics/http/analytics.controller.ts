@@ -22,7 +22,7 @@ import { attachmentDisposition } from '../../../common/http/attachment';
 import type { AuthUser } from '../../../common/auth/auth-user';
 import { CurrentUser } from '../../../common/auth/auth.decorators';
 import { requestAddress } from '../../../common/http/request-address';
-import { AuditService } from '../../audit/audit.service';
+import { AuditService } from '../../audit';
 import { EXPORT_CONTENT_TYPES } from '../export/export-file';
 import type { AnalyticsScope } from '../read/analytics-scope';
 import { AnalyticsScopes } from '../read/analytics-scopes.service';

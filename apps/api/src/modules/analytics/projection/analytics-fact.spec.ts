@@ -1,6 +1,6 @@
 import { emptyReport, setCell, type Finding } from '@atlas/report-model';
 import { CELL_LAYOUT, layoutIndexOf } from '@atlas/metrics';
-import { countedNumbers } from '../../reports/report-snapshot';
+import { countedNumbers } from '../../reports';
 import { FACT_METRIC_KEYS, factOf, RollupDeltas, type ReportFact } from './analytics-fact';
 
 function fact(path: string, newApplications: number, extra: Partial<ReportFact> = {}): ReportFact {

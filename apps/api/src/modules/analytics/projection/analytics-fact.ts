@@ -18,7 +18,7 @@ import {
   type NarrativeTotals,
 } from '@atlas/metrics';
 import type { ReportSnapshot } from '../../../common/events/report-snapshot';
-import { pathIdsOf } from '../../agencies/agency-tree';
+import { pathIdsOf } from '../../agencies';
 
 /*
  * What analytics keeps of one report (its fact) and how a fact adds to the totals of every

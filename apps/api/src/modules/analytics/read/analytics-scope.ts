@@ -1,6 +1,5 @@
 import type { AuthUser } from '../../../common/auth/auth-user';
-import { pathIdsOf } from '../../agencies/agency-tree';
-import { agencyNotFound } from '../../agencies/agency.errors';
+import { agencyNotFound, pathIdsOf } from '../../agencies';
 
 /** An agency as analytics names it. */
 export interface ScopeAgency {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { metric, type MetricKey } from '@atlas/metrics';
-import { AGENCY_KIND_LABELS, AGENCY_LEVEL_LABELS } from '../../agencies/agency-taxonomy';
+import { AGENCY_KIND_LABELS, AGENCY_LEVEL_LABELS } from '../../agencies';
 import { emptyReadTotals } from '../projection/analytics-fact';
 import type * as R from '../analytics.types';
 import { AnalyticsReader, type ExpectedCount } from './analytics-reader';

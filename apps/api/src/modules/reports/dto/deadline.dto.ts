@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ValidateBy } from 'class-validator';
 import { isCalendarDate } from '../report-deadline';
-import { AgencyIdField, ReportYearField } from './report-fields';
+import { AgencyIdField, ReportYearField } from '../../../common/http/request-fields';
 
 export class ListDeadlinesQueryDto {
   @ApiProperty({ example: 2024, description: '报告年度' })

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { PositiveIntField } from './report-fields';
+import { PositiveIntField } from '../../../common/http/request-fields';
 
 export class DiffQueryDto {
   @ApiProperty({ example: 1, description: '较早的版本号' })

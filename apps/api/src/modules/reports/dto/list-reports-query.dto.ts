@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { REPORT_STATUSES, type ReportStatus } from '../report-status';
-import { AgencyIdField, PositiveIntField, ReportYearField } from './report-fields';
+import { AgencyIdField, PositiveIntField, ReportYearField } from '../../../common/http/request-fields';
 
 export const MAX_PAGE_SIZE = 100;
 

@@ -1,48 +1,12 @@
 import { applyDecorators } from '@nestjs/common';
-import { Transform, Type } from 'class-transformer';
-import {
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUUID,
-  MaxLength,
-  ValidateBy,
-  type ValidationOptions,
-} from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { MAX_FILE_NAME_LENGTH } from '../report-file';
-import { FIRST_REPORT_YEAR, latestReportYear } from '../report-year';
 
-/** Validation shared by the request DTOs, so upload, preview, filters and deadlines agree. */
-
-/** The year a report is on: an integer from 2008 to the current year (checked at request time). */
-function IsReportYear(options?: ValidationOptions) {
-  return ValidateBy(
-    {
-      name: 'isReportYear',
-      validator: {
-        validate: (value: unknown) =>
-          typeof value === 'number' &&
-          Number.isInteger(value) &&
-          value >= FIRST_REPORT_YEAR &&
-          value <= latestReportYear(),
-        defaultMessage: () => `year 应为 ${FIRST_REPORT_YEAR}–${latestReportYear()} 之间的整数年份`,
-      },
-    },
-    options,
-  );
-}
-
-/** Multipart fields and query strings arrive as text: "2023" becomes 2023, "abc" NaN (refused). */
-const toNumber = Type(() => Number);
-
-export const ReportYearField = (options: { optional: boolean }) =>
-  applyDecorators(...(options.optional ? [IsOptional()] : []), toNumber, IsReportYear());
-
-export const AgencyIdField = (options: { optional: boolean }) =>
-  applyDecorators(
-    ...(options.optional ? [IsOptional()] : []),
-    IsUUID('all', { message: 'agencyId 必须是 UUID' }),
-  );
+/**
+ * Validation of the upload's own fields (the year, agency and page fields several modules share
+ * are in common/http/request-fields.ts).
+ */
 
 const trimmed = Transform(({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.trim() : value,
@@ -61,21 +25,3 @@ export const FileNameField = () =>
 /** The size of pasted text is limited by the upload limit (checked in the service, 413). */
 export const PastedTextField = () =>
   applyDecorators(IsOptional(), IsString({ message: 'text 必须是文本' }));
-
-export const PositiveIntField = (name: string, options: { optional: boolean; max?: number }) =>
-  applyDecorators(
-    ...(options.optional ? [IsOptional()] : []),
-    toNumber,
-    IsInt({ message: `${name} 必须是正整数` }),
-    ValidateBy({
-      name: 'isPositiveInRange',
-      validator: {
-        validate: (value: unknown) =>
-          typeof value === 'number' &&
-          value >= 1 &&
-          value <= (options.max ?? Number.MAX_SAFE_INTEGER),
-        defaultMessage: () =>
-          options.max ? `${name} 应在 1–${options.max} 之间` : `${name} 必须是正整数`,
-      },
-    }),
-  );

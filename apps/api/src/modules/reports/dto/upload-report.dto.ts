@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { AgencyIdField, FileNameField, PastedTextField, ReportYearField } from './report-fields';
+import { AgencyIdField, ReportYearField } from '../../../common/http/request-fields';
+import { FileNameField, PastedTextField } from './report-fields';
 
 /**
  * An upload: multipart/form-data with `file`, `agencyId`, `year`, or JSON with the report's text

@@ -12,7 +12,7 @@ import {
   Min,
 } from 'class-validator';
 import { METRICS } from '@atlas/metrics';
-import { AgencyIdField, ReportYearField } from '../../../reports/dto/report-fields';
+import { AgencyIdField, ReportYearField } from '../../../../common/http/request-fields';
 
 /*
  * Query strings of the analytics endpoints. Every parameter is validated here; defaults are

@@ -1,0 +1,4 @@
+// The public surface of this module: the only file other modules and scripts import from it
+// (lint rule atlas/api-module-surface; docs/architecture.md, "Boundaries").
+export { AnalyticsModule } from './analytics.module';
+export { AnalyticsProjection } from './projection/analytics-projection.service';

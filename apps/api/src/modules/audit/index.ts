@@ -1,0 +1,10 @@
+// The public surface of this module: the only file other modules and scripts import from it
+// (lint rule atlas/api-module-surface; docs/architecture.md, "Boundaries").
+export { AuditModule } from './audit.module';
+export {
+  type Actor,
+  type AuditActor,
+  type AuditEvent,
+  AuditService,
+  SYSTEM,
+} from './audit.service';

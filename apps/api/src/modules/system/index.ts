@@ -1,0 +1,4 @@
+// The public surface of this module: the only file other modules and scripts import from it
+// (lint rule atlas/api-module-surface; docs/architecture.md, "Boundaries").
+export { SystemModule } from './system.module';
+export { SystemService } from './system.service';
