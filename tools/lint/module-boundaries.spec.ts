@@ -10,10 +10,13 @@ import { join } from 'node:path';
 const root = join(__dirname, '..', '..');
 const eslint = new ESLint({ cwd: root });
 
-async function boundaryErrors(filePath: string, code: string): Promise<string[]> {
+async function ruleErrors(rule: string, filePath: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath: join(root, filePath) });
-  return (result?.messages ?? []).filter((m) => m.ruleId === '@nx/enforce-module-boundaries').map((m) => m.message);
+  return (result?.messages ?? []).filter((m) => m.ruleId === rule).map((m) => m.message);
 }
+
+const boundaryErrors = (filePath: string, code: string) => ruleErrors('@nx/enforce-module-boundaries', filePath, code);
+const surfaceErrors = (filePath: string, code: string) => ruleErrors('atlas/api-module-surface', filePath, code);
 
 describe('module boundaries', () => {
   it('fails the web app importing API code', async () => {
@@ -36,5 +39,38 @@ describe('module boundaries', () => {
     expect(await boundaryErrors('libs/demo-data/src/planted.ts', code)).not.toEqual([]);
     // Its spec may read its documents back with the parser.
     expect(await boundaryErrors('libs/demo-data/src/planted.spec.ts', code)).toEqual([]);
+  });
+
+  it('fails an API module reaching inside another, and passes the same import through its index.ts', async () => {
+    const inside = await surfaceErrors(
+      'apps/api/src/modules/analytics/read/planted.ts',
+      "import { countedNumbers } from '../../reports/report-snapshot';\nexport const planted = countedNumbers;\n",
+    );
+    expect(inside.join('\n')).toMatch(/reaches inside the reports module: import it through its public surface '\.\.\/\.\.\/reports'/);
+    // The request decorators of another module's DTOs are its internals too.
+    expect(
+      await surfaceErrors(
+        'apps/api/src/modules/analytics/http/dto/planted.ts',
+        "import { FileNameField } from '../../../reports/dto/report-fields';\nexport const planted = FileNameField;\n",
+      ),
+    ).not.toEqual([]);
+    const throughIndex = await surfaceErrors(
+      'apps/api/src/modules/analytics/read/planted.ts',
+      "import { countedNumbers } from '../../reports';\nexport const planted = countedNumbers;\n",
+    );
+    expect(throughIndex).toEqual([]);
+    // Inside its own module a file imports what it likes.
+    expect(
+      await surfaceErrors(
+        'apps/api/src/modules/reports/planted.ts',
+        "import { countedNumbers } from './report-snapshot';\nexport const planted = countedNumbers;\n",
+      ),
+    ).toEqual([]);
+  });
+
+  it('holds scripts to the same surface: no repository, entity or projection internals', async () => {
+    const code =
+      "import { rebuildRollups } from '../modules/analytics/projection/rollup-writes';\nexport const planted = rebuildRollups;\n";
+    expect(await surfaceErrors('apps/api/src/scripts/planted.ts', code)).not.toEqual([]);
   });
 });
