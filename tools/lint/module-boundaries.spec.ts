@@ -15,8 +15,10 @@ async function ruleErrors(rule: string, filePath: string, code: string): Promise
   return (result?.messages ?? []).filter((m) => m.ruleId === rule).map((m) => m.message);
 }
 
-const boundaryErrors = (filePath: string, code: string) => ruleErrors('@nx/enforce-module-boundaries', filePath, code);
-const surfaceErrors = (filePath: string, code: string) => ruleErrors('atlas/api-module-surface', filePath, code);
+const boundaryErrors = (filePath: string, code: string) =>
+  ruleErrors('@nx/enforce-module-boundaries', filePath, code);
+const surfaceErrors = (filePath: string, code: string) =>
+  ruleErrors('atlas/api-module-surface', filePath, code);
 
 describe('module boundaries', () => {
   it('fails the web app importing API code', async () => {
@@ -28,14 +30,23 @@ describe('module boundaries', () => {
   });
 
   it('fails a util library importing a feature, and passes the feature importing the util', async () => {
-    const wrongWay = await boundaryErrors('libs/metrics/src/planted.ts', "import { parseReport } from '@atlas/report-parser';\nexport const planted = parseReport;\n");
-    expect(wrongWay.join('\n')).toMatch(/"type:util" can only depend on libs tagged with "type:util"/);
-    const rightWay = await boundaryErrors('libs/report-parser/src/planted.ts', "import { listCells } from '@atlas/report-model';\nexport const planted = listCells;\n");
+    const wrongWay = await boundaryErrors(
+      'libs/metrics/src/planted.ts',
+      "import { parseReport } from '@atlas/report-parser';\nexport const planted = parseReport;\n",
+    );
+    expect(wrongWay.join('\n')).toMatch(
+      /"type:util" can only depend on libs tagged with "type:util"/,
+    );
+    const rightWay = await boundaryErrors(
+      'libs/report-parser/src/planted.ts',
+      "import { listCells } from '@atlas/report-model';\nexport const planted = listCells;\n",
+    );
     expect(rightWay).toEqual([]);
   });
 
   it('fails a data library importing a feature outside its tests', async () => {
-    const code = "import { parseReport } from '@atlas/report-parser';\nexport const planted = parseReport;\n";
+    const code =
+      "import { parseReport } from '@atlas/report-parser';\nexport const planted = parseReport;\n";
     expect(await boundaryErrors('libs/demo-data/src/planted.ts', code)).not.toEqual([]);
     // Its spec may read its documents back with the parser.
     expect(await boundaryErrors('libs/demo-data/src/planted.spec.ts', code)).toEqual([]);
@@ -46,7 +57,9 @@ describe('module boundaries', () => {
       'apps/api/src/modules/analytics/read/planted.ts',
       "import { countedNumbers } from '../../reports/report-snapshot';\nexport const planted = countedNumbers;\n",
     );
-    expect(inside.join('\n')).toMatch(/reaches inside the reports module: import it through its public surface '\.\.\/\.\.\/reports'/);
+    expect(inside.join('\n')).toMatch(
+      /reaches inside the reports module: import it through its public surface '\.\.\/\.\.\/reports'/,
+    );
     // The request decorators of another module's DTOs are its internals too.
     expect(
       await surfaceErrors(
