@@ -331,8 +331,13 @@ export type RollupQuery = AnalyticsYearQuery & PageQuery;
 export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-/** The query of an answer's `/export`: the answer's own, and the file format (default xlsx). */
-export type ExportQuery<Query> = Query & { format?: ExportFormat };
+export interface ExportFormatQuery {
+  /** Default xlsx. */
+  format?: ExportFormat;
+}
+
+/** The query of an answer's `/export`: the answer's own, and the file format. */
+export type ExportQuery<Query> = Query & ExportFormatQuery;
 export type OverviewExportQuery = ExportQuery<AnalyticsYearQuery>;
 export type TrendExportQuery = ExportQuery<TrendQuery>;
 export type CompareExportQuery = ExportQuery<CompareQuery>;

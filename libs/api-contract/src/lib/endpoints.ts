@@ -54,6 +54,8 @@ export const API_ENDPOINTS = {
   'DELETE /api/deadlines/{id}': { response: null },
 
   'POST /api/imports': { body: 'CreateImportRequest', response: 'ImportCreated' },
+  'POST /api/imports/previews': { body: 'CreateImportRequest', response: 'ImportPreview' },
+  'POST /api/imports/previews/{id}/confirm': { body: 'CreateImportRequest', response: 'ImportCreated' },
   'GET /api/imports': { query: 'ListImportsQuery', response: 'ImportJobPage' },
   'GET /api/imports/{id}': { response: 'ImportJob' },
 

@@ -84,6 +84,45 @@ export interface ImportJobPage {
   pageSize: number;
 }
 
+/** What a previewed file will become: imported once confirmed, or not (`message` says why). */
+export const PREVIEW_FILE_STATUSES = ['ready', 'failed'] as const;
+export type PreviewFileStatus = (typeof PREVIEW_FILE_STATUSES)[number];
+
+/** One file of a preview: where it will go and what it was read as. */
+export interface ImportPreviewFile {
+  /** Path inside the zip. */
+  fileName: string;
+  size: number;
+  /** A confirmation must upload each file with this SHA-256 again. */
+  sha256: string;
+  agencyId: string | null;
+  agencyCode: string | null;
+  agencyName: string | null;
+  year: number | null;
+  inferred: ImportInference;
+  status: PreviewFileStatus;
+  format: string | null;
+  /** The checks within the report (cross-year checks run on import). */
+  findingCounts: FindingCounts | null;
+  code: string | null;
+  message: string | null;
+}
+
+/**
+ * POST /api/imports/previews (a `CreateImportRequest`): every file read once and kept until
+ * confirmed (POST /api/imports/previews/{id}/confirm, the same zip again) or expired.
+ */
+export interface ImportPreview {
+  id: string;
+  fileName: string;
+  expiresAt: string;
+  total: number;
+  /** Files a confirmation will import. */
+  ready: number;
+  failed: number;
+  files: ImportPreviewFile[];
+}
+
 export interface ListImportsQuery {
   page?: number;
   pageSize?: number;

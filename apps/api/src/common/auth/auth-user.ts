@@ -1,6 +1,7 @@
-/** The three roles of the product (see docs/architecture.md). */
-export const ROLES = ['admin', 'oversight', 'uploader'] as const;
-export type Role = (typeof ROLES)[number];
+import type { Role } from '@atlas/api-contract';
+
+/** The three roles of the product (see docs/architecture.md), as the API contract names them. */
+export { ROLES, type Role } from '@atlas/api-contract';
 
 /**
  * Who is calling, as every guarded route sees it. Oversight users read the subtrees rooted at

@@ -2,6 +2,12 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { stringify as stringifyCsv } from 'csv-stringify/sync';
 import { type CellValue, Workbook } from 'exceljs';
 import {
+  AGENCY_FILE_COLUMNS,
+  AGENCY_FILE_FORMATS,
+  type AgencyFileColumn,
+  type AgencyFileFormat,
+} from '@atlas/api-contract';
+import {
   AGENCY_KIND_LABELS,
   AGENCY_LEVEL_LABELS,
   type AgencyKind,
@@ -9,19 +15,10 @@ import {
 } from './agency-taxonomy';
 
 /** The columns of an agency file, in file order, with the Chinese header accepted and exported. */
-export const AGENCY_COLUMNS = [
-  { key: 'code', label: '编码' },
-  { key: 'name', label: '名称' },
-  { key: 'level', label: '层级' },
-  { key: 'kind', label: '类型' },
-  { key: 'parent_code', label: '上级编码' },
-  { key: 'active_from_year', label: '起始年度' },
-  { key: 'active_to_year', label: '终止年度' },
-] as const;
-export type AgencyColumn = (typeof AGENCY_COLUMNS)[number]['key'];
+export const AGENCY_COLUMNS = AGENCY_FILE_COLUMNS;
+export type AgencyColumn = AgencyFileColumn;
 
-export const AGENCY_FILE_FORMATS = ['csv', 'xlsx'] as const;
-export type AgencyFileFormat = (typeof AGENCY_FILE_FORMATS)[number];
+export { AGENCY_FILE_FORMATS, type AgencyFileFormat };
 
 export const AGENCY_FILE_CONTENT_TYPES: Readonly<Record<AgencyFileFormat, string>> = {
   csv: 'text/csv; charset=utf-8',

@@ -1,6 +1,22 @@
-/** 层级: where in the administrative hierarchy an agency reports. */
-export const AGENCY_LEVELS = ['province', 'city', 'county', 'township', 'other'] as const;
-export type AgencyLevel = (typeof AGENCY_LEVELS)[number];
+import {
+  AGENCY_KINDS,
+  AGENCY_LEVELS,
+  type AgencyKind,
+  type AgencyLevel,
+} from '@atlas/api-contract';
+
+// The keys, code rule and limits are the API contract's; the Chinese labels and parsing are here.
+export {
+  AGENCY_CODE_MAX_LENGTH,
+  AGENCY_CODE_PATTERN,
+  AGENCY_KINDS,
+  AGENCY_LEVELS,
+  AGENCY_NAME_MAX_LENGTH,
+  AGENCY_YEAR_MAX,
+  AGENCY_YEAR_MIN,
+  type AgencyKind,
+  type AgencyLevel,
+} from '@atlas/api-contract';
 
 export const AGENCY_LEVEL_LABELS: Readonly<Record<AgencyLevel, string>> = {
   province: '省级',
@@ -10,17 +26,6 @@ export const AGENCY_LEVEL_LABELS: Readonly<Record<AgencyLevel, string>> = {
   other: '其他',
 };
 
-/** 类型: what kind of body the agency is. */
-export const AGENCY_KINDS = [
-  'government',
-  'department',
-  'development_zone',
-  'subdistrict',
-  'town',
-  'other',
-] as const;
-export type AgencyKind = (typeof AGENCY_KINDS)[number];
-
 export const AGENCY_KIND_LABELS: Readonly<Record<AgencyKind, string>> = {
   government: '人民政府',
   department: '部门',
@@ -29,13 +34,6 @@ export const AGENCY_KIND_LABELS: Readonly<Record<AgencyKind, string>> = {
   town: '乡镇',
   other: '其他',
 };
-
-/** ASCII only: codes are typed into spreadsheets and URLs, and must compare exactly. */
-export const AGENCY_CODE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
-export const AGENCY_CODE_MAX_LENGTH = 64;
-export const AGENCY_NAME_MAX_LENGTH = 200;
-export const AGENCY_YEAR_MIN = 1900;
-export const AGENCY_YEAR_MAX = 2100;
 
 export const AGENCY_CODE_RULE =
   '编码只能包含字母、数字、点(.)、连字符(-)和下划线(_)，且以字母或数字开头';

@@ -1,4 +1,4 @@
-import type { AgencyDto } from './dto/agency.dto';
+import type { AgencyDto } from '@atlas/api-contract';
 import { pathIdsOf, type StoredAgency } from './agency-tree';
 
 export function toAgencyDto(agency: StoredAgency): AgencyDto {

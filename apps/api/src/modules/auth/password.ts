@@ -20,4 +20,4 @@ export function dummyPasswordHash(): Promise<string> {
   return dummyHash;
 }
 
-export const MIN_PASSWORD_LENGTH = 8;
+export { MIN_PASSWORD_LENGTH } from '@atlas/api-contract';

@@ -1,10 +1,7 @@
-/** What a notice is about; later kinds are added here (the table stores the text). */
-export const NOTIFICATION_KINDS = [
-  'report.returned',
-  'report.reopened',
-  'report.accepted',
-] as const;
-export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+import type { NotificationKind } from '@atlas/api-contract';
+
+/** What a notice is about: the contract's kinds; a new kind is added there (the table stores the text). */
+export { NOTIFICATION_KINDS, type NotificationKind } from '@atlas/api-contract';
 
 /** The reviewer's steps on a report that its agency's uploaders hear about. */
 export type ReportReviewStep = 'accept' | 'return' | 'reopen';

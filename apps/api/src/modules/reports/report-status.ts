@@ -1,9 +1,16 @@
-/**
+import type { ReportAction, ReportStatus } from '@atlas/api-contract';
+
+/*
  * Where a report is in its workflow: draft → submitted → accepted (locked) or returned; an
- * accepted report can be reopened by a reviewer, which returns it.
+ * accepted report can be reopened by a reviewer, which returns it. The statuses and the steps of
+ * the history (report_event.action) are the API contract's.
  */
-export const REPORT_STATUSES = ['draft', 'submitted', 'accepted', 'returned'] as const;
-export type ReportStatus = (typeof REPORT_STATUSES)[number];
+export {
+  REPORT_ACTIONS,
+  REPORT_STATUSES,
+  type ReportAction,
+  type ReportStatus,
+} from '@atlas/api-contract';
 
 export const REPORT_STATUS_LABELS: Record<ReportStatus, string> = {
   draft: '草稿',
@@ -11,17 +18,6 @@ export const REPORT_STATUS_LABELS: Record<ReportStatus, string> = {
   accepted: '已接收',
   returned: '已退回',
 };
-
-/** The steps of the workflow history (report_event.action). */
-export const REPORT_ACTIONS = [
-  'upload',
-  'correct',
-  'submit',
-  'accept',
-  'return',
-  'reopen',
-] as const;
-export type ReportAction = (typeof REPORT_ACTIONS)[number];
 
 export const REPORT_ACTION_LABELS: Record<ReportAction, string> = {
   upload: '上传',

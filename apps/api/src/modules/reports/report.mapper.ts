@@ -1,12 +1,11 @@
-import type { Finding } from '@atlas/report-model';
 import type {
-  CellCorrectionDto,
-  FindingDto,
-  ReportEventDto,
-  ReportVersionSummaryDto,
-  ReportWriteResultDto,
-  ReviewCommentDto,
-} from './dto/report.dto';
+  CellCorrection,
+  Finding,
+  ReportEvent,
+  ReportVersionSummary,
+  ReportWriteResult,
+  ReviewComment,
+} from '@atlas/api-contract';
 import type { ReportCorrectionEntity } from './entities/report-correction.entity';
 import type { ReportEntity } from './entities/report.entity';
 import type { ReportEventEntity } from './entities/report-event.entity';
@@ -16,16 +15,16 @@ import { countFindings } from './report-findings';
 import type { SendBackAction } from './report-history';
 import type { ReportStatus } from './report-status';
 
-/** Entity → response DTO; entities never leave the services. */
+/** Entity → the answer's contract type (@atlas/api-contract); entities never leave the services. */
 
-export function toFindingDto(finding: Finding): FindingDto {
+export function toFindingDto(finding: Finding): Finding {
   return { ...finding, cells: [...finding.cells] };
 }
 
 export function toWriteResult(
   report: ReportEntity,
   version: ReportVersionEntity,
-): ReportWriteResultDto {
+): ReportWriteResult {
   return {
     id: report.id,
     agencyId: report.agencyId,
@@ -42,7 +41,7 @@ export function toVersionSummaryDto(
   file: Pick<ReportFileEntity, 'fileName' | 'sha256' | 'size'> | null,
   status: ReportStatus,
   createdByName: string | null,
-): ReportVersionSummaryDto {
+): ReportVersionSummary {
   return {
     version: version.version,
     status,
@@ -62,7 +61,7 @@ export function toVersionSummaryDto(
   };
 }
 
-export function toCorrectionDto(correction: ReportCorrectionEntity): CellCorrectionDto {
+export function toCorrectionDto(correction: ReportCorrectionEntity): CellCorrection {
   return {
     address: correction.address,
     from: correction.oldValue,
@@ -73,7 +72,7 @@ export function toCorrectionDto(correction: ReportCorrectionEntity): CellCorrect
   };
 }
 
-export function toEventDto(event: ReportEventEntity): ReportEventDto {
+export function toEventDto(event: ReportEventEntity): ReportEvent {
   return {
     version: event.version,
     action: event.action,
@@ -87,7 +86,7 @@ export function toEventDto(event: ReportEventEntity): ReportEventDto {
 
 export function toReviewCommentDto(
   event: ReportEventEntity & { action: SendBackAction },
-): ReviewCommentDto {
+): ReviewComment {
   return {
     action: event.action,
     version: event.version,

@@ -1,7 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { AGENCY_COLUMNS, type AgencyColumn } from '../agency-table';
+import type * as Contract from '@atlas/api-contract';
 
-export class AgencyImportResultDto {
+export class AgencyImportResultDto implements Contract.AgencyImportResult {
   @ApiProperty({ description: '新建的机构数' })
   created: number;
 
@@ -12,7 +13,7 @@ export class AgencyImportResultDto {
   unchanged: number;
 }
 
-export class AgencyImportErrorDto {
+export class AgencyImportErrorDto implements Contract.AgencyImportError {
   @ApiProperty({
     nullable: true,
     type: Number,
@@ -28,7 +29,9 @@ export class AgencyImportErrorDto {
 }
 
 /** The 422 body of a refused import (nothing was written). */
-export class AgencyImportFailureDto {
+export class AgencyImportFailureDto
+  implements Contract.ApiErrorWithRows<Contract.AgencyImportError>
+{
   @ApiProperty({ example: 422 })
   statusCode: number;
 

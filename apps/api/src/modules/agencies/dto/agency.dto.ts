@@ -1,7 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { AGENCY_KINDS, AGENCY_LEVELS, type AgencyKind, type AgencyLevel } from '../agency-taxonomy';
+import type * as Contract from '@atlas/api-contract';
 
-export class AgencyDto {
+export class AgencyDto implements Contract.AgencyDto {
   @ApiProperty({ format: 'uuid' })
   id: string;
 
@@ -33,7 +34,7 @@ export class AgencyDto {
   activeToYear: number | null;
 }
 
-export class AgencyTreeNodeDto extends AgencyDto {
+export class AgencyTreeNodeDto extends AgencyDto implements Contract.AgencyTreeNode {
   @ApiProperty({ type: () => [AgencyTreeNodeDto] })
   children: AgencyTreeNodeDto[];
 }

@@ -17,8 +17,9 @@ import {
   ParentIdField,
   YearField,
 } from './agency-fields';
+import type * as Contract from '@atlas/api-contract';
 
-export class CreateAgencyDto {
+export class CreateAgencyDto implements Contract.CreateAgencyRequest {
   @ApiProperty({
     example: '330102',
     maxLength: AGENCY_CODE_MAX_LENGTH,

@@ -2,8 +2,9 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsUUID } from 'class-validator';
 import { AGENCY_KINDS, AGENCY_LEVELS, type AgencyKind, type AgencyLevel } from '../agency-taxonomy';
 import { OptionalKindFilter, OptionalLevelFilter, SearchTextField } from './agency-fields';
+import type * as Contract from '@atlas/api-contract';
 
-export class ListAgenciesQueryDto {
+export class ListAgenciesQueryDto implements Contract.ListAgenciesQuery {
   @ApiPropertyOptional({ description: '名称或编码包含此文本（不区分大小写）' })
   @SearchTextField()
   q?: string;

@@ -17,9 +17,10 @@ import {
   ParentIdField,
   YearField,
 } from './agency-fields';
+import type * as Contract from '@atlas/api-contract';
 
 /** Only the fields sent change. `parentId: null` moves the agency (and its subtree) to the top. */
-export class UpdateAgencyDto {
+export class UpdateAgencyDto implements Contract.UpdateAgencyRequest {
   @ApiPropertyOptional({ maxLength: AGENCY_CODE_MAX_LENGTH })
   @CodeField({ optional: true })
   code?: string;

@@ -10,8 +10,9 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
+import type * as Contract from '@atlas/api-contract';
 
-export class AuditEntryDto {
+export class AuditEntryDto implements Contract.AuditEntry {
   @ApiProperty() id: string;
   @ApiProperty() at: string;
   @ApiProperty({ type: String, nullable: true }) actorId: string | null;
@@ -23,13 +24,13 @@ export class AuditEntryDto {
   @ApiProperty({ type: Object }) details: Record<string, unknown>;
 }
 
-export class AuditPageDto {
+export class AuditPageDto implements Contract.AuditPage {
   @ApiProperty({ type: [AuditEntryDto] }) items: AuditEntryDto[];
   @ApiProperty({ type: String, nullable: true, description: 'Pass as `before` for the next page' })
   nextBefore: string | null;
 }
 
-export class AuditQueryDto {
+export class AuditQueryDto implements Contract.AuditQuery {
   @ApiPropertyOptional({ description: 'Action prefix, e.g. auth.' })
   @IsOptional()
   @IsString()

@@ -2,8 +2,9 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsString, MaxLength, MinLength } from 'class-validator';
 import { MIN_PASSWORD_LENGTH } from '../password';
 import { ROLES, type Role } from '../../../common/auth/auth-user';
+import type * as Contract from '@atlas/api-contract';
 
-export class LoginDto {
+export class LoginDto implements Contract.LoginRequest {
   @ApiProperty({ example: 'admin' })
   @IsString()
   @MinLength(1)
@@ -17,7 +18,7 @@ export class LoginDto {
   password: string;
 }
 
-export class ChangePasswordDto {
+export class ChangePasswordDto implements Contract.ChangePasswordRequest {
   @ApiProperty()
   @IsString()
   @MaxLength(256)
@@ -30,7 +31,7 @@ export class ChangePasswordDto {
   newPassword: string;
 }
 
-export class UserDto {
+export class UserDto implements Contract.UserDto {
   @ApiProperty() id: string;
   @ApiProperty() username: string;
   @ApiProperty() displayName: string;
@@ -43,7 +44,7 @@ export class UserDto {
   mustChangePassword: boolean;
 }
 
-export class LoginResponseDto {
+export class LoginResponseDto implements Contract.LoginResponse {
   @ApiProperty() accessToken: string;
   @ApiProperty({ description: 'Seconds until the token expires' }) expiresIn: number;
   @ApiProperty({ type: UserDto }) user: UserDto;

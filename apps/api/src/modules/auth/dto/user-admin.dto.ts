@@ -13,8 +13,9 @@ import {
 } from 'class-validator';
 import { ROLES, type Role } from '../../../common/auth/auth-user';
 import { MIN_PASSWORD_LENGTH } from '../password';
+import type * as Contract from '@atlas/api-contract';
 
-export class CreateUserDto {
+export class CreateUserDto implements Contract.CreateUserRequest {
   @ApiProperty({ example: 'hz-uploader' })
   @IsString()
   @Matches(/^[A-Za-z0-9_.-]{3,64}$/, { message: '用户名为 3–64 位字母、数字或 _ . -' })
@@ -52,7 +53,7 @@ export class CreateUserDto {
   scopeAgencyIds?: string[];
 }
 
-export class UpdateUserDto {
+export class UpdateUserDto implements Contract.UpdateUserRequest {
   @ApiPropertyOptional()
   @IsOptional()
   @IsString()
@@ -65,7 +66,7 @@ export class UpdateUserDto {
   @IsIn(ROLES)
   role?: Role;
 
-  @ApiPropertyOptional({ type: String, nullable: true })
+  @ApiPropertyOptional({ description: 'Uploader: the agency it reports for' })
   @IsOptional()
   @IsUUID()
   agencyId?: string;

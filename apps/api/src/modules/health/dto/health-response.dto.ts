@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type * as Contract from '@atlas/api-contract';
 
-export class HealthResponseDto {
+export class HealthResponseDto implements Contract.HealthResponse {
   @ApiProperty({ enum: ['ok', 'error'] })
   status: 'ok' | 'error';
 

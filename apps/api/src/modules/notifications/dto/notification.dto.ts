@@ -2,8 +2,9 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsNumberString, IsOptional, Max, Min } from 'class-validator';
 import { NOTIFICATION_KINDS, type NotificationKind } from '../notification-kinds';
+import type * as Contract from '@atlas/api-contract';
 
-export class NotificationDto {
+export class NotificationDto implements Contract.NotificationItem {
   @ApiProperty() id: string;
   @ApiProperty({ enum: NOTIFICATION_KINDS }) kind: NotificationKind;
   @ApiProperty({ format: 'uuid' }) reportId: string;
@@ -14,7 +15,7 @@ export class NotificationDto {
   @ApiProperty({ type: String, nullable: true }) readAt: string | null;
 }
 
-export class NotificationPageDto {
+export class NotificationPageDto implements Contract.NotificationPage {
   @ApiProperty({ type: [NotificationDto] }) items: NotificationDto[];
   @ApiProperty({ description: 'All unread notices of the caller, whatever the page holds' })
   unreadCount: number;
@@ -22,11 +23,11 @@ export class NotificationPageDto {
   nextBefore: string | null;
 }
 
-export class ReadAllResultDto {
+export class ReadAllResultDto implements Contract.ReadAllResult {
   @ApiProperty({ description: 'How many notices this call marked read' }) marked: number;
 }
 
-export class NotificationQueryDto {
+export class NotificationQueryDto implements Contract.NotificationQuery {
   @ApiPropertyOptional({ description: 'Only unread notices' })
   @IsOptional()
   // A query string carries text: "true"/"false" are the only spellings taken.

@@ -12,13 +12,14 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import type * as Contract from '@atlas/api-contract';
 
 export const MAX_CORRECTION_REASON_LENGTH = 500;
 export const MAX_CHANGES_PER_CORRECTION = 500;
 /** Far above any count or amount in a report; keeps typing slips like 1e300 out of numeric. */
 const MAX_CELL_MAGNITUDE = 1e12;
 
-export class CellChangeDto {
+export class CellChangeDto implements Contract.CellChange {
   @ApiProperty({
     example: 'applications.newReceived.total',
     description: '单元格地址 <表>.<行>.<列>',
@@ -34,7 +35,7 @@ export class CellChangeDto {
   value: number;
 }
 
-export class CorrectCellsDto {
+export class CorrectCellsDto implements Contract.CorrectCellsRequest {
   @ApiProperty({
     minLength: 1,
     maxLength: MAX_CORRECTION_REASON_LENGTH,

@@ -1,9 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ValidateBy } from 'class-validator';
+import { DEADLINE_SOURCES } from '@atlas/api-contract';
 import { isCalendarDate } from '../report-deadline';
 import { AgencyIdField, ReportYearField } from '../../../common/http/request-fields';
+import type * as Contract from '@atlas/api-contract';
 
-export class ListDeadlinesQueryDto {
+export class ListDeadlinesQueryDto implements Contract.ListDeadlinesQuery {
   @ApiProperty({ example: 2024, description: '报告年度' })
   @ReportYearField({ optional: false })
   year: number;
@@ -13,7 +15,7 @@ export class ListDeadlinesQueryDto {
   agencyId?: string;
 }
 
-export class SetDeadlineDto {
+export class SetDeadlineDto implements Contract.SetDeadlineRequest {
   @ApiProperty({ example: 2024, description: '报告年度' })
   @ReportYearField({ optional: false })
   year: number;
@@ -38,7 +40,7 @@ export class SetDeadlineDto {
   dueDate: string;
 }
 
-export class DeadlineDto {
+export class DeadlineDto implements Contract.DeadlineDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() year: number;
   @ApiProperty({
@@ -52,14 +54,14 @@ export class DeadlineDto {
   @ApiProperty({ example: '2025-01-31' }) dueDate: string;
 }
 
-export class EffectiveDeadlineDto {
+export class EffectiveDeadlineDto implements Contract.EffectiveDeadline {
   @ApiProperty({ format: 'uuid' }) agencyId: string;
   @ApiProperty({ example: '2025-01-31' }) dueDate: string;
   @ApiProperty({
-    enum: ['agency', 'ancestor', 'year', 'statutory'],
+    enum: DEADLINE_SOURCES,
     description: '本机构设定 / 上级机构设定 / 年度默认 / 法定（次年1月31日）',
   })
-  source: string;
+  source: Contract.DeadlineSource;
   @ApiProperty({
     format: 'uuid',
     nullable: true,
@@ -69,7 +71,7 @@ export class EffectiveDeadlineDto {
   setByAgencyId: string | null;
 }
 
-export class DeadlineListDto {
+export class DeadlineListDto implements Contract.DeadlineList {
   @ApiProperty() year: number;
   @ApiProperty({ example: '2025-01-31', description: '条例第四十九条：次年1月31日' })
   statutoryDueDate: string;

@@ -1,7 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { PositiveIntField } from '../../../common/http/request-fields';
+import type * as Contract from '@atlas/api-contract';
 
-export class DiffQueryDto {
+export class DiffQueryDto implements Contract.ReportDiffQuery {
   @ApiProperty({ example: 1, description: '较早的版本号' })
   @PositiveIntField('from', { optional: false })
   from: number;

@@ -2,10 +2,11 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { REPORT_STATUSES, type ReportStatus } from '../report-status';
 import { AgencyIdField, PositiveIntField, ReportYearField } from '../../../common/http/request-fields';
+import type * as Contract from '@atlas/api-contract';
 
 export const MAX_PAGE_SIZE = 100;
 
-export class ListReportsQueryDto {
+export class ListReportsQueryDto implements Contract.ReportListQuery {
   @ApiPropertyOptional({ format: 'uuid' })
   @AgencyIdField({ optional: true })
   agencyId?: string;

@@ -1,12 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { RULES } from '@atlas/report-model';
-import { REPORT_ACTIONS, REPORT_STATUSES } from '../report-status';
+import { RULES, type CanonicalReport, type RuleId, type Severity } from '@atlas/report-model';
+import { DEADLINE_SOURCES, YEAR_SOURCES } from '@atlas/api-contract';
+import {
+  REPORT_ACTIONS,
+  REPORT_STATUSES,
+  type ReportAction,
+  type ReportStatus,
+} from '../report-status';
+import type * as Contract from '@atlas/api-contract';
 
 const RULE_IDS = RULES.map((rule) => rule.id);
 
-export class FindingDto {
-  @ApiProperty({ enum: RULE_IDS, example: 'T3.BALANCE' }) rule: string;
-  @ApiProperty({ enum: ['error', 'warning'] }) severity: string;
+export class FindingDto implements Contract.Finding {
+  @ApiProperty({ enum: RULE_IDS, example: 'T3.BALANCE' }) rule: RuleId;
+  @ApiProperty({ enum: ['error', 'warning'] }) severity: Severity;
   @ApiProperty({ type: [String], description: '涉及的单元格地址' }) cells: string[];
   @ApiProperty({ example: '表三 总计列：新收 3 + 上年结转 0 ≠ 办理总计 2 + 结转下年度 0' })
   message: string;
@@ -16,41 +23,42 @@ export class FindingDto {
   candidates?: number[][];
 }
 
-export class FindingCountsDto {
+export class FindingCountsDto implements Contract.FindingCounts {
   @ApiProperty({ description: '错误数' }) errors: number;
   @ApiProperty({ description: '提示数' }) warnings: number;
 }
 
-export class ReportWarningDto {
+export class ReportWarningDto implements Contract.ReportWarning {
   @ApiProperty({ example: 'YEAR_DIFFERS' }) code: string;
   @ApiProperty() message: string;
 }
 
 /** What an upload, a correction and a workflow step answer. */
-export class ReportWriteResultDto {
+export class ReportWriteResultDto implements Contract.ReportWriteResult {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) agencyId: string;
   @ApiProperty() year: number;
   @ApiProperty({ description: '当前版本号' }) version: number;
-  @ApiProperty({ enum: REPORT_STATUSES }) status: string;
+  @ApiProperty({ enum: REPORT_STATUSES }) status: ReportStatus;
   @ApiProperty({ type: [FindingDto] }) findings: FindingDto[];
   @ApiProperty({ type: [ReportWarningDto] }) warnings: ReportWarningDto[];
 }
 
-export class ReportPreviewDto {
-  @ApiProperty({ type: Object, description: '规范化报告 (atlas.report/v1)' }) report: object;
+export class ReportPreviewDto implements Contract.ReportPreview {
+  @ApiProperty({ type: Object, description: '规范化报告 (atlas.report/v1)' }) report: CanonicalReport;
   @ApiProperty({ type: [FindingDto] }) findings: FindingDto[];
-  @ApiProperty({ type: Object, description: '单元格地址 → 在原文中的位置' }) provenance: object;
+  @ApiProperty({ type: Object, description: '单元格地址 → 在原文中的位置' })
+  provenance: Contract.Provenance;
   @ApiProperty({ type: [ReportWarningDto] }) warnings: ReportWarningDto[];
   @ApiProperty({ example: 'text' }) format: string;
-  @ApiProperty({ nullable: true, type: String, enum: ['title', 'period', 'body', 'fileName'] })
-  yearSource: string | null;
+  @ApiProperty({ nullable: true, type: String, enum: YEAR_SOURCES })
+  yearSource: Contract.YearSource | null;
 }
 
-export class ReportVersionSummaryDto {
+export class ReportVersionSummaryDto implements Contract.ReportVersionSummary {
   @ApiProperty() version: number;
   @ApiProperty({ enum: REPORT_STATUSES, description: '该版本最近一次流程步骤后的状态' })
-  status: string;
+  status: ReportStatus;
   @ApiProperty() createdAt: string;
   @ApiProperty({ format: 'uuid' }) createdBy: string;
   @ApiProperty({ nullable: true, type: String }) createdByName: string | null;
@@ -68,8 +76,8 @@ export class ReportVersionSummaryDto {
 }
 
 /** The reviewer's comment a returned or reopened report carries until it is submitted again. */
-export class ReviewCommentDto {
-  @ApiProperty({ enum: ['return', 'reopen'] }) action: string;
+export class ReviewCommentDto implements Contract.ReviewComment {
+  @ApiProperty({ enum: ['return', 'reopen'] }) action: 'return' | 'reopen';
   @ApiProperty({ description: '退回或重新打开时的版本' }) version: number;
   @ApiProperty({ description: '退回意见或重新打开的原因' }) comment: string;
   @ApiProperty({ format: 'uuid' }) actorId: string;
@@ -77,20 +85,20 @@ export class ReviewCommentDto {
   @ApiProperty() at: string;
 }
 
-export class ReportDetailDto {
+export class ReportDetailDto implements Contract.ReportDetail {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) agencyId: string;
   @ApiProperty({ nullable: true, type: String }) agencyName: string | null;
   @ApiProperty() year: number;
-  @ApiProperty({ enum: REPORT_STATUSES }) status: string;
+  @ApiProperty({ enum: REPORT_STATUSES }) status: ReportStatus;
   @ApiProperty({ description: '当前版本号' }) version: number;
   @ApiProperty({ type: Object, description: '当前版本的规范化报告 (atlas.report/v1)' })
-  report: object;
+  report: CanonicalReport;
   @ApiProperty({ type: [FindingDto] }) findings: FindingDto[];
   @ApiProperty({ type: [ReportWarningDto] }) warnings: ReportWarningDto[];
   @ApiProperty({ type: [ReportVersionSummaryDto] }) versions: ReportVersionSummaryDto[];
   @ApiProperty({ example: '2024-01-31', description: '适用的截止日期' }) deadline: string;
-  @ApiProperty({ enum: ['agency', 'ancestor', 'year', 'statutory'] }) deadlineSource: string;
+  @ApiProperty({ enum: DEADLINE_SOURCES }) deadlineSource: Contract.DeadlineSource;
   @ApiProperty({
     nullable: true,
     type: Boolean,
@@ -108,12 +116,12 @@ export class ReportDetailDto {
   @ApiProperty() updatedAt: string;
 }
 
-export class ReportListItemDto {
+export class ReportListItemDto implements Contract.ReportListItem {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) agencyId: string;
   @ApiProperty({ nullable: true, type: String }) agencyName: string | null;
   @ApiProperty() year: number;
-  @ApiProperty({ enum: REPORT_STATUSES }) status: string;
+  @ApiProperty({ enum: REPORT_STATUSES }) status: ReportStatus;
   @ApiProperty() version: number;
   @ApiProperty({ type: FindingCountsDto, description: '当前版本的检查结果数' })
   findingCounts: FindingCountsDto;
@@ -123,14 +131,14 @@ export class ReportListItemDto {
   @ApiProperty() updatedAt: string;
 }
 
-export class ReportPageDto {
+export class ReportPageDto implements Contract.ReportPage {
   @ApiProperty({ type: [ReportListItemDto] }) items: ReportListItemDto[];
   @ApiProperty() total: number;
   @ApiProperty() page: number;
   @ApiProperty() pageSize: number;
 }
 
-export class CellCorrectionDto {
+export class CellCorrectionDto implements Contract.CellCorrection {
   @ApiProperty() address: string;
   @ApiProperty() from: number;
   @ApiProperty() to: number;
@@ -139,17 +147,21 @@ export class CellCorrectionDto {
   @ApiProperty() at: string;
 }
 
-export class ReportVersionDetailDto extends ReportVersionSummaryDto {
+export class ReportVersionDetailDto
+  extends ReportVersionSummaryDto
+  implements Contract.ReportVersionDetail
+{
   @ApiProperty({ format: 'uuid' }) reportId: string;
   @ApiProperty({ type: Object, description: '该版本的规范化报告 (atlas.report/v1)' })
-  report: object;
+  report: CanonicalReport;
   @ApiProperty({ type: [FindingDto] }) findings: FindingDto[];
   @ApiProperty({ type: [ReportWarningDto] }) warnings: ReportWarningDto[];
-  @ApiProperty({ type: Object, description: '单元格地址 → 在原文中的位置' }) provenance: object;
+  @ApiProperty({ type: Object, description: '单元格地址 → 在原文中的位置' })
+  provenance: Contract.Provenance;
   @ApiProperty({ type: [CellCorrectionDto] }) corrections: CellCorrectionDto[];
 }
 
-export class CellDifferenceDto {
+export class CellDifferenceDto implements Contract.CellDifference {
   @ApiProperty({ example: 'applications.newReceived.total' }) address: string;
   @ApiProperty({
     nullable: true,
@@ -160,21 +172,21 @@ export class CellDifferenceDto {
   @ApiProperty({ nullable: true, type: Number }) to: number | null;
 }
 
-export class ReportDiffDto {
+export class ReportDiffDto implements Contract.ReportDiff {
   @ApiProperty() from: number;
   @ApiProperty() to: number;
   @ApiProperty({ type: [CellDifferenceDto] }) differences: CellDifferenceDto[];
 }
 
-export class ReportEventChangeDto {
+export class ReportEventChangeDto implements Contract.ReportEventChange {
   @ApiProperty({ example: 'applications.newReceived.naturalPerson' }) address: string;
   @ApiProperty({ example: 5 }) from: number;
   @ApiProperty({ example: 6 }) to: number;
 }
 
-export class ReportEventDto {
+export class ReportEventDto implements Contract.ReportEvent {
   @ApiProperty() version: number;
-  @ApiProperty({ enum: REPORT_ACTIONS }) action: string;
+  @ApiProperty({ enum: REPORT_ACTIONS }) action: ReportAction;
   @ApiProperty({
     nullable: true,
     type: String,

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsString, MaxLength, MinLength } from 'class-validator';
+import type * as Contract from '@atlas/api-contract';
 
 export const MAX_RETURN_COMMENT_LENGTH = 500;
 export const MAX_REOPEN_REASON_LENGTH = 500;
@@ -8,7 +9,7 @@ export const MAX_REOPEN_REASON_LENGTH = 500;
 const trimmed = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.trim() : value;
 
-export class ReturnReportDto {
+export class ReturnReportDto implements Contract.ReturnReportRequest {
   @ApiProperty({
     minLength: 1,
     maxLength: MAX_RETURN_COMMENT_LENGTH,
@@ -23,7 +24,7 @@ export class ReturnReportDto {
   comment: string;
 }
 
-export class ReopenReportDto {
+export class ReopenReportDto implements Contract.ReopenReportRequest {
   @ApiProperty({
     minLength: 1,
     maxLength: MAX_REOPEN_REASON_LENGTH,

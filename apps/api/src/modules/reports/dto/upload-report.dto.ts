@@ -1,12 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { AgencyIdField, ReportYearField } from '../../../common/http/request-fields';
 import { FileNameField, PastedTextField } from './report-fields';
+import type * as Contract from '@atlas/api-contract';
 
 /**
  * An upload: multipart/form-data with `file`, `agencyId`, `year`, or JSON with the report's text
  * pasted into `text`. Exactly one of `file` and `text`.
  */
-export class UploadReportDto {
+export class UploadReportDto implements Contract.UploadReportRequest {
   @ApiProperty({ format: 'uuid', description: '报告所属机构' })
   @AgencyIdField({ optional: false })
   agencyId: string;
@@ -41,7 +42,7 @@ export class UploadReportFormDto extends UploadReportDto {
 }
 
 /** A preview parses and checks without storing; agency and year only add the checks that need them. */
-export class PreviewReportDto {
+export class PreviewReportDto implements Contract.PreviewReportRequest {
   @ApiPropertyOptional({
     format: 'uuid',
     description: '给出时对照该机构上一年度的报告（X.CARRY、T2.STOCK）',

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
+import type * as Contract from '@atlas/api-contract';
 
-export class DatabaseInfoDto {
+export class DatabaseInfoDto implements Contract.DatabaseInfo {
   @ApiProperty({ description: 'True when the embedded PostgreSQL under ATLAS_DATA_DIR is used' })
   embedded: boolean;
 
@@ -8,7 +9,7 @@ export class DatabaseInfoDto {
   serverVersion: string;
 }
 
-export class SystemInfoDto {
+export class SystemInfoDto implements Contract.SystemInfo {
   @ApiProperty({ example: 'Disclosure Atlas' })
   name: string;
 

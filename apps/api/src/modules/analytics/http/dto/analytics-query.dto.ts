@@ -13,6 +13,7 @@ import {
 } from 'class-validator';
 import { METRICS } from '@atlas/metrics';
 import { AgencyIdField, ReportYearField } from '../../../../common/http/request-fields';
+import type * as Contract from '@atlas/api-contract';
 
 /*
  * Query strings of the analytics endpoints. Every parameter is validated here; defaults are
@@ -57,7 +58,7 @@ function applyAll(...decorators: PropertyDecorator[]): PropertyDecorator {
   return (target, key) => decorators.forEach((decorator) => decorator(target, key));
 }
 
-export class ScopeQueryDto {
+export class ScopeQueryDto implements Contract.AnalyticsScopeQuery {
   @ApiPropertyOptional({
     format: 'uuid',
     description: '范围：机构 id（默认：调用者可见的全部范围）',
@@ -75,13 +76,16 @@ export class ScopeQueryDto {
   subtree?: boolean;
 }
 
-export class YearQueryDto extends ScopeQueryDto {
+export class YearQueryDto extends ScopeQueryDto implements Contract.AnalyticsYearQuery {
   @ApiPropertyOptional({ example: 2024, description: '年度（默认：上一年度）' })
   @ReportYearField({ optional: true })
   year?: number;
 }
 
-export class YearRangeQueryDto extends ScopeQueryDto {
+export class YearRangeQueryDto
+  extends ScopeQueryDto
+  implements Contract.AnalyticsYearRangeQuery
+{
   @ApiPropertyOptional({ example: 2019, description: '起始年度（默认：结束年度前 6 年）' })
   @ReportYearField({ optional: true })
   fromYear?: number;
@@ -125,7 +129,7 @@ export class TrendQueryDto extends YearRangeQueryDto {
   groupBy?: 'none' | 'kind' | 'level' | 'child';
 }
 
-export class CompareQueryDto extends YearQueryDto {
+export class CompareQueryDto extends YearQueryDto implements Contract.CompareQuery {
   @ApiPropertyOptional({ example: 'disclosureRate', default: 'applicationsReceived' })
   @IsOptional()
   @IsIn(METRIC_KEYS, { message: METRIC_MESSAGE })
@@ -157,13 +161,16 @@ export class CompareQueryDto extends YearQueryDto {
   offset?: number;
 }
 
-export class YoyQueryDto extends YearQueryDto {
+export class YoyQueryDto extends YearQueryDto implements Contract.YoyQuery {
   @ApiPropertyOptional({ example: 2023, description: '对比年度（默认：上一年）' })
   @ReportYearField({ optional: true })
   baseYear?: number;
 }
 
-export class ComplianceQueryDto extends YearRangeQueryDto {
+export class ComplianceQueryDto
+  extends YearRangeQueryDto
+  implements Contract.ComplianceQuery
+{
   @ApiPropertyOptional({ enum: ['agency', 'child'], default: 'child' })
   @IsOptional()
   @IsIn(['agency', 'child'], { message: 'by 应为 agency 或 child' })
@@ -185,7 +192,7 @@ export class ComplianceQueryDto extends YearRangeQueryDto {
   offset?: number;
 }
 
-export class QualityQueryDto extends YearQueryDto {
+export class QualityQueryDto extends YearQueryDto implements Contract.QualityQuery {
   @ApiPropertyOptional({ enum: ['failing', 'missing', 'late', 'warning'] })
   @IsOptional()
   @IsIn(['failing', 'missing', 'late', 'warning'], {
@@ -205,7 +212,7 @@ export class QualityQueryDto extends YearQueryDto {
   offset?: number;
 }
 
-export class RollupQueryDto extends YearQueryDto {
+export class RollupQueryDto extends YearQueryDto implements Contract.RollupQuery {
   @LimitField(200)
   limit?: number;
 
@@ -213,7 +220,7 @@ export class RollupQueryDto extends YearQueryDto {
   offset?: number;
 }
 
-export class ExportFormatDto {
+export class ExportFormatDto implements Contract.ExportFormatQuery {
   @ApiPropertyOptional({ enum: ['csv', 'xlsx'], default: 'xlsx' })
   @IsOptional()
   @IsIn(['csv', 'xlsx'], { message: 'format 应为 csv 或 xlsx' })

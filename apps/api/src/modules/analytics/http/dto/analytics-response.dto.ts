@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import type * as R from '../../analytics.types';
 import type { MetricInfo } from '@atlas/api-contract';
 
@@ -150,7 +150,7 @@ export class CompareResponseDto implements R.CompareDto {
   @ApiProperty() year: number;
   @ApiProperty({ enum: ['agency', 'child'] }) by: 'agency' | 'child';
   @ApiProperty({ type: MetricInfoDto }) metric: MetricInfoDto;
-  @ApiPropertyOptional({ nullable: true, type: MetricInfoDto }) secondMetric: MetricInfoDto | null;
+  @ApiProperty({ nullable: true, type: MetricInfoDto }) secondMetric: MetricInfoDto | null;
   @ApiProperty({ description: '有数值、参与排名的单位数' }) total: number;
   @ApiProperty({ description: '没有数值（无报告或分母为 0）的单位数' }) withoutValue: number;
   @ApiProperty({ type: CompareStatsDto }) stats: CompareStatsDto;
@@ -274,9 +274,13 @@ export class RollupProactiveRowDto {
 export class RollupRowDto {
   @ApiProperty() key: string;
   @ApiProperty() label: string;
-  @ApiPropertyOptional({ type: [String] }) headings?: string[];
   @ApiProperty({ type: 'object', additionalProperties: { type: 'number', nullable: true } })
   values: Record<string, number | null>;
+}
+
+/** A row of 表三 with the merged headings printed to its left. */
+export class RollupApplicationRowDto extends RollupRowDto {
+  @ApiProperty({ type: [String] }) headings: string[];
 }
 
 export class RollupUnitDto {
@@ -305,13 +309,7 @@ export class RollupResponseDto implements R.RollupDto {
   @ApiProperty({ enum: ['2021', '2019'] }) formatVersion: '2021' | '2019';
   @ApiProperty() reports: number;
   @ApiProperty({ type: [RollupProactiveRowDto] }) proactive: RollupProactiveRowDto[];
-  @ApiProperty({ type: [RollupRowDto] })
-  applications: {
-    key: string;
-    label: string;
-    headings: string[];
-    values: Record<string, number | null>;
-  }[];
+  @ApiProperty({ type: [RollupApplicationRowDto] }) applications: RollupApplicationRowDto[];
   @ApiProperty({ type: [RollupRowDto] }) reviewLitigation: RollupRowDto[];
   @ApiProperty({ type: RollupUnitsDto }) units: RollupUnitsDto;
 }
