@@ -476,6 +476,16 @@ describe('agencies: the tree of reporting units (real PostgreSQL)', () => {
       expect(reimport.body).toMatchObject({ created: 0, updated: 0 });
     });
 
+    it('writes a name that a spreadsheet would run as a formula as text, and reads it back', async () => {
+      const hostile = await createAgency('=HYPERLINK("http://evil.example","点我")', null, { name: `=HYPERLINK("http://evil.example","点我${run}")` });
+      const csv = (await admin().get('/api/agencies/export?format=csv').responseType('blob').expect(200)).body as Buffer;
+      const row = (parseCsv(csv, { bom: true }) as string[][]).find((cells) => cells[0] === hostile.code);
+      expect(row?.[1]).toBe(`'${hostile.name}`);
+      const reimport = await importFile(csv, 'agencies.csv').expect(200);
+      expect(reimport.body).toMatchObject({ created: 0, updated: 0 });
+      expect((await storedRows([hostile.id])).get(hostile.id)?.name).toBe(hostile.name);
+    });
+
     it('lets only admins write and only admins and oversight users export', async () => {
       for (const token of [oversightToken, uploaderToken]) {
         await as(token)

@@ -1,6 +1,7 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import { stringify as stringifyCsv } from 'csv-stringify/sync';
 import { type CellValue, Workbook } from 'exceljs';
+import { neutraliseCsvCell, restoreCsvCell } from '../../common/http/csv-cell';
 import {
   AGENCY_FILE_COLUMNS,
   AGENCY_FILE_FORMATS,
@@ -78,7 +79,7 @@ export function readCsvSheet(content: Buffer): SheetRow[] {
         : null;
     throw new SheetReadError('CSV 格式错误（引号未闭合或字段分隔有误），无法读取', line);
   }
-  return records.map((cells, index) => ({ rowNumber: index + 1, cells }));
+  return records.map((cells, index) => ({ rowNumber: index + 1, cells: cells.map(restoreCsvCell) }));
 }
 
 export async function readXlsxSheet(content: Buffer): Promise<SheetRow[]> {
@@ -145,7 +146,7 @@ function toFileCells(record: AgencyFileRecord): (string | number | null)[] {
 
 export function writeAgencyCsv(records: readonly AgencyFileRecord[]): Buffer {
   const text = stringifyCsv(
-    [AGENCY_COLUMNS.map((column) => column.label), ...records.map(toFileCells)],
+    [AGENCY_COLUMNS.map((column) => column.label), ...records.map((record) => toFileCells(record).map(neutraliseCsvCell))],
     {
       bom: true, // without it Excel reads UTF-8 as the ANSI code page and shows mojibake
       record_delimiter: 'windows',

@@ -1,5 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import { Workbook } from 'exceljs';
+import { neutraliseCsvCell } from '../../../common/http/csv-cell';
 
 /*
  * Plain tables to files: CSV (the first table, UTF-8 with a BOM) or XLSX (one sheet each).
@@ -40,7 +41,8 @@ export const thinBorder = {
 
 /** CSV of a table, UTF-8 with a BOM so that Excel reads the Chinese correctly. */
 export function toCsv(table: ExportTable): Buffer {
-  const text = stringify([table.header as Cell[], ...table.rows], {
+  const cells = [table.header as Cell[], ...table.rows].map((row) => row.map(neutraliseCsvCell));
+  const text = stringify(cells, {
     cast: { number: (value) => String(value) },
   });
   return Buffer.concat([Buffer.from('\uFEFF', 'utf8'), Buffer.from(text, 'utf8')]);
