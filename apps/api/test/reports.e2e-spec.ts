@@ -827,6 +827,18 @@ describe('reports: upload, read, correct, workflow (real PostgreSQL)', () => {
           },
           'CELL_REPEATED',
         ],
+        [
+          { reason: '原因', changes: [{ address: 'applications.newReceived.total', value: -5 }] },
+          'CELL_VALUE_INVALID',
+        ],
+        [
+          { reason: '原因', changes: [{ address: 'applications.newReceived.total', value: 2.5 }] },
+          'CELL_VALUE_INVALID',
+        ],
+        [
+          { reason: '原因', changes: [{ address: 'proactive.fees.amountWanYuan', value: 1.234 }] },
+          'CELL_VALUE_INVALID',
+        ],
       ];
       for (const [body, code] of cases) {
         const response = await request(server())
@@ -836,6 +848,12 @@ describe('reports: upload, read, correct, workflow (real PostgreSQL)', () => {
           .expect(400);
         expect(response.body.code).toBe(code);
       }
+      const negative = await request(server())
+        .patch(`/api/reports/${id}/cells`)
+        .set(auth(uploaderA.token))
+        .send({ reason: '原因', changes: [{ address: 'applications.granted.naturalPerson', value: -5 }] })
+        .expect(400);
+      expect(negative.body.message).toBe('单元格 applications.granted.naturalPerson 是件数，不能小于 0');
       expect(await countRows(testApp)).toEqual(before);
     });
   });

@@ -7,6 +7,7 @@ export * from './lib/narrative';
 export * from './lib/rules';
 export * from './lib/report';
 export * from './lib/cells';
+export * from './lib/cell-values';
 export * from './lib/checks/table3';
 export * from './lib/checks/table4';
 export * from './lib/checks/narrative';

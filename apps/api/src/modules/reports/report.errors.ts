@@ -120,6 +120,9 @@ export const parseTimedOut = (seconds: number) =>
 export const cellNotInReport = (address: string) =>
   new BadRequestException({ code: 'CELL_NOT_FOUND', message: `报告中没有单元格 ${address}` });
 
+export const cellValueInvalid = (address: string, problem: string) =>
+  new BadRequestException({ code: 'CELL_VALUE_INVALID', message: `单元格 ${address} ${problem}` });
+
 export const cellRepeated = (address: string) =>
   new BadRequestException({
     code: 'CELL_REPEATED',

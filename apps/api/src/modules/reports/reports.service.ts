@@ -4,9 +4,11 @@ import {
   type CanonicalReport,
   type Finding,
   getCell,
+  cellValueProblem,
   parseCellAddress,
   setCell,
 } from '@atlas/report-model';
+import type { ParsedReport } from '@atlas/report-parser';
 import { isUUID } from 'class-validator';
 import { DataSource, type EntityManager, type Repository } from 'typeorm';
 import { DomainEvents } from '../../common/events/domain-events';
@@ -29,6 +31,7 @@ import { ReportAccess } from './report-access';
 import { assessTimeliness } from './report-deadline';
 import {
   cellNotInReport,
+  cellValueInvalid,
   cellRepeated,
   invalidTransition,
   reportDuplicate,
@@ -88,6 +91,11 @@ export interface UploadOptions {
    * must not take a report out of the reviewers' queue behind their back.
    */
   readonly keepSubmitted?: boolean;
+  /**
+   * What these very bytes were read as before (`read`, kept by a bulk import's preview, which
+   * checked the bytes' SHA-256): stored as it is instead of parsing the file a second time.
+   */
+  readonly reading?: ParsedReport;
 }
 
 /**
@@ -136,7 +144,9 @@ export class ReportsService implements OnModuleInit {
     if (existing)
       await this.assertAcceptsUpload(this.dataSource.manager, existing, sha256, options);
 
-    const parsed = await this.parsing.parse(source.bytes, source.fileName);
+    const parsed = options.reading
+      ? structuredClone(options.reading)
+      : await this.parsing.parse(source.bytes, source.fileName);
     const parsedYear = parsed.report.year;
     const yearCheck = assessDocumentYear(year, parsedYear, parsed.yearSource);
     if (yearCheck.kind === 'mismatch') throw yearMismatch(yearCheck.parsedYear, year);
@@ -189,6 +199,12 @@ export class ReportsService implements OnModuleInit {
       });
       return toWriteResult(report, version);
     });
+  }
+
+  /** The parser's reading of a file (within the upload limit), to be stored later by `upload`. */
+  async read(source: ReportSource): Promise<ParsedReport> {
+    this.assertWithinLimit(source.bytes);
+    return this.parsing.parse(source.bytes, source.fileName);
   }
 
   /** Parses and checks without storing anything. */
@@ -248,6 +264,8 @@ export class ReportsService implements OnModuleInit {
       const location = parseCellAddress(change.address);
       if (location === null || location.table === 'narrative')
         throw cellNotInReport(change.address);
+      const problem = cellValueProblem(location, change.value);
+      if (problem !== null) throw cellValueInvalid(change.address, problem);
       if (addresses.has(change.address)) throw cellRepeated(change.address);
       addresses.add(change.address);
     }
