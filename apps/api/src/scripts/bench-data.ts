@@ -16,6 +16,7 @@ import { DataSource } from 'typeorm';
 import { ConfigError, loadConfig } from '../config/app-config';
 import { AgenciesService } from '../modules/agencies';
 import { AnalyticsProjection } from '../modules/analytics';
+import { SYSTEM } from '../modules/audit';
 import { UsersService } from '../modules/auth';
 import { type BulkReport, type BulkReportVersion, ReportBulkLoadService } from '../modules/reports';
 import { type BenchAgency, benchRegion } from './bench/bench-region';
@@ -163,7 +164,8 @@ async function loadBenchData(options: Options): Promise<void> {
         role: 'oversight',
         scopeAgencyIds: [province.id],
       },
-      undefined,
+      SYSTEM,
+      // Its password is published with the benchmark, not an admin's choice for someone else.
       { usersOwnPassword: true },
     );
     log(`bench-data: ${agencies.length} agencies; loading ${options.years} years of reports`);
