@@ -11,9 +11,14 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** Boots the real application (same factory as main.ts) against the run's test database. */
-export async function bootTestApp(environment: Record<string, string> = {}): Promise<TestApp> {
-  const databaseUrl = process.env[TEST_DATABASE_URL_VARIABLE];
+/**
+ * Boots the real application (same factory as main.ts) against the run's test database, or the
+ * one given (a spec that needs a server of its own, e.g. to stop it).
+ */
+export async function bootTestApp(
+  environment: Record<string, string> = {},
+  databaseUrl = process.env[TEST_DATABASE_URL_VARIABLE],
+): Promise<TestApp> {
   if (!databaseUrl) throw new Error(`${TEST_DATABASE_URL_VARIABLE} is not set: run through apps/api/jest.config.cjs`);
   const config = loadConfig({ NODE_ENV: 'test', ATLAS_LOG_LEVEL: 'silent', ...environment });
   const app = await createApp(config, databaseUrl, {

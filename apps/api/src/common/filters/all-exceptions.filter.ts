@@ -2,6 +2,11 @@ import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpSta
 import type { Request, Response } from 'express';
 import { PinoLogger } from 'nestjs-pino';
 import { defaultErrorCode, defaultErrorMessage } from '../http/error-codes';
+import {
+  DATABASE_RETRY_AFTER_SECONDS,
+  DATABASE_UNAVAILABLE_MESSAGE,
+  isDatabaseUnavailable,
+} from './database-unavailable';
 
 /** The one shape every error response has. */
 export interface ErrorBody {
@@ -15,6 +20,7 @@ export interface ErrorBody {
 /**
  * Shapes every error as {statusCode, code, message} (plus `errors` when given). Thrown
  * HttpExceptions may carry `code`, `message` and an `errors` array in their response object;
+ * a lost database connection is a 503 with Retry-After (the request may succeed once it is back);
  * anything else is a 500 whose details go to the log only.
  */
 @Catch()
@@ -29,13 +35,20 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const request = http.getRequest<Request>();
     const body = toErrorBody(exception);
 
-    if (body.statusCode >= 500) {
+    if (body.code === DATABASE_UNAVAILABLE_CODE) {
+      // One line per refused request while it lasts, not a stack trace each.
+      this.logger.warn({ path: request.url, reason: String(exception) }, 'database unavailable');
+    } else if (body.statusCode >= 500) {
       this.logger.error({ err: exception, path: request.url }, 'request failed');
     }
     if (response.headersSent) return;
+    if (body.code === DATABASE_UNAVAILABLE_CODE) response.setHeader('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
     response.status(body.statusCode).json(body);
   }
 }
+
+/** The code /api/health also answers with when the database is down. */
+export const DATABASE_UNAVAILABLE_CODE = 'DB_UNAVAILABLE';
 
 const MALFORMED_JSON_MESSAGE = '请求体不是合法的 JSON';
 
@@ -66,6 +79,13 @@ export function toErrorBody(exception: unknown): ErrorBody {
         ? defaultErrorMessage(HttpStatus.PAYLOAD_TOO_LARGE)
         : MALFORMED_JSON_MESSAGE;
     return { statusCode, code: statusCode === 413 ? 'PAYLOAD_TOO_LARGE' : 'MALFORMED_BODY', message };
+  }
+  if (isDatabaseUnavailable(exception)) {
+    return {
+      statusCode: HttpStatus.SERVICE_UNAVAILABLE,
+      code: DATABASE_UNAVAILABLE_CODE,
+      message: DATABASE_UNAVAILABLE_MESSAGE,
+    };
   }
   return {
     statusCode: HttpStatus.INTERNAL_SERVER_ERROR,
