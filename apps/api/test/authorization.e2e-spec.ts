@@ -155,6 +155,8 @@ const MATRIX = {
   'POST /api/imports':                                   { who: WRITERS, scope: notYours('A1') },
   'GET /api/imports':                                    { who: WRITERS, listed: true },
   'GET /api/imports/{id}':                               { who: WRITERS, scope: hidden('A1', 'IMPORT_NOT_FOUND') },
+  'POST /api/imports/previews':                          { who: WRITERS, scope: notYours('A1') },
+  'POST /api/imports/previews/{id}/confirm':             { who: WRITERS, scope: notYours('A1') },
   'GET /api/analytics/metrics':                          { who: ANY_ROLE },
   'GET /api/analytics/overview':                         { who: ANY_ROLE, scope: AGENCY_A1 },
   'GET /api/analytics/overview/export':                  { who: ANY_ROLE, scope: AGENCY_A1 },
@@ -407,6 +409,17 @@ describe('authorization: every route × every role (real PostgreSQL)', () => {
     );
   }
 
+  /** The caller's own preview of `zip` when the caller may make one (else an id that is nobody's). */
+  async function freshPreview(caller: CallerName, allowed: boolean, zip: Buffer): Promise<string> {
+    if (!allowed || caller === 'anonymous' || caller === 'forged') return randomUUID();
+    const response = await request(server())
+      .post('/api/imports/previews')
+      .set('Authorization', `Bearer ${world.users[caller].token}`)
+      .attach('file', zip, 'import.zip')
+      .expect(201);
+    return (response.body as { id: string }).id;
+  }
+
   // ── the requests ──────────────────────────────────────────────────────────────────────────
 
   const REQUESTS: Record<MatrixRoute, RequestBuilder> = {
@@ -522,6 +535,16 @@ describe('authorization: every route × every role (real PostgreSQL)', () => {
       upload: { field: 'file', fileName: 'import.zip', content: importZip(world.agencies.A1.code) },
     }),
     'GET /api/imports': () => ({}),
+    'POST /api/imports/previews': () => ({
+      upload: { field: 'file', fileName: 'import.zip', content: importZip(world.agencies.A1.code) },
+    }),
+    'POST /api/imports/previews/{id}/confirm': async ({ caller, allowed }) => {
+      const content = importZip(world.agencies.A1.code);
+      return {
+        params: { id: await freshPreview(caller, allowed, content) },
+        upload: { field: 'file', fileName: 'import.zip', content },
+      };
+    },
     'GET /api/analytics/metrics': () => ({}),
     'GET /api/analytics/overview': () => ({ query: { scope: world.agencies.A1.id, year: WORLD_YEAR } }),
     'GET /api/analytics/overview/export': () => ({ query: { ...{ scope: world.agencies.A1.id, year: WORLD_YEAR }, format: 'csv' } }),

@@ -11,6 +11,7 @@ import { ReportReopenAndCorrectionChanges1764512000000 } from './1764512000000-r
 import { UsersMustChangePassword1764600000000 } from './1764600000000-users-must-change-password';
 import { CreateNotifications1764700000000 } from './1764700000000-create-notifications';
 import { AnalyticsProjectionOwnsItsTables1764800000000 } from './1764800000000-analytics-projection-owns-its-tables';
+import { CreateImportPreviews1764900000000 } from './1764900000000-create-import-previews';
 
 /** Applied in this order; append new migrations, never edit applied ones. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   UsersMustChangePassword1764600000000,
   CreateNotifications1764700000000,
   AnalyticsProjectionOwnsItsTables1764800000000,
+  CreateImportPreviews1764900000000,
 ];

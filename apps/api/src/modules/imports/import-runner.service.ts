@@ -1,47 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
+import type { ParsedReport } from '@atlas/report-parser';
 import { PinoLogger } from 'nestjs-pino';
 import { DataSource, In, Not, type Repository } from 'typeorm';
-import { toErrorBody } from '../../common/filters/all-exceptions.filter';
-import { AgenciesService, type AgencyDto } from '../agencies';
-import { AuditService } from '../audit';
 import type { AuthUser } from '../../common/auth/auth-user';
+import { AuditService } from '../audit';
 import { UsersService } from '../auth';
 import { type ReportActor, ReportQueriesService, ReportsService } from '../reports';
-import { FIRST_REPORT_YEAR, latestEndedYear } from '../../common/reporting-calendar';
 import { ImportItemEntity } from './entities/import-item.entity';
 import { ImportJobEntity } from './entities/import-job.entity';
-import {
-  type ItemFailure,
-  itemAgencyCodeUnknown,
-  itemAgencyNameAmbiguous,
-  itemAgencyNameMissing,
-  itemAgencyNameUnknown,
-  itemAgencyNotOwn,
-  itemCreatorUnavailable,
-  itemUnresolved,
-  itemYearMissing,
-  itemYearOutOfRange,
-} from './import.errors';
-import { type ImportInference, YEAR_SOURCES, type YearSource } from './import-status';
+import { type ItemFailure, itemCreatorUnavailable, itemUnresolved } from './import.errors';
+import { failureOf, identityOf, ImportResolver, isUnresolved } from './import-resolver';
 
 /** What a run did: all done, someone else holds the import, stopped early (process ending), gone. */
 export type RunOutcome = 'finished' | 'busy' | 'interrupted' | 'missing';
-
-/** Where an item's agency and year come from, once known. */
-interface Resolution {
-  readonly agency: Pick<AgencyDto, 'id' | 'code' | 'name'>;
-  readonly year: number;
-  readonly inferred: ImportInference;
-  readonly documentAgencyName: string | null;
-}
-
-/** A failure keeps what the document did say (its agency name, its year), to show beside the reason. */
-type Unresolved = ItemFailure & Partial<Pick<ImportItemEntity, 'documentAgencyName' | 'year' | 'inferred'>>;
-type Resolved = Resolution | Unresolved;
-
-/** The visible agencies by exact name, loaded once per run and only when a document names one. */
-type AgenciesByName = Map<string, AgencyDto[]>;
 
 /**
  * Works off one import: first finds every file's agency and year (manifest, else the document),
@@ -57,7 +29,7 @@ export class ImportRunner {
     private readonly dataSource: DataSource,
     private readonly reports: ReportsService,
     private readonly reportQueries: ReportQueriesService,
-    private readonly agencies: AgenciesService,
+    private readonly resolver: ImportResolver,
     private readonly users: UsersService,
     private readonly audit: AuditService,
     private readonly logger: PinoLogger,
@@ -116,7 +88,7 @@ export class ImportRunner {
     }
     const actor: ReportActor = { user, address: job.createdFrom };
 
-    let byName: AgenciesByName | null = null;
+    const resolve = this.resolver.forUser(user);
     const unresolved = await this.items.find({
       where: { jobId: job.id, status: 'queued' },
       order: { position: 'ASC' },
@@ -124,11 +96,18 @@ export class ImportRunner {
     for (const item of unresolved) {
       if (item.agencyId !== null && item.year !== null) continue;
       if (shouldStop()) return 'interrupted';
-      const resolved = await this.resolve(item, user, async () => {
-        byName ??= await this.agenciesByName(user);
-        return byName;
+      // The reading made to find the agency and year is the one stored: the file is parsed once.
+      let reading: ParsedReport | null = null;
+      const resolved = await resolve(item, async () => {
+        try {
+          const bytes = await this.contentOf(item);
+          reading = await this.reports.read({ bytes, fileName: uploadFileName(item.fileName) });
+          return identityOf(reading);
+        } catch (error) {
+          return this.failureOf(error, item);
+        }
       });
-      if ('code' in resolved) {
+      if (isUnresolved(resolved)) {
         const { code, message, ...known } = resolved;
         await this.fail(item, { code, message }, known);
       } else {
@@ -139,6 +118,7 @@ export class ImportRunner {
             year: resolved.year,
             inferred: resolved.inferred,
             documentAgencyName: resolved.documentAgencyName,
+            reading,
           },
         );
       }
@@ -152,108 +132,6 @@ export class ImportRunner {
     }
     await this.finish(job);
     return 'finished';
-  }
-
-  // ── finding the agency and the year ─────────────────────────────────────────────────────────
-
-  private async resolve(
-    item: ImportItemEntity,
-    user: AuthUser,
-    agenciesByName: () => Promise<AgenciesByName>,
-  ): Promise<Resolved> {
-    let agency: Resolution['agency'] | null = null;
-    if (item.manifestAgencyCode !== null) {
-      agency = await this.visibleAgencyByCode(user, item.manifestAgencyCode);
-      if (!agency) return itemAgencyCodeUnknown(item.manifestAgencyCode);
-    }
-    if (agency !== null && item.manifestYear !== null) {
-      return { agency, year: item.manifestYear, inferred: {}, documentAgencyName: null };
-    }
-
-    let document: DocumentIdentity;
-    try {
-      document = await this.readDocument(user, item);
-    } catch (error) {
-      return this.failureOf(error, item);
-    }
-    const documentAgencyName = document.agencyName;
-    const inferred: ImportInference = {};
-    let year = item.manifestYear;
-    if (year === null) {
-      if (document.year === null) return { ...itemYearMissing(), documentAgencyName };
-      year = document.year;
-      inferred.year = 'document';
-      if (document.yearSource) inferred.yearSource = document.yearSource;
-    }
-    // Only a year that has ended has a published report.
-    const latest = latestEndedYear();
-    if (year < FIRST_REPORT_YEAR || year > latest) {
-      return { ...itemYearOutOfRange(year, latest), documentAgencyName, inferred };
-    }
-    if (agency === null) {
-      const found = await this.agencyNamed(user, documentAgencyName, agenciesByName);
-      // The year is known by now: shown beside the reason the agency is not.
-      if (!('agency' in found)) return { ...found, documentAgencyName, year, inferred };
-      agency = found.agency;
-      inferred.agency = found.how;
-    }
-    return { agency, year, inferred, documentAgencyName };
-  }
-
-  private async visibleAgencyByCode(user: AuthUser, code: string): Promise<AgencyDto | null> {
-    const agency = await this.agencies.findByCode(code);
-    if (!agency) return null;
-    try {
-      return await this.agencies.assertVisible(user, agency.id);
-    } catch {
-      return null;
-    }
-  }
-
-  /**
-   * The agency a document names: exactly one visible agency of that name. An uploader sees only
-   * its own agency, and a document that names none is taken to be its own.
-   */
-  private async agencyNamed(
-    user: AuthUser,
-    name: string | null,
-    agenciesByName: () => Promise<AgenciesByName>,
-  ): Promise<{ agency: AgencyDto; how: 'name' | 'uploader' } | ItemFailure> {
-    if (user.role === 'uploader' && user.agencyId !== null) {
-      const own = await this.agencies.assertVisible(user, user.agencyId);
-      if (name === null) return { agency: own, how: 'uploader' };
-      return name === own.name ? { agency: own, how: 'name' } : itemAgencyNotOwn(name, own.name);
-    }
-    if (name === null) return itemAgencyNameMissing();
-    const matches = (await agenciesByName()).get(name) ?? [];
-    const [only] = matches;
-    if (only === undefined) return itemAgencyNameUnknown(name);
-    if (matches.length > 1) return itemAgencyNameAmbiguous(name, matches.map((agency) => agency.code).sort());
-    return { agency: only, how: 'name' };
-  }
-
-  private async agenciesByName(user: AuthUser): Promise<AgenciesByName> {
-    const byName: AgenciesByName = new Map();
-    for (const agency of await this.agencies.list(user, {})) {
-      byName.set(agency.name, [...(byName.get(agency.name) ?? []), agency]);
-    }
-    return byName;
-  }
-
-  /** Parses without storing (the reports context's preview) to read the agency name and year. */
-  private async readDocument(user: AuthUser, item: ImportItemEntity): Promise<DocumentIdentity> {
-    const preview = await this.reports.preview(user, {
-      bytes: await this.contentOf(item),
-      fileName: uploadFileName(item.fileName),
-    });
-    // The preview's report is the canonical model, typed loosely at the HTTP edge.
-    const { agencyName, year } = preview.report as { agencyName?: unknown; year?: unknown };
-    const yearSource = YEAR_SOURCES.find((source) => source === preview.yearSource) ?? null;
-    return {
-      agencyName: typeof agencyName === 'string' && agencyName.trim() !== '' ? agencyName.trim() : null,
-      year: typeof year === 'number' && Number.isInteger(year) ? year : null,
-      yearSource,
-    };
   }
 
   // ── uploading ───────────────────────────────────────────────────────────────────────────────
@@ -270,12 +148,13 @@ export class ImportRunner {
     try {
       // A submitted report awaits review: the import refuses the file rather than turn it back
       // into a draft (REPORT_AWAITING_REVIEW), as it refuses one for an accepted report.
+      const { content, reading } = await this.storedFileOf(item);
       const stored = await this.reports.upload(
         actor,
         agencyId,
         year,
-        { bytes: await this.contentOf(item), fileName: uploadFileName(item.fileName) },
-        { keepSubmitted: true },
+        { bytes: content, fileName: uploadFileName(item.fileName) },
+        { keepSubmitted: true, reading: reading ?? undefined },
       );
       const errors = stored.findings.filter((finding) => finding.severity === 'error').length;
       await this.settle(item, {
@@ -317,21 +196,24 @@ export class ImportRunner {
   // ── storing outcomes ────────────────────────────────────────────────────────────────────────
 
   private async contentOf(item: ImportItemEntity): Promise<Buffer> {
+    return (await this.storedFileOf(item)).content;
+  }
+
+  /** The item's bytes, and the reading of them when one was made (preview or first look). */
+  private async storedFileOf(item: ImportItemEntity): Promise<{ content: Buffer; reading: ParsedReport | null }> {
     const row = await this.items.findOne({
       where: { id: item.id },
-      select: { id: true, content: true },
+      select: { id: true, content: true, reading: true },
     });
     if (!row?.content) throw new Error(`import item ${item.id} has no content left`);
-    return row.content;
+    return { content: row.content, reading: row.reading };
   }
 
   /** Refusals (HTTP errors of the reports context) keep their code; anything else is logged. */
   private failureOf(error: unknown, item: ImportItemEntity): ItemFailure {
-    const body = toErrorBody(error);
-    if (body.statusCode >= 500) {
-      this.logger.error({ err: error, importItemId: item.id, fileName: item.fileName }, 'import item failed');
-    }
-    return { code: body.code, message: body.message };
+    return failureOf(error, (err) =>
+      this.logger.error({ err, importItemId: item.id, fileName: item.fileName }, 'import item failed'),
+    );
   }
 
   private fail(
@@ -342,7 +224,7 @@ export class ImportRunner {
     return this.settle(item, { status: 'failed', code: failure.code, message: failure.message, ...extra });
   }
 
-  /** An item's outcome, once: its bytes are dropped (report_file keeps what was stored). */
+  /** An item's outcome, once: its bytes and reading are dropped (report_file and report_version keep what was stored). */
   private async settle(
     item: ImportItemEntity,
     outcome: Partial<
@@ -363,7 +245,7 @@ export class ImportRunner {
   ): Promise<void> {
     await this.items.update(
       { id: item.id, status: 'queued' },
-      { ...outcome, content: null, finishedAt: new Date() },
+      { ...outcome, content: null, reading: null, finishedAt: new Date() },
     );
   }
 
@@ -394,12 +276,6 @@ export class ImportRunner {
       );
     });
   }
-}
-
-interface DocumentIdentity {
-  readonly agencyName: string | null;
-  readonly year: number | null;
-  readonly yearSource: YearSource | null;
 }
 
 /**

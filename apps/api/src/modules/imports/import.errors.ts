@@ -1,5 +1,6 @@
 import {
   BadRequestException,
+  ConflictException,
   ForbiddenException,
   NotFoundException,
   PayloadTooLargeException,
@@ -102,6 +103,40 @@ export const importForOtherAgency = (row: number, code: string) =>
 
 export const importNotFound = () =>
   new NotFoundException({ code: 'IMPORT_NOT_FOUND', message: '导入任务不存在或无权查看' });
+
+/** How a file of the confirmed zip differs from the preview. */
+export interface PreviewChange {
+  readonly path: string;
+  readonly change: 'changed' | 'added' | 'removed';
+}
+
+const PREVIEW_CHANGE_LABELS: Readonly<Record<PreviewChange['change'], string>> = {
+  changed: '内容与预览时不同',
+  added: '预览时没有',
+  removed: '预览后被删除',
+};
+
+const describeChange = (change: PreviewChange) => `“${change.path}”${PREVIEW_CHANGE_LABELS[change.change]}`;
+
+export const importPreviewExpired = () =>
+  new ConflictException({
+    code: 'IMPORT_PREVIEW_EXPIRED',
+    message: '预览已过期或不存在（预览保留 24 小时，且只能确认一次），未导入任何文件；请重新预览后再确认导入',
+  });
+
+export const importPreviewChanged = (changes: readonly PreviewChange[]) =>
+  new ConflictException({
+    code: 'IMPORT_PREVIEW_CHANGED',
+    message:
+      `压缩包在预览后有 ${changes.length} 个文件变了（` +
+      changes
+        .slice(0, 3)
+        .map(describeChange)
+        .join('，') +
+      `${changes.length > 3 ? '，……' : ''}），未导入任何文件；请重新预览，确认无误后再导入`,
+    // One entry a file, in the shape the error filter passes on (`errors`).
+    errors: changes.slice(0, MANIFEST_MAX_PROBLEMS).map((change) => ({ ...change, message: describeChange(change) })),
+  });
 
 // ── one file's failure (the job goes on) ─────────────────────────────────────────────────────
 

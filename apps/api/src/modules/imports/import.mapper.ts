@@ -1,7 +1,14 @@
 import type { AgencyDescription } from '../agencies';
-import type { ImportItemDto, ImportJobDto, ImportJobSummaryDto } from './dto/import-job.dto';
+import type {
+  ImportItemDto,
+  ImportJobDto,
+  ImportJobSummaryDto,
+  ImportPreviewDto,
+} from './dto/import-job.dto';
 import type { ImportItemEntity } from './entities/import-item.entity';
 import type { ImportJobEntity } from './entities/import-job.entity';
+import type { ImportPreviewEntity } from './entities/import-preview.entity';
+import type { PreviewFile } from './import-previews.service';
 
 /** Entity → response DTO; entities never leave the services. */
 
@@ -64,5 +71,36 @@ export function toImportItemDto(
     code: item.code,
     message: item.message,
     finishedAt: item.finishedAt?.toISOString() ?? null,
+  };
+}
+
+export function toImportPreviewDto(preview: ImportPreviewEntity, files: readonly PreviewFile[]): ImportPreviewDto {
+  const ready = files.filter((file) => file.code === null).length;
+  return {
+    id: preview.id,
+    fileName: preview.archiveName,
+    expiresAt: preview.expiresAt.toISOString(),
+    total: files.length,
+    ready,
+    failed: files.length - ready,
+    files: files.map((file) => ({
+      fileName: file.path,
+      size: file.size,
+      sha256: file.sha256,
+      agencyId: file.agencyId,
+      // What the manifest or the document said, when no agency of the system matched it.
+      agencyCode: file.agency?.code ?? file.manifestAgencyCode,
+      agencyName: file.agency?.name ?? file.documentAgencyName,
+      year: file.year ?? file.manifestYear,
+      inferred: { ...file.inferred },
+      status: file.code === null ? 'ready' : 'failed',
+      format: file.reading?.format ?? null,
+      findingCounts:
+        file.findingErrors === null || file.findingWarnings === null
+          ? null
+          : { errors: file.findingErrors, warnings: file.findingWarnings },
+      code: file.code,
+      message: file.message,
+    })),
   };
 }

@@ -15,9 +15,10 @@ import type { ImportCreatedDto, ImportJobDto, ImportJobPageDto } from './dto/imp
 import { ImportItemEntity } from './entities/import-item.entity';
 import { ImportJobEntity } from './entities/import-job.entity';
 import { type ArchiveLimits, DEFAULT_ARCHIVE_LIMITS, readImportArchive } from './import-archive';
-import { importForOtherAgency, importNotFound, itemFileTooLarge } from './import.errors';
+import { importNotFound, itemFileTooLarge } from './import.errors';
 import { type PlannedItem, parseManifest, planItems } from './import-manifest';
 import { ImportQueue } from './import-queue.service';
+import { ImportResolver } from './import-resolver';
 import { type ItemCounts, toImportJobDto, toImportJobSummaryDto } from './import.mapper';
 
 /** Who imports, and from where (for the audit log and the uploads made on their behalf). */
@@ -30,6 +31,13 @@ export interface ImportArchiveUpload {
   readonly bytes: Buffer;
   readonly fileName: string;
 }
+
+/** A file of a new job, as stored (the worker fills in the rest). */
+export type NewImportItem = Pick<
+  ImportItemEntity,
+  'position' | 'fileName' | 'size' | 'sha256' | 'content' | 'manifestAgencyCode' | 'manifestYear' | 'status' | 'code' | 'message' | 'finishedAt'
+> &
+  Partial<Pick<ImportItemEntity, 'agencyId' | 'year' | 'inferred' | 'documentAgencyName' | 'reading'>>;
 
 /** Inserted a few at a time: one statement carrying hundreds of megabytes helps nobody. */
 const ITEM_INSERT_BATCH_BYTES = 16 * 1024 * 1024;
@@ -59,49 +67,69 @@ export class ImportsService {
     private readonly agencies: AgenciesService,
     private readonly audit: AuditService,
     private readonly queue: ImportQueue,
+    private readonly resolver: ImportResolver,
   ) {}
 
   async create(actor: ImportActor, upload: ImportArchiveUpload): Promise<ImportCreatedDto> {
     const archive = readImportArchive(upload.bytes, this.archiveLimits);
     const planned = planItems(archive.entries, archive.manifest ? parseManifest(archive.manifest) : []);
-    await this.assertOwnAgencyOnly(actor.user, planned);
-
-    const archiveSha256 = sha256Hex(upload.bytes);
-    const id = await this.dataSource.transaction(async (manager) => {
-      const job = await manager.getRepository(ImportJobEntity).save(
-        manager.getRepository(ImportJobEntity).create({
-          createdBy: actor.user.id,
-          createdFrom: actor.address,
-          status: 'queued',
-          archiveName: upload.fileName,
-          archiveSize: upload.bytes.length,
-          archiveSha256,
-          hasManifest: archive.manifest !== null,
-        }),
-      );
-      await this.insertItems(manager, job.id, planned);
-      await this.audit.record(
-        {
-          actor: actor.user,
-          address: actor.address,
-          action: 'import.create',
-          targetType: 'import',
-          targetId: job.id,
-          details: {
-            fileName: upload.fileName,
-            sha256: archiveSha256,
-            size: upload.bytes.length,
-            files: planned.length,
-            manifest: archive.manifest !== null,
-          },
-        },
-        manager,
-      );
-      await this.queue.enqueue(job.id, manager);
-      return job.id;
-    });
+    await this.resolver.assertOwnAgencyOnly(actor.user, planned);
+    const items = planned.map((item) => this.newItem(item));
+    const id = await this.dataSource.transaction((manager) =>
+      this.createJob(manager, actor, upload, { hasManifest: archive.manifest !== null, items }),
+    );
     this.queue.wake();
     return { id, status: 'queued', total: planned.length };
+  }
+
+  /**
+   * Stores a job, its files and its audit entry with the queue's job, in the caller's transaction
+   * (the caller wakes the queue once it has committed).
+   */
+  async createJob(
+    manager: EntityManager,
+    actor: ImportActor,
+    upload: ImportArchiveUpload,
+    job: { hasManifest: boolean; items: readonly NewImportItem[]; previewId?: string },
+  ): Promise<string> {
+    const archiveSha256 = sha256Hex(upload.bytes);
+    const { id } = await manager.getRepository(ImportJobEntity).save(
+      manager.getRepository(ImportJobEntity).create({
+        createdBy: actor.user.id,
+        createdFrom: actor.address,
+        status: 'queued',
+        archiveName: upload.fileName,
+        archiveSize: upload.bytes.length,
+        archiveSha256,
+        hasManifest: job.hasManifest,
+      }),
+    );
+    await this.insertItems(manager, id, job.items);
+    await this.audit.record(
+      {
+        actor: actor.user,
+        address: actor.address,
+        action: 'import.create',
+        targetType: 'import',
+        targetId: id,
+        details: {
+          fileName: upload.fileName,
+          sha256: archiveSha256,
+          size: upload.bytes.length,
+          files: job.items.length,
+          manifest: job.hasManifest,
+          ...(job.previewId === undefined ? {} : { previewId: job.previewId }),
+        },
+      },
+      manager,
+    );
+    await this.queue.enqueue(id, manager);
+    return id;
+  }
+
+  /** Lets the queue look for work now rather than at its next poll. */
+  wakeQueue(): void {
+    this.queue.wake();
   }
 
   async get(user: AuthUser, id: string): Promise<ImportJobDto> {
@@ -135,47 +163,37 @@ export class ImportsService {
 
   // ── internals ──────────────────────────────────────────────────────────────────────────────
 
-  /** An uploader's manifest may name its own agency only (403 before anything is stored). */
-  private async assertOwnAgencyOnly(user: AuthUser, planned: readonly PlannedItem[]): Promise<void> {
-    if (user.role !== 'uploader') return;
-    const own = user.agencyId === null ? null : await this.agencies.findById(user.agencyId);
-    for (const item of planned) {
-      if (item.agencyCode !== null && item.agencyCode !== own?.code) {
-        throw importForOtherAgency(item.manifestRow ?? 0, item.agencyCode);
-      }
-    }
+  /** A file to be read and stored by the worker; one over the per-file limit fails at once. */
+  private newItem(item: PlannedItem): NewImportItem {
+    const limit = this.config.uploadLimitBytes;
+    const tooLarge = item.bytes.length > limit;
+    const refusal = tooLarge ? itemFileTooLarge(limit) : null;
+    return {
+      position: item.position,
+      fileName: item.path,
+      size: item.bytes.length,
+      sha256: sha256Hex(item.bytes),
+      // A file over the per-file limit fails now; keeping its bytes would only cost space.
+      content: tooLarge ? null : item.bytes,
+      manifestAgencyCode: item.agencyCode,
+      manifestYear: item.year,
+      status: refusal ? 'failed' : 'queued',
+      code: refusal?.code ?? null,
+      message: refusal?.message ?? null,
+      finishedAt: refusal ? new Date() : null,
+    };
   }
 
   private async insertItems(
     manager: EntityManager,
     jobId: string,
-    planned: readonly PlannedItem[],
+    items: readonly NewImportItem[],
   ): Promise<void> {
-    const limit = this.config.uploadLimitBytes;
-    const rows = planned.map((item) => {
-      const tooLarge = item.bytes.length > limit;
-      const refusal = tooLarge ? itemFileTooLarge(limit) : null;
-      return {
-        jobId,
-        position: item.position,
-        fileName: item.path,
-        size: item.bytes.length,
-        sha256: sha256Hex(item.bytes),
-        // A file over the per-file limit fails now; keeping its bytes would only cost space.
-        content: tooLarge ? null : item.bytes,
-        manifestAgencyCode: item.agencyCode,
-        manifestYear: item.year,
-        status: refusal ? ('failed' as const) : ('queued' as const),
-        code: refusal?.code ?? null,
-        message: refusal?.message ?? null,
-        finishedAt: refusal ? new Date() : null,
-      };
-    });
-    let batch: typeof rows = [];
+    let batch: (NewImportItem & { jobId: string })[] = [];
     let batchBytes = 0;
-    for (const row of rows) {
-      batch.push(row);
-      batchBytes += row.size;
+    for (const item of items) {
+      batch.push({ ...item, jobId });
+      batchBytes += item.size;
       if (batchBytes >= ITEM_INSERT_BATCH_BYTES) {
         await manager.getRepository(ImportItemEntity).insert(batch);
         batch = [];
@@ -223,6 +241,6 @@ function countItems(items: readonly ImportItemEntity[]): ItemCounts {
   };
 }
 
-function sha256Hex(bytes: Uint8Array): string {
+export function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }

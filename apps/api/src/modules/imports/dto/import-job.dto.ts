@@ -95,3 +95,36 @@ export class ImportManifestFailureDto {
   @ApiProperty({ example: 'manifest.csv 有 1 处错误，未导入任何文件' }) message: string;
   @ApiProperty({ type: [ImportManifestProblemDto] }) errors: ImportManifestProblemDto[];
 }
+
+export const PREVIEW_FILE_STATUSES = ['ready', 'failed'] as const;
+
+/** One file of a preview: where it will go and what it was read as, or why it will not be imported. */
+export class ImportPreviewFileDto {
+  @ApiProperty({ example: 'pingtan-2021/source.txt', description: '压缩包中的路径' })
+  fileName: string;
+  @ApiProperty() size: number;
+  @ApiProperty({ description: '文件内容的 SHA-256；确认导入时每个文件须与此一致' }) sha256: string;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) agencyId: string | null;
+  @ApiProperty({ nullable: true, type: String }) agencyCode: string | null;
+  @ApiProperty({ nullable: true, type: String }) agencyName: string | null;
+  @ApiProperty({ nullable: true, type: Number }) year: number | null;
+  @ApiProperty({ type: ImportInferenceDto }) inferred: ImportInferenceDto;
+  @ApiProperty({ enum: PREVIEW_FILE_STATUSES, description: 'ready：确认后将导入；failed：不会导入（见 message）' })
+  status: string;
+  @ApiProperty({ nullable: true, type: String, example: 'pdf' }) format: string | null;
+  @ApiProperty({ nullable: true, type: ImportFindingCountsDto, description: '本报告内检查的结果数（跨年度检查在导入时进行）' })
+  findingCounts: ImportFindingCountsDto | null;
+  @ApiProperty({ nullable: true, type: String }) code: string | null;
+  @ApiProperty({ nullable: true, type: String }) message: string | null;
+}
+
+/** The 201 answer to a previewed zip: every file read once, kept until confirmed or expired. */
+export class ImportPreviewDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ description: '上传的压缩包文件名' }) fileName: string;
+  @ApiProperty({ description: '过期时间；过期后须重新预览' }) expiresAt: string;
+  @ApiProperty() total: number;
+  @ApiProperty({ description: '确认后将导入的文件数' }) ready: number;
+  @ApiProperty() failed: number;
+  @ApiProperty({ type: [ImportPreviewFileDto] }) files: ImportPreviewFileDto[];
+}

@@ -1,3 +1,4 @@
+import type { ParsedReport } from '@atlas/report-parser';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type { ImportInference, ImportItemStatus } from '../import-status';
 
@@ -27,6 +28,13 @@ export class ImportItemEntity {
   /** Kept until the file is processed; loaded only when asked for. */
   @Column({ type: 'bytea', nullable: true, select: false })
   content: Buffer | null;
+
+  /**
+   * What the document was read as (at the preview, or when the worker looked for its agency and
+   * year): stored as it is, so no file is parsed twice. Dropped with the bytes once processed.
+   */
+  @Column({ type: 'jsonb', nullable: true, select: false })
+  reading: ParsedReport | null;
 
   @Column({ name: 'manifest_agency_code', type: 'text', nullable: true })
   manifestAgencyCode: string | null;
