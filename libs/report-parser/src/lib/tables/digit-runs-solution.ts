@@ -130,6 +130,11 @@ export class ReadingCollector<T> {
     return this.found <= this.entries.length;
   }
 
+  /** The payloads of the kept readings, in the order found. */
+  keptPayloads(): T[] {
+    return this.entries.map((entry) => entry.payload);
+  }
+
   /** The kept readings, best first (even if it was found after the limit), then in order. */
   ordered(): number[][] {
     const best = this.bestEntry;

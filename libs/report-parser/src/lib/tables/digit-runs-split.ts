@@ -177,6 +177,19 @@ export class RunSplitter {
     return to > at && to - at <= this.maxLength(at, to);
   }
 
+  /** Whether `values`, printed one after the other, are a cut of the whole run. */
+  isCut(values: readonly number[]): boolean {
+    let at = 0;
+    for (const value of values) {
+      if (!Number.isSafeInteger(value) || value < 0) return false;
+      const printed = String(value);
+      const to = at + printed.length;
+      if (this.run.digits.slice(at, to) !== printed || !this.isValue(at, to)) return false;
+      at = to;
+    }
+    return at === this.length;
+  }
+
   /** Fewest values [at, to) can be cut into (Infinity if none). Cached per `to`. */
   minParts(at: number, to: number): number {
     let table = this.minPartsCache.get(to);

@@ -80,6 +80,8 @@ interface RowChoices {
   readonly candidates: readonly (readonly number[])[];
   /** False if the candidate list was cut short by a limit. */
   readonly complete: boolean;
+  /** For a run row: whether seven values (column order) are one of its cuts. */
+  readonly isCut?: (cells: readonly number[]) => boolean;
 }
 
 /** One linear rule on one column: Σ coefficient × cell = 0 (T3.OUTCOMES or T3.BALANCE). */
@@ -88,6 +90,9 @@ interface ColumnEquation {
   /** Per row (index into the rows), its coefficient: +1, −1, or 0 when not in the rule. */
   readonly coefficients: readonly number[];
 }
+
+/** Readings of the other rows from which an unlisted row's values are derived, at most. */
+const MAX_DERIVING_READINGS = 10_000;
 
 /** Fewest steps a row's cuts get, whatever the share of the limit: enough for real rows. */
 const MIN_ROW_STEPS = 2_000;
@@ -179,7 +184,66 @@ function rowChoices(
       ? valid
       : collectSplits(maxSplits, (emit) => splitter().each(0, end, unknown.length, null, emit));
   const candidates = sortReadings(chosen.splits.map(withKnown));
-  return { rowKey, candidates, complete: valid.complete && chosen.complete };
+  const cuts = splitter();
+  const isCut = (cells: readonly number[]): boolean =>
+    COLUMN_KEYS.every((column, index) => known[column] === undefined || known[column] === cells[index]) &&
+    cuts.isCut(COLUMN_KEYS.flatMap((column, index) => (known[column] === undefined ? [cells[index] ?? -1] : [])));
+  return { rowKey, candidates, complete: valid.complete && chosen.complete, isCut };
+}
+
+/**
+ * A run too long to list all its cuts (新收 of a large agency: thousands) may miss the right
+ * one. When it is the only such row, the column rules it is in say what it must be: every
+ * reading of the other rows that keeps the rules without it gives the row's values, and those
+ * that are a cut of its run are its candidates — all of them, if that search finished.
+ */
+function deriveUnlistedRow(
+  rows: readonly RowChoices[],
+  equations: readonly ColumnEquation[],
+  maxSteps: number,
+): RowChoices[] {
+  const unlisted = rows.flatMap((row, index) => (row.complete ? [] : [index]));
+  const target = unlisted[0];
+  const row = target === undefined ? undefined : rows[target];
+  if (unlisted.length !== 1 || target === undefined || !row?.isCut) return [...rows];
+  const defining = equations.filter((equation) => (equation.coefficients[target] ?? 0) !== 0);
+  if (defining.length === 0) return [...rows];
+  const others = rows.map((other, index) =>
+    index === target ? { rowKey: other.rowKey, candidates: [new Array<number>(COLUMN_COUNT).fill(0)], complete: true } : other,
+  );
+  const budget = new SearchBudget(maxSteps);
+  const found = searchReadings(
+    others,
+    equations.filter((equation) => (equation.coefficients[target] ?? 0) === 0),
+    budget,
+    // The rows only the unlisted row's rules hold (上年结转 beside 新收) combine freely here.
+    MAX_DERIVING_READINGS,
+    (choice) => [...choice],
+  );
+  const derived = new Map<string, number[]>();
+  for (const choice of found.keptPayloads()) {
+    const cells = new Array<number | undefined>(COLUMN_COUNT).fill(undefined);
+    let agrees = true;
+    for (const { column, coefficients } of defining) {
+      let rest = 0;
+      others.forEach((other, index) => {
+        if (index !== target) rest += (coefficients[index] ?? 0) * (other.candidates[choice[index] ?? 0]?.[column] ?? 0);
+      });
+      const value = -rest / (coefficients[target] ?? 1);
+      if (cells[column] !== undefined && cells[column] !== value) agrees = false;
+      cells[column] = value;
+    }
+    if (!agrees || cells.some((value) => value === undefined)) continue;
+    const values = cells as number[];
+    if (row.isCut(values)) derived.set(values.join(','), values);
+  }
+  if (derived.size === 0) return [...rows];
+  // Like any row's cuts: those keeping the row sum if any do, else all (the misprint is the row's).
+  const adding = [...derived.values()].filter(rowSumHolds);
+  const complete = !budget.exhausted && found.keptAll && others.every((other) => other.complete);
+  const next = [...rows];
+  next[target] = { ...row, candidates: sortReadings(adding.length > 0 ? adding : [...derived.values()]), complete };
+  return next;
 }
 
 /**
@@ -349,9 +413,11 @@ export function solveTable3(
   // Half the step limit is shared by the rows' cuts, half goes to the search that combines them.
   const maxSteps = options.maxSteps ?? DEFAULT_MAX_STEPS;
   const rowSteps = Math.max(MIN_ROW_STEPS, Math.floor(maxSteps / 2 / Math.max(1, rows.length)));
-  const choices = ordered.map((row) => rowChoices(row, rowSteps, options));
+  const listed = ordered.map((row) => rowChoices(row, rowSteps, options));
+  const equations = columnEquations(listed, layout);
+  const maxReadings = options.maxReadings ?? DEFAULT_MAX_READINGS;
+  const choices = deriveUnlistedRow(listed, equations, Math.ceil(maxSteps / 4));
   const budget = new SearchBudget(Math.ceil(maxSteps / 2));
-  const equations = columnEquations(choices, layout);
   const variables = choices
     .map((row, index) => ({ row, index }))
     .filter(({ row }) => row.candidates.length > 1);
@@ -365,7 +431,7 @@ export function solveTable3(
     choices,
     equations,
     budget,
-    options.maxReadings ?? DEFAULT_MAX_READINGS,
+    maxReadings,
     readingOf,
   );
   const complete = !budget.exhausted && choices.every((row) => row.complete);

@@ -264,6 +264,22 @@ describe('solveTable3', () => {
     );
   });
 
+  it('takes a run with too many cuts to list from the column rules it is in', () => {
+    // 20 digits into seven values: thousands of cuts, too many to list; only one keeps
+    // T3.BALANCE. The rows' own sums are misprinted (3103 for 3106): those rules are the document's.
+    const cells = [2156, 737, 27, 27, 47, 112, 3103];
+    const solution = solveTable3(
+      tableWith([
+        { rowKey: 'newReceived', run: cells.join('') },
+        { rowKey: 'granted', cells },
+        { rowKey: 'totalHandled', cells },
+      ]),
+      'itemizedOtherHandling',
+    );
+    expect(solution).toMatchObject({ ambiguities: [], readings: 1, brokenRules: 3, complete: true });
+    expect(Object.values(solution.applications.newReceived ?? {})).toEqual(cells);
+  });
+
   it('lists exactly the differing cells when two complete readings satisfy every rule', () => {
     // Both outcome rows print '270020130' (27,0,0,2,0,1,30 or 2,7,0,0,20,1,30) and the totals
     // are their sum: either row may take either cut, so two readings fit.
@@ -433,9 +449,17 @@ describe('solveTable4', () => {
     // 111119: 1,1,1,11,9 (14 ≠ 9) or 1,1,1,1,19 (4 ≠ 19), in any order: never adds up.
     const solution = solveTable4(['11002', '111119', '00000']);
     expect(solution.brokenRules).toBe(1);
-    expect(solution.groupsNeverAddingUp).toEqual(['litigationDirect']);
+    expect(solution.groupsAlwaysBroken).toEqual(['litigationDirect']);
     // A table whose every group can add up names none.
-    expect(solveTable4('10203120001200000').groupsNeverAddingUp).toEqual([]);
+    expect(solveTable4('10203120001200000').groupsAlwaysBroken).toEqual([]);
+  });
+
+  it('names a group broken in every reading that breaks the fewest totals', () => {
+    // 0,51,0,0,51 | 0,40,0,0,43 | 0,0,0,0,0: 复议后起诉's total can add up only in cuts that
+    // break two groups; every cut breaking one group breaks 未经复议直接起诉.
+    const solution = solveTable4('0510051040004300000');
+    expect(solution.brokenRules).toBe(1);
+    expect(solution.groupsAlwaysBroken).toEqual(['litigationDirect']);
   });
 
   it('takes several runs, each cut on its own', () => {
@@ -477,7 +501,7 @@ describe('solveTable4', () => {
       readings: 0,
       brokenRules: 0,
       complete: true,
-      groupsNeverAddingUp: [],
+      groupsAlwaysBroken: [],
     });
   });
 
