@@ -29,10 +29,11 @@ export interface Table4Solution extends DigitRunVerdict {
   /** The chosen reading; null if the digits cannot be cut into 15 values at all. */
   readonly reviewLitigation: ReviewLitigationTable | null;
   /**
-   * Groups whose total fails however the digits are cut (a finished search): T4.TOTAL is the
-   * document's for them even where the cut, and so each cell, is in doubt.
+   * Groups whose total fails in every reading the search settles on (a finished search, no
+   * reading keeping every total, each of the readings breaking the fewest totals breaking this
+   * one): T4.TOTAL is the document's for them even where the cut, and so each cell, is in doubt.
    */
-  readonly groupsNeverAddingUp: readonly ReviewGroupKey[];
+  readonly groupsAlwaysBroken: readonly ReviewGroupKey[];
 }
 
 const GROUP_KEYS: readonly ReviewGroupKey[] = REVIEW_GROUPS.map((group) => group.key);
@@ -128,7 +129,7 @@ export function solveTable4(
   const best = found.best;
   if (best === null) {
     return complete
-      ? { reviewLitigation: null, ambiguities: [], readings: 0, brokenRules: 0, complete, groupsNeverAddingUp: [] }
+      ? { reviewLitigation: null, ambiguities: [], readings: 0, brokenRules: 0, complete, groupsAlwaysBroken: [] }
       : fallbackReading(text, options);
   }
 
@@ -146,15 +147,22 @@ export function solveTable4(
     const found = walk(0, 0);
     return found || (!search.exhausted && listsComplete) ? found : null;
   };
-  const groupsNeverAddingUp = brokenRules > 0 && complete ? GROUP_KEYS.filter((_, group) => groupCanHold(group) === false) : [];
-  const ambiguity = ambiguityAmong(CELLS, found.ordered(), complete && found.keptAll);
+  const readings = found.ordered();
+  // With every reading kept, a group broken in each of them is broken in the document; with
+  // some dropped, only a group that cannot add up under any cut is sure.
+  const brokenInEach = (group: number): boolean =>
+    found.keptAll
+      ? readings.every((reading) => !totalHolds(reading.slice(group * GROUP_SIZE, (group + 1) * GROUP_SIZE)))
+      : groupCanHold(group) === false;
+  const groupsAlwaysBroken = brokenRules > 0 && complete ? GROUP_KEYS.filter((_, group) => brokenInEach(group)) : [];
+  const ambiguity = ambiguityAmong(CELLS, readings, complete && found.keptAll);
   return {
     reviewLitigation: toTable(best.reading),
     ambiguities: ambiguity === null ? [] : [ambiguity],
     readings: found.count,
     brokenRules,
     complete,
-    groupsNeverAddingUp,
+    groupsAlwaysBroken,
   };
 }
 
@@ -185,7 +193,7 @@ function fallbackReading(text: string, options: DigitRunSolveOptions): Table4Sol
       readings: 0,
       brokenRules: 0,
       complete: false,
-      groupsNeverAddingUp: [],
+      groupsAlwaysBroken: [],
     };
   }
   const ambiguity = ambiguityAmong(CELLS, readings, false);
@@ -195,7 +203,7 @@ function fallbackReading(text: string, options: DigitRunSolveOptions): Table4Sol
     readings: 0,
     brokenRules: brokenGroups(chosen),
     complete: false,
-    groupsNeverAddingUp: [],
+    groupsAlwaysBroken: [],
   };
 }
 

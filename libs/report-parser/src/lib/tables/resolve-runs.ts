@@ -192,14 +192,14 @@ export function resolveTable4Run(addresses: string[], values: UnsplitValues): Ru
     if (source) resolution.provenance[address] = source;
   }
   resolution.findings.push(...solution.ambiguities.map((ambiguity) => ambiguityFinding(ambiguity, '表四')));
-  // A group whose total fails whatever the cut breaks T4.TOTAL in the document, even where its
-  // cells stay in doubt (and so out of the checks).
+  // A group whose total fails in every reading the table allows breaks T4.TOTAL in the
+  // document, even where its cells stay in doubt (and so out of the checks).
   const inDoubt = new Set(solution.ambiguities.flatMap((ambiguity) => ambiguity.cells));
-  for (const group of solution.groupsNeverAddingUp) {
+  for (const group of solution.groupsAlwaysBroken) {
     const cells = REVIEW_COLUMNS.map((column) => reviewLitigationCell(group, column.key));
     if (!cells.some((cell) => inDoubt.has(cell))) continue;
     const label = REVIEW_GROUPS.find((candidate) => candidate.key === group)?.shortLabel ?? group;
-    resolution.findings.push(createFinding('T4.TOTAL', cells, `表四“${label}”的数字连在一起（“${run}”），无论怎样拆分，各项结果之和都不等于总计`));
+    resolution.findings.push(createFinding('T4.TOTAL', cells, `表四“${label}”的数字连在一起（“${run}”），没有一种拆法能让各组都对上，而对不上最少的每种拆法里，这一组的各项结果之和都不等于总计`));
   }
   return resolution;
 }
