@@ -25,4 +25,5 @@ export * from './lib/scoring/truth';
 export * from './lib/scoring/score-parse';
 export * from './lib/scoring/accuracy-summary';
 export * from './lib/scoring/corpus-truth';
+export * from './lib/scoring/undecided';
 export * from './lib/docx-borders';

@@ -302,17 +302,18 @@ function samplePaths(list: string | undefined): SamplePath[] {
 function accuracyCells(row: AccuracyRow): string[] {
   const s = row.summary;
   if (row.skipped)
-    return [row.path, '—', `skipped: ${row.skipped}`, '', '', '', '', '', '', '', '', '', '', ''];
+    return [row.path, '—', `skipped: ${row.skipped}`, '', '', '', '', '', '', '', '', '', '', '', ''];
   return [
     row.path,
     String(s.documents + row.renderFailures.length),
     `${s.right}/${s.cells}`,
     s.rightPercent.toFixed(3),
     String(s.flagged),
-    `${s.ambiguousWithTruth} (${s.rightOrAmbiguousPercent.toFixed(3)}%)`,
+    String(s.undecidedRight),
     String(s.wrong),
     String(s.falseAlarms),
     String(s.missedDefects),
+    String(s.invisibleDefects),
     String(s.layoutDocuments),
     String(s.parseErrors),
     String(s.internalErrors),
@@ -351,10 +352,11 @@ async function runAccuracy(io: CliIo, options: BenchOptions): Promise<object> {
         '单元格 right/total',
         '%',
         '标记 flagged',
-        '其中歧义含真值 ambiguous, truth offered (right+that %)',
+        '其中文档不可判定 right: undecided, F.AMBIGUOUS',
         '错误 wrong',
         '误报 false alarms',
         '漏报 missed',
+        '文档不可见缺陷 invisible defects',
         'F.LAYOUT docs',
         'ParseError',
         '内部错误 internal',

@@ -221,6 +221,36 @@ const RENDERERS: Readonly<Record<SamplePath, PathRenderer>> = {
     ),
 };
 
+/**
+ * Paths whose document is a function of the report and the seed alone — no external program,
+ * no document made once per seed and shared — so a changed report can be printed again the
+ * same way to compare bytes.
+ */
+const REPRINTABLE: ReadonlySet<SamplePath> = new Set<SamplePath>([
+  'html-cms',
+  'text-webpage-run',
+  'markdown-ocr',
+  'xlsx',
+]);
+
+/**
+ * The document a path prints for another report with the same seed and printing choices;
+ * undefined where the path cannot print again on its own (it needs LibreOffice or a browser).
+ */
+export async function reprintSample(
+  path: SamplePath,
+  seed: number,
+  generated: RandomReport,
+  tools: RenderTools,
+): Promise<Uint8Array | undefined> {
+  if (!REPRINTABLE.has(path)) return undefined;
+  const [printed] = await RENDERERS[path](
+    [{ seed, generated, random: SeededRandom.derived(seed, path) }],
+    tools,
+  );
+  return printed instanceof Error || !printed ? undefined : printed.bytes;
+}
+
 /** Renders the reports of the given seeds along one path. */
 export async function renderSamples(
   path: SamplePath,

@@ -47,6 +47,13 @@ export interface PathSummary {
   layoutMismatches: number;
   falseAlarms: number;
   missedDefects: number;
+  /**
+   * Of the right cells, those the document does not decide — proven by a second consistent
+   * report printed to the same bytes — that the parse reported as F.AMBIGUOUS.
+   */
+  undecidedRight: number;
+  /** Planted defects the printed document does not show (proven the same way): not missed. */
+  invisibleDefects: number;
   /** Documents with an F.LAYOUT finding, and the cells those findings name. */
   layoutDocuments: number;
   layoutCells: number;
@@ -92,6 +99,8 @@ export function summarizeScores(scored: readonly ScoredDocument[]): PathSummary 
     ).length,
     falseAlarms: sum(scores.map((s) => s.falseAlarms.length)),
     missedDefects: sum(scores.map((s) => s.missedDefects.length)),
+    undecidedRight: sum(scores.map((s) => s.undecidedRight)),
+    invisibleDefects: sum(scores.map((s) => s.invisibleDefects)),
     layoutDocuments: scores.filter((s) => s.layoutFindings > 0).length,
     layoutCells: sum(scores.map((s) => s.layoutCells)),
     parseErrors: scores.filter((s) => s.outcome === 'parse-error').length,

@@ -3,7 +3,7 @@ import { generateRandomReport } from '../random/random-report';
 import { failureExamples, summarizeScores } from './accuracy-summary';
 import { truthOfCorpus } from './corpus-truth';
 import { isPerfect, scoreParse } from './score-parse';
-import { truthOfGenerated } from './truth';
+import { truthOfGenerated, withUndecided } from './truth';
 
 const consistent = generateRandomReport(5, { shape: '2021-itemized', defect: null });
 const defective = generateRandomReport(5, { shape: '2021-itemized', defect: 'T3.BALANCE' });
@@ -17,6 +17,21 @@ function perfectParse(
 }
 
 describe('scoreParse', () => {
+  it('counts a cell proven undecided right when F.AMBIGUOUS names it, and an invisible defect as not missed', () => {
+    const decided = truthOfGenerated(defective);
+    const defects = decided.expectedFindings;
+    const address = 'applications.granted.naturalPerson';
+    const truth = withUndecided(decided, { cells: [address], defects });
+    const parsed = perfectParse(decided.report, []);
+    setCell(parsed, address, (getCell(parsed, address) ?? 0) + 3);
+    const flaggedOnly = scoreParse(truth, { kind: 'parsed', report: parsed });
+    expect(flaggedOnly).toMatchObject({ right: 199, undecidedRight: 0, missedDefects: [], invisibleDefects: defects.length });
+    parsed.findings.push(createFinding('F.AMBIGUOUS', [address], 'two cuts'));
+    expect(scoreParse(truth, { kind: 'parsed', report: parsed })).toMatchObject({ right: 200, undecidedRight: 1 });
+    // Without the proof the same parse misses the defect.
+    expect(scoreParse(decided, { kind: 'parsed', report: parsed }).missedDefects).toEqual(defects);
+  });
+
   it('counts every cell right for a perfect parse, with no alarm and no missed defect', () => {
     const truth = truthOfGenerated(defective);
     const findings = defective.brokenRules.map(({ rule, cells }) => createFinding(rule, cells, ''));

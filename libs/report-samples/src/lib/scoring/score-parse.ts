@@ -50,6 +50,10 @@ export interface DocumentScore {
   layout: { expected: Table3Layout; read: Table3Layout | null };
   falseAlarms: Pick<Finding, 'rule' | 'cells' | 'message'>[];
   missedDefects: ExpectedFinding[];
+  /** Cells counted right because the document does not decide them and the parse said so. */
+  undecidedRight: number;
+  /** Planted defects the document does not show (Truth.invisibleDefects). */
+  invisibleDefects: number;
   /** F.LAYOUT findings and the cells they name. */
   layoutFindings: number;
   layoutCells: number;
@@ -88,6 +92,8 @@ export function scoreParse(truth: Truth, outcome: ParseOutcome): DocumentScore {
       layout: { expected: expectedLayout, read: null },
       falseAlarms: [],
       missedDefects: truth.expectedFindings,
+      undecidedRight: 0,
+      invisibleDefects: truth.invisibleDefects?.length ?? 0,
       layoutFindings: 0,
       layoutCells: 0,
     };
@@ -103,12 +109,18 @@ export function scoreParse(truth: Truth, outcome: ParseOutcome): DocumentScore {
     report.findings.filter((f) => f.rule === 'F.AMBIGUOUS').flatMap((f) => f.cells),
   );
   let right = 0;
+  let undecidedRight = 0;
   const flagged: CellMiss[] = [];
   const wrong: CellMiss[] = [];
   for (const { address, value } of expectedCells) {
     const read = getCell(report, address);
-    if (sameNumber(read, value) || (ambiguous.has(address) && reportedAmbiguous.has(address))) {
+    if (sameNumber(read, value)) {
       right++;
+      continue;
+    }
+    if (ambiguous.has(address) && reportedAmbiguous.has(address)) {
+      right++;
+      undecidedRight++;
       continue;
     }
     const flag = flags.get(address);
@@ -136,6 +148,8 @@ export function scoreParse(truth: Truth, outcome: ParseOutcome): DocumentScore {
     missedDefects: truth.expectedFindings.filter(
       (expected) => !report.findings.some((finding) => matches(expected, finding)),
     ),
+    undecidedRight,
+    invisibleDefects: truth.invisibleDefects?.length ?? 0,
     layoutFindings: layoutFindings.length,
     layoutCells: new Set(layoutFindings.flatMap((finding) => finding.cells)).size,
   };

@@ -20,6 +20,26 @@ export interface Truth {
   ownFindings: ExpectedFinding[];
   /** Cells the document alone does not determine: right when reported in F.AMBIGUOUS. */
   ambiguousCells?: string[];
+  /**
+   * Planted defects the printed document does not show: it is byte for byte the document of a
+   * report without them (see undecided.ts). Neither missed when absent nor false when reported.
+   */
+  invisibleDefects?: ExpectedFinding[];
+}
+
+/** The truth with what the document was proven not to decide. */
+export function withUndecided(
+  truth: Truth,
+  undecided: { cells: readonly string[]; defects: readonly ExpectedFinding[] },
+): Truth {
+  if (undecided.cells.length === 0 && undecided.defects.length === 0) return truth;
+  const invisible = new Set(undecided.defects);
+  return {
+    ...truth,
+    ambiguousCells: [...new Set([...(truth.ambiguousCells ?? []), ...undecided.cells])],
+    expectedFindings: truth.expectedFindings.filter((defect) => !invisible.has(defect)),
+    invisibleDefects: [...(truth.invisibleDefects ?? []), ...undecided.defects],
+  };
 }
 
 /** The truth of a generated report, with the numbers its part 一 states. */
