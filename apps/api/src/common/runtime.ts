@@ -1,4 +1,4 @@
-import type { AppConfig } from '../config/app-config';
+import type { AppConfig, ParsePoolConfig } from '../config/app-config';
 
 /** Injection tokens for what main.ts resolved before Nest started. */
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -11,4 +11,4 @@ export interface AppRuntime {
   readonly embeddedDatabase: boolean;
 }
 
-export type { AppConfig };
+export type { AppConfig, ParsePoolConfig };

@@ -32,6 +32,12 @@ describe('loadConfig', () => {
         ATLAS_JOBS: 'false',
         ATLAS_DEMO_DATA: 'true',
         ATLAS_TOKEN_TTL_HOURS: '2',
+        ATLAS_PARSE_THREADS: '3',
+        ATLAS_PARSE_QUEUE: '7',
+        ATLAS_PARSE_TIMEOUT_S: '12',
+        ATLAS_PARSE_MEMORY_MB: '256',
+        ATLAS_IMPORT_JOBS_PER_ACCOUNT: '4',
+        ATLAS_STORAGE_QUOTA_MB: '100',
       },
       '/x',
     );
@@ -46,7 +52,17 @@ describe('loadConfig', () => {
       jobs: false,
       demoData: true,
       tokenTtlHours: 2,
+      parse: { threads: 3, queue: 7, timeoutMs: 12_000, memoryMb: 256 },
+      importJobsPerAccount: 4,
+      storageQuotaBytesPerAgency: 100 * 1024 * 1024,
     });
+  });
+
+  it('parses in at most two threads by default, fewer on one core', () => {
+    const { parse } = loadConfig({}, '/x');
+    expect(parse.threads).toBeGreaterThanOrEqual(1);
+    expect(parse.threads).toBeLessThanOrEqual(2);
+    expect(parse).toMatchObject({ queue: 50, timeoutMs: 30_000, memoryMb: 512 });
   });
 
   it('loads the demo by default only with the embedded database and outside tests', () => {
@@ -65,6 +81,9 @@ describe('loadConfig', () => {
     [{ ATLAS_ADMIN_PASSWORD: 'short' }, 'ATLAS_ADMIN_PASSWORD=(hidden)'],
     [{ ATLAS_JOBS: 'sometimes' }, 'ATLAS_JOBS="sometimes"'],
     [{ ATLAS_DEMO_DATA: 'maybe' }, 'ATLAS_DEMO_DATA="maybe"'],
+    [{ ATLAS_PARSE_THREADS: '0' }, 'ATLAS_PARSE_THREADS="0"'],
+    [{ ATLAS_PARSE_MEMORY_MB: '1.5' }, 'ATLAS_PARSE_MEMORY_MB="1.5"'],
+    [{ ATLAS_STORAGE_QUOTA_MB: 'lots' }, 'ATLAS_STORAGE_QUOTA_MB="lots"'],
   ])('rejects %j naming the variable', (environment, expected) => {
     expect(() => loadConfig(environment, '/x')).toThrow(ConfigError);
     expect(() => loadConfig(environment, '/x')).toThrow(expected);

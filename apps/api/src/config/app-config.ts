@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
 
@@ -14,6 +15,14 @@ const postgresUrl = z
     message: '应为 postgres://user:password@host:port/database 形式的连接串',
   })
   .refine((value) => URL.canParse(value), { message: '不是合法的 URL' });
+
+function positiveInteger(max: number) {
+  return z.coerce
+    .number({ message: '应为数字' })
+    .int({ message: '应为整数' })
+    .positive({ message: '应大于 0' })
+    .max(max, { message: `不应超过 ${max}` });
+}
 
 const environmentSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -41,6 +50,12 @@ const environmentSchema = z.object({
   ATLAS_ADMIN_PASSWORD: z.string().min(8, { message: '至少 8 个字符' }).optional(),
   ATLAS_DEMO_DATA: z.enum(['auto', 'true', 'false'], { message: '应为 auto、true 或 false' }).default('auto'),
   ATLAS_JOBS: booleanFlag.default(true),
+  ATLAS_PARSE_THREADS: positiveInteger(64).optional(),
+  ATLAS_PARSE_QUEUE: positiveInteger(10_000).default(50),
+  ATLAS_PARSE_TIMEOUT_S: positiveInteger(3600).default(30),
+  ATLAS_PARSE_MEMORY_MB: positiveInteger(16_384).default(512),
+  ATLAS_IMPORT_JOBS_PER_ACCOUNT: positiveInteger(100).default(2),
+  ATLAS_STORAGE_QUOTA_MB: positiveInteger(10_485_760).default(2048),
   ATLAS_TOKEN_TTL_HOURS: z.coerce
     .number({ message: '应为数字' })
     .positive({ message: '应大于 0' })
@@ -69,10 +84,27 @@ export interface AppConfig {
   readonly adminPassword: string | undefined;
   /** How long an access token is valid. */
   readonly tokenTtlHours: number;
+  /** Every report is parsed in this pool of worker threads, off the API's event loop. */
+  readonly parse: ParsePoolConfig;
+  /** Bulk import jobs one account may have waiting or running at once. */
+  readonly importJobsPerAccount: number;
+  /** Original report files stored per agency, all versions together. */
+  readonly storageQuotaBytesPerAgency: number;
   /** Work off background jobs (bulk imports) in this process; off: only enqueue them for another. */
   readonly jobs: boolean;
   /** Seed the demo region and reports on first start (default: with the embedded database). */
   readonly demoData: boolean;
+}
+
+export interface ParsePoolConfig {
+  /** Worker threads parsing at once (default: 2, or 1 on a one-core machine). */
+  readonly threads: number;
+  /** Parses waiting for a thread; beyond that a parse is refused at once (503). */
+  readonly queue: number;
+  /** A parse still running after this is stopped (its thread terminated). */
+  readonly timeoutMs: number;
+  /** Heap of one parse thread; a parse that needs more is stopped. */
+  readonly memoryMb: number;
 }
 
 export class ConfigError extends Error {
@@ -126,6 +158,14 @@ export function loadConfig(
     webDir: env.ATLAS_WEB_DIR ? absolute(env.ATLAS_WEB_DIR) : undefined,
     adminPassword: env.ATLAS_ADMIN_PASSWORD,
     tokenTtlHours: env.ATLAS_TOKEN_TTL_HOURS,
+    parse: {
+      threads: env.ATLAS_PARSE_THREADS ?? Math.min(2, availableParallelism()),
+      queue: env.ATLAS_PARSE_QUEUE,
+      timeoutMs: env.ATLAS_PARSE_TIMEOUT_S * 1000,
+      memoryMb: env.ATLAS_PARSE_MEMORY_MB,
+    },
+    importJobsPerAccount: env.ATLAS_IMPORT_JOBS_PER_ACCOUNT,
+    storageQuotaBytesPerAgency: env.ATLAS_STORAGE_QUOTA_MB * 1024 * 1024,
     jobs: env.ATLAS_JOBS,
     demoData: env.ATLAS_DEMO_DATA === 'auto' ? !env.DATABASE_URL && env.NODE_ENV !== 'test' : env.ATLAS_DEMO_DATA === 'true',
   };

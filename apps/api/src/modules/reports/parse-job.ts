@@ -18,6 +18,12 @@ export type ParseOutcome =
     }
   | { readonly ok: false; readonly failure: 'crash'; readonly detail: string };
 
+/** What a parse thread sends back: the outcome, and which thread it ran on (0: the API's own). */
+export interface ParseReply {
+  readonly threadId: number;
+  readonly outcome: ParseOutcome;
+}
+
 /** Never throws: a file that is not a report is an answer, a parser bug is reported as a crash. */
 export async function runParseJob(job: ParseJob): Promise<ParseOutcome> {
   try {

@@ -1,88 +1,127 @@
-import { extname, join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { extname, join, resolve } from 'node:path';
+import { threadId, Worker } from 'node:worker_threads';
 import { Inject, Injectable } from '@nestjs/common';
-import { detectFormat, type ParsedReport } from '@atlas/report-parser';
+import type { ParsedReport } from '@atlas/report-parser';
 import { PinoLogger } from 'nestjs-pino';
-import { APP_CONFIG, type AppConfig } from '../../common/runtime';
-import { type ParseJob, type ParseOutcome, runParseJob } from './parse-job';
-import { parseFailed, parseTimedOut } from './report.errors';
-import { runInWorker, type WorkerRun } from './worker-runner';
-
-export const PARSE_TIMEOUT_MS = 30_000;
+import { APP_CONFIG, type AppConfig, type ParsePoolConfig } from '../../common/runtime';
+import { type ParseJob, type ParseReply, runParseJob } from './parse-job';
+import { parseBusy, parseFailed, parseOutOfMemory, parseTimedOut } from './report.errors';
+import { BoundedPool, PoolBusyError, runInWorker, type WorkerRun } from './worker-runner';
 
 /** Compiled: parse.worker.js next to this file; under @swc-node/register (npm run dev): the .ts. */
 const WORKER_FILE = join(__dirname, 'parse.worker' + extname(__filename));
 
-// Heap of one parse worker: a hostile DOCX or PDF fails the parse, not the API.
-const WORKER_HEAP_MB = 512;
+/**
+ * A parse thread, with its heap capped. Run from TypeScript sources (dev, tests) the thread
+ * registers the same TypeScript hook the dev server uses, so it works under Jest as well.
+ */
+export function createParseWorker(memoryMb: number): Worker {
+  const fromSources = WORKER_FILE.endsWith('.ts');
+  return new Worker(WORKER_FILE, {
+    resourceLimits: { maxOldGenerationSizeMb: memoryMb },
+    ...(fromSources && {
+      execArgv: [...process.execArgv, '--require', '@swc-node/register'],
+      env: {
+        ...process.env,
+        SWC_NODE_PROJECT:
+          process.env['SWC_NODE_PROJECT'] ?? resolve(__dirname, '../../../../../tsconfig.node-dev.json'),
+      },
+    }),
+  });
+}
+
+/**
+ * Runs parse jobs in a bounded pool: at most `threads` parse threads at once (each a fresh
+ * thread, so a hostile file cannot leave state behind), `queue` more waiting, the rest refused.
+ * A job past its time limit or heap limit has its thread terminated.
+ */
+export class ParsePool {
+  private readonly pool: BoundedPool;
+
+  constructor(
+    readonly limits: ParsePoolConfig,
+    private readonly inThreads: boolean,
+  ) {
+    this.pool = new BoundedPool(limits.threads, limits.queue);
+  }
+
+  get queued(): number {
+    return this.pool.queued;
+  }
+
+  /** Throws PoolBusyError when every thread is busy and the queue is full. */
+  run(job: ParseJob, timeoutMs = this.limits.timeoutMs): Promise<WorkerRun<ParseReply>> {
+    return this.pool.run(async () => {
+      if (!this.inThreads) return withTimeout(inThisThread(job), timeoutMs);
+      try {
+        return await runInWorker<ParseReply>(
+          () => createParseWorker(this.limits.memoryMb),
+          job,
+          [job.bytes.buffer as ArrayBuffer],
+          timeoutMs,
+        );
+      } catch (error) {
+        return {
+          kind: 'reply',
+          reply: { threadId: -1, outcome: { ok: false, failure: 'crash', detail: String(error) } },
+        };
+      }
+    });
+  }
+}
 
 /** Reads uploaded bytes into a canonical report, off the API's event loop. */
 @Injectable()
 export class ReportParsingService {
-  /** Jest has no TypeScript hook inside worker threads, so tests parse in their own thread. */
-  private readonly inProcess = process.env['JEST_WORKER_ID'] !== undefined;
+  private readonly pool: ParsePool;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly logger: PinoLogger,
   ) {
     this.logger.setContext(ReportParsingService.name);
+    // Jest's many app tests parse in their own thread (a thread costs a TypeScript compile
+    // there); the pool's bounds still apply, and parse-pool.spec runs real threads.
+    const underJest = process.env['JEST_WORKER_ID'] !== undefined;
+    this.pool = new ParsePool(config.parse, !underJest);
   }
 
-  /** The parsed report, or a 422 (PARSE_<code>, PARSE_TIMEOUT, PARSE_FAILED) in Chinese. */
-  async parse(
-    bytes: Buffer,
-    fileName: string,
-    timeoutMs = PARSE_TIMEOUT_MS,
-  ): Promise<ParsedReport> {
-    const run = await this.run(bytes, fileName, timeoutMs);
+  /**
+   * The parsed report, or a 422 (PARSE_<code>, PARSE_TIMEOUT, PARSE_MEMORY_LIMIT, PARSE_FAILED)
+   * or a 503 (PARSE_BUSY) in Chinese.
+   */
+  async parse(bytes: Buffer, fileName: string, timeoutMs?: number): Promise<ParsedReport> {
+    // A copy the worker can own: the request's Buffer may be a slice of a shared pool.
+    const copy = new Uint8Array(bytes);
+    const job: ParseJob = { bytes: copy, fileName, maxInputBytes: this.config.uploadLimitBytes };
+    let run: WorkerRun<ParseReply>;
+    try {
+      run = await this.pool.run(job, timeoutMs);
+    } catch (error) {
+      if (error instanceof PoolBusyError) {
+        this.logger.warn({ fileName, size: bytes.length }, 'parse queue full');
+        throw parseBusy(this.pool.queued);
+      }
+      throw error;
+    }
     if (run.kind === 'timeout') {
       this.logger.warn({ fileName, size: bytes.length }, 'parse timed out');
-      throw parseTimedOut(Math.ceil(timeoutMs / 1000));
+      throw parseTimedOut(Math.ceil((timeoutMs ?? this.config.parse.timeoutMs) / 1000));
     }
-    const outcome = run.reply;
+    if (run.kind === 'out-of-memory') {
+      this.logger.warn({ fileName, size: bytes.length }, 'parse reached its memory limit');
+      throw parseOutOfMemory(this.config.parse.memoryMb);
+    }
+    const outcome = run.reply.outcome;
     if (outcome.ok) return outcome.parsed;
     if (outcome.failure === 'unreadable') throw parseFailed(outcome.code, outcome.messageZh);
     this.logger.error({ fileName, size: bytes.length, detail: outcome.detail }, 'parser crashed');
     throw parseFailed('FAILED', '文件无法解析，请检查文件是否完整，或改为粘贴报告全文');
   }
-
-  private async run(
-    bytes: Buffer,
-    fileName: string,
-    timeoutMs: number,
-  ): Promise<WorkerRun<ParseOutcome>> {
-    // A copy the worker can own: the request's Buffer may be a slice of a shared pool.
-    const copy = new Uint8Array(bytes);
-    const job: ParseJob = { bytes: copy, fileName, maxInputBytes: this.config.uploadLimitBytes };
-    if (this.inProcess || readsInMilliseconds(copy, fileName)) {
-      return withTimeout(runParseJob(job), timeoutMs);
-    }
-    try {
-      return await runInWorker<ParseOutcome>(
-        () =>
-          new Worker(WORKER_FILE, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } }),
-        job,
-        [copy.buffer],
-        timeoutMs,
-      );
-    } catch (error) {
-      return { kind: 'reply', reply: { ok: false, failure: 'crash', detail: String(error) } };
-    }
-  }
 }
 
-/**
- * Text, Markdown and HTML parse in a few milliseconds without pdfjs: a worker thread would cost
- * more to start than the parse itself. PDF, DOCX and XLSX go to a worker.
- */
-function readsInMilliseconds(bytes: Uint8Array, fileName: string): boolean {
-  try {
-    const format = detectFormat(bytes, fileName);
-    return format === 'text' || format === 'markdown' || format === 'html';
-  } catch {
-    return true; // empty or unrecognised: the parse refuses it at once
-  }
+async function inThisThread(job: ParseJob): Promise<ParseReply> {
+  return { threadId, outcome: await runParseJob(job) };
 }
 
 async function withTimeout<T>(work: Promise<T>, timeoutMs: number): Promise<WorkerRun<T>> {

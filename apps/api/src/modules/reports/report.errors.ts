@@ -4,6 +4,7 @@ import {
   ForbiddenException,
   NotFoundException,
   PayloadTooLargeException,
+  ServiceUnavailableException,
   UnprocessableEntityException,
 } from '@nestjs/common';
 import { formatByteSize } from '@atlas/report-parser';
@@ -115,6 +116,19 @@ export const parseTimedOut = (seconds: number) =>
   new UnprocessableEntityException({
     code: 'PARSE_TIMEOUT',
     message: `解析超过 ${seconds} 秒仍未完成，文件可能过大或已损坏`,
+  });
+
+export const parseOutOfMemory = (memoryMb: number) =>
+  new UnprocessableEntityException({
+    code: 'PARSE_MEMORY_LIMIT',
+    message: `解析所需内存超过 ${memoryMb} MB 上限，文件可能过大或结构异常，已停止解析`,
+  });
+
+/** Every parse thread is busy and the queue is full: nothing is wrong with the file. */
+export const parseBusy = (queued: number) =>
+  new ServiceUnavailableException({
+    code: 'PARSE_BUSY',
+    message: `解析任务繁忙（已有 ${queued} 个文件在排队），请稍后重试`,
   });
 
 export const cellNotInReport = (address: string) =>

@@ -37,6 +37,19 @@ describe('runInWorker', () => {
     expect([0, 1]).toContain(exitCode);
   });
 
+  it('reports a worker that reaches its heap limit as out-of-memory', async () => {
+    const hog = `const kept = []; require('node:worker_threads').parentPort.once('message', () => {
+      for (;;) kept.push(new Array(100000).fill({ n: kept.length }));
+    });`;
+    const run = await runInWorker(
+      () => new Worker(hog, { eval: true, resourceLimits: { maxOldGenerationSizeMb: 32 } }),
+      null,
+      [],
+      60_000,
+    );
+    expect(run).toEqual({ kind: 'out-of-memory' });
+  });
+
   it('rejects when the worker fails or exits without replying', async () => {
     await expect(
       runInWorker(inlineWorker('throw new Error("boom")'), null, [], 5000),
