@@ -17,9 +17,20 @@ import { bootTestApp, type TestApp } from './support/test-app';
  */
 
 interface Operation {
-  readonly parameters?: readonly { readonly name: string; readonly in: string; readonly required?: boolean }[];
-  readonly requestBody?: { readonly content: Readonly<Record<string, { readonly schema: OpenApiSchema }>> };
-  readonly responses: Readonly<Record<string, { readonly content?: Readonly<Record<string, { readonly schema?: OpenApiSchema }>> }>>;
+  readonly parameters?: readonly {
+    readonly name: string;
+    readonly in: string;
+    readonly required?: boolean;
+  }[];
+  readonly requestBody?: {
+    readonly content: Readonly<Record<string, { readonly schema: OpenApiSchema }>>;
+  };
+  readonly responses: Readonly<
+    Record<
+      string,
+      { readonly content?: Readonly<Record<string, { readonly schema?: OpenApiSchema }>> }
+    >
+  >;
 }
 
 interface Document {
@@ -53,29 +64,51 @@ function contractProblems(document: Document, shapeOf: (name: string) => Shape):
       problems.push(`${key}: in API_ENDPOINTS, not in the document`);
       continue;
     }
-    problems.push(...queryProblems(operation.parameters ?? [], contract.query ? shapeOf(contract.query) : null, key));
+    problems.push(
+      ...queryProblems(
+        operation.parameters ?? [],
+        contract.query ? shapeOf(contract.query) : null,
+        key,
+      ),
+    );
 
     const bodies = Object.entries(operation.requestBody?.content ?? {});
-    if (contract.body && bodies.length === 0) problems.push(`${key}: a body in the contract, none in the document`);
-    if (!contract.body && bodies.length > 0) problems.push(`${key}: a body in the document, none in the contract`);
+    if (contract.body && bodies.length === 0)
+      problems.push(`${key}: a body in the contract, none in the document`);
+    if (!contract.body && bodies.length > 0)
+      problems.push(`${key}: a body in the document, none in the contract`);
     for (const [mediaType, { schema }] of contract.body ? bodies : []) {
-      problems.push(...shapeProblems(schema, shapeOf(contract.body ?? ''), document.components, `${key} body (${mediaType})`));
+      problems.push(
+        ...shapeProblems(
+          schema,
+          shapeOf(contract.body ?? ''),
+          document.components,
+          `${key} body (${mediaType})`,
+        ),
+      );
     }
 
-    const success = Object.entries(operation.responses).filter(([status]) => status.startsWith('2'));
+    const success = Object.entries(operation.responses).filter(([status]) =>
+      status.startsWith('2'),
+    );
     const answers = success.flatMap(([, response]) => Object.entries(response.content ?? {}));
     const where = `${key} answer`;
     if (contract.response === null) {
-      if (answers.length > 0) problems.push(`${where}: a body in the document, none in the contract`);
+      if (answers.length > 0)
+        problems.push(`${where}: a body in the document, none in the contract`);
     } else if (contract.response === 'file') {
-      const binary = answers.length > 0 && answers.every(([, { schema }]) => schema?.format === 'binary');
+      const binary =
+        answers.length > 0 && answers.every(([, { schema }]) => schema?.format === 'binary');
       if (!binary) problems.push(`${where}: a file in the contract, not in the document`);
     } else if (answers.length === 0) {
       problems.push(`${where}: ${contract.response} in the contract, no body in the document`);
     } else {
       for (const [, { schema }] of answers) {
         if (!schema) problems.push(`${where}: no schema in the document`);
-        else problems.push(...shapeProblems(schema, shapeOf(contract.response), document.components, where));
+        else
+          problems.push(
+            ...shapeProblems(schema, shapeOf(contract.response), document.components, where),
+          );
       }
     }
   }
@@ -90,7 +123,8 @@ describe('the OpenAPI document and @atlas/api-contract', () => {
 
   beforeAll(async () => {
     testApp = await bootTestApp();
-    document = (await request(testApp.app.getHttpServer()).get('/api/docs-json').expect(200)).body as Document;
+    document = (await request(testApp.app.getHttpServer()).get('/api/docs-json').expect(200))
+      .body as Document;
   });
   afterAll(() => testApp.close());
 
@@ -107,9 +141,13 @@ describe('the OpenAPI document and @atlas/api-contract', () => {
   });
 
   it('disagree when the document drifts from the contract', () => {
-    const drifted = structuredClone(document) as { -readonly [K in keyof Document]: Document[K] } & {
+    const drifted = structuredClone(document) as {
+      -readonly [K in keyof Document]: Document[K];
+    } & {
       paths: Record<string, Record<string, unknown>>;
-      components: { schemas: Record<string, { properties: Record<string, unknown>; required?: string[] }> };
+      components: {
+        schemas: Record<string, { properties: Record<string, unknown>; required?: string[] }>;
+      };
     };
     const agency = drifted.components.schemas['AgencyDto'];
     if (!agency) throw new Error('the document has no AgencyDto');

@@ -8,7 +8,11 @@ import ts from 'typescript';
 
 /** What a comparison needs of a TypeScript type: its properties, or that it is a list. */
 export type Shape =
-  | { readonly kind: 'object'; readonly name: string; readonly properties: ReadonlyMap<string, Property> }
+  | {
+      readonly kind: 'object';
+      readonly name: string;
+      readonly properties: ReadonlyMap<string, Property>;
+    }
   | { readonly kind: 'array'; readonly of: Shape }
   /** A string, number, boolean, union of literals, or an object without named properties (a Record). */
   | { readonly kind: 'value'; readonly name: string };
@@ -24,12 +28,16 @@ const CONTRACT_TSCONFIG = join(__dirname, '../../../../libs/api-contract/tsconfi
 
 /** Reads the contract's exported types by name: `shapeOf('ReportPage')`, `shapeOf('UserDto[]')`. */
 export function readContract(): { shapeOf(name: string): Shape; names: ReadonlySet<string> } {
-  const config = ts.getParsedCommandLineOfConfigFile(CONTRACT_TSCONFIG, {}, {
-    ...ts.sys,
-    onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
-      throw new Error(ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
+  const config = ts.getParsedCommandLineOfConfigFile(
+    CONTRACT_TSCONFIG,
+    {},
+    {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
+        throw new Error(ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
+      },
     },
-  });
+  );
   if (!config) throw new Error(`cannot read ${CONTRACT_TSCONFIG}`);
   const program = ts.createProgram([CONTRACT_ENTRY], config.options);
   const checker = program.getTypeChecker();
@@ -51,7 +59,10 @@ export function readContract(): { shapeOf(name: string): Shape; names: ReadonlyS
     if (known) return known;
     if (checker.isArrayType(type)) {
       const [element] = checker.getTypeArguments(type as ts.TypeReference);
-      return { kind: 'array', of: element ? shapeOfType(element) : { kind: 'value', name: 'unknown' } };
+      return {
+        kind: 'array',
+        of: element ? shapeOfType(element) : { kind: 'value', name: 'unknown' },
+      };
     }
     const name = checker.typeToString(type);
     const isObject = (type.flags & ts.TypeFlags.Object) !== 0 || type.isIntersection();
@@ -70,7 +81,10 @@ export function readContract(): { shapeOf(name: string): Shape; names: ReadonlyS
         optional: (member.flags & ts.SymbolFlags.Optional) !== 0,
         nullable: parts.some((part) => (part.flags & ts.TypeFlags.Null) !== 0),
         // A union of literals ('draft' | 'submitted') or of several types is a value.
-        shape: present.length === 1 && present[0] ? shapeOfType(present[0]) : { kind: 'value', name: checker.typeToString(memberType) },
+        shape:
+          present.length === 1 && present[0]
+            ? shapeOfType(present[0])
+            : { kind: 'value', name: checker.typeToString(memberType) },
       });
     }
     return shape;
@@ -146,9 +160,12 @@ export function shapeProblems(
 ): string[] {
   const resolved = resolveSchema(schema, components);
   if (shape.kind === 'array' || resolved.type === 'array') {
-    if (shape.kind !== 'array') return [`${where}: a list in the document, ${shape.name} in the contract`];
+    if (shape.kind !== 'array')
+      return [`${where}: a list in the document, ${shape.name} in the contract`];
     if (resolved.type !== 'array') return [`${where}: a list in the contract, not in the document`];
-    return resolved.items ? shapeProblems(resolved.items, shape.of, components, `${where}[]`, seen) : [];
+    return resolved.items
+      ? shapeProblems(resolved.items, shape.of, components, `${where}[]`, seen)
+      : [];
   }
   const documented = resolved.properties;
   if (!documented || Object.keys(documented).length === 0 || shape.kind !== 'object') {
@@ -164,7 +181,8 @@ export function shapeProblems(
   const problems: string[] = [];
   const required = new Set(resolved.required ?? []);
   for (const name of Object.keys(documented)) {
-    if (!shape.properties.has(name)) problems.push(`${where}.${name}: in the document, not in ${shape.name}`);
+    if (!shape.properties.has(name))
+      problems.push(`${where}.${name}: in the document, not in ${shape.name}`);
   }
   for (const [name, property] of shape.properties) {
     const propertySchema = documented[name];
@@ -174,11 +192,17 @@ export function shapeProblems(
       continue;
     }
     if (required.has(name) === property.optional) {
-      problems.push(`${path}: ${property.optional ? 'optional' : 'required'} in the contract, ${required.has(name) ? 'required' : 'optional'} in the document`);
+      problems.push(
+        `${path}: ${property.optional ? 'optional' : 'required'} in the contract, ${required.has(name) ? 'required' : 'optional'} in the document`,
+      );
     }
-    const nullable = resolveSchema(propertySchema, components).nullable === true || propertySchema.nullable === true;
+    const nullable =
+      resolveSchema(propertySchema, components).nullable === true ||
+      propertySchema.nullable === true;
     if (nullable !== property.nullable) {
-      problems.push(`${path}: ${property.nullable ? 'nullable' : 'never null'} in the contract, ${nullable ? 'nullable' : 'never null'} in the document`);
+      problems.push(
+        `${path}: ${property.nullable ? 'nullable' : 'never null'} in the contract, ${nullable ? 'nullable' : 'never null'} in the document`,
+      );
     }
     problems.push(...shapeProblems(propertySchema, property.shape, components, path, seen));
   }
@@ -187,22 +211,32 @@ export function shapeProblems(
 
 /** Query parameters against a contract type: the same names, required the same way. */
 export function queryProblems(
-  parameters: readonly { readonly name: string; readonly in: string; readonly required?: boolean }[],
+  parameters: readonly {
+    readonly name: string;
+    readonly in: string;
+    readonly required?: boolean;
+  }[],
   shape: Shape | null,
   where: string,
 ): string[] {
-  const documented = new Map(parameters.filter((p) => p.in === 'query').map((p) => [p.name, p.required === true]));
+  const documented = new Map(
+    parameters.filter((p) => p.in === 'query').map((p) => [p.name, p.required === true]),
+  );
   if (shape && shape.kind !== 'object') return [`${where}: the query type has no properties`];
   const properties = shape?.kind === 'object' ? shape.properties : new Map<string, Property>();
   const problems: string[] = [];
   for (const name of documented.keys()) {
-    if (!properties.has(name)) problems.push(`${where} ?${name}: in the document, not in the contract`);
+    if (!properties.has(name))
+      problems.push(`${where} ?${name}: in the document, not in the contract`);
   }
   for (const [name, property] of properties) {
     const required = documented.get(name);
-    if (required === undefined) problems.push(`${where} ?${name}: in the contract, not in the document`);
+    if (required === undefined)
+      problems.push(`${where} ?${name}: in the contract, not in the document`);
     else if (required === property.optional) {
-      problems.push(`${where} ?${name}: ${property.optional ? 'optional' : 'required'} in the contract, ${required ? 'required' : 'optional'} in the document`);
+      problems.push(
+        `${where} ?${name}: ${property.optional ? 'optional' : 'required'} in the contract, ${required ? 'required' : 'optional'} in the document`,
+      );
     }
   }
   return problems;

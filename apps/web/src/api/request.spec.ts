@@ -11,7 +11,53 @@ import {
   setAuthToken,
   setUnauthorizedHandler,
   toApiError,
+  upload,
 } from './request';
+
+/** An XMLHttpRequest that records what was sent and answers when told to. */
+class FakeXhr extends EventTarget {
+  static last: FakeXhr | null = null;
+  readonly upload = new EventTarget();
+  readonly headers: Record<string, string> = {};
+  method = '';
+  url = '';
+  body: unknown = null;
+  status = 0;
+  responseText = '';
+  private contentType: string | null = null;
+
+  constructor() {
+    super();
+    FakeXhr.last = this;
+  }
+  open(method: string, url: string) {
+    this.method = method;
+    this.url = url;
+  }
+  setRequestHeader(name: string, value: string) {
+    this.headers[name] = value;
+  }
+  getResponseHeader(name: string) {
+    return name.toLowerCase() === 'content-type' ? this.contentType : null;
+  }
+  send(body: unknown) {
+    this.body = body;
+  }
+  abort() {
+    this.dispatchEvent(new Event('abort'));
+  }
+  progress(loaded: number, total: number) {
+    this.upload.dispatchEvent(
+      Object.assign(new Event('progress'), { lengthComputable: true, loaded, total }),
+    );
+  }
+  answer(status: number, body: unknown) {
+    this.status = status;
+    this.contentType = 'application/json; charset=utf-8';
+    this.responseText = JSON.stringify(body);
+    this.dispatchEvent(new Event('load'));
+  }
+}
 
 describe('request', () => {
   let showError: ReturnType<typeof vi.spyOn>;
@@ -173,5 +219,70 @@ describe('request', () => {
     expect(fileNameOf('attachment; filename=plain.csv')).toBe('plain.csv');
     expect(fileNameOf('inline')).toBeNull();
     expect(fileNameOf(null)).toBeNull();
+  });
+
+  describe('upload', () => {
+    beforeEach(() => {
+      FakeXhr.last = null;
+      vi.stubGlobal('XMLHttpRequest', FakeXhr);
+    });
+
+    it('posts the form under /api with the token and reports the progress', async () => {
+      setAuthToken('tok');
+      const form = new FormData();
+      form.append('year', '2024');
+      const progress = vi.fn();
+
+      const pending = upload<{ id: string }>('/reports', form, { onProgress: progress });
+      const xhr = FakeXhr.last as FakeXhr;
+      xhr.progress(50, 200);
+      xhr.answer(201, { id: 'r1' });
+
+      await expect(pending).resolves.toEqual({ id: 'r1' });
+      expect(xhr.method).toBe('POST');
+      expect(xhr.url).toBe('/api/reports');
+      expect(xhr.body).toBe(form);
+      expect(xhr.headers.Authorization).toBe('Bearer tok');
+      expect(progress).toHaveBeenCalledWith({ loaded: 50, total: 200 });
+    });
+
+    it("rejects with the API's reason, shown unless silent", async () => {
+      const refused = { statusCode: 409, code: 'REPORT_DUPLICATE', message: '与已有版本完全相同' };
+      const shown = upload('/reports', new FormData());
+      (FakeXhr.last as FakeXhr).answer(409, refused);
+      await expect(shown).rejects.toMatchObject({ code: 'REPORT_DUPLICATE', statusCode: 409 });
+      expect(showError).toHaveBeenCalledWith(
+        expect.objectContaining({ message: '与已有版本完全相同' }),
+      );
+
+      showError.mockClear();
+      const quiet = upload('/reports', new FormData(), { silent: true });
+      (FakeXhr.last as FakeXhr).answer(409, refused);
+      await expect(quiet).rejects.toBeInstanceOf(ApiError);
+      expect(showError).not.toHaveBeenCalled();
+    });
+
+    it('ends the session on a 401, like every other request', async () => {
+      const ended = vi.fn(() => setAuthToken(null));
+      setUnauthorizedHandler(ended);
+      setAuthToken('expired');
+
+      const pending = upload('/imports', new FormData(), { silent: true });
+      (FakeXhr.last as FakeXhr).answer(401, {
+        statusCode: 401,
+        code: 'INVALID_TOKEN',
+        message: '登录已失效，请重新登录',
+      });
+
+      await expect(pending).rejects.toMatchObject({ statusCode: 401 });
+      expect(ended).toHaveBeenCalledOnce();
+    });
+
+    it('is cancelled by its signal', async () => {
+      const controller = new AbortController();
+      const pending = upload('/imports', new FormData(), { signal: controller.signal });
+      controller.abort();
+      await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
+    });
   });
 });

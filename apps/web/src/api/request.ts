@@ -1,15 +1,11 @@
+import type { ApiErrorBody } from '@atlas/api-contract';
 import { ElMessage } from 'element-plus';
 import 'element-plus/es/components/message/style/css';
 import { i18n } from '../locales';
 
 const API_BASE = '/api';
 
-/** The body every API error response has (shaped by the API's exception filter). */
-export interface ApiErrorBody {
-  statusCode: number;
-  code: string;
-  message: string | string[];
-}
+export type { ApiErrorBody };
 
 /** Codes the client itself uses when there is no usable error body. */
 export const CLIENT_ERROR_CODES = {
@@ -103,17 +99,19 @@ function buildUrl(path: string, query: RequestOptions['query']): string {
   return search ? `${url}?${search}` : url;
 }
 
-async function readBody(response: Response): Promise<unknown> {
-  if (response.status === 204) return undefined;
-  const text = await response.text();
+function parseBody(text: string, contentType: string | null): unknown {
   if (!text) return undefined;
-  const isJson = response.headers.get('content-type')?.includes('json') ?? false;
-  if (!isJson) return text;
+  if (!contentType?.includes('json')) return text;
   try {
     return JSON.parse(text);
   } catch {
     return text;
   }
+}
+
+async function readBody(response: Response): Promise<unknown> {
+  if (response.status === 204) return undefined;
+  return parseBody(await response.text(), response.headers.get('content-type'));
 }
 
 function isAbort(error: unknown): boolean {
@@ -125,8 +123,9 @@ function showError(error: ApiError): void {
 }
 
 /**
- * The one way the web app talks to the API: JSON in and out under `/api`,
- * every failure rejected as an ApiError and, unless `silent`, shown to the user.
+ * The one way the web app talks to the API: JSON (or a FormData body, sent as multipart) in
+ * and JSON out under `/api`, every failure rejected as an ApiError and, unless `silent`, shown
+ * to the user. Uploads that show their progress go through `upload`, with the same handling.
  */
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const response = await send(path, options, 'application/json');
@@ -168,12 +167,49 @@ export function fileNameOf(disposition: string | null): string | null {
   return name || null;
 }
 
+type FailureOptions = Pick<RequestOptions, 'silent' | 'ignoreUnauthorized'>;
+
+/** The server could not be reached. */
+function networkFailure(options: FailureOptions): ApiError {
+  const error = new ApiError(0, CLIENT_ERROR_CODES.network, i18n.global.t('errors.network'));
+  if (!options.silent) showError(error);
+  return error;
+}
+
+/**
+ * A failed answer as an ApiError (the API's Chinese reason as its message), shown unless silent.
+ * `token` is the one the request carried: a 401 to it means the session has ended.
+ */
+function answerFailure(
+  status: number,
+  body: unknown,
+  token: string | null,
+  options: FailureOptions,
+): ApiError {
+  const error = toApiError(status, body);
+  const sessionEnded = status === 401 && token !== null && !options.ignoreUnauthorized;
+  if (sessionEnded) {
+    // Several requests can fail with the same expired token; the first one ends the session
+    // (the handler clears the token) and says so, the others stay quiet.
+    if (authToken === token) {
+      showError(error);
+      unauthorizedHandler?.(error);
+    }
+  } else if (!options.silent) {
+    showError(error);
+  }
+  return error;
+}
+
+function authHeaders(accept: string, token: string | null): Record<string, string> {
+  return token ? { Accept: accept, Authorization: `Bearer ${token}` } : { Accept: accept };
+}
+
 /** Sends a request and returns the response when it is a success; rejects with an ApiError otherwise. */
 async function send(path: string, options: RequestOptions, accept: string): Promise<Response> {
-  const { method = 'GET', query, body, signal, silent = false } = options;
-  const headers: Record<string, string> = { Accept: accept, ...options.headers };
+  const { method = 'GET', query, body, signal } = options;
   const token = authToken;
-  if (token) headers['Authorization'] = `Bearer ${token}`;
+  const headers: Record<string, string> = { ...authHeaders(accept, token), ...options.headers };
   let payload: BodyInit | undefined;
   if (body instanceof FormData) {
     payload = body;
@@ -187,25 +223,50 @@ async function send(path: string, options: RequestOptions, accept: string): Prom
     response = await fetch(buildUrl(path, query), { method, headers, body: payload, signal });
   } catch (cause) {
     if (isAbort(cause)) throw cause;
-    const error = new ApiError(0, CLIENT_ERROR_CODES.network, i18n.global.t('errors.network'));
-    if (!silent) showError(error);
-    throw error;
+    throw networkFailure(options);
   }
 
   if (response.ok) return response;
-  const error = toApiError(response.status, await readBody(response));
-  const sessionEnded = response.status === 401 && token !== null && !options.ignoreUnauthorized;
-  if (sessionEnded) {
-    // Several requests can fail with the same expired token; the first one ends the session
-    // (the handler clears the token) and says so, the others stay quiet.
-    if (authToken === token) {
-      showError(error);
-      unauthorizedHandler?.(error);
+  throw answerFailure(response.status, await readBody(response), token, options);
+}
+
+export interface UploadProgress {
+  loaded: number;
+  total: number;
+}
+
+export interface UploadOptions extends Pick<RequestOptions, 'query' | 'signal' | 'silent'> {
+  onProgress?: (progress: UploadProgress) => void;
+}
+
+/**
+ * POSTs a multipart form and reports how much of it has been sent: XMLHttpRequest, whose upload
+ * events give the progress fetch cannot. Token, errors and messages as for `request`.
+ */
+export function upload<T>(path: string, form: FormData, options: UploadOptions = {}): Promise<T> {
+  const token = authToken;
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', buildUrl(path, options.query));
+    for (const [name, value] of Object.entries(authHeaders('application/json', token))) {
+      xhr.setRequestHeader(name, value);
     }
-  } else if (!silent) {
-    showError(error);
-  }
-  throw error;
+    xhr.upload.addEventListener('progress', (event) => {
+      if (event.lengthComputable)
+        options.onProgress?.({ loaded: event.loaded, total: event.total });
+    });
+    xhr.addEventListener('load', () => {
+      const body = parseBody(xhr.responseText, xhr.getResponseHeader('content-type'));
+      if (xhr.status >= 200 && xhr.status < 300) resolve(body as T);
+      else reject(answerFailure(xhr.status, body, token, options));
+    });
+    const failed = () => reject(networkFailure(options));
+    xhr.addEventListener('error', failed);
+    xhr.addEventListener('timeout', failed);
+    xhr.addEventListener('abort', () => reject(new DOMException('Upload aborted', 'AbortError')));
+    options.signal?.addEventListener('abort', () => xhr.abort(), { once: true });
+    xhr.send(form);
+  });
 }
 
 type BodylessOptions = Omit<RequestOptions, 'method' | 'body'>;

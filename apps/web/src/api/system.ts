@@ -1,11 +1,8 @@
+import type { HealthResponse } from '@atlas/api-contract';
 import { http } from './request';
 
 /** GET /api/health. `db` is `down` while the API runs but cannot reach PostgreSQL. */
-export interface HealthResponse {
-  status: 'ok' | 'error';
-  db: 'up' | 'down';
-  version: string;
-}
+export type { HealthResponse } from '@atlas/api-contract';
 
 export function isHealthResponse(value: unknown): value is HealthResponse {
   if (typeof value !== 'object' || value === null) return false;

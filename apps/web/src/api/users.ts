@@ -1,36 +1,18 @@
-import type { Role, UserDto } from './auth';
+import type { CreateUserRequest, UpdateUserRequest, UserDto } from '@atlas/api-contract';
 import { http } from './request';
 
-export interface CreateUserInput {
-  username: string;
-  displayName: string;
-  password: string;
-  role: Role;
-  /** Uploader only. */
-  agencyId?: string;
-  /** Oversight only: roots of the subtrees it may see. */
-  scopeAgencyIds?: string[];
-}
+export type { CreateUserRequest, UpdateUserRequest } from '@atlas/api-contract';
+/** What the account form sends to change a user. */
+export type UpdateUserInput = UpdateUserRequest;
 
-/** Only the fields sent change; `password` resets it and signs the user out everywhere. */
-export interface UpdateUserInput {
-  displayName?: string;
-  role?: Role;
-  agencyId?: string;
-  scopeAgencyIds?: string[];
-  disabled?: boolean;
-  password?: string;
-}
-
-/** The username rule of the API (CreateUserDto). */
-export const USERNAME_PATTERN = /^[A-Za-z0-9_.-]{3,64}$/;
+export { USERNAME_PATTERN } from '@atlas/api-contract';
 
 export function listUsers(): Promise<UserDto[]> {
   return http.get<UserDto[]>('/users');
 }
 
 /** Silent: the form shows the API's reason next to the fields. */
-export function createUser(input: CreateUserInput): Promise<UserDto> {
+export function createUser(input: CreateUserRequest): Promise<UserDto> {
   return http.post<UserDto>('/users', input, { silent: true });
 }
 

@@ -54,6 +54,7 @@ export function demoUser(overrides: Partial<UserDto> = {}): UserDto {
     scopeAgencyIds: [],
     disabled: false,
     lastLoginAt: null,
+    mustChangePassword: false,
     ...overrides,
   };
 }

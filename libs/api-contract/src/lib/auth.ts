@@ -4,6 +4,9 @@
 export const ROLES = ['admin', 'oversight', 'uploader'] as const;
 export type Role = (typeof ROLES)[number];
 
+/** 3–64 letters, digits, `_`, `.` or `-`. */
+export const USERNAME_PATTERN = /^[A-Za-z0-9_.-]{3,64}$/;
+
 /** The API refuses shorter passwords. */
 export const MIN_PASSWORD_LENGTH = 8;
 

@@ -55,7 +55,10 @@ export const API_ENDPOINTS = {
 
   'POST /api/imports': { body: 'CreateImportRequest', response: 'ImportCreated' },
   'POST /api/imports/previews': { body: 'CreateImportRequest', response: 'ImportPreview' },
-  'POST /api/imports/previews/{id}/confirm': { body: 'CreateImportRequest', response: 'ImportCreated' },
+  'POST /api/imports/previews/{id}/confirm': {
+    body: 'CreateImportRequest',
+    response: 'ImportCreated',
+  },
   'GET /api/imports': { query: 'ListImportsQuery', response: 'ImportJobPage' },
   'GET /api/imports/{id}': { response: 'ImportJob' },
 

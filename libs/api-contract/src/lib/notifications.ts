@@ -1,7 +1,11 @@
 /* /api/notifications: the signed-in user's notices. */
 
 /** What a notice is about; later kinds are added here. */
-export const NOTIFICATION_KINDS = ['report.returned', 'report.reopened', 'report.accepted'] as const;
+export const NOTIFICATION_KINDS = [
+  'report.returned',
+  'report.reopened',
+  'report.accepted',
+] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export interface NotificationItem {

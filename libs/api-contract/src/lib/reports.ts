@@ -10,7 +10,14 @@ export const REPORT_STATUSES = ['draft', 'submitted', 'accepted', 'returned'] as
 export type ReportStatus = (typeof REPORT_STATUSES)[number];
 
 /** The steps of a report's history. */
-export const REPORT_ACTIONS = ['upload', 'correct', 'submit', 'accept', 'return', 'reopen'] as const;
+export const REPORT_ACTIONS = [
+  'upload',
+  'correct',
+  'submit',
+  'accept',
+  'return',
+  'reopen',
+] as const;
 export type ReportAction = (typeof REPORT_ACTIONS)[number];
 
 /** Where the deadline that applies comes from: the agency's own, an ancestor's, the year's, the statute's. */

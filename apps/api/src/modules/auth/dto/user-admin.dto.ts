@@ -13,12 +13,13 @@ import {
 } from 'class-validator';
 import { ROLES, type Role } from '../../../common/auth/auth-user';
 import { MIN_PASSWORD_LENGTH } from '../password';
+import { USERNAME_PATTERN } from '@atlas/api-contract';
 import type * as Contract from '@atlas/api-contract';
 
 export class CreateUserDto implements Contract.CreateUserRequest {
   @ApiProperty({ example: 'hz-uploader' })
   @IsString()
-  @Matches(/^[A-Za-z0-9_.-]{3,64}$/, { message: '用户名为 3–64 位字母、数字或 _ . -' })
+  @Matches(USERNAME_PATTERN, { message: '用户名为 3–64 位字母、数字或 _ . -' })
   username: string;
 
   @ApiProperty({ example: '洪泽区政府办 填报员' })
