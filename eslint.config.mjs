@@ -6,8 +6,9 @@ import { atlasLintPlugin } from './tools/lint/api-module-surface.mjs';
  * Layers, by tag. Scope: who may use a project (web never imports API code, shared libraries
  * nothing app-specific). Type: app → feature (report-parser: reading documents) → data
  * (report-samples, demo-data: documents and demo agencies built from the model) → util
- * (report-model, metrics: pure model, rules, formulas). Tests may reach one layer further:
- * a util's spec builds its inputs with demo data, a data library's spec reads its documents back.
+ * (report-model, metrics, api-contract: pure model, rules, formulas, the endpoints' types). Tests
+ * may reach one layer further: a util's spec builds its inputs with demo data, a data library's
+ * spec reads its documents back.
  * `tools/lint/module-boundaries.spec.ts` proves a wrong-way import fails the lint.
  */
 const scopeConstraints = [
