@@ -1,13 +1,14 @@
 import { createFinding, RULE, RULES } from './rules';
 
 describe('rules', () => {
-  it('lists the twelve rules of the spec, F.LAYOUT and F.TEMPLATE once each', () => {
+  it('lists the twelve rules of the spec, T2.REPEAL, F.LAYOUT and F.TEMPLATE once each', () => {
     expect(RULES.map((rule) => rule.id)).toEqual([
       'T3.BALANCE',
       'T3.OUTCOMES',
       'T3.ROWSUM',
       'T4.TOTAL',
       'T2.STOCK',
+      'T2.REPEAL',
       'X.CARRY',
       'N.APPLICATIONS',
       'N.REVIEW',
@@ -18,6 +19,15 @@ describe('rules', () => {
       'F.LAYOUT',
       'F.AMBIGUOUS',
     ]);
+  });
+
+  it('says for every rule what it reads and where it comes from', () => {
+    for (const rule of RULES) {
+      expect(rule.looksAt).toMatch(/\p{Script=Han}/u);
+      expect(['regulation', 'notice', 'template', 'practice']).toContain(rule.source.kind);
+      expect(rule.source.cite).toMatch(/\p{Script=Han}/u);
+    }
+    expect(RULE['T3.BALANCE'].source.cite).toContain('第一项加第二项之和，等于第三项加第四项之和');
   });
 
   it('gives a finding the severity of its rule', () => {

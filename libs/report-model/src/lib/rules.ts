@@ -7,6 +7,18 @@ export type Severity = 'error' | 'warning';
  */
 export type RuleScope = 'report' | 'crossReport' | 'parse';
 
+/**
+ * Where a rule comes from: the 条例 itself, a national notice, the official format's own
+ * relations (its 总计 rows and columns, its notes), or the practice of checking reports.
+ */
+export type RuleSourceKind = 'regulation' | 'notice' | 'template' | 'practice';
+
+export interface RuleSource {
+  readonly kind: RuleSourceKind;
+  /** What to look up, in Chinese: 《条例》第五十条, 国办公开办函〔2021〕30号 附件 表三注. */
+  readonly cite: string;
+}
+
 export interface RuleInfo<Id extends string = string> {
   readonly id: Id;
   readonly severity: Severity;
@@ -15,7 +27,13 @@ export interface RuleInfo<Id extends string = string> {
   readonly nameEn: string;
   readonly description: string;
   readonly descriptionEn: string;
+  /** The cells or parts the rule reads, in Chinese. */
+  readonly looksAt: string;
+  readonly source: RuleSource;
 }
+
+const FORMAT_2021 = '国办公开办函〔2021〕30号 附件《中华人民共和国政府信息公开工作年度报告格式》';
+const REGULATION = '《中华人民共和国政府信息公开条例》';
 
 /** The check rules (勾稽关系) of the spec, with the severity every finding of the rule has. */
 export const RULES = [
@@ -27,6 +45,8 @@ export const RULES = [
     nameEn: 'Table 3 balance',
     description: '表三每一列：第一项加第二项之和，等于第三项加第四项之和。',
     descriptionEn: 'Table 3, every column: new + carried over = total handled + carried forward.',
+    looksAt: '表三 新收、上年结转、办理结果总计、结转下年度，每一列',
+    source: { kind: 'template', cite: FORMAT_2021 + ' 表三注：第一项加第二项之和，等于第三项加第四项之和' },
   },
   {
     id: 'T3.OUTCOMES',
@@ -36,6 +56,8 @@ export const RULES = [
     nameEn: 'Table 3 outcome total',
     description: '表三每一列：办理结果总计等于各项办理结果之和。',
     descriptionEn: 'Table 3, every column: total handled = sum of the outcome rows.',
+    looksAt: '表三 各项办理结果与办理结果总计，每一列',
+    source: { kind: 'template', cite: FORMAT_2021 + ' 表三“总计”行' },
   },
   {
     id: 'T3.ROWSUM',
@@ -45,6 +67,8 @@ export const RULES = [
     nameEn: 'Table 3 row total',
     description: '表三每一行：总计等于六类申请人之和。',
     descriptionEn: 'Table 3, every row: total = sum of the six applicant columns.',
+    looksAt: '表三 每一行的六类申请人与总计',
+    source: { kind: 'template', cite: FORMAT_2021 + ' 表三“总计”列' },
   },
   {
     id: 'T4.TOTAL',
@@ -54,6 +78,8 @@ export const RULES = [
     nameEn: 'Table 4 total',
     description: '表四每一组：总计等于结果维持、结果纠正、其他结果、尚未审结之和。',
     descriptionEn: 'Table 4, every group: total = upheld + corrected + other + pending.',
+    looksAt: '表四 行政复议、未经复议直接起诉、复议后起诉三组，各组四项结果与总计',
+    source: { kind: 'template', cite: FORMAT_2021 + ' 表四“总计”列' },
   },
   {
     id: 'T2.STOCK',
@@ -64,6 +90,20 @@ export const RULES = [
     description: '规章、行政规范性文件：现行有效件数等于上年现行有效件数加本年制发减本年废止。',
     descriptionEn:
       'Regulations, normative documents: in force = last year in force + issued − repealed.',
+    looksAt: '表二 规章、行政规范性文件的本年制发、本年废止、现行有效；上年报告的现行有效',
+    source: { kind: 'practice', cite: '现行有效件数的定义（上年现行有效 + 本年制发 − 本年废止）' },
+  },
+  {
+    id: 'T2.REPEAL',
+    severity: 'error',
+    scope: 'crossReport',
+    name: '表二废止件数',
+    nameEn: 'Table 2 repeals',
+    description: '规章、行政规范性文件：本年废止件数不能超过上年现行有效件数加本年制发件数。',
+    descriptionEn:
+      'Regulations, normative documents: repealed ≤ last year in force + issued this year.',
+    looksAt: '表二 规章、行政规范性文件的本年制发、本年废止；上年报告的现行有效',
+    source: { kind: 'practice', cite: '只能废止已有的文件：本年废止 ≤ 上年现行有效 + 本年制发' },
   },
   {
     id: 'X.CARRY',
@@ -73,6 +113,8 @@ export const RULES = [
     nameEn: 'Carry-over continuity',
     description: '表三每一列：上年结转等于上年度报告的结转下年度。',
     descriptionEn: "Table 3, every column: carried over = last year's carried forward.",
+    looksAt: '表三 上年结转（每一列）；上年报告的结转下年度',
+    source: { kind: 'template', cite: FORMAT_2021 + ' 表三“上年结转政府信息公开申请数量”“结转下年度继续办理”' },
   },
   {
     id: 'N.APPLICATIONS',
@@ -83,6 +125,8 @@ export const RULES = [
     description: '正文所述收到申请数与表三新收（或新收加上年结转）一致。',
     descriptionEn:
       'The application count in the text matches table 3 (new, or new + carried over).',
+    looksAt: '第一部分正文所述收到申请数；表三 新收、上年结转（总计列）',
+    source: { kind: 'regulation', cite: REGULATION + '第五十条第（二）项：收到和处理政府信息公开申请的情况' },
   },
   {
     id: 'N.REVIEW',
@@ -92,6 +136,8 @@ export const RULES = [
     nameEn: 'Reviews in the text',
     description: '正文所述行政复议数与表四行政复议总计一致。',
     descriptionEn: 'The administrative review count in the text matches table 4.',
+    looksAt: '正文所述行政复议数；表四 行政复议总计',
+    source: { kind: 'regulation', cite: REGULATION + '第五十条第（三）项：因政府信息公开工作被申请行政复议、提起行政诉讼的情况' },
   },
   {
     id: 'N.LITIGATION',
@@ -101,6 +147,8 @@ export const RULES = [
     nameEn: 'Lawsuits in the text',
     description: '正文所述行政诉讼数与表四两类行政诉讼总计之和一致。',
     descriptionEn: 'The lawsuit count in the text matches the two litigation totals of table 4.',
+    looksAt: '正文所述行政诉讼数；表四 两类行政诉讼总计',
+    source: { kind: 'regulation', cite: REGULATION + '第五十条第（三）项：因政府信息公开工作被申请行政复议、提起行政诉讼的情况' },
   },
   {
     id: 'F.MISSING_TABLE',
@@ -110,6 +158,8 @@ export const RULES = [
     nameEn: 'Missing table',
     description: '未找到表二、表三或表四。',
     descriptionEn: 'Table 2, 3 or 4 was not found.',
+    looksAt: '表二、表三、表四',
+    source: { kind: 'regulation', cite: REGULATION + '第五十条；' + FORMAT_2021 },
   },
   {
     id: 'F.TEMPLATE',
@@ -119,6 +169,8 @@ export const RULES = [
     nameEn: 'Template not filled in',
     description: '正文仍是格式模板的占位文字（如“（文字描述）”）：上传的是空白或未填完的模板，不是已发布的年报。',
     descriptionEn: 'The text still holds the template placeholders (such as “（文字描述）”): a blank or unfinished template, not the published report.',
+    looksAt: '全文（格式模板的占位文字）',
+    source: { kind: 'practice', cite: '上传的应是已发布的年度报告' },
   },
   {
     id: 'F.UNKNOWN_ROW',
@@ -128,6 +180,8 @@ export const RULES = [
     nameEn: 'Unknown row',
     description: '某行标签与任何已知行都不匹配（保留并报告，不丢弃）。',
     descriptionEn: 'A row label matches no known row (kept and reported, not dropped).',
+    looksAt: '表格的行标签',
+    source: { kind: 'practice', cite: '读取报告时发现的问题' },
   },
   {
     id: 'F.LAYOUT',
@@ -139,6 +193,8 @@ export const RULES = [
       '表格版式不确定（缺行、并行、标签折行、错列），且没有唯一一种读法符合表内勾稽关系：列出未能确定位置的单元格及原文，请核对。',
     descriptionEn:
       'The table layout is uncertain and no single reading satisfies its sums; lists the cells not placed with certainty and the text seen.',
+    looksAt: '版式无法确定的表格行与单元格',
+    source: { kind: 'practice', cite: '读取报告时发现的问题' },
   },
   {
     id: 'F.AMBIGUOUS',
@@ -150,6 +206,8 @@ export const RULES = [
       '某些数值无法唯一读出（如数字连写且有多种拆分满足表内关系），列出相关单元格及候选值。',
     descriptionEn:
       'A value could not be read unambiguously; lists the cells and the candidate values.',
+    looksAt: '数值无法唯一确定的单元格',
+    source: { kind: 'practice', cite: '读取报告时发现的问题' },
   },
 ] as const satisfies readonly RuleInfo[];
 

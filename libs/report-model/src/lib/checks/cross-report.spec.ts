@@ -1,5 +1,5 @@
 import { emptyReport, type Report2021 } from '../report';
-import { checkCarryOver, checkProactiveStock } from './cross-report';
+import { checkCarryOver, checkProactiveRepeals, checkProactiveStock } from './cross-report';
 import { runCrossReportChecks } from './run-checks';
 
 function reportFor(year: number): Report2021 {
@@ -112,5 +112,32 @@ describe('runCrossReportChecks', () => {
 
   it('runs when a year is unknown', () => {
     expect(runCrossReportChecks(reportFor(2023), emptyReport('2021'))).toEqual([]);
+  });
+});
+
+describe('T2.REPEAL', () => {
+  it('holds while no more documents are repealed than there were', () => {
+    const previous = reportFor(2022);
+    const report = reportFor(2023);
+    previous.proactive.regulations.inForce = 3;
+    Object.assign(report.proactive.regulations, { issued: 1, repealed: 4, inForce: 0 });
+    expect(checkProactiveRepeals(report, previous)).toEqual([]);
+  });
+
+  it('is an error when more are repealed than last year in force and this year issued', () => {
+    const previous = reportFor(2022);
+    const report = reportFor(2023);
+    previous.proactive.normativeDocuments.inForce = 10;
+    Object.assign(report.proactive.normativeDocuments, { issued: 2, repealed: 13, inForce: 0 });
+    expect(checkProactiveRepeals(report, previous)).toEqual([
+      {
+        rule: 'T2.REPEAL',
+        severity: 'error',
+        cells: ['proactive.normativeDocuments.repealed', 'proactive.normativeDocuments.issued'],
+        previousCells: ['proactive.normativeDocuments.inForce'],
+        message: '表二 行政规范性文件：本年废止件数 13 > 2022年报告现行有效件数 10 + 本年制发件数 2 = 12',
+      },
+    ]);
+    expect(runCrossReportChecks(report, previous).map((finding) => finding.rule)).toContain('T2.REPEAL');
   });
 });

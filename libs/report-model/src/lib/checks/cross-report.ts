@@ -74,3 +74,33 @@ export function checkProactiveStock(report: CanonicalReport, previous: Canonical
     ];
   });
 }
+
+/**
+ * T2.REPEAL — 本年废止 ≤ last year's 现行有效 + 本年制发: only documents that existed can be
+ * repealed. Where T2.STOCK says the stock does not carry over, this says a count is impossible.
+ */
+export function checkProactiveRepeals(report: CanonicalReport, previous: CanonicalReport): Finding[] {
+  if (report.formatVersion !== '2021' || previous.formatVersion !== '2021') return [];
+  const table = REPORT_TABLE.proactive.shortLabel;
+  const label = (column: 'issued' | 'repealed' | 'inForce'): string =>
+    PROACTIVE_COLUMN_2021[column].label;
+  return STOCK_ROW_KEYS.flatMap((row): Finding[] => {
+    const current = report.proactive[row];
+    const lastInForce: Term = {
+      label: `${previousReportName(previous)}${label('inForce')}`,
+      value: previous.proactive[row].inForce,
+    };
+    const available = lastInForce.value + current.issued;
+    if (current.repealed <= available) return [];
+    const repealed: Term = { label: label('repealed'), value: current.repealed };
+    const issued: Term = { label: label('issued'), value: current.issued };
+    return [
+      createFinding(
+        'T2.REPEAL',
+        [proactiveCell(row, 'repealed'), proactiveCell(row, 'issued')],
+        `${table} ${PROACTIVE_ROW_2021[row].label}：${formatTerm(repealed)} > ${formatTerm(lastInForce)} + ${formatTerm(issued)} = ${formatNumber(available)}`,
+        { previousCells: [proactiveCell(row, 'inForce')] },
+      ),
+    ];
+  });
+}

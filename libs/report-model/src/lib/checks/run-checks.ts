@@ -1,6 +1,6 @@
 import type { CanonicalReport } from '../report';
 import type { Finding } from '../rules';
-import { checkCarryOver, checkProactiveStock } from './cross-report';
+import { checkCarryOver, checkProactiveRepeals, checkProactiveStock } from './cross-report';
 import {
   checkNarrativeApplications,
   checkNarrativeLitigation,
@@ -68,7 +68,7 @@ export function cellsInDoubt(findings: readonly Finding[]): Set<string> {
 }
 
 /**
- * Rules against the same agency's report for the year before (X.CARRY, T2.STOCK). Choosing that
+ * Rules against the same agency's report for the year before (X.CARRY, T2.STOCK, T2.REPEAL). Choosing that
  * report is the caller's job; when both years are known and are not consecutive the comparison
  * would be meaningless, so that is refused rather than reported as findings. Cells in doubt in
  * either report (by default: as their own findings say) are left out.
@@ -83,7 +83,11 @@ export function runCrossReportChecks(
   }
   const uncertain = options.uncertainCells ?? cellsInDoubt(report.findings);
   const previousUncertain = options.previousUncertainCells ?? cellsInDoubt(previous.findings);
-  return [...checkCarryOver(report, previous), ...checkProactiveStock(report, previous)].filter(
+  return [
+    ...checkCarryOver(report, previous),
+    ...checkProactiveStock(report, previous),
+    ...checkProactiveRepeals(report, previous),
+  ].filter(
     (finding) =>
       !finding.cells.some((cell) => inDoubt(cell, uncertain)) &&
       !(finding.previousCells ?? []).some((cell) => inDoubt(cell, previousUncertain)),
