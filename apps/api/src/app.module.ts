@@ -18,6 +18,7 @@ import { ImportsModule } from './modules/imports';
 import { NotificationsModule } from './modules/notifications';
 import { ReportsModule } from './modules/reports';
 import { SystemModule } from './modules/system';
+import { RulesModule } from './modules/rules';
 
 export interface AppModuleOptions {
   readonly config: AppConfig;
@@ -61,6 +62,7 @@ export class AppModule {
         AuthModule.register(resolveSessionSecret(options.config)),
         HealthModule,
         SystemModule,
+        RulesModule,
         AgenciesModule,
         NotificationsModule,
         ReportsModule,

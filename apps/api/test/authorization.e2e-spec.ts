@@ -119,6 +119,7 @@ const AGENCY_A1 = hidden('A1', 'AGENCY_NOT_FOUND');
 const MATRIX = {
   'GET /api/health':                                     { who: PUBLIC },
   'GET /api/system/info':                                { who: PUBLIC },
+  'GET /api/rules':                                      { who: ANY_ROLE },
   'POST /api/auth/login':                                { who: PUBLIC },
   'POST /api/auth/logout':                               { who: ANY_ROLE },
   'GET /api/auth/me':                                    { who: ANY_ROLE },
@@ -425,6 +426,7 @@ describe('authorization: every route × every role (real PostgreSQL)', () => {
   const REQUESTS: Record<MatrixRoute, RequestBuilder> = {
     'GET /api/health': () => ({}),
     'GET /api/system/info': () => ({}),
+    'GET /api/rules': () => ({}),
     'POST /api/auth/login': () => ({
       json: { username: world.probe.username, password: world.probe.password },
     }),

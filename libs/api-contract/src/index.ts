@@ -7,4 +7,5 @@ export * from './lib/analytics';
 export * from './lib/audit';
 export * from './lib/notifications';
 export * from './lib/system';
+export * from './lib/rules';
 export * from './lib/endpoints';

@@ -16,6 +16,7 @@ export interface EndpointContract {
 export const API_ENDPOINTS = {
   'GET /api/health': { response: 'HealthResponse' },
   'GET /api/system/info': { response: 'SystemInfo' },
+  'GET /api/rules': { response: 'RuleDto[]' },
 
   'POST /api/auth/login': { body: 'LoginRequest', response: 'LoginResponse' },
   'POST /api/auth/logout': { response: null },
