@@ -1,6 +1,7 @@
 import { Workbook } from 'exceljs';
 import { parse as parseCsv } from 'csv-parse/sync';
 import request from 'supertest';
+import { METRICS } from '@atlas/metrics';
 import { AnalyticsProjection } from '../src/modules/analytics/projection/analytics-projection.service';
 import { adminToken, tokenFor, type TestUser } from './support/auth';
 import { bootTestApp, type TestApp } from './support/test-app';
@@ -205,6 +206,27 @@ describe('analytics (real PostgreSQL)', () => {
         Object.fromEntries(groups.map((g) => [g.group.name, g.points.map((p) => p.value)])),
       ).toEqual({ 甲局: [2, 3], 乙镇: [null, 12], 本级: [null, null] });
       expect(groups.at(-1)?.group.name).toBe('本级');
+    });
+
+    it('answers every metric of the catalogue in one request, and no more', async () => {
+      const keys = METRICS.map((m) => m.key);
+      const all = await get(oversightR.token, 'trend', {
+        metrics: keys.join(','),
+        fromYear: 2022,
+        toYear: 2023,
+      });
+      expect(all.status).toBe(200);
+      const series = all.body.series as { metric: string; points: { value: number | null }[] }[];
+      expect(series.map((s) => s.metric)).toEqual(keys);
+      // The same numbers as when asked alone.
+      expect(
+        series.find((s) => s.metric === 'applicationsNew')?.points.map((p) => p.value),
+      ).toEqual([2, 15]);
+      const tooMany = await get(oversightR.token, 'trend', {
+        metrics: [...keys, keys[0]].join(','),
+      });
+      expect([tooMany.status, tooMany.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+      expect(JSON.stringify(tooMany.body.message)).toContain(`一次最多 ${keys.length} 个指标`);
     });
 
     it('refuses an unknown metric and a reversed range', async () => {

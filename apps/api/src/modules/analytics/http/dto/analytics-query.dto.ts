@@ -23,8 +23,11 @@ import type * as Contract from '@atlas/api-contract';
 const METRIC_KEYS = METRICS.map((m) => m.key);
 const METRIC_MESSAGE = `指标应为 ${METRIC_KEYS.join('、')} 之一`;
 export const MAX_LIST_LIMIT = 500;
-/** At most this many metrics per trend request (a chart shows a handful). */
-export const MAX_TREND_METRICS = 8;
+/**
+ * At most this many metrics per trend request: the whole catalogue, so a page of trend charts
+ * (趋势: six themes, 25 metrics) is one request rather than one per chart.
+ */
+export const MAX_TREND_METRICS = METRIC_KEYS.length;
 
 /** The last year whose reports are due: reports on year Y are published by 31 January of Y+1. */
 export function defaultYear(now: Date = new Date()): number {
