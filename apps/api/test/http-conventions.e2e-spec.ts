@@ -1,6 +1,7 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import request from 'supertest';
 import { bootTestApp, type TestApp } from './support/test-app';
 
@@ -13,6 +14,10 @@ describe('HTTP conventions', () => {
     await mkdir(join(webDir, 'assets'));
     await writeFile(join(webDir, 'index.html'), '<!doctype html><title>atlas-shell</title><div id="app"></div>');
     await writeFile(join(webDir, 'assets', 'app-abc123.js'), 'console.log(1)');
+    // Copies as the web build writes them, each with a body of its own to tell which was sent.
+    const copy = (suffix: string, body: Buffer) => writeFile(join(webDir, 'assets', `app-abc123.js${suffix}`), body);
+    await copy('.br', brotliCompressSync('console.log("br")'));
+    await copy('.gz', gzipSync('console.log("gz")'));
     testApp = await bootTestApp({ ATLAS_WEB_DIR: webDir });
   });
   afterAll(async () => {
@@ -56,5 +61,21 @@ describe('HTTP conventions', () => {
     const asset = await request(server()).get('/assets/app-abc123.js').expect(200);
     expect(asset.headers['cache-control']).toContain('immutable');
     await request(server()).get('/assets/missing.js').expect(404);
+  });
+
+  it('sends the compressed copy of an asset the browser accepts, else the file itself', async () => {
+    const asked = (file: string, encodings: string) =>
+      request(server()).get(`/assets/${file}`).set('Accept-Encoding', encodings).expect(200);
+    const sent = (response: request.Response) => [response.headers['content-encoding'], response.text];
+    const brotli = await asked('app-abc123.js', 'gzip, deflate, br');
+    expect(sent(brotli)).toEqual(['br', 'console.log("br")']);
+    expect(brotli.headers['content-type']).toContain('javascript');
+    expect(brotli.headers['cache-control']).toContain('immutable');
+    expect(brotli.headers['vary']).toContain('Accept-Encoding');
+    expect(sent(await asked('app-abc123.js', 'gzip'))).toEqual(['gzip', 'console.log("gz")']);
+    expect(sent(await asked('app-abc123.js', 'identity'))).toEqual([undefined, 'console.log(1)']);
+    // An asset without copies is sent as it is.
+    await writeFile(join(webDir, 'assets', 'other-def456.js'), 'console.log(2)');
+    expect(sent(await asked('other-def456.js', 'br'))).toEqual([undefined, 'console.log(2)']);
   });
 });
