@@ -27,17 +27,21 @@ import {
  * one page of facts.
  */
 
-/** `path LIKE` conditions for the scope's subtrees, with their parameters. */
+/**
+ * `path LIKE` the scope's subtrees with at most one parameter, whatever the number of roots
+ * (a flat tree of 34,000 roots once sent one parameter each, past PostgreSQL's limit): none for
+ * the whole tree, the one prefix for one root (served by the path index), else one array.
+ */
 function subtreeCondition(
   column: string,
-  roots: readonly ScopeAgency[],
+  scope: AnalyticsScope,
   firstParam: number,
-): { sql: string; params: string[] } {
-  if (roots.length === 0) return { sql: 'false', params: [] };
-  return {
-    sql: `(${roots.map((_, i) => `${column} LIKE $${firstParam + i}`).join(' OR ')})`,
-    params: roots.map((root) => `${escapeLike(root.path)}%`),
-  };
+): { sql: string; params: string[] | string[][] } {
+  if (scope.wholeTree) return { sql: 'true', params: [] };
+  const prefixes = scope.roots.map((root) => `${escapeLike(root.path)}%`);
+  if (prefixes.length === 0) return { sql: 'false', params: [] };
+  if (prefixes.length === 1) return { sql: `${column} LIKE $${firstParam}`, params: prefixes };
+  return { sql: `${column} LIKE ANY($${firstParam}::text[])`, params: [prefixes] };
 }
 
 function escapeLike(text: string): string {
@@ -225,7 +229,7 @@ export class AnalyticsReader {
     scope: AnalyticsScope,
     firstParam: number,
   ): { sql: string; params: unknown[] } {
-    return subtreeCondition(column, scope.roots, firstParam);
+    return subtreeCondition(column, scope, firstParam);
   }
 
   /** SQL condition on analytics_report (alias f) for the scope, with its parameters from `firstParam`. */
@@ -235,7 +239,7 @@ export class AnalyticsReader {
         sql: `f.agency_id = ANY($${firstParam}::uuid[])`,
         params: [scope.roots.map((root) => root.id)],
       };
-    return subtreeCondition('f.agency_path', scope.roots, firstParam);
+    return subtreeCondition('f.agency_path', scope, firstParam);
   }
 
   /**
@@ -248,7 +252,7 @@ export class AnalyticsReader {
         sql: `a.id = ANY($${firstParam}::uuid[])`,
         params: [scope.roots.map((root) => root.id)],
       };
-    return subtreeCondition('a.path', scope.roots, firstParam);
+    return subtreeCondition('a.path', scope, firstParam);
   }
 
   /**

@@ -47,6 +47,10 @@ describe('analytics scope', () => {
 
   it('defaults to everything the caller sees', async () => {
     expect((await resolveScope(user('admin'), {}, lookups)).roots).toEqual([root, other]);
+    expect(await resolveScope(user('admin'), {}, lookups)).toMatchObject({ wholeTree: true });
+    expect(await resolveScope(user('admin'), { subtree: false }, lookups)).not.toHaveProperty(
+      'wholeTree',
+    );
     const oversight = user('oversight', { scopeAgencyIds: [county.id, city.id] });
     expect(await resolveScope(oversight, {}, lookups)).toEqual({ roots: [city], subtree: true });
   });

@@ -17,6 +17,8 @@ export interface ScopeAgency {
 export interface AnalyticsScope {
   readonly roots: readonly ScopeAgency[];
   readonly subtree: boolean;
+  /** Every agency there is (the admin's default): no path condition at all. */
+  readonly wholeTree?: boolean;
 }
 
 /** Reads agencies by id, or the tree roots; the query service passes SQL-backed lookups. */
@@ -61,7 +63,9 @@ export async function resolveScope(
       user.role === 'admin'
         ? await lookups.treeRoots()
         : disjointRoots(await lookups.agenciesByIds(user.scopeAgencyIds));
-    return { roots: visibleRoots, subtree: subtreeAsked };
+    return user.role === 'admin' && subtreeAsked
+      ? { roots: visibleRoots, subtree: true, wholeTree: true }
+      : { roots: visibleRoots, subtree: subtreeAsked };
   }
 
   // The asked agency is visible when its path passes through one of the caller's scope
@@ -77,5 +81,6 @@ export async function resolveScope(
 
 /** A stable description of the scope for cache keys. */
 export function scopeKey(scope: AnalyticsScope): string {
+  if (scope.wholeTree) return 'all';
   return `${scope.subtree ? 'tree' : 'self'}:${scope.roots.map((root) => root.id).join(',')}`;
 }
