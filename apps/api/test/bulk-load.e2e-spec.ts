@@ -1,34 +1,22 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { generateReport, SeededRandom } from '@atlas/demo-data';
 import { type CanonicalReport, listCells } from '@atlas/report-model';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { createApp } from '../src/app.factory';
 import { appVersion } from '../src/common/app-version';
 import { loadConfig } from '../src/config/app-config';
-import { buildDataSourceOptions } from '../src/database/typeorm-options';
 import { AgenciesService, type StoredAgency } from '../src/modules/agencies';
 import { AnalyticsProjection } from '../src/modules/analytics';
 import { UsersService } from '../src/modules/auth';
 import { type BulkReport, ReportBulkLoadService } from '../src/modules/reports';
-import { TEST_DATABASE_URL_VARIABLE } from './support/test-database';
+import { createSeparateDatabase } from './support/test-database';
 
 /*
  * The benchmark's bulk load through the owning modules' services (tree, reports, then the
  * analytics rebuild), in a database of its own: it needs empty tables and sets report_cell's
  * keys aside while it runs, which the shared test database cannot offer.
  */
-
-async function onServer(url: string, sql: string): Promise<void> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 function agency(code: string, parent: StoredAgency | null): StoredAgency {
   const id = randomUUID();
@@ -49,6 +37,7 @@ function agency(code: string, parent: StoredAgency | null): StoredAgency {
 describe('bulk loading through the services (real PostgreSQL)', () => {
   let app: NestExpressApplication;
   let dataSource: DataSource;
+  let database: Awaited<ReturnType<typeof createSeparateDatabase>>;
   const count = async (sql: string, parameters: unknown[] = []) =>
     Number((await dataSource.query<{ n: string }[]>(sql, parameters))[0]?.n);
   const reportCellKeys = () =>
@@ -58,23 +47,14 @@ describe('bulk loading through the services (real PostgreSQL)', () => {
     );
 
   beforeAll(async () => {
-    const runUrl = process.env[TEST_DATABASE_URL_VARIABLE];
-    if (!runUrl) throw new Error(`${TEST_DATABASE_URL_VARIABLE} is not set`);
-    const name = `atlas_bulk_${Date.now()}_${randomBytes(3).toString('hex')}`;
-    await onServer(runUrl, `CREATE DATABASE ${name} ENCODING 'UTF8'`);
-    const url = new URL(runUrl);
-    url.pathname = `/${name}`;
-    const migrations = new DataSource(buildDataSourceOptions(url.toString(), false));
-    await migrations.initialize();
-    await migrations.runMigrations({ transaction: 'each' });
-    await migrations.destroy();
+    database = await createSeparateDatabase('atlas_bulk');
     const config = loadConfig({
       NODE_ENV: 'test',
       ATLAS_LOG_LEVEL: 'silent',
       ATLAS_JOBS: 'false',
       ATLAS_ADMIN_PASSWORD: 'bulk-load-admin',
     });
-    app = await createApp(config, url.toString(), {
+    app = await createApp(config, database.url, {
       version: appVersion(),
       startedAt: new Date(),
       embeddedDatabase: false,
@@ -82,7 +62,10 @@ describe('bulk loading through the services (real PostgreSQL)', () => {
     await app.init();
     dataSource = app.get(DataSource);
   }, 60_000);
-  afterAll(() => app?.close());
+  afterAll(async () => {
+    await app?.close();
+    await database?.drop();
+  });
 
   it('loads a tree, reports with their versions, cells and findings, and analytics from the rebuild', async () => {
     const root = agency('BULK', null);

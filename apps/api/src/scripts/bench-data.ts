@@ -145,15 +145,7 @@ async function loadBenchData(options: Options): Promise<void> {
     const random = new SeededRandom(options.seed);
     const agencies = benchRegion(random, options.agencies);
     const province = agencies[0] as BenchAgency;
-    await context
-      .get(AgenciesService)
-      .loadTree(
-        agencies.map(({ activity: _activity, ...agency }) => ({
-          ...agency,
-          activeFromYear: null,
-          activeToYear: null,
-        })),
-      );
+    await context.get(AgenciesService).loadTree(agencies);
     const users = context.get(UsersService);
     const admin = await users.systemActor();
     await users.create(

@@ -1,6 +1,5 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { emptyReport, type Finding, setCell } from '@atlas/report-model';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import type { AgencyPlacement } from '../../src/common/events/agency-tree-changed';
 import type { ReportSnapshot } from '../../src/common/events/report-snapshot';
@@ -9,7 +8,7 @@ import { projectAgencyTree } from '../../src/modules/analytics/projection/agency
 import { projectSnapshot } from '../../src/modules/analytics/projection/snapshot-projection';
 import type { AnalyticsScope } from '../../src/modules/analytics/read/analytics-scope';
 import { countedNumbers } from '../../src/modules/reports/report-snapshot';
-import { TEST_DATABASE_URL_VARIABLE } from '../support/test-database';
+import { createSeparateDatabase } from '../support/test-database';
 
 /*
  * A small world for the analytics query specs, in a database of its own (migrated, then fed
@@ -75,28 +74,18 @@ export function snapshotOf(
   };
 }
 
-async function onServer(url: string, sql: string): Promise<void> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
 export async function projectionWorld(): Promise<ProjectionWorld> {
-  const runUrl = process.env[TEST_DATABASE_URL_VARIABLE];
-  if (!runUrl) throw new Error(`${TEST_DATABASE_URL_VARIABLE} is not set`);
-  const name = `atlas_projection_${Date.now()}_${randomBytes(3).toString('hex')}`;
-  await onServer(runUrl, `CREATE DATABASE ${name} ENCODING 'UTF8'`);
-  const url = new URL(runUrl);
-  url.pathname = `/${name}`;
-  const dataSource = new DataSource(buildDataSourceOptions(url.toString(), false));
+  const database = await createSeparateDatabase('atlas_projection');
+  const dataSource = new DataSource(buildDataSourceOptions(database.url, false));
   await dataSource.initialize();
-  await dataSource.runMigrations({ transaction: 'each' });
 
-  const ids = { R: randomUUID(), A: randomUUID(), B: randomUUID(), B1: randomUUID(), O: randomUUID() };
+  const ids = {
+    R: randomUUID(),
+    A: randomUUID(),
+    B: randomUUID(),
+    B1: randomUUID(),
+    O: randomUUID(),
+  };
   const agency = (
     key: WorldAgency,
     parentPath: string | null,
@@ -157,7 +146,7 @@ export async function projectionWorld(): Promise<ProjectionWorld> {
       dataSource.transaction((manager) => projectAgencyTree(manager, agencies)),
     async close() {
       await dataSource.destroy();
-      await onServer(runUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await database.drop();
     },
   };
 }

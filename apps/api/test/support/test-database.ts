@@ -36,21 +36,52 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   await withClient(server.url, (client) => client.query(`CREATE DATABASE ${name} ENCODING 'UTF8'`));
   const url = withDatabase(server.url, name);
 
-  const dataSource = new DataSource(buildDataSourceOptions(url, false));
-  await dataSource.initialize();
-  await dataSource.runMigrations({ transaction: 'each' });
-  await dataSource.destroy();
+  await migrate(url);
 
   return {
     url,
     async dispose() {
       if (external) {
-        await withClient(server.url, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+        await withClient(server.url, (client) =>
+          client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+        );
       }
       await server.stop();
       if (dataDir) await rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A database of its own on the run's server, every migration applied, for a spec that needs
+ * empty tables or changes them in ways other files must not see; `drop` removes it.
+ */
+export async function createSeparateDatabase(
+  prefix: string,
+): Promise<{ url: string; drop(): Promise<void> }> {
+  const runUrl = process.env[TEST_DATABASE_URL_VARIABLE];
+  if (!runUrl)
+    throw new Error(
+      `${TEST_DATABASE_URL_VARIABLE} is not set: run through apps/api/jest.config.cjs`,
+    );
+  const name = `${prefix}_${Date.now()}_${randomBytes(3).toString('hex')}`;
+  await withClient(runUrl, (client) => client.query(`CREATE DATABASE ${name} ENCODING 'UTF8'`));
+  const url = withDatabase(runUrl, name);
+  await migrate(url);
+  return {
+    url,
+    drop: () =>
+      withClient(runUrl, (client) =>
+        client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+      ).then(() => undefined),
+  };
+}
+
+async function migrate(url: string): Promise<void> {
+  const dataSource = new DataSource(buildDataSourceOptions(url, false));
+  await dataSource.initialize();
+  await dataSource.runMigrations({ transaction: 'each' });
+  await dataSource.destroy();
 }
 
 function withDatabase(url: string, database: string): string {

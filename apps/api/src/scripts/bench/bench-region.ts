@@ -1,20 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import type { SeededRandom } from '@atlas/demo-data';
-import type { AgencyKind, AgencyLevel } from '../../modules/agencies';
+import type { StoredAgency } from '../../modules/agencies';
 
 /** One reporting unit of the benchmark province, as the agency table stores it. */
-export interface BenchAgency {
-  readonly id: string;
-  readonly code: string;
-  readonly name: string;
-  readonly level: AgencyLevel;
-  readonly kind: AgencyKind;
-  readonly parentId: string | null;
-  readonly path: string;
-  readonly depth: number;
+export interface BenchAgency extends StoredAgency {
   /** Multiplier on the report model's request volumes. */
   readonly activity: number;
 }
+
+/** What a unit is made from: the rest is its place in the tree. */
+type BenchFields = Omit<
+  BenchAgency,
+  'id' | 'path' | 'depth' | 'parentId' | 'activeFromYear' | 'activeToYear'
+>;
 
 const PROVINCE = '青川省';
 const CITIES = [
@@ -139,10 +137,7 @@ export function benchRegion(random: SeededRandom, total: number): BenchAgency[] 
     throw new RangeError(`too few agencies for ${counties} counties`);
 
   const agencies: BenchAgency[] = [];
-  const add = (
-    fields: Omit<BenchAgency, 'id' | 'path' | 'depth' | 'parentId'>,
-    parent: BenchAgency | null,
-  ): BenchAgency => {
+  const add = (fields: BenchFields, parent: BenchAgency | null): BenchAgency => {
     const id = randomUUID();
     const agency: BenchAgency = {
       ...fields,
@@ -150,6 +145,9 @@ export function benchRegion(random: SeededRandom, total: number): BenchAgency[] 
       parentId: parent?.id ?? null,
       path: parent ? `${parent.path}.${id}` : id,
       depth: parent ? parent.depth + 1 : 0,
+      // Every unit reports in every year of the benchmark.
+      activeFromYear: null,
+      activeToYear: null,
     };
     agencies.push(agency);
     return agency;
@@ -229,10 +227,7 @@ export function benchRegion(random: SeededRandom, total: number): BenchAgency[] 
 
 function addCounty(
   random: SeededRandom,
-  add: (
-    fields: Omit<BenchAgency, 'id' | 'path' | 'depth' | 'parentId'>,
-    parent: BenchAgency | null,
-  ) => BenchAgency,
+  add: (fields: BenchFields, parent: BenchAgency | null) => BenchAgency,
   activity: (min: number, max: number) => number,
   city: BenchAgency,
   code: string,
