@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { registerBackupCommands } from './commands/backup.command';
 import { registerBenchCommand } from './commands/bench.command';
 import { registerCheckCommand } from './commands/check.command';
 import { CliExitCode, registerImportCommand } from './commands/import.command';
@@ -25,6 +26,7 @@ export function createProgram(io: CliIo): Command {
   registerBenchCommand(program, io);
   registerImportCommand(program, io);
   registerSeedCommand(program, io);
+  registerBackupCommands(program, io);
   return program;
 }
 

@@ -91,7 +91,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     );
   }
 
-  const url = `postgres://${encodeURIComponent(credentials.user)}:${encodeURIComponent(credentials.password)}@127.0.0.1:${port}/${database}`;
+  const url = urlOf(credentials, port, database);
   await ensureDatabase(url.replace(/\/[^/]*$/, '/postgres'), database);
 
   // If the process dies without stop() (an uncaught error), do not leave postgres running and
@@ -110,6 +110,25 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       await cluster.stop();
     },
   };
+}
+
+/**
+ * For tools that work beside the API (backup, restore): the postgres a running API started on
+ * this data directory, used as it is and left running; otherwise one started for the tool.
+ */
+export async function attachOrStartEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningDatabase> {
+  const holder = inspectCluster(join(options.dataDir, 'pg'));
+  if (holder.kind !== 'owned' || !(holder.port > 0)) return startEmbeddedPostgres(options);
+  const credentials = await readCredentials(join(options.dataDir, 'pg-credentials.json'));
+  return {
+    url: urlOf(credentials, holder.port, options.database ?? 'atlas'),
+    embedded: true,
+    stop: async () => undefined,
+  };
+}
+
+function urlOf(credentials: Credentials, port: number, database: string): string {
+  return `postgres://${encodeURIComponent(credentials.user)}:${encodeURIComponent(credentials.password)}@127.0.0.1:${port}/${database}`;
 }
 
 async function importEmbeddedPostgres() {
