@@ -5,6 +5,7 @@ import {
   percentAxisRange,
   trendClickTarget,
   trendLayout,
+  trendOfMetrics,
   trendTable,
 } from './trend';
 
@@ -194,5 +195,21 @@ describe('trend axes', () => {
     expect(bars?.min).toBe(0);
     const [stacked] = yAxesOf(buildTrendOption(high, { yearLabel: '年度', stacked: true }));
     expect(stacked?.min).toBe(0);
+  });
+});
+
+describe('one answer for many charts', () => {
+  it('gives a chart its own metrics, in its order, with every group of each', () => {
+    const answer = byChild([received, rate, fees], 2, (m, i) => (m === 'feesCollected' ? 9 : i));
+    const part = trendOfMetrics(answer, ['feesCollected', 'applicationsReceived', 'unknownMetric']);
+    expect(part.metrics.map((m) => m.key)).toEqual(['feesCollected', 'applicationsReceived']);
+    expect(part.series.map((s) => `${s.metric}/${s.group.name}`)).toEqual([
+      'feesCollected/地区0',
+      'feesCollected/地区1',
+      'applicationsReceived/地区0',
+      'applicationsReceived/地区1',
+    ]);
+    expect(part.series[0]?.points).toEqual(answer.series[4]?.points);
+    expect({ ...part, metrics: [], series: [] }).toEqual({ ...answer, metrics: [], series: [] });
   });
 });

@@ -67,6 +67,21 @@ export function yearsOf(answer: Pick<TrendDto, 'fromYear' | 'toYear'>): number[]
   return years;
 }
 
+/**
+ * The part of an answer about some of its metrics, in the order given: a page asks for the
+ * metrics of all its charts at once and hands each chart its own. Metrics the answer lacks are
+ * left out.
+ */
+export function trendOfMetrics(answer: TrendDto, metrics: readonly string[]): TrendDto {
+  const infos = new Map(answer.metrics.map((info) => [info.key, info]));
+  const wanted = metrics.filter((key) => infos.has(key));
+  return {
+    ...answer,
+    metrics: wanted.map((key) => infos.get(key) as MetricInfo),
+    series: wanted.flatMap((key) => answer.series.filter((series) => series.metric === key)),
+  };
+}
+
 /** Whether the answer has any value at all (else the panel shows its empty state). */
 export function trendHasValues(answer: TrendDto | null | undefined): boolean {
   return !!answer && answer.series.some((s) => s.points.some((p) => p.value !== null));
@@ -138,9 +153,11 @@ function drawnSeries(answer: TrendDto, options: TrendChartOptions, locale: strin
   const metrics = new Map(answer.metrics.map((m) => [m.key, m]));
   let bands = 0;
   return trendLayout(answer).flatMap((layout) => {
-    const lines = layout.lines.map(
-      (index): DrawnSeries => ({ spec: specs[index] as SeriesSpec, source: index, role: 'series' }),
-    );
+    const lines = layout.lines.map((index): DrawnSeries => ({
+      spec: specs[index] as SeriesSpec,
+      source: index,
+      role: 'series',
+    }));
     if (layout.others.length === 0) return lines;
     const members = layout.others.map((index) => specs[index] as SeriesSpec);
     const yearCount = yearsOf(answer).length;
@@ -270,8 +287,7 @@ export function buildTrendOption(answer: TrendDto, options: TrendChartOptions): 
     // Stacked shares add up to 100 (give or take rounding); a lone rate rarely passes it.
     max: options.stacked
       ? 100
-      : (extent: { max: number }) =>
-          extent.max <= 100 ? (percentRange.max ?? extent.max) : null,
+      : (extent: { max: number }) => (extent.max <= 100 ? (percentRange.max ?? extent.max) : null),
     min: percentRange.min,
     ...(dual ? { splitLine: { show: false } } : {}),
   };
