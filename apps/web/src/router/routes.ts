@@ -14,6 +14,7 @@ import { markRaw } from 'vue';
 import type { RouteRecordRaw } from 'vue-router';
 import AppLayout from '../layouts/AppLayout.vue';
 import { lazyPage } from './lazy-page';
+import { AREA_PAGES } from './page-loaders';
 import { ROLES, type Role } from './meta';
 
 const ANALYSTS: readonly Role[] = ['admin', 'oversight'];
@@ -27,43 +28,43 @@ export const areaRoutes = [
   {
     path: '/todo',
     name: 'todo',
-    component: lazyPage('TodoView', () => import('../views/todo/TodoView.vue')),
+    component: lazyPage('TodoView', AREA_PAGES['/todo']),
     meta: { titleKey: 'nav.todo', roles: ['uploader'], icon: markRaw(Checked) },
   },
   {
     path: '/overview',
     name: 'overview',
-    component: lazyPage('OverviewView', () => import('../views/overview/OverviewView.vue')),
+    component: lazyPage('OverviewView', AREA_PAGES['/overview']),
     meta: { titleKey: 'nav.overview', roles: ROLES, icon: markRaw(DataBoard), keepAlive: true },
   },
   {
     path: '/trends',
     name: 'trends',
-    component: lazyPage('TrendsView', () => import('../views/trends/TrendsView.vue')),
+    component: lazyPage('TrendsView', AREA_PAGES['/trends']),
     meta: { titleKey: 'nav.trends', roles: ANALYSTS, icon: markRaw(TrendCharts), keepAlive: true },
   },
   {
     path: '/compare',
     name: 'compare',
-    component: lazyPage('CompareView', () => import('../views/compare/CompareView.vue')),
+    component: lazyPage('CompareView', AREA_PAGES['/compare']),
     meta: { titleKey: 'nav.compare', roles: ANALYSTS, icon: markRaw(Histogram), keepAlive: true },
   },
   {
     path: '/yoy',
     name: 'yoy',
-    component: lazyPage('YoyView', () => import('../views/yoy/YoyView.vue')),
+    component: lazyPage('YoyView', AREA_PAGES['/yoy']),
     meta: { titleKey: 'nav.yoy', roles: ANALYSTS, icon: markRaw(DataLine), keepAlive: true },
   },
   {
     path: '/breakdown',
     name: 'breakdown',
-    component: lazyPage('BreakdownView', () => import('../views/breakdown/BreakdownView.vue')),
+    component: lazyPage('BreakdownView', AREA_PAGES['/breakdown']),
     meta: { titleKey: 'nav.breakdown', roles: ANALYSTS, icon: markRaw(Grid), keepAlive: true },
   },
   {
     path: '/quality',
     name: 'quality',
-    component: lazyPage('QualityView', () => import('../views/quality/QualityView.vue')),
+    component: lazyPage('QualityView', AREA_PAGES['/quality']),
     meta: {
       titleKey: 'nav.quality',
       roles: ROLES,
@@ -74,19 +75,19 @@ export const areaRoutes = [
   {
     path: '/reports',
     name: 'reports',
-    component: lazyPage('ReportsView', () => import('../views/reports/ReportsView.vue')),
+    component: lazyPage('ReportsView', AREA_PAGES['/reports']),
     meta: { titleKey: 'nav.reports', roles: ROLES, icon: markRaw(Files) },
   },
   {
     path: '/upload',
     name: 'upload',
-    component: lazyPage('UploadView', () => import('../views/upload/UploadView.vue')),
+    component: lazyPage('UploadView', AREA_PAGES['/upload']),
     meta: { titleKey: 'nav.upload', roles: ['admin', 'uploader'], icon: markRaw(Upload) },
   },
   {
     path: '/admin',
     name: 'admin',
-    component: lazyPage('AdminView', () => import('../views/admin/AdminView.vue')),
+    component: lazyPage('AdminView', AREA_PAGES['/admin']),
     meta: { titleKey: 'nav.admin', roles: ['admin'], icon: markRaw(Setting) },
   },
 ] satisfies RouteRecordRaw[];

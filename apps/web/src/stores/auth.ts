@@ -3,9 +3,9 @@ import { computed, ref, watch } from 'vue';
 import * as authApi from '../api/auth';
 import type { Role, UserDto } from '../api/auth';
 import { ApiError, setAuthToken } from '../api/request';
-import { readStorage, writeStorage } from './storage';
+import { readStorage, TOKEN_STORAGE_KEY, writeStorage } from './storage';
 
-export const TOKEN_STORAGE_KEY = 'atlas:token';
+export { TOKEN_STORAGE_KEY };
 
 /**
  * Who is signed in. The bearer token is kept in localStorage so a reload stays signed in; the

@@ -1,5 +1,8 @@
 // Storage can be unavailable (privacy modes, quota); what it would keep then simply does not persist.
 
+/** The signed-in session's bearer token (see the auth store). */
+export const TOKEN_STORAGE_KEY = 'atlas:token';
+
 export function readStorage(key: string): string | null {
   try {
     return localStorage.getItem(key);

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { AREA_PAGES, areaPageAt } from './page-loaders';
+import { areaRoutes } from './routes';
+
+describe('area pages', () => {
+  it('has the page of every area of the menu, and only those', () => {
+    expect(Object.keys(AREA_PAGES)).toEqual(areaRoutes.map((route) => route.path));
+  });
+
+  it('finds the page of an area address, with or without a trailing slash', () => {
+    expect(areaPageAt('/trends')).toBe(AREA_PAGES['/trends']);
+    expect(areaPageAt('/overview/')).toBe(AREA_PAGES['/overview']);
+  });
+
+  it('finds nothing for other addresses', () => {
+    for (const path of [
+      '/',
+      '/login',
+      '/reports/5b0c7c1e',
+      '/upload/bulk',
+      '/constructor',
+      '/toString',
+    ]) {
+      expect(areaPageAt(path)).toBeUndefined();
+    }
+  });
+});
