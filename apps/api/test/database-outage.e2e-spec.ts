@@ -104,6 +104,7 @@ describe('database outage: 503 while PostgreSQL is down, recovery without a rest
     const health = await http().get('/api/health');
     expect(health.status).toBe(503);
     expect(health.body).toMatchObject({ db: 'down', code: 'DB_UNAVAILABLE' });
+    expect(health.headers['retry-after']).toBe('5');
 
     server = await startEmbeddedPostgres({ dataDir, port });
 

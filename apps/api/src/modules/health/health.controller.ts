@@ -1,5 +1,6 @@
 import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
 import { Public } from '../../common/auth/auth.decorators';
+import { DATABASE_RETRY_AFTER_SECONDS } from '../../common/filters/database-unavailable';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { HealthResponseDto } from './dto/health-response.dto';
@@ -19,7 +20,7 @@ export class HealthController {
     const report = await this.health.check();
     if (report.db === 'up') return report;
     // Load balancers read the status; people read the same error shape as everywhere else.
-    response.status(HttpStatus.SERVICE_UNAVAILABLE);
+    response.status(HttpStatus.SERVICE_UNAVAILABLE).setHeader('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
     return {
       ...report,
       statusCode: HttpStatus.SERVICE_UNAVAILABLE,
