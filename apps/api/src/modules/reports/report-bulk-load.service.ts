@@ -49,7 +49,8 @@ const seconds = (ms: number) => Math.round(ms / 10) / 100;
  * 100,000 reports: COPY, one transaction per batch. For the whole load, what PostgreSQL's docs
  * advise for a bulk load: the tables' foreign keys and report_cell's keys and indexes are set
  * aside and made again after it (one sort per index, one join per foreign key, instead of 25
- * million index insertions and trigger firings) — so it refuses a database that has reports.
+ * million index insertions and trigger firings) — so it refuses a database that has reports, and
+ * is for a database no API is serving yet.
  * Findings are checked here as an upload checks them (single-report rules, then the cross-report
  * rules against the same agency's previous year when it is in the same batch); timeliness is
  * against the statutory deadline. Analytics is not told report by report: rebuild its projection
