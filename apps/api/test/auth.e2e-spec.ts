@@ -233,6 +233,47 @@ describe('authentication and accounts (real PostgreSQL)', () => {
     expect(await stored()).toBe(true);
   });
 
+  it('refuses a common password or one made of the user name, with the reason, wherever one is chosen', async () => {
+    const admin = { Authorization: `Bearer ${await adminToken(testApp)}` };
+    const scopeAgencyIds = [await createTestAgency(testApp)];
+    const weakAnswer = (message: RegExp) => ({ statusCode: 422, code: 'PASSWORD_TOO_WEAK', message: expect.stringMatching(message) });
+    const account = (username: string, password: string) =>
+      request(server()).post('/api/users').set(admin).send({ username, displayName: '弱口令', password, role: 'oversight', scopeAgencyIds });
+    const count = async (username: string) =>
+      Number((await testApp.dataSource.query<{ n: string }[]>('SELECT count(*) AS n FROM app_user WHERE username = $1', [username]))[0]?.n);
+
+    // An admin creating an account.
+    expect((await account('weak-1', '12345678').expect(422)).body).toEqual(weakAnswer(/常见/));
+    expect((await account('zhangsan-ops', 'ZhangSan-Ops2024').expect(422)).body).toEqual(weakAnswer(/用户名/));
+    expect(await count('weak-1')).toBe(0);
+    expect(await count('zhangsan-ops')).toBe(0);
+
+    // An admin resetting a password, and the user's own first choice after it.
+    const created = await account('policy-1', 'chosen-by-admin').expect(201);
+    const reset = await request(server()).patch(`/api/users/${created.body.id}`).set(admin).send({ password: 'password' }).expect(422);
+    expect(reset.body).toEqual(weakAnswer(/常见/));
+    const first = { Authorization: `Bearer ${await login(testApp, 'policy-1', 'chosen-by-admin')}` };
+    for (const [newPassword, reason] of [['qwertyuiop', /常见/], ['policy-1-secret', /用户名/], ['POLICY-1', /用户名/]] as const) {
+      const refused = await request(server()).post('/api/auth/password').set(first).send({ currentPassword: 'chosen-by-admin', newPassword }).expect(422);
+      expect(refused.body).toEqual(weakAnswer(reason));
+    }
+    // Nothing changed: the admin's password still signs in, and a password of one's own is taken.
+    await request(server()).post('/api/auth/password').set(first).send({ currentPassword: 'chosen-by-admin', newPassword: 'river-lantern-1987' }).expect(200);
+  });
+
+  it('marks every answer that carries a token Cache-Control: no-store', async () => {
+    const user = await tokenFor(testApp, { role: 'admin' });
+    const signedIn = await request(server()).post('/api/auth/login').send({ username: user.username, password: user.password }).expect(200);
+    expect(signedIn.headers['cache-control']).toBe('no-store');
+    const changed = await request(server())
+      .post('/api/auth/password')
+      .set('Authorization', `Bearer ${user.token}`)
+      .send({ currentPassword: user.password, newPassword: 'river-lantern-1988' })
+      .expect(200);
+    expect(changed.body.accessToken).toEqual(expect.any(String));
+    expect(changed.headers['cache-control']).toBe('no-store');
+  });
+
   it('never leaves the system without an active admin', async () => {
     const admin = { Authorization: `Bearer ${await adminToken(testApp)}` };
     const others = await testApp.dataSource.query<{ id: string }[]>(

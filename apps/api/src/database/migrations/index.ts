@@ -12,6 +12,7 @@ import { UsersMustChangePassword1764600000000 } from './1764600000000-users-must
 import { CreateNotifications1764700000000 } from './1764700000000-create-notifications';
 import { AnalyticsProjectionOwnsItsTables1764800000000 } from './1764800000000-analytics-projection-owns-its-tables';
 import { CreateImportPreviews1764900000000 } from './1764900000000-create-import-previews';
+import { CreateAuthThrottle1765100000000 } from './1765100000000-create-auth-throttle';
 
 /** Applied in this order; append new migrations, never edit applied ones. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   CreateNotifications1764700000000,
   AnalyticsProjectionOwnsItsTables1764800000000,
   CreateImportPreviews1764900000000,
+  CreateAuthThrottle1765100000000,
 ];

@@ -1,6 +1,4 @@
 import {
-  HttpException,
-  HttpStatus,
   Inject,
   Injectable,
   UnauthorizedException,
@@ -15,11 +13,22 @@ import type { AuthUser } from '../../common/auth/auth-user';
 import type { LoginResponseDto } from './dto/auth.dto';
 import { UserEntity } from './entities/user.entity';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './password';
+import { assertStrongPassword } from './password-policy';
+import type { KnownDevice } from './throttling/device-cookie';
+import {
+  AccountLockedException,
+  ClientLoginsLimitedException,
+  LoginAttempts,
+} from './throttling/login-attempts';
 import { toAuthUser, toUserDto, UsersService } from './users.service';
 
-/** Five wrong passwords in a row lock the account for a quarter of an hour. */
-export const MAX_FAILED_LOGINS = 5;
-export const LOCKOUT_MINUTES = 15;
+export { LOCKOUT_MINUTES, MAX_FAILED_LOGINS } from './throttling/login-attempts';
+
+/** Who is signing in: the address (for the audit log) and the device cookie it sent, if any. */
+export interface LoginClient {
+  readonly address: string | null;
+  readonly device: KnownDevice | null;
+}
 
 interface TokenClaims {
   sub: string;
@@ -35,49 +44,46 @@ export class AuthService {
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     private readonly jwt: JwtService,
     private readonly audit: AuditService,
+    private readonly attempts: LoginAttempts,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async login(
-    username: string,
-    password: string,
-    address: string | null,
-  ): Promise<LoginResponseDto> {
+  /**
+   * Checks a password at most MAX_FAILED_LOGINS times in a row per account name, existing or
+   * not, and per browser that signed in to the account before (see LoginAttempts): a claim is
+   * taken before the password is checked; a refused claim answers AccountLockedException at once.
+   */
+  async login(username: string, password: string, client: LoginClient): Promise<LoginResponseDto> {
     const user = await this.usersService.findForLogin(username);
-    if (!user) {
-      await verifyPassword(await dummyPasswordHash(), password);
-      await this.audit.record({
-        actor: null,
-        address,
-        action: 'auth.login_failed',
-        details: { username, reason: 'unknown user' },
-      });
-      throw new UnauthorizedException(INVALID_CREDENTIALS);
+    const device = user && client.device?.userId === user.id ? client.device : null;
+    if (!device) {
+      const wait = await this.attempts.clientWait(client.address);
+      if (wait > 0) throw new ClientLoginsLimitedException(wait);
     }
-    const now = new Date();
-    if (user.lockedUntil && user.lockedUntil > now) {
-      const minutes = Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 60_000);
-      throw new HttpException(
-        {
-          code: 'ACCOUNT_LOCKED',
-          message: `登录失败次数过多，账号已临时锁定，请 ${minutes} 分钟后再试`,
+    const claim = await this.attempts.claim(username, device);
+    if (!claim.granted) throw new AccountLockedException(claim.retryAfterSeconds);
+
+    // An unknown name is checked against a dummy hash: both answers take as long.
+    const correct =
+      (await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password)) &&
+      user !== null;
+    if (!correct || !user) {
+      const lockedUntil = await this.attempts.failed(claim);
+      if (claim.counter.kind === 'account') await this.attempts.clientFailed(client.address);
+      if (user && claim.counter.kind === 'account')
+        await this.users.update(user.id, {
+          failedLogins: claim.attempt,
+          ...(lockedUntil ? { lockedUntil } : {}),
+        });
+      await this.audit.record({
+        actor: user ? { id: user.id, username: user.username } : null,
+        address: client.address,
+        action: lockedUntil ? 'auth.locked' : 'auth.login_failed',
+        ...(user ? { targetType: 'user', targetId: user.id } : {}),
+        details: {
+          ...(user ? {} : { username, reason: 'unknown user' }),
+          ...(claim.counter.kind === 'device' ? { knownDevice: true } : {}),
         },
-        HttpStatus.TOO_MANY_REQUESTS,
-      );
-    }
-    if (!(await verifyPassword(user.passwordHash, password))) {
-      const failures = user.failedLogins + 1;
-      const locked = failures >= MAX_FAILED_LOGINS;
-      await this.users.update(user.id, {
-        failedLogins: locked ? 0 : failures,
-        lockedUntil: locked ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000) : user.lockedUntil,
-      });
-      await this.audit.record({
-        actor: { id: user.id, username: user.username },
-        address,
-        action: locked ? 'auth.locked' : 'auth.login_failed',
-        targetType: 'user',
-        targetId: user.id,
       });
       throw new UnauthorizedException(INVALID_CREDENTIALS);
     }
@@ -87,10 +93,18 @@ export class AuthService {
         message: '该账号已停用，请联系管理员',
       });
     }
-    await this.users.update(user.id, { failedLogins: 0, lockedUntil: null, lastLoginAt: now });
+    await this.attempts.succeeded(claim);
+    const now = new Date();
+    // A sign-in from a known device leaves a lock that unknown clients caused in place.
+    await this.users.update(
+      user.id,
+      claim.counter.kind === 'account'
+        ? { failedLogins: 0, lockedUntil: null, lastLoginAt: now }
+        : { lastLoginAt: now },
+    );
     await this.audit.record({
       actor: user,
-      address,
+      address: client.address,
       action: 'auth.login',
       targetType: 'user',
       targetId: user.id,
@@ -126,6 +140,7 @@ export class AuthService {
         message: '新密码不能与当前密码相同',
       });
     }
+    assertStrongPassword(newPassword, user.username);
     user.passwordHash = await hashPassword(newPassword);
     user.passwordChangedAt = new Date();
     user.tokenVersion += 1;

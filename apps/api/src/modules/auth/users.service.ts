@@ -17,6 +17,7 @@ import type { CreateUserDto, UpdateUserDto } from './dto/user-admin.dto';
 import { UserEntity } from './entities/user.entity';
 import { UserScopeEntity } from './entities/user-scope.entity';
 import { hashPassword } from './password';
+import { assertStrongPassword } from './password-policy';
 
 /** The demo's first admin (README); only with the embedded database. */
 export const DEMO_ADMIN = { username: 'admin', password: 'atlas-demo' } as const;
@@ -155,6 +156,8 @@ export class UsersService implements OnApplicationBootstrap {
    */
   async create(input: CreateUserDto, by: Actor = SYSTEM, options: { usersOwnPassword?: boolean } = {}): Promise<UserDto> {
     assertRoleShape(input.role, input.agencyId ?? null, input.scopeAgencyIds ?? []);
+    // The demo's and the benchmark's published accounts are public on purpose.
+    if (options.usersOwnPassword !== true) assertStrongPassword(input.password, input.username);
     const passwordHash = await hashPassword(input.password);
     const id = await this.writeAgencyBound(async (manager) => {
       const taken = await manager
@@ -212,6 +215,7 @@ export class UsersService implements OnApplicationBootstrap {
           ? (input.scopeAgencyIds ?? user.scopes.map((scope) => scope.agencyId))
           : [];
       assertRoleShape(role, agencyId, scopes);
+      if (input.password !== undefined) assertStrongPassword(input.password, user.username);
       if (user.role === 'admin' && (role !== 'admin' || input.disabled === true))
         await this.assertAnotherAdmin(manager, user.id);
 

@@ -55,6 +55,7 @@ import {
 } from './dto/upload-report.dto';
 import { reportSourceAmbiguous, reportSourceMissing, versionNumberInvalid } from './report.errors';
 import { attachmentDisposition } from '../../common/http/attachment';
+import { RateLimited } from '../../common/http/rate-limit';
 import { cleanFileName, PASTED_TEXT_FILE_NAME } from './report-file';
 import { ReportQueriesService } from './report-queries.service';
 import type { UploadedReportFile } from './report-upload.interceptor';
@@ -81,6 +82,7 @@ export class ReportsController {
 
   @Post()
   @Roles('uploader', 'admin')
+  @RateLimited('upload')
   @UseInterceptors(ReportUploadInterceptor)
   @ApiOperation({
     summary:
@@ -121,6 +123,7 @@ export class ReportsController {
 
   @Post('preview')
   @HttpCode(HttpStatus.OK)
+  @RateLimited('upload')
   @UseInterceptors(ReportUploadInterceptor)
   @ApiOperation({ summary: '预览解析 / parse and check a file or pasted text without storing it' })
   @ApiConsumes('multipart/form-data', 'application/json')
