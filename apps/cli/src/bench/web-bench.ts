@@ -2,7 +2,7 @@ import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chmod, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, posix } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { gzipSync } from 'node:zlib';
@@ -54,6 +54,11 @@ export interface WebBenchResult {
   overviewChartsMs: number;
   /** The files counted as initial JS. */
   initialFiles: string[];
+  /**
+   * The machine's load average (1, 5 and 15 minutes) when the measuring began and ended: on a
+   * shared machine the same build measures slower when others are busy.
+   */
+  loadAverage: { atStart: number[]; atEnd: number[] };
 }
 
 /** The budgets: initial JS ≤ 300 KB gzip; every analytics page's charts ≤ 1 s cold, ≤ 300 ms warm. */
@@ -277,6 +282,7 @@ export async function benchWeb(options: WebBenchOptions = {}, io?: CliIo): Promi
   for (const file of await jsFiles(webDir)) total += gzipKB(await readFile(join(webDir, file)));
 
   const app = await startApp(root);
+  const loadAtStart = loadavg();
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({
     executablePath: chromiumPath,
@@ -351,5 +357,9 @@ export async function benchWeb(options: WebBenchOptions = {}, io?: CliIo): Promi
     pages,
     overviewChartsMs: pages[0]?.coldMs ?? 0,
     initialFiles,
+    loadAverage: {
+      atStart: loadAtStart.map((load) => round(load, 2)),
+      atEnd: loadavg().map((load) => round(load, 2)),
+    },
   };
 }

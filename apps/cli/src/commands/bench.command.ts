@@ -251,6 +251,13 @@ async function runWeb(io: CliIo, options: BenchOptions): Promise<object> {
           result.initialJsGzipKB <= INITIAL_JS_BUDGET_KB ? 'ok' : 'OVER',
         ],
         ['全部 JS total JS (gzip KB)', result.totalJsGzipKB.toFixed(1), '', '—', ''],
+        [
+          '机器负载 load average 1/5/15 min (start → end)',
+          `${result.loadAverage.atStart.join('/')} → ${result.loadAverage.atEnd.join('/')}`,
+          '',
+          '—',
+          '',
+        ],
         ['基线：框架显示 baseline: app frame shown (ms)', result.shellMs.toFixed(0), '1.00×', '—', ''],
         ...result.pages.flatMap((page) => [
           [
@@ -281,6 +288,7 @@ async function runWeb(io: CliIo, options: BenchOptions): Promise<object> {
     benchmark: 'web',
     measuredAt: new Date().toISOString(),
     machine: machineInfo(),
+    loadAverage: result.loadAverage,
     initialFiles: result.initialFiles,
   };
 }
