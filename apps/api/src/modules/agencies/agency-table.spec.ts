@@ -1,4 +1,5 @@
 import { Workbook } from 'exceljs';
+import { unzipSync, zipSync } from 'fflate';
 import {
   cellText,
   decodeCsvText,
@@ -104,6 +105,20 @@ describe('XLSX', () => {
     await expect(readXlsxSheet(Buffer.from('code,name\n'))).rejects.toThrow(
       '不是有效的 XLSX 文件，无法读取',
     );
+  });
+
+  it('refuses a zip bomb from its sizes, before exceljs unpacks it', async () => {
+    // A real workbook whose sheet part is 64 MB of spaces: about 64 KB zipped.
+    const workbook = unzipSync(await writeAgencyXlsx(records));
+    workbook['xl/worksheets/sheet1.xml'] = new Uint8Array(64 * 1024 * 1024).fill(0x20);
+    const bomb = Buffer.from(zipSync(workbook, { level: 1 }));
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    const before = process.memoryUsage().rss;
+    await expect(readXlsxSheet(bomb)).rejects.toThrow(
+      '文件解压后超过 48 MB 上限（可能是压缩炸弹），已拒绝读取',
+    );
+    // Refused from the declared size: nothing near the 64 MB the part holds is allocated.
+    expect(process.memoryUsage().rss - before).toBeLessThan(40 * 1024 * 1024);
   });
 
   it('turns cell values into text', () => {

@@ -1,6 +1,7 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import { stringify as stringifyCsv } from 'csv-stringify/sync';
 import { type CellValue, Workbook } from 'exceljs';
+import { assertZipUnpacksWithin, ParseError } from '@atlas/report-parser';
 import { neutraliseCsvCell, restoreCsvCell } from '../../common/http/csv-cell';
 import {
   AGENCY_FILE_COLUMNS,
@@ -79,10 +80,34 @@ export function readCsvSheet(content: Buffer): SheetRow[] {
         : null;
     throw new SheetReadError('CSV 格式错误（引号未闭合或字段分隔有误），无法读取', line);
   }
-  return records.map((cells, index) => ({ rowNumber: index + 1, cells: cells.map(restoreCsvCell) }));
+  return records.map((cells, index) => ({
+    rowNumber: index + 1,
+    cells: cells.map(restoreCsvCell),
+  }));
 }
 
-export async function readXlsxSheet(content: Buffer): Promise<SheetRow[]> {
+/**
+ * What an agency workbook may unpack to. exceljs inflates every part whole and builds a cell
+ * object per cell, so a 1 MB zip bomb once took the API up by 1.1 GB; 100,000 agency rows are
+ * about 30 MB of sheet XML.
+ */
+export const AGENCY_XLSX_MAX_UNPACKED_BYTES = 48 * 1024 * 1024;
+
+export async function readXlsxSheet(
+  content: Buffer,
+  maxUnpackedBytes = AGENCY_XLSX_MAX_UNPACKED_BYTES,
+): Promise<SheetRow[]> {
+  try {
+    // The sizes the zip declares and those it really inflates to, streamed within the limit,
+    // before exceljs sees the file.
+    assertZipUnpacksWithin(content, maxUnpackedBytes, {
+      corruptZh: '不是有效的 XLSX 文件，无法读取',
+      corruptEn: 'not a valid XLSX file',
+    });
+  } catch (error) {
+    if (error instanceof ParseError) throw new SheetReadError(error.messageZh);
+    throw error;
+  }
   const workbook = new Workbook();
   try {
     // exceljs types declare their own `Buffer extends ArrayBuffer`; it reads Node Buffers.
@@ -146,7 +171,10 @@ function toFileCells(record: AgencyFileRecord): (string | number | null)[] {
 
 export function writeAgencyCsv(records: readonly AgencyFileRecord[]): Buffer {
   const text = stringifyCsv(
-    [AGENCY_COLUMNS.map((column) => column.label), ...records.map((record) => toFileCells(record).map(neutraliseCsvCell))],
+    [
+      AGENCY_COLUMNS.map((column) => column.label),
+      ...records.map((record) => toFileCells(record).map(neutraliseCsvCell)),
+    ],
     {
       bom: true, // without it Excel reads UTF-8 as the ANSI code page and shows mojibake
       record_delimiter: 'windows',

@@ -82,6 +82,21 @@ describe('readImportArchive', () => {
     expect(['IMPORT_NOT_A_ZIP', 'IMPORT_ZIP_CORRUPT']).toContain(codeOf(() => readImportArchive(zip.subarray(0, zip.length - 30))));
   });
 
+  it('refuses a Word, Excel or OpenDocument file: a zip, but not of reports', () => {
+    const docx = zipSync({
+      '[Content_Types].xml': text('<Types/>'),
+      '_rels/.rels': text('<Relationships/>'),
+      'word/document.xml': text('<w:document/>'),
+      'word/styles.xml': text('<w:styles/>'),
+    });
+    expect(codeOf(() => readImportArchive(docx))).toBe('IMPORT_NOT_AN_ARCHIVE_OF_REPORTS');
+    const odt = zipSync({ mimetype: text('application/vnd.oasis.opendocument.text'), 'content.xml': text('<x/>') });
+    expect(codeOf(() => readImportArchive(odt))).toBe('IMPORT_NOT_AN_ARCHIVE_OF_REPORTS');
+    // The same part names one folder down are files someone zipped, not a document.
+    const folder = zipSync({ 'unpacked/[Content_Types].xml': text('<Types/>'), 'a.txt': text('a') });
+    expect(readImportArchive(folder).entries.map((entry) => entry.path)).toContain('a.txt');
+  });
+
   it('stops at the entry count and the declared total size, before inflating', () => {
     const many = zipSync({ 'a.txt': text('a'), 'b.txt': text('b'), 'c.txt': text('c'), 'manifest.csv': text('m') });
     expect(codeOf(() => readImportArchive(many, { maxEntries: 2, maxTotalBytes: 1000 }))).toBe('IMPORT_TOO_MANY_FILES');

@@ -2,6 +2,7 @@ import { type UnzipFileInfo, unzipSync } from 'fflate';
 import {
   archiveCorrupt,
   archiveEmpty,
+  archiveIsADocument,
   archiveNested,
   archiveTooLarge,
   archiveTooManyFiles,
@@ -48,6 +49,15 @@ const ARCHIVE_SIGNATURES: readonly (readonly number[])[] = [
   [0x1f, 0x8b], // gzip
 ];
 
+/**
+ * Top-level parts that make a zip an office document rather than a folder of files: a DOCX
+ * sent here is a zip too, and its XML parts were once queued as reports.
+ */
+const DOCUMENT_MARKERS: ReadonlyMap<string, string> = new Map([
+  ['[content_types].xml', 'Office 文档（.docx、.xlsx 等）'],
+  ['mimetype', 'OpenDocument 文档（.odt、.ods 等）'],
+]);
+
 /** Operating-system litter, never a report. */
 const LITTER = new Set(['thumbs.db', 'desktop.ini']);
 
@@ -67,6 +77,8 @@ export function readImportArchive(
   let fileCount = 0;
   let totalBytes = 0;
   const filter = (file: UnzipFileInfo): boolean => {
+    const document = DOCUMENT_MARKERS.get(file.name.toLowerCase());
+    if (document !== undefined) throw archiveIsADocument(document);
     if (file.name.endsWith('/') || file.name.endsWith('\\')) return false;
     const path = normalizeEntryPath(decodeEntryName(file.name));
     if (path === null) throw archiveUnsafePath(decodeEntryName(file.name));

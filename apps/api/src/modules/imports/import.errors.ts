@@ -37,6 +37,12 @@ export const notAZip = () =>
     message: '上传的文件不是 zip 压缩包（rar、7z 等请先另存为 zip）',
   });
 
+export const archiveIsADocument = (kind: string) =>
+  new UnprocessableEntityException({
+    code: 'IMPORT_NOT_AN_ARCHIVE_OF_REPORTS',
+    message: `上传的是一个${kind}，不是装有年报文件的 zip 压缩包；单个年报请在“上传年报”中直接上传，批量导入请把年报文件打包成 zip`,
+  });
+
 export const archiveCorrupt = () =>
   new UnprocessableEntityException({
     code: 'IMPORT_ZIP_CORRUPT',

@@ -1,9 +1,6 @@
 import { ParseError, type ReadLimits } from '../document';
-import {
-  buildZip,
-  withDeclaredSize,
-} from '@atlas/report-samples';
-import { ZipArchive } from './zip';
+import { buildZip, withDeclaredSize } from '@atlas/report-samples';
+import { assertZipUnpacksWithin, ZipArchive } from './zip';
 
 const MESSAGES = { corruptZh: '坏了', corruptEn: 'broken' };
 const limits = (maxUnpackedBytes: number): ReadLimits => ({
@@ -83,6 +80,25 @@ describe('ZipArchive', () => {
     ole.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
     expect(errorOf(() => ZipArchive.open(ole, limits(1e6), MESSAGES)).code).toBe(
       'UNSUPPORTED_TYPE',
+    );
+  });
+});
+
+describe('assertZipUnpacksWithin', () => {
+  it('passes an archive within the limit and refuses a bomb or a lying header before keeping it', () => {
+    expect(() =>
+      assertZipUnpacksWithin(
+        buildZip({ 'a.xml': 'x'.repeat(1000), 'b.xml': 'y' }, 9),
+        2000,
+        MESSAGES,
+      ),
+    ).not.toThrow();
+    // Each entry is within the limit; together they are not.
+    const spread = buildZip({ 'a.xml': ' '.repeat(1500), 'b.xml': ' '.repeat(1500) }, 9);
+    expect(errorOf(() => assertZipUnpacksWithin(spread, 2000, MESSAGES)).code).toBe('TOO_LARGE');
+    const lying = withDeclaredSize(buildZip({ 'a.xml': ' '.repeat(5_000_000) }, 9), 'a.xml', 100);
+    expect(errorOf(() => assertZipUnpacksWithin(lying, 1_000_000, MESSAGES)).code).toBe(
+      'TOO_LARGE',
     );
   });
 });

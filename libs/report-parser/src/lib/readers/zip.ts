@@ -62,6 +62,11 @@ export class ZipArchive {
     return archive;
   }
 
+  /** Every entry's name, as stored. */
+  names(): string[] {
+    return [...this.entries.values()].map((entry) => entry.name);
+  }
+
   has(name: string): boolean {
     return this.entries.has(partKey(name));
   }
@@ -266,6 +271,25 @@ export class ZipArchive {
       `The file unpacks to more than the ${limit} limit (possibly a zip bomb); not read`,
     );
   }
+}
+
+/**
+ * Inflates every entry of a zip within `maxUnpackedBytes` in all, checking each against its
+ * declared size and checksum, and keeps nothing: for a file another library will unpack whole
+ * (exceljs), so that it gets only archives whose real size is known to be within the limit.
+ * Throws a ParseError (TOO_LARGE for a bomb, CORRUPT_FILE, UNSUPPORTED_TYPE) otherwise.
+ */
+export function assertZipUnpacksWithin(
+  bytes: Uint8Array,
+  maxUnpackedBytes: number,
+  messages: ZipFormatMessages,
+): void {
+  const archive = ZipArchive.open(
+    bytes,
+    { maxInputBytes: bytes.length, maxUnpackedBytes, maxPages: 0 },
+    messages,
+  );
+  for (const name of archive.names()) archive.read(name);
 }
 
 /** OOXML part names are case-insensitive, and some writers store them with a leading slash. */
