@@ -6,6 +6,7 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { findWorkspaceRoot } from './common/app-version';
+import { refuseDeepJson } from './common/http/json-depth';
 import type { AppConfig, AppRuntime } from './common/runtime';
 import { serveWebApp } from './web/serve-web-app';
 
@@ -47,6 +48,7 @@ export async function createApp(
     }),
   );
   app.useBodyParser('json', { limit: '5mb' });
+  app.use(refuseDeepJson);
 
   const document = SwaggerModule.createDocument(
     app,

@@ -1,3 +1,4 @@
+import { withoutInvisibles } from '../../common/http/file-name';
 import { type UnzipFileInfo, unzipSync } from 'fflate';
 import {
   archiveCorrupt,
@@ -162,7 +163,11 @@ export function normalizeEntryPath(name: string): string | null {
   if (/[\u0000-\u001f]/.test(name)) return null;
   const unified = name.replace(/\\/g, '/');
   if (unified.startsWith('/') || /^[A-Za-z]:/.test(unified)) return null;
-  const segments = unified.split('/').filter((segment) => segment !== '' && segment !== '.');
+  // Bidi overrides and zero-width characters would make the stored name show as another one.
+  const segments = unified
+    .split('/')
+    .map(withoutInvisibles)
+    .filter((segment) => segment !== '' && segment !== '.');
   if (segments.length === 0 || segments.includes('..')) return null;
   return segments.join('/');
 }

@@ -1,3 +1,5 @@
+import { storableFileName } from '../../common/http/file-name';
+import { RateLimited } from '../../common/http/rate-limit';
 import {
   Controller,
   Get,
@@ -65,6 +67,7 @@ export class ImportsController {
 
   @Post()
   @HttpCode(HttpStatus.ACCEPTED)
+  @RateLimited('import')
   @UseInterceptors(ImportUploadInterceptor)
   @ApiOperation({
     summary: '批量导入 / bulk import: a zip of report files, worked off in the background',
@@ -96,6 +99,7 @@ export class ImportsController {
 
   @Post('previews')
   @HttpCode(HttpStatus.CREATED)
+  @RateLimited('import')
   @UseInterceptors(ImportUploadInterceptor)
   @ApiOperation({
     summary: '导入预览 / read every file of a zip once, without importing',
@@ -120,6 +124,7 @@ export class ImportsController {
 
   @Post('previews/:id/confirm')
   @HttpCode(HttpStatus.ACCEPTED)
+  @RateLimited('import')
   @UseInterceptors(ImportUploadInterceptor)
   @ApiOperation({
     summary: '确认导入 / import exactly what the preview read',
@@ -168,7 +173,5 @@ function archiveOf(file: UploadedArchive | undefined): ImportArchiveUpload {
 
 /** A name safe to store and show: no folders, no control characters, not empty. */
 function archiveName(name: string): string {
-  // eslint-disable-next-line no-control-regex -- stripping control characters is the point
-  const base = (name.split(/[\\/]/).pop() ?? '').replace(/[\u0000-\u001f\u007f]/g, '').trim();
-  return (base || 'import.zip').slice(0, 255);
+  return storableFileName(name, 'import.zip', 255);
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { SourceFormat } from '@atlas/report-parser';
+import { storableFileName } from '../../common/http/file-name';
 
 export function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
@@ -20,10 +21,8 @@ export const PASTED_TEXT_FILE_NAME = '粘贴文本.txt';
 
 export const MAX_FILE_NAME_LENGTH = 255;
 
-/** A name safe to store and show: no path, no control characters, not empty. */
+/** A name safe to store and show: no path, no control or bidi characters, not empty. */
 export function cleanFileName(name: string, fallback: string): string {
-  // eslint-disable-next-line no-control-regex -- stripping control characters is the point
-  const base = (name.split(/[\\/]/).pop() ?? '').replace(/[\u0000-\u001f\u007f]/g, '').trim();
-  return (base || fallback).slice(0, MAX_FILE_NAME_LENGTH);
+  return storableFileName(name, fallback, MAX_FILE_NAME_LENGTH);
 }
 
