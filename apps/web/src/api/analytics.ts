@@ -1,15 +1,19 @@
 import type {
+  AnalyticsScopeQuery,
+  AnalyticsYearQuery,
   BreakdownDto,
-  CompareBy,
   CompareDto,
+  CompareQuery,
   ComplianceDto,
+  ComplianceQuery,
   MetricInfo,
   OverviewDto,
   QualityDto,
-  QualityType,
+  QualityQuery,
   TrendDto,
-  TrendGroupBy,
+  TrendQuery,
   YoyDto,
+  YoyQuery,
 } from '@atlas/api-contract';
 import { download, http, type DownloadedFile } from './request';
 
@@ -52,51 +56,36 @@ export type {
 
 export { COMPLIANCE_STATUSES, QUALITY_TYPES, TREND_GROUPS } from '@atlas/api-contract';
 
+/*
+ * What the views pass: the contract's queries (@atlas/api-contract), with the numbers a view
+ * always gives required, null for "not chosen" and the trend's metrics as a list (`toQuery`
+ * writes what the API reads).
+ */
+type Chosen<Query> = { [Key in keyof Query]?: Query[Key] | null };
+
 /** Parameters every view takes: an agency subtree (default: all the user may see). */
-export interface ScopeParams {
-  scope?: string | null;
-  /** false: only the scope agency's own reports. */
-  subtree?: boolean;
-}
+export type ScopeParams = Chosen<AnalyticsScopeQuery>;
 
-export interface YearParams extends ScopeParams {
-  year: number;
-}
+export type YearParams = ScopeParams & Required<Pick<AnalyticsYearQuery, 'year'>>;
 
-export interface TrendParams extends ScopeParams {
-  metrics: readonly string[];
-  fromYear: number;
-  toYear: number;
-  groupBy?: TrendGroupBy;
-}
+export type TrendParams = ScopeParams &
+  Required<Pick<TrendQuery, 'fromYear' | 'toYear'>> &
+  Pick<TrendQuery, 'groupBy'> & { metrics: readonly string[] };
 
-export interface CompareParams extends YearParams {
-  metric: string;
-  secondMetric?: string | null;
-  by?: CompareBy;
-  order?: 'desc' | 'asc';
-  limit?: number;
-  offset?: number;
-}
+export type CompareParams = YearParams &
+  Required<Pick<CompareQuery, 'metric'>> &
+  Chosen<Pick<CompareQuery, 'secondMetric'>> &
+  Pick<CompareQuery, 'by' | 'order' | 'limit' | 'offset'>;
 
-export interface YoyParams extends YearParams {
-  baseYear: number;
-}
+export type YoyParams = YearParams & Required<Pick<YoyQuery, 'baseYear'>>;
 
-export interface ComplianceParams extends ScopeParams {
-  fromYear: number;
-  toYear: number;
-  by?: CompareBy;
-  limit?: number;
-  offset?: number;
-}
+export type ComplianceParams = ScopeParams &
+  Required<Pick<ComplianceQuery, 'fromYear' | 'toYear'>> &
+  Pick<ComplianceQuery, 'by' | 'sort' | 'limit' | 'offset'>;
 
-export interface QualityParams extends YearParams {
-  type?: QualityType | null;
-  rule?: string | null;
-  limit?: number;
-  offset?: number;
-}
+export type QualityParams = YearParams &
+  Chosen<Pick<QualityQuery, 'type' | 'rule'>> &
+  Pick<QualityQuery, 'limit' | 'offset'>;
 
 type Query = Record<string, string | number | boolean | null | undefined>;
 

@@ -1,16 +1,16 @@
 import type { AgencyDescription } from '../agencies';
 import type {
-  ImportItemDto,
-  ImportJobDto,
-  ImportJobSummaryDto,
-  ImportPreviewDto,
-} from './dto/import-job.dto';
+  ImportItem,
+  ImportJob,
+  ImportJobSummary,
+  ImportPreview,
+} from '@atlas/api-contract';
 import type { ImportItemEntity } from './entities/import-item.entity';
 import type { ImportJobEntity } from './entities/import-job.entity';
 import type { ImportPreviewEntity } from './entities/import-preview.entity';
 import type { PreviewFile } from './import-previews.service';
 
-/** Entity → response DTO; entities never leave the services. */
+/** Entity → the answer's contract type (@atlas/api-contract); entities never leave the services. */
 
 export interface ItemCounts {
   readonly total: number;
@@ -19,7 +19,7 @@ export interface ItemCounts {
   readonly failed: number;
 }
 
-export function toImportJobSummaryDto(job: ImportJobEntity, counts: ItemCounts): ImportJobSummaryDto {
+export function toImportJobSummaryDto(job: ImportJobEntity, counts: ItemCounts): ImportJobSummary {
   return {
     id: job.id,
     status: job.status,
@@ -41,7 +41,7 @@ export function toImportJobDto(
   counts: ItemCounts,
   items: readonly ImportItemEntity[],
   agencies: ReadonlyMap<string, AgencyDescription>,
-): ImportJobDto {
+): ImportJob {
   return {
     ...toImportJobSummaryDto(job, counts),
     items: items.map((item) => toImportItemDto(item, agencies)),
@@ -51,7 +51,7 @@ export function toImportJobDto(
 export function toImportItemDto(
   item: ImportItemEntity,
   agencies: ReadonlyMap<string, AgencyDescription>,
-): ImportItemDto {
+): ImportItem {
   const agency = item.agencyId === null ? undefined : agencies.get(item.agencyId);
   const stored = item.findingErrors !== null && item.findingWarnings !== null;
   return {
@@ -74,7 +74,7 @@ export function toImportItemDto(
   };
 }
 
-export function toImportPreviewDto(preview: ImportPreviewEntity, files: readonly PreviewFile[]): ImportPreviewDto {
+export function toImportPreviewDto(preview: ImportPreviewEntity, files: readonly PreviewFile[]): ImportPreview {
   const ready = files.filter((file) => file.code === null).length;
   return {
     id: preview.id,

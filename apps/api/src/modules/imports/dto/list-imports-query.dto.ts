@@ -1,11 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import type * as Contract from '@atlas/api-contract';
 
 export const DEFAULT_IMPORT_PAGE_SIZE = 20;
 export const MAX_IMPORT_PAGE_SIZE = 100;
 
-export class ListImportsQueryDto {
+export class ListImportsQueryDto implements Contract.ListImportsQuery {
   @ApiPropertyOptional({ default: 1, minimum: 1 })
   @IsOptional()
   @Type(() => Number)
