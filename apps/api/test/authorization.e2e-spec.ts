@@ -118,7 +118,7 @@ const AGENCY_A1 = hidden('A1', 'AGENCY_NOT_FOUND');
 // prettier-ignore
 const MATRIX = {
   'GET /api/health':                                     { who: PUBLIC },
-  'GET /api/system/info':                                { who: PUBLIC },
+  'GET /api/system/info':                                { who: ADMIN },
   'GET /api/rules':                                      { who: ANY_ROLE },
   'POST /api/auth/login':                                { who: PUBLIC },
   'POST /api/auth/logout':                               { who: ANY_ROLE },

@@ -1,12 +1,15 @@
 import request from 'supertest';
 import { MIGRATIONS } from '../src/database/migrations';
+import { adminToken, tokenFor } from './support/auth';
 import { bootTestApp, type TestApp } from './support/test-app';
 
 describe('system info and the database round trip', () => {
   let testApp: TestApp;
+  let admin: { Authorization: string };
 
   beforeAll(async () => {
     testApp = await bootTestApp();
+    admin = { Authorization: `Bearer ${await adminToken(testApp)}` };
   });
   afterAll(() => testApp.close());
 
@@ -18,7 +21,10 @@ describe('system info and the database round trip', () => {
   });
 
   it('reports the stored instance id and schema version', async () => {
-    const response = await request(testApp.app.getHttpServer()).get('/api/system/info').expect(200);
+    const response = await request(testApp.app.getHttpServer())
+      .get('/api/system/info')
+      .set(admin)
+      .expect(200);
 
     const [stored] = await testApp.dataSource.query<{ value: string }[]>(
       `SELECT value #>> '{}' AS value FROM app_setting WHERE key = 'instance.id'`,
@@ -33,11 +39,27 @@ describe('system info and the database round trip', () => {
     expect(response.body.database.serverVersion).toMatch(/^\d+/);
   });
 
+  it('tells the versions to admins only: anonymous callers and other roles learn nothing', async () => {
+    const server = testApp.app.getHttpServer();
+    const anonymous = await request(server).get('/api/system/info').expect(401);
+    expect(anonymous.body).toEqual({
+      statusCode: 401,
+      code: 'UNAUTHENTICATED',
+      message: '请先登录',
+    });
+    const oversight = await tokenFor(testApp, { role: 'oversight', scopeAgencyIds: [] });
+    const refused = await request(server)
+      .get('/api/system/info')
+      .set('Authorization', `Bearer ${oversight.token}`)
+      .expect(403);
+    expect(JSON.stringify(refused.body)).not.toMatch(/version|\d+\.\d+/i);
+  });
+
   it('keeps the instance id across restarts', async () => {
-    const before = await request(testApp.app.getHttpServer()).get('/api/system/info');
+    const before = await request(testApp.app.getHttpServer()).get('/api/system/info').set(admin);
     const second = await bootTestApp();
     try {
-      const after = await request(second.app.getHttpServer()).get('/api/system/info');
+      const after = await request(second.app.getHttpServer()).get('/api/system/info').set(admin);
       expect(after.body.instanceId).toBe(before.body.instanceId);
     } finally {
       await second.close();
