@@ -1,10 +1,10 @@
-import type { ParsedReport } from '@atlas/report-parser';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { ImportInference, ImportItemStatus } from '../import-status';
+import type { ImportItemStatus } from '../import-status';
+import { ImportFileColumns } from './import-file.columns';
 
-/** One file of an import's zip and what became of it. */
+/** One file of an import's zip and what became of it (its reading and bytes go once it is stored). */
 @Entity({ name: 'import_item' })
-export class ImportItemEntity {
+export class ImportItemEntity extends ImportFileColumns {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
@@ -19,42 +19,9 @@ export class ImportItemEntity {
   @Column({ name: 'file_name', type: 'text' })
   fileName: string;
 
-  @Column({ type: 'integer' })
-  size: number;
-
-  @Column({ type: 'text' })
-  sha256: string;
-
   /** Kept until the file is processed; loaded only when asked for. */
   @Column({ type: 'bytea', nullable: true, select: false })
   content: Buffer | null;
-
-  /**
-   * What the document was read as (at the preview, or when the worker looked for its agency and
-   * year): stored as it is, so no file is parsed twice. Dropped with the bytes once processed.
-   */
-  @Column({ type: 'jsonb', nullable: true, select: false })
-  reading: ParsedReport | null;
-
-  @Column({ name: 'manifest_agency_code', type: 'text', nullable: true })
-  manifestAgencyCode: string | null;
-
-  @Column({ name: 'manifest_year', type: 'integer', nullable: true })
-  manifestYear: number | null;
-
-  /** Resolved from the manifest or the document; null until then, or when it could not be. */
-  @Column({ name: 'agency_id', type: 'uuid', nullable: true })
-  agencyId: string | null;
-
-  @Column({ type: 'integer', nullable: true })
-  year: number | null;
-
-  @Column({ type: 'jsonb', default: () => "'{}'::jsonb" })
-  inferred: ImportInference;
-
-  /** The agency name the document gives, when it was read to infer the agency. */
-  @Column({ name: 'document_agency_name', type: 'text', nullable: true })
-  documentAgencyName: string | null;
 
   @Column({ type: 'text', default: 'queued' })
   status: ImportItemStatus;
@@ -64,18 +31,6 @@ export class ImportItemEntity {
 
   @Column({ type: 'integer', nullable: true })
   version: number | null;
-
-  @Column({ name: 'finding_errors', type: 'integer', nullable: true })
-  findingErrors: number | null;
-
-  @Column({ name: 'finding_warnings', type: 'integer', nullable: true })
-  findingWarnings: number | null;
-
-  @Column({ type: 'text', nullable: true })
-  code: string | null;
-
-  @Column({ type: 'text', nullable: true })
-  message: string | null;
 
   @Column({ name: 'finished_at', type: 'timestamptz', nullable: true })
   finishedAt: Date | null;
