@@ -16,6 +16,10 @@ const en: MessageSchema = {
     self: 'English',
     switch: 'Switch language',
   },
+  dialog: {
+    cancel: 'Cancel',
+    close: 'Close',
+  },
   nav: {
     overview: 'Overview',
     trends: 'Trends',

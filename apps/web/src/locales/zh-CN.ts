@@ -15,6 +15,11 @@ const zhCN = {
     self: '中文',
     switch: '切换语言',
   },
+  /** The buttons every dialog shares (components/DialogShell.vue). */
+  dialog: {
+    cancel: '取消',
+    close: '关闭',
+  },
   nav: {
     overview: '总览',
     trends: '趋势',
