@@ -2,6 +2,7 @@ import type {
   ImportCreated,
   ImportJob,
   ImportJobPage,
+  ImportPreview,
   ManifestProblem,
 } from '@atlas/api-contract';
 import { http, upload, type UploadOptions } from './request';
@@ -30,9 +31,36 @@ export function createImport(
   fileName: string,
   options: UploadOptions = {},
 ): Promise<ImportCreated> {
+  return postZip<ImportCreated>('/imports', zip, fileName, options);
+}
+
+function postZip<T>(path: string, zip: Blob, fileName: string, options: UploadOptions): Promise<T> {
   const form = new FormData();
   form.append('file', zip, fileName);
-  return upload<ImportCreated>('/imports', form, { ...options, silent: true });
+  return upload<T>(path, form, { ...options, silent: true });
+}
+
+/** Reads every file of the zip once, imports nothing; silent like createImport. */
+export function previewImport(
+  zip: Blob,
+  fileName: string,
+  options: UploadOptions = {},
+): Promise<ImportPreview> {
+  return postZip<ImportPreview>('/imports/previews', zip, fileName, options);
+}
+
+/**
+ * Imports exactly what the preview read: the same zip goes again, and the API refuses (409
+ * IMPORT_PREVIEW_CHANGED / IMPORT_PREVIEW_EXPIRED) when a file differs or the preview is gone.
+ */
+export function confirmImport(
+  previewId: string,
+  zip: Blob,
+  fileName: string,
+  options: UploadOptions = {},
+): Promise<ImportCreated> {
+  const path = `/imports/previews/${encodeURIComponent(previewId)}/confirm`;
+  return postZip<ImportCreated>(path, zip, fileName, options);
 }
 
 export function listImports(page = 1, pageSize = 10): Promise<ImportJobPage> {

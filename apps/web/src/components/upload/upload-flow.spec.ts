@@ -6,7 +6,7 @@ import type {
   UploadOptions,
 } from '../../api/reports';
 import { ApiError } from '../../api/request';
-import { brokenReport, BROKEN_CELL, consistentReport } from '../../components/report/test-fixtures';
+import { brokenReport, BROKEN_CELL, consistentReport } from '../report/test-fixtures';
 import {
   checkReportFile,
   describeUploadError,
@@ -202,7 +202,10 @@ describe('useUploadFlow', () => {
 
     api.uploadReport.mockRejectedValue(new ApiError(422, 'YEAR_NOT_ENDED', '2026 年度尚未结束'));
     await flow.upload({ agencyId: AGENCY, year: 2026, text: '全文' });
-    expect(flow.state.problem).toMatchObject({ kind: 'yearNotEnded', message: '2026 年度尚未结束' });
+    expect(flow.state.problem).toMatchObject({
+      kind: 'yearNotEnded',
+      message: '2026 年度尚未结束',
+    });
   });
 
   it('corrects a cell, reloads the report and submits it', async () => {

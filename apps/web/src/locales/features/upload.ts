@@ -86,7 +86,7 @@ export const zhCN = {
   bulk: {
     title: '批量导入',
     intro:
-      '上传一个 zip 压缩包，内含多份年报文件（DOCX、PDF、HTML、XLSX、TXT），系统在后台逐个解析、检查并保存为草稿。',
+      '上传一个 zip 压缩包，内含多份年报文件（DOCX、PDF、HTML、XLSX、TXT）。系统先逐个解析、检查并列出预览，确认后在后台保存为草稿。',
     zip: '压缩包',
     dropZip: '将 zip 压缩包拖到此处，或',
     zipHint: '不超过 100 MB，最多 500 个文件；不能包含嵌套压缩包',
@@ -101,7 +101,13 @@ export const zhCN = {
     manifestReplaced: '压缩包中原有的 {path} 已被所选清单替换',
     zip64: '压缩包过大或使用了 ZIP64 格式，无法附加清单；请把 manifest.csv 直接放进压缩包',
     zipBroken: '无法读取该压缩包，请确认文件是完整的 zip',
-    start: '开始导入',
+    start: '上传并预览',
+    previewTitle: '导入预览',
+    previewIntro: '每个文件已解析一次；确认后保存的就是这里的解析结果（跨年度检查在保存时进行）。预览保留至 {time}。',
+    previewCounts: '共 {total} 个文件：{ready} 个将导入，{failed} 个不会导入',
+    previewConfirm: '确认导入 {count} 个文件',
+    previewCancel: '放弃',
+    changedFiles: '与预览时不同的文件',
     uploading: '正在上传 {percent}%',
     refused: '导入被拒绝',
     manifestProblems: '清单中的问题（未导入任何文件）',
@@ -136,6 +142,7 @@ export const zhCN = {
       finished: '已完成',
     },
     itemStatuses: {
+      ready: '将导入',
       queued: '等待',
       imported: '已导入',
       duplicate: '重复',
@@ -236,7 +243,7 @@ export const en: typeof zhCN = {
   bulk: {
     title: 'Bulk import',
     intro:
-      'Upload a zip of report files (DOCX, PDF, HTML, XLSX, TXT); each is read, checked and stored as a draft in the background.',
+      'Upload a zip of report files (DOCX, PDF, HTML, XLSX, TXT); each is read and checked for a preview, and once confirmed stored as a draft in the background.',
     zip: 'Zip archive',
     dropZip: 'Drop the zip here, or',
     zipHint: 'Up to 100 MB and 500 files; no archives inside',
@@ -252,7 +259,14 @@ export const en: typeof zhCN = {
     zip64:
       'The zip is too large or uses ZIP64, so no manifest can be added; put manifest.csv into the zip yourself',
     zipBroken: 'The zip cannot be read; make sure the file is complete',
-    start: 'Start import',
+    start: 'Upload and preview',
+    previewTitle: 'Import preview',
+    previewIntro:
+      'Every file was read once; confirming stores exactly this reading (cross-year checks run when stored). The preview is kept until {time}.',
+    previewCounts: '{total} files: {ready} will be imported, {failed} will not',
+    previewConfirm: 'Import {count} files',
+    previewCancel: 'Discard',
+    changedFiles: 'Files that differ from the preview',
     uploading: 'Uploading {percent}%',
     refused: 'Import refused',
     manifestProblems: 'Problems in the manifest (nothing was imported)',
@@ -287,6 +301,7 @@ export const en: typeof zhCN = {
       finished: 'Finished',
     },
     itemStatuses: {
+      ready: 'Ready',
       queued: 'Waiting',
       imported: 'Imported',
       duplicate: 'Duplicate',
