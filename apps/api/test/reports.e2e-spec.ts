@@ -1247,13 +1247,14 @@ describe('reports: upload, read, correct, workflow (real PostgreSQL)', () => {
           reason: '与原件核对',
           changes: [
             { address: 'applications.newReceived.naturalPerson', value: 6 },
-            { address: 'proactive.licensing.decisions', value: 2.5 },
+            // An amount (万元) may have decimals; a count may not.
+            { address: 'proactive.fees.amountWanYuan', value: 2.5 },
           ],
         })
         .expect(200);
       const expected = [
         { address: 'applications.newReceived.naturalPerson', from: 2, to: 6 },
-        { address: 'proactive.licensing.decisions', from: 0, to: 2.5 },
+        { address: 'proactive.fees.amountWanYuan', from: 0, to: 2.5 },
       ];
       const [stored] = await testApp.dataSource.query<{ changes: unknown }[]>(
         `SELECT changes FROM report_event WHERE report_id = $1 AND action = 'correct'`,
@@ -1410,8 +1411,16 @@ describe('reports: upload, read, correct, workflow (real PostgreSQL)', () => {
       expect(statutory.body).toMatchObject({
         year,
         statutoryDueDate: '2022-01-31',
+        governmentStatutoryDueDate: '2022-03-31',
         effective: { agencyId: agencyA, source: 'statutory', dueDate: '2022-01-31' },
       });
+      // The region is a people's government: its own report is due by 31 March (条例 第四十九条).
+      const government = await request(server())
+        .get('/api/deadlines')
+        .query({ year, agencyId: region })
+        .set(auth(reviewer.token))
+        .expect(200);
+      expect(government.body.effective).toMatchObject({ source: 'statutory', dueDate: '2022-03-31' });
 
       await request(server())
         .put('/api/deadlines')
