@@ -3,6 +3,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import request from 'supertest';
+import type { AgencyKind } from '@atlas/api-contract';
 import type { TestApp } from './support/test-app';
 
 /** Shared by the reports integration specs: the corpus, texts built from it, agencies, row counts. */
@@ -79,6 +80,7 @@ export async function insertAgency(
   testApp: TestApp,
   parentId: string | null,
   name = `单位 ${randomUUID().slice(0, 8)}`,
+  kind: AgencyKind = 'government',
 ): Promise<string> {
   const id = randomUUID();
   const [parent] = parentId
@@ -89,7 +91,7 @@ export async function insertAgency(
     : [];
   await testApp.dataSource.query(
     `INSERT INTO agency (id, code, name, level, kind, parent_id, path, depth)
-     VALUES ($1, $2, $3, 'county', 'government', $4, $5, $6)`,
+     VALUES ($1, $2, $3, 'county', $7, $4, $5, $6)`,
     [
       id,
       `R${id.slice(0, 8)}`,
@@ -97,6 +99,7 @@ export async function insertAgency(
       parentId,
       parent ? `${parent.path}.${id}` : id,
       parent ? parent.depth + 1 : 0,
+      kind,
     ],
   );
   await testApp.app.get(AgenciesService).publishTree();
@@ -107,8 +110,9 @@ export async function createAgencyTree(testApp: TestApp): Promise<AgencyTree> {
   const region = await insertAgency(testApp, null, `测试市 ${randomUUID().slice(0, 6)}`);
   return {
     region,
-    agencyA: await insertAgency(testApp, region, '济源经济技术开发区管理办公室'),
-    agencyB: await insertAgency(testApp, region, '另一单位'),
+    // Kinds matter: 条例 第四十九条 gives a government's own report until 31 March, others 31 January.
+    agencyA: await insertAgency(testApp, region, '济源经济技术开发区管理办公室', 'development_zone'),
+    agencyB: await insertAgency(testApp, region, '另一单位', 'department'),
     outsideRoot: await insertAgency(testApp, null, `外市 ${randomUUID().slice(0, 6)}`),
   };
 }

@@ -299,8 +299,10 @@ export interface EffectiveDeadline {
 
 export interface DeadlineList {
   year: number;
-  /** 条例第四十九条: 31 January of the next year. */
+  /** 条例第四十九条: 31 January of the next year (departments, towns, zones). */
   statutoryDueDate: string;
+  /** 条例第四十九条: 31 March of the next year, for a people's government's own report. */
+  governmentStatutoryDueDate: string;
   /** What applies where no agency has its own. */
   defaultDueDate: string;
   deadlines: DeadlineDto[];

@@ -34,7 +34,7 @@ export class DeadlinesService {
       .where('deadline.year = :year', { year })
       .andWhere('(deadline.agency_id IS NULL OR deadline.agency_id IN (:...path))', { path })
       .getMany();
-    return effectiveDeadline(year, path, rules);
+    return effectiveDeadline(year, path, rules, agency?.kind ?? null);
   }
 
   /** The year's rules the caller may see, and (for a visible agency) the one that applies to it. */
@@ -54,6 +54,7 @@ export class DeadlinesService {
     return {
       year,
       statutoryDueDate: statutoryDueDate(year),
+      governmentStatutoryDueDate: statutoryDueDate(year, 'government'),
       defaultDueDate: yearDefault?.dueDate ?? statutoryDueDate(year),
       deadlines: shown.map((row) =>
         toDeadlineDto(row, row.agencyId ? (names.get(row.agencyId)?.name ?? null) : null),

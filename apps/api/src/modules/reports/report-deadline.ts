@@ -1,8 +1,13 @@
+import type { AgencyKind } from '@atlas/api-contract';
 import { localDate } from '../../common/reporting-calendar';
 
-/** 条例 第四十九条: the report on a year is published by 31 January of the next. */
-export function statutoryDueDate(year: number): string {
-  return `${year + 1}-01-31`;
+/**
+ * 条例 第四十九条: a department's report on a year is due by 31 January of the next; a people's
+ * government's own report (published by its 政务公开 office) by 31 March. Towns, subdistricts and
+ * zones report to their county like departments; a region that rules otherwise sets deadlines.
+ */
+export function statutoryDueDate(year: number, kind: AgencyKind | null = null): string {
+  return kind === 'government' ? `${year + 1}-03-31` : `${year + 1}-01-31`;
 }
 
 export type DeadlineSource = 'agency' | 'ancestor' | 'year' | 'statutory';
@@ -21,12 +26,14 @@ export interface EffectiveDeadline {
 
 /**
  * The most specific rule for an agency: its own, else its nearest ancestor's, else the year's
- * default row, else the statutory date. `agencyPath` lists ids from the root down to the agency.
+ * default row, else the statutory date for its kind. `agencyPath` lists ids from the root down
+ * to the agency.
  */
 export function effectiveDeadline(
   year: number,
   agencyPath: readonly string[],
   rules: readonly DeadlineRule[],
+  kind: AgencyKind | null = null,
 ): EffectiveDeadline {
   for (let depth = agencyPath.length - 1; depth >= 0; depth--) {
     const rule = rules.find((candidate) => candidate.agencyId === agencyPath[depth]);
@@ -40,7 +47,7 @@ export function effectiveDeadline(
   }
   const yearDefault = rules.find((rule) => rule.agencyId === null);
   if (yearDefault) return { dueDate: yearDefault.dueDate, source: 'year', agencyId: null };
-  return { dueDate: statutoryDueDate(year), source: 'statutory', agencyId: null };
+  return { dueDate: statutoryDueDate(year, kind), source: 'statutory', agencyId: null };
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -201,9 +201,10 @@ export const zhCN = {
   },
   deadlines: {
     intro:
-      '《政府信息公开条例》第四十九条规定年度报告应于每年 1 月 31 日前公布。可为某一年度设定统一截止日期，也可为某个机构（含其下级）单独设定。',
+      '《政府信息公开条例》第四十九条规定：部门等的年度报告应于每年 1 月 31 日前公布，人民政府本级的年度报告于 3 月 31 日前公布。可为某一年度设定统一截止日期，也可为某个机构（含其下级）单独设定。',
     year: '报告年度',
-    statutory: '法定截止日期',
+    statutory: '法定截止日期（部门等）',
+    statutoryGovernment: '法定截止日期（人民政府本级）',
     yearDefault: '本年度统一截止日期',
     yearDefaultSource: {
       statutory: '未单独设定，按法定日期',
@@ -225,7 +226,7 @@ export const zhCN = {
     overrideHint: '对该机构及其全部下级生效（下级单独设定的除外）',
     failed: '保存失败：{reason}',
     saved: '已保存截止日期',
-    noDelete: '删除某个单位的截止日期后，该单位按上级单位、本年度默认或法定日期（次年 1 月 31 日）计算。',
+    noDelete: '删除某个单位的截止日期后，该单位按上级单位、本年度默认或法定日期（部门等次年 1 月 31 日，人民政府本级 3 月 31 日）计算。',
     remove: '删除',
     removeConfirm: '删除“{what}”的截止日期 {date}？其报告将按上级单位、本年度默认或法定日期计算。',
     removed: '已删除截止日期',
@@ -437,9 +438,10 @@ export const en: typeof zhCN = {
   },
   deadlines: {
     intro:
-      'Article 49 of the Regulations on Open Government Information has annual reports published by 31 January. Set a deadline for a whole year, or for an agency and those below it.',
+      "Article 49 of the Regulations on Open Government Information has departments' annual reports published by 31 January and a people's government's own report by 31 March. Set a deadline for a whole year, or for an agency and those below it.",
     year: 'Report year',
-    statutory: 'Statutory deadline',
+    statutory: 'Statutory deadline (departments and others)',
+    statutoryGovernment: "Statutory deadline (a people's government's own report)",
     yearDefault: 'Deadline for the year',
     yearDefaultSource: {
       statutory: 'Not set: the statutory date applies',
@@ -461,7 +463,7 @@ export const en: typeof zhCN = {
     overrideHint: 'Applies to the agency and everything below it (unless set there)',
     failed: 'Could not save: {reason}',
     saved: 'Deadline saved',
-    noDelete: "Once an agency's deadline is removed, its reports follow its parent's, the year default or the statutory date (31 January).",
+    noDelete: "Once an agency's deadline is removed, its reports follow its parent's, the year default or the statutory date (31 January; a people's government's own report 31 March).",
     remove: 'Remove',
     removeConfirm: 'Remove the deadline {date} of “{what}”? Its reports then follow the parent’s, the year default or the statutory date.',
     removed: 'Deadline removed',

@@ -73,8 +73,10 @@ export class EffectiveDeadlineDto implements Contract.EffectiveDeadline {
 
 export class DeadlineListDto implements Contract.DeadlineList {
   @ApiProperty() year: number;
-  @ApiProperty({ example: '2025-01-31', description: '条例第四十九条：次年1月31日' })
+  @ApiProperty({ example: '2025-01-31', description: '条例第四十九条：部门等次年1月31日' })
   statutoryDueDate: string;
+  @ApiProperty({ example: '2025-03-31', description: '条例第四十九条：人民政府本级年报次年3月31日' })
+  governmentStatutoryDueDate: string;
   @ApiProperty({ example: '2025-01-31', description: '未设定机构例外时适用的日期' })
   defaultDueDate: string;
   @ApiProperty({ type: [DeadlineDto], description: '该年度设定的截止日期（调用者可见的机构）' })
