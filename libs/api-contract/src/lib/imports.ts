@@ -39,7 +39,8 @@ export interface ImportInference {
   yearSource?: YearSource;
 }
 
-export interface ImportItem {
+/** One file of a zip: where it goes (given by the manifest or inferred) and how it was read. */
+export interface ImportFile {
   /** Path inside the zip. */
   fileName: string;
   size: number;
@@ -49,12 +50,17 @@ export interface ImportItem {
   agencyName: string | null;
   year: number | null;
   inferred: ImportInference;
-  status: ImportItemStatus;
-  reportId: string | null;
-  version: number | null;
   findingCounts: FindingCounts | null;
+  /** Why it was not (or will not be) imported, or a note. */
   code: string | null;
   message: string | null;
+}
+
+export interface ImportItem extends ImportFile {
+  status: ImportItemStatus;
+  reportId: string | null;
+  /** The version stored (or the identical one already there). */
+  version: number | null;
   finishedAt: string | null;
 }
 
@@ -88,24 +94,13 @@ export interface ImportJobPage {
 export const PREVIEW_FILE_STATUSES = ['ready', 'failed'] as const;
 export type PreviewFileStatus = (typeof PREVIEW_FILE_STATUSES)[number];
 
-/** One file of a preview: where it will go and what it was read as. */
-export interface ImportPreviewFile {
-  /** Path inside the zip. */
-  fileName: string;
-  size: number;
-  /** A confirmation must upload each file with this SHA-256 again. */
-  sha256: string;
-  agencyId: string | null;
-  agencyCode: string | null;
-  agencyName: string | null;
-  year: number | null;
-  inferred: ImportInference;
+/**
+ * One file of a preview; a confirmation must upload it with the same SHA-256 again. Its finding
+ * counts are of the checks within the report (cross-year checks run on import).
+ */
+export interface ImportPreviewFile extends ImportFile {
   status: PreviewFileStatus;
   format: string | null;
-  /** The checks within the report (cross-year checks run on import). */
-  findingCounts: FindingCounts | null;
-  code: string | null;
-  message: string | null;
 }
 
 /**
