@@ -6,14 +6,25 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { gzipSync } from 'node:zlib';
+import { loadConfig } from '../src/config/app-config';
+import { restoreBackupFile, writeBackupFile } from '../src/database/backup/backup-files';
+import { provideDatabaseForTool } from '../src/database/database';
 import { startEmbeddedPostgres } from '../src/database/embedded-postgres';
 import { buildDataSourceOptions } from '../src/database/typeorm-options';
-import { createAgencyTree, jiyuanFor, uploadFile } from './reports-fixtures';
+import {
+  CORPUS_DIR,
+  corpusFile,
+  createAgencyTree,
+  jiyuanFor,
+  uploadFile,
+} from './reports-fixtures';
 import { bootTestApp } from './support/test-app';
 import { TEST_DATABASE_URL_VARIABLE } from './support/test-database';
 
 /**
- * `atlas backup` / `atlas restore` through the API's own entry (apps/api/src/scripts/backup.ts):
+ * `atlas backup` / `atlas restore`, through the API's own entry (apps/api/src/scripts/backup.ts)
+ * where the command's behaviour is the point, and through the same functions in-process elsewhere:
  * a database with reports and their originals is dumped, wiped and restored, and every table's
  * rows, every original's checksum and every sequence come back as they were; restoring into a
  * database that has data needs --wipe, a damaged file changes nothing, and the embedded default
@@ -170,17 +181,15 @@ describe('backup and restore (atlas backup / atlas restore)', () => {
           `济源${year}.txt`,
         ).expect(201);
       }
-      // Bytes no text survives unchanged: every value 0–255, so the original must come back as bytes.
-      const binary = Buffer.concat([
-        Buffer.from(jiyuanFor(2024), 'utf8'),
-        Buffer.from(Array.from({ length: 256 }, (_, i) => i)),
-      ]);
+      // A PDF: binary bytes, which must come back byte for byte.
+      const pdf = corpusFile('hongze-2024/source.pdf');
+      if (!pdf) throw new Error(`corpus missing under ${CORPUS_DIR}`);
       await uploadFile(
         testApp,
         token,
         { agencyId: tree.agencyB, year: 2024 },
-        binary,
-        'binary-tail.txt',
+        pdf,
+        'source.pdf',
       ).expect(201);
     } finally {
       await testApp.close();
@@ -197,17 +206,15 @@ describe('backup and restore (atlas backup / atlas restore)', () => {
   });
 
   it('dumps, refuses a database with data without --wipe, wipes and restores every row, original and sequence', async () => {
+    // The command's own entry point, as `npm run atlas -- backup FILE` runs it.
     const file = join(folder, 'atlas.backup.gz');
     const dumped = atlas(['backup', file], { DATABASE_URL: sourceUrl });
-    expect(dumped.stderr).toBe('');
-    expect(dumped.status).toBe(0);
+    expectSuccess(dumped);
     expect(dumped.stdout).toMatch(/备份完成 \/ backed up: \d+ 张表 tables/);
-    expect((await stat(file)).size).toBeGreaterThan(0);
 
-    const refused = atlas(['restore', file], { DATABASE_URL: sourceUrl });
-    expect(refused.status).toBe(1);
-    expect(refused.stderr).toContain('目标数据库不是空的');
-    expect(refused.stderr).toContain('--wipe');
+    await expect(restoreBackupFile(sourceUrl, file, { wipe: false })).rejects.toThrow(
+      /目标数据库不是空的.*--wipe/,
+    );
     expect(await snapshot(sourceUrl)).toEqual(before);
 
     const restored = atlas(['restore', file, '--wipe'], { DATABASE_URL: sourceUrl });
@@ -218,7 +225,7 @@ describe('backup and restore (atlas backup / atlas restore)', () => {
     // Into an empty database, as on a new server; the API then runs on it as before.
     const emptyUrl = await createDatabase();
     scratch.push(emptyUrl);
-    expectSuccess(atlas(['restore', file], { DATABASE_URL: emptyUrl }));
+    await restoreBackupFile(emptyUrl, file, { wipe: false });
     expect(await snapshot(emptyUrl)).toEqual(before);
     const testApp = await bootTestApp(
       { ATLAS_ADMIN_PASSWORD: 'not-the-backup-password' },
@@ -237,28 +244,41 @@ describe('backup and restore (atlas backup / atlas restore)', () => {
     } finally {
       await testApp.close();
     }
-  }, 180_000);
+  }, 120_000);
 
   it('refuses a damaged or cut-short file before touching the database', async () => {
     const file = join(folder, 'damaged.backup.gz');
-    expectSuccess(atlas(['backup', file], { DATABASE_URL: sourceUrl }));
+    await writeBackupFile(sourceUrl, file, 'test');
     const whole = await readFile(file);
     await writeFile(file, whole.subarray(0, Math.floor(whole.length * 0.6)));
-    const cut = atlas(['restore', file, '--wipe'], { DATABASE_URL: sourceUrl });
-    expect(cut.status).toBe(1);
-    expect(cut.stderr).toMatch(/不完整|损坏/);
+    await expect(restoreBackupFile(sourceUrl, file, { wipe: true })).rejects.toThrow();
     expect(await snapshot(sourceUrl)).toEqual(before);
 
+    // A gzip of something else, and (through the command) a file that is not even gzip.
+    await writeFile(file, gzipSync('{"format":"something-else"}\n'));
+    await expect(restoreBackupFile(sourceUrl, file, { wipe: true })).rejects.toThrow(
+      '不是本系统的备份文件',
+    );
     await writeFile(file, 'not a backup');
     const foreign = atlas(['restore', file, '--wipe'], { DATABASE_URL: sourceUrl });
     expect(foreign.status).toBe(1);
-    expect(foreign.stderr).toMatch(/损坏|不是/);
+    expect(foreign.stderr).toContain('不是本系统的备份文件');
     expect(await snapshot(sourceUrl)).toEqual(before);
-  }, 120_000);
+  }, 60_000);
+
+  it('refuses to back up a database the application never set up, and leaves no file', async () => {
+    const emptyUrl = await createDatabase();
+    scratch.push(emptyUrl);
+    const file = join(folder, 'nothing.backup.gz');
+    await expect(writeBackupFile(emptyUrl, file, 'test')).rejects.toThrow('没有可备份的内容');
+    await expect(stat(file)).rejects.toThrow();
+    await expect(stat(`${file}.partial`)).rejects.toThrow();
+  }, 30_000);
 
   it('works on the embedded default: beside a running API, and with nothing running', async () => {
     const dataDir = join(folder, 'embedded');
     const file = join(folder, 'embedded.backup.gz');
+    const config = loadConfig({ NODE_ENV: 'test', ATLAS_DATA_DIR: dataDir });
     const agencyCount = (url: string) =>
       withClient(
         url,
@@ -273,21 +293,26 @@ describe('backup and restore (atlas backup / atlas restore)', () => {
       client.query(`INSERT INTO agency (id, code, name, level, kind, parent_id, path, depth)
                     VALUES ('00000000-0000-4000-8000-000000000001', 'EMB1', '嵌入式测试县', 'county', 'government', NULL, '00000000-0000-4000-8000-000000000001', 0)`),
     );
-    const dumped = atlas(['backup', file], { ATLAS_DATA_DIR: dataDir });
-    expect(dumped.stderr).toBe('');
-    expect(dumped.status).toBe(0);
+    const attached = await provideDatabaseForTool(config, () => undefined);
+    expect(new URL(attached.url).port).toBe(new URL(running.url).port);
+    await writeBackupFile(attached.url, file, 'test');
+    await attached.stop();
     expect(await agencyCount(running.url)).toBe(1);
     await withClient(running.url, (client) => client.query('DELETE FROM agency'));
     await running.stop();
 
-    // Nothing running: restore starts the embedded postgres for itself and stops it after.
-    const restored = atlas(['restore', file, '--wipe'], { ATLAS_DATA_DIR: dataDir });
-    expectSuccess(restored);
+    // Nothing running: the tool starts the embedded postgres for itself and stops it after.
+    const started = await provideDatabaseForTool(config, () => undefined);
+    try {
+      await restoreBackupFile(started.url, file, { wipe: true });
+    } finally {
+      await started.stop();
+    }
     running = await startEmbeddedPostgres({ dataDir });
     try {
       expect(await agencyCount(running.url)).toBe(1);
     } finally {
       await running.stop();
     }
-  }, 120_000);
+  }, 60_000);
 });

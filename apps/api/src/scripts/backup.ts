@@ -1,20 +1,13 @@
 // Backs up or restores the configured database (DATABASE_URL, or the embedded one, running or
 // not): `npm run atlas -- backup FILE`, `npm run atlas -- restore FILE [--wipe]`.
 import 'reflect-metadata';
-import { createReadStream, createWriteStream } from 'node:fs';
-import { rename, rm, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { pipeline } from 'node:stream/promises';
-import { createGunzip, createGzip } from 'node:zlib';
 import { appVersion } from '../common/app-version';
 import { ConfigError, loadConfig } from '../config/app-config';
 import { BackupFileError } from '../database/backup/backup-file';
-import {
-  BackupRefusedError,
-  dumpDatabase,
-  restoreDatabase,
-  type TableSummary,
-} from '../database/backup/database-backup';
+import { restoreBackupFile, writeBackupFile } from '../database/backup/backup-files';
+import { BackupRefusedError } from '../database/backup/database-backup';
 import { provideDatabaseForTool } from '../database/database';
 
 const USAGE = '用法 / usage: backup.js backup FILE | backup.js restore FILE [--wipe]';
@@ -39,8 +32,8 @@ async function main(): Promise<void> {
   try {
     const tables =
       command === 'backup'
-        ? await backup(database.url, file)
-        : await restore(database.url, file, wipe, log);
+        ? await writeBackupFile(database.url, file, appVersion())
+        : await restoreBackupFile(database.url, file, { wipe, log });
     const rows = tables.reduce((sum, table) => sum + table.rows, 0);
     const size = (await stat(file)).size;
     process.stdout.write(
@@ -50,34 +43,6 @@ async function main(): Promise<void> {
   } finally {
     await database.stop();
   }
-}
-
-/** Written beside the target and renamed at the end: a failed run never leaves a partial FILE. */
-async function backup(url: string, file: string): Promise<TableSummary[]> {
-  const partial = `${file}.partial`;
-  const gzip = createGzip({ level: 6 });
-  const written = pipeline(gzip, createWriteStream(partial));
-  try {
-    const tables = await dumpDatabase(url, gzip, appVersion());
-    gzip.end();
-    await written;
-    await rename(partial, file);
-    return tables;
-  } catch (error) {
-    gzip.destroy();
-    await written.catch(() => undefined);
-    await rm(partial, { force: true });
-    throw error;
-  }
-}
-
-function restore(
-  url: string,
-  file: string,
-  wipe: boolean,
-  log: (line: string) => void,
-): Promise<TableSummary[]> {
-  return restoreDatabase(url, () => createReadStream(file).pipe(createGunzip()), { wipe, log });
 }
 
 main().catch((error: unknown) => {

@@ -58,12 +58,18 @@ export async function dumpDatabase(
   await client.connect();
   try {
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    const migrations = await appliedMigrations(client);
+    if (migrations.length === 0) {
+      throw new BackupRefusedError(
+        '数据库里还没有本系统的表（从未启动过 API 或迁移未执行），没有可备份的内容 / nothing to back up: no migrations applied',
+      );
+    }
     const header: BackupHeader = {
       format: BACKUP_FORMAT,
       createdAt: new Date().toISOString(),
       appVersion,
       server: (await client.query<{ v: string }>('SHOW server_version')).rows[0]?.v ?? '',
-      migrations: await appliedMigrations(client),
+      migrations,
       tables: await dataTables(client),
       sequences: await sequenceValues(client),
     };
