@@ -275,7 +275,7 @@ describe('agencies: the tree of reporting units (real PostgreSQL)', () => {
     const file = Buffer.from(`\ufeff${csv}\r\n`, 'utf8');
 
     const imported = await importFile(file, '机构.csv').expect(200);
-    expect(imported.body).toEqual({ created: 4, updated: 0, unchanged: 0 });
+    expect(imported.body).toEqual({ created: 4, updated: 0, unchanged: 0, batches: 1 });
 
     const rows = await storedByCode([province, city, district, town]);
     const p = rows.get(province);
@@ -290,13 +290,13 @@ describe('agencies: the tree of reporting units (real PostgreSQL)', () => {
     expect(townBody).toMatchObject({ level: 'township', kind: 'town', activeFromYear: 2015, activeToYear: null });
 
     // The same file again changes nothing.
-    expect((await importFile(file, '机构.csv').expect(200)).body).toEqual({ created: 0, updated: 0, unchanged: 4 });
+    expect((await importFile(file, '机构.csv').expect(200)).body).toEqual({ created: 0, updated: 0, unchanged: 4, batches: 0 });
 
     // Upsert by code: move the town under the city and rename it; other rows untouched.
     const moveTown = Buffer.from(
       ['code,name,level,kind,parent_code', `${town},改名镇 ${run},township,town,${city}`, `${city},导入市 ${run},city,government,${province}`].join('\n'),
     );
-    expect((await importFile(moveTown, 'move.csv').expect(200)).body).toEqual({ created: 0, updated: 1, unchanged: 1 });
+    expect((await importFile(moveTown, 'move.csv').expect(200)).body).toEqual({ created: 0, updated: 1, unchanged: 1, batches: 1 });
     const after = await storedByCode([town, city]);
     expect(after.get(town)).toMatchObject({ name: `改名镇 ${run}`, parent_id: c?.id, depth: 2, path: `${p?.id}.${c?.id}.${t?.id}` });
     // Columns left out of the file keep their stored values.
@@ -314,7 +314,7 @@ describe('agencies: the tree of reporting units (real PostgreSQL)', () => {
     sheet.addRow([uniqueCode(), `表格开发区 ${run}`, '其他', '开发区', String(numericCode), null, null]);
     const file = Buffer.from(await workbook.xlsx.writeBuffer());
 
-    expect((await importFile(file, 'agencies.XLSX').expect(200)).body).toEqual({ created: 2, updated: 0, unchanged: 0 });
+    expect((await importFile(file, 'agencies.XLSX').expect(200)).body).toEqual({ created: 2, updated: 0, unchanged: 0, batches: 1 });
     const rows = await storedByCode([String(numericCode)]);
     const department = rows.get(String(numericCode));
     expect(department).toMatchObject({ parent_id: parent.id, depth: 1, path: `${parent.id}.${department?.id}` });

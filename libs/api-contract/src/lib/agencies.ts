@@ -96,6 +96,8 @@ export interface AgencyImportResult {
   created: number;
   updated: number;
   unchanged: number;
+  /** Statements the rows were written in (at most 1,000 rows each), all in one transaction. */
+  batches: number;
 }
 
 /** One problem of a refused import; `row` as Excel shows it (the header is row 1). */

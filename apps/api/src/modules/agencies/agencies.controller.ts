@@ -138,9 +138,15 @@ export class AgenciesController {
     @Req() request: Request,
   ): Promise<AgencyImportResultDto> {
     if (!file) throw agencyImportFileMissing();
+    // A client that hangs up before the answer stops the import between batches (rolled back).
+    const hungUp = new AbortController();
+    request.res?.once('close', () => {
+      if (!request.res?.writableFinished) hungUp.abort();
+    });
     return this.agencies.importFile(
       { fileName: file.originalname, content: file.buffer },
       actorOf(user, request),
+      { signal: hungUp.signal },
     );
   }
 

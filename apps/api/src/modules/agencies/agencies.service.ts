@@ -2,18 +2,27 @@ import { randomUUID } from 'node:crypto';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { isUUID } from 'class-validator';
-import { DataSource, type EntityManager, In, QueryFailedError, type Repository } from 'typeorm';
+import {
+  DataSource,
+  type EntityManager,
+  QueryFailedError,
+  Raw,
+  type Repository,
+} from 'typeorm';
 import {
   agencyActiveYearsInvalid,
   agencyCodeTaken,
   agencyCycle,
   agencyHasChildren,
+  agencyImportAbandoned,
   agencyImportInvalid,
+  agencyImportTimedOut,
   agencyImportUnsupportedFormat,
   agencyInUse,
   agencyNameTaken,
   agencyNotFound,
   agencyParentNotFound,
+  agencyTreeBusy,
 } from './agency.errors';
 import type { AgencyPlacement } from '../../common/events/agency-tree-changed';
 import { DomainEvents } from '../../common/events/domain-events';
@@ -82,6 +91,16 @@ export interface AgencyExportFile {
 // under the moved subtree cannot leave a path pointing at the old place.
 const TREE_LOCK_SQL = `SELECT pg_advisory_xact_lock(hashtext('atlas.agency_tree'))`;
 
+/**
+ * An import writes its rows this many per statement, and gives up (rolled back, nothing written)
+ * when the tree lock is not free within `lockSeconds` or one statement runs past
+ * `statementSeconds`: a 100,000-row file once held the tree lock in one INSERT for minutes.
+ */
+export const IMPORT_WRITE_LIMITS = { batchRows: 1_000, lockSeconds: 10, statementSeconds: 60 };
+
+const PG_QUERY_CANCELED = '57014';
+const PG_LOCK_NOT_AVAILABLE = '55P03';
+
 // Agencies per INSERT of a bulk load (ten columns as arrays: one statement, not one per row).
 const LOAD_BATCH = 5_000;
 
@@ -131,7 +150,7 @@ export class AgenciesService implements OnModuleInit {
       (
         await this.agencies.find({
           select: { id: true, name: true },
-          where: { id: In(ancestorIds) },
+          where: { id: anyId(ancestorIds) },
         })
       ).map((agency) => [agency.id, agency.name]),
     );
@@ -368,37 +387,59 @@ export class AgenciesService implements OnModuleInit {
    * Upserts by code from a CSV or XLSX file. Every row is checked first, against the file and the
    * stored tree; one bad row refuses the whole file (422 with every problem) and nothing is written.
    */
-  async importFile(file: AgencyImportFile, by: Actor = SYSTEM): Promise<AgencyImportResultDto> {
+  async importFile(
+    file: AgencyImportFile,
+    by: Actor = SYSTEM,
+    options: { signal?: AbortSignal } = {},
+  ): Promise<AgencyImportResultDto> {
     const parsed = parseAgencySheet(await readImportSheet(file));
     if (parsed.errors.length > 0) throw agencyImportInvalid(parsed.errors);
+    const limits = IMPORT_WRITE_LIMITS;
 
-    return this.changeTree(async (manager) => {
-      const stored = await manager.find(AgencyEntity);
-      const errors = checkAgencyImport(parsed.rows, stored);
-      if (errors.length > 0) throw agencyImportInvalid(errors);
-      const plan = planAgencyImport(parsed.rows, stored, randomUUID);
-      const insertedIds = new Set(plan.inserts.map((agency) => agency.id));
-      // Foreign keys are checked per statement: agencies moving under a new agency wait for its insert.
-      const underNewParent = (agency: StoredAgency) =>
-        agency.parentId !== null && insertedIds.has(agency.parentId);
-      await updateAgencies(
-        manager,
-        plan.updates.filter((agency) => !underNewParent(agency)),
-      );
-      await insertAgencies(manager, plan.inserts);
-      await updateAgencies(manager, plan.updates.filter(underNewParent));
-      const result = { created: plan.created, updated: plan.updated, unchanged: plan.unchanged };
-      await this.audit.record(
-        {
-          ...by,
-          action: 'agency.import',
-          targetType: 'agency',
-          details: { fileName: file.fileName, ...result },
-        },
-        manager,
-      );
-      return result;
-    });
+    return this.changeTree(
+      async (manager) => {
+        const stored = await manager.find(AgencyEntity);
+        const errors = checkAgencyImport(parsed.rows, stored);
+        if (errors.length > 0) throw agencyImportInvalid(errors);
+        const plan = planAgencyImport(parsed.rows, stored, randomUUID);
+        const insertedIds = new Set(plan.inserts.map((agency) => agency.id));
+        // Foreign keys are checked per statement: agencies moving under a new agency wait for its
+        // insert. Inserts are sorted parents first, so a batch never names a later batch's row.
+        const underNewParent = (agency: StoredAgency) =>
+          agency.parentId !== null && insertedIds.has(agency.parentId);
+        const steps: [typeof updateAgencies, readonly StoredAgency[]][] = [
+          [updateAgencies, plan.updates.filter((agency) => !underNewParent(agency))],
+          [insertAgencies, plan.inserts],
+          [updateAgencies, plan.updates.filter(underNewParent)],
+        ];
+        let batches = 0;
+        for (const [write, agencies] of steps) {
+          for (let at = 0; at < agencies.length; at += limits.batchRows) {
+            // A client that gave up does not get a tree changed behind its back.
+            if (options.signal?.aborted) throw agencyImportAbandoned();
+            await write(manager, agencies.slice(at, at + limits.batchRows));
+            batches += 1;
+          }
+        }
+        const result = {
+          created: plan.created,
+          updated: plan.updated,
+          unchanged: plan.unchanged,
+          batches,
+        };
+        await this.audit.record(
+          {
+            ...by,
+            action: 'agency.import',
+            targetType: 'agency',
+            details: { fileName: file.fileName, ...result },
+          },
+          manager,
+        );
+        return result;
+      },
+      { lockSeconds: limits.lockSeconds, statementSeconds: limits.statementSeconds },
+    );
   }
 
   /** The visible agencies in tree order, as a file the import reads back. */
@@ -446,7 +487,7 @@ export class AgenciesService implements OnModuleInit {
 
   private async findEntities(ids: readonly string[]): Promise<AgencyEntity[]> {
     const valid = [...new Set(ids.filter((id) => isUUID(id)))];
-    return valid.length === 0 ? [] : this.agencies.findBy({ id: In(valid) });
+    return valid.length === 0 ? [] : this.agencies.findBy({ id: anyId(valid) });
   }
 
   private async loadVisible(user: AgencyViewer): Promise<AgencyEntity[]> {
@@ -477,18 +518,31 @@ export class AgenciesService implements OnModuleInit {
   }
 
   /** One transaction holding the tree lock; constraint violations that slip past the checks become 409s. */
-  private async changeTree<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  private async changeTree<T>(
+    work: (manager: EntityManager) => Promise<T>,
+    timeouts?: { lockSeconds: number; statementSeconds: number },
+  ): Promise<T> {
     try {
       return await this.dataSource.transaction(async (manager) => {
+        if (timeouts) {
+          // SET LOCAL: both end with the transaction, the pooled connection keeps its defaults.
+          await manager.query(`SET LOCAL lock_timeout = '${timeouts.lockSeconds}s'`);
+          await manager.query(`SET LOCAL statement_timeout = '${timeouts.statementSeconds}s'`);
+        }
         await manager.query(TREE_LOCK_SQL);
         const result = await work(manager);
         await this.announceTree(manager);
         return result;
       });
     } catch (error) {
-      throw translateConstraintViolation(error);
+      throw translateConstraintViolation(error, timeouts?.statementSeconds ?? 0);
     }
   }
+}
+
+/** `id = ANY($1)`: one array parameter, where TypeORM's In() binds one per id (at most 32,767). */
+function anyId(ids: readonly string[]) {
+  return Raw((column) => `${column} = ANY(:ids::uuid[])`, { ids: [...ids] });
 }
 
 /** Every agency's place in the tree, as the 'agency.tree-changed' event carries it. */
@@ -602,9 +656,11 @@ async function updateAgencies(
 }
 
 /** What the checks cannot see (another module's row pointing at a deleted agency) as 409s, not 500s. */
-function translateConstraintViolation(error: unknown): unknown {
+function translateConstraintViolation(error: unknown, statementSeconds: number): unknown {
   if (!(error instanceof QueryFailedError)) return error;
   const { code, constraint } = error.driverError as { code?: string; constraint?: string };
+  if (code === PG_LOCK_NOT_AVAILABLE) return agencyTreeBusy();
+  if (code === PG_QUERY_CANCELED && statementSeconds > 0) return agencyImportTimedOut(statementSeconds);
   if (code === PG_UNIQUE_VIOLATION && constraint === 'uq_agency_code') return agencyCodeTaken();
   // Also an import that swaps two siblings' names: the unique index is checked row by row.
   if (code === PG_UNIQUE_VIOLATION && constraint === 'uq_agency_parent_name')

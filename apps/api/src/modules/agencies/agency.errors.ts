@@ -3,6 +3,7 @@ import {
   ConflictException,
   NotFoundException,
   PayloadTooLargeException,
+  ServiceUnavailableException,
   UnprocessableEntityException,
   UnsupportedMediaTypeException,
 } from '@nestjs/common';
@@ -82,4 +83,25 @@ export const agencyImportUnsupportedFormat = () =>
   new UnsupportedMediaTypeException({
     code: 'AGENCY_IMPORT_UNSUPPORTED_FORMAT',
     message: '仅支持 .csv 或 .xlsx 文件（旧版 .xls 请在 Excel 中另存为 .xlsx）',
+  });
+
+/** Another change to the tree held its lock longer than an import waits (lock_timeout). */
+export const agencyTreeBusy = () =>
+  new ServiceUnavailableException({
+    code: 'AGENCY_TREE_BUSY',
+    message: '机构树正被另一项操作修改，请稍后重试导入',
+  });
+
+/** One batch of an import ran past statement_timeout: the whole import is rolled back. */
+export const agencyImportTimedOut = (seconds: number) =>
+  new ServiceUnavailableException({
+    code: 'AGENCY_IMPORT_TIMEOUT',
+    message: `导入的一批数据写入超过 ${seconds} 秒，已全部撤销，未导入任何数据，请稍后重试或拆分文件`,
+  });
+
+/** The client went away before the import was written: nothing is committed for nobody. */
+export const agencyImportAbandoned = () =>
+  new BadRequestException({
+    code: 'AGENCY_IMPORT_ABANDONED',
+    message: '导入请求已被客户端取消，未导入任何数据',
   });

@@ -11,6 +11,9 @@ export class AgencyImportResultDto implements Contract.AgencyImportResult {
 
   @ApiProperty({ description: '与系统中完全相同的行数' })
   unchanged: number;
+
+  @ApiProperty({ description: '分批写入的批次数（每批至多 1000 行，同一事务，全部成功或全部撤销）' })
+  batches: number;
 }
 
 export class AgencyImportErrorDto implements Contract.AgencyImportError {
