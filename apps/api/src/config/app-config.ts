@@ -55,7 +55,11 @@ const environmentSchema = z.object({
   ATLAS_PARSE_TIMEOUT_S: positiveInteger(3600).default(30),
   ATLAS_PARSE_MEMORY_MB: positiveInteger(16_384).default(512),
   ATLAS_IMPORT_JOBS_PER_ACCOUNT: positiveInteger(100).default(2),
-  ATLAS_STORAGE_QUOTA_MB: positiveInteger(10_485_760).default(2048),
+  ATLAS_STORAGE_QUOTA_MB: z.coerce
+    .number({ message: '应为数字' })
+    .positive({ message: '应大于 0' })
+    .max(10_485_760, { message: '不应超过 10485760（10 TB）' })
+    .default(2048),
   ATLAS_TOKEN_TTL_HOURS: z.coerce
     .number({ message: '应为数字' })
     .positive({ message: '应大于 0' })
@@ -165,7 +169,7 @@ export function loadConfig(
       memoryMb: env.ATLAS_PARSE_MEMORY_MB,
     },
     importJobsPerAccount: env.ATLAS_IMPORT_JOBS_PER_ACCOUNT,
-    storageQuotaBytesPerAgency: env.ATLAS_STORAGE_QUOTA_MB * 1024 * 1024,
+    storageQuotaBytesPerAgency: Math.round(env.ATLAS_STORAGE_QUOTA_MB * 1024 * 1024),
     jobs: env.ATLAS_JOBS,
     demoData: env.ATLAS_DEMO_DATA === 'auto' ? !env.DATABASE_URL && env.NODE_ENV !== 'test' : env.ATLAS_DEMO_DATA === 'true',
   };

@@ -2,6 +2,8 @@ import {
   BadRequestException,
   ConflictException,
   ForbiddenException,
+  HttpException,
+  HttpStatus,
   NotFoundException,
   PayloadTooLargeException,
   UnprocessableEntityException,
@@ -203,3 +205,13 @@ export const itemCreatorUnavailable = (): ItemFailure => ({
   code: 'IMPORT_CREATOR_UNAVAILABLE',
   message: '创建导入任务的账号已停用或已删除，未导入',
 });
+
+/** One account's bulk imports waiting or running at once are bounded (ATLAS_IMPORT_JOBS_PER_ACCOUNT). */
+export const importJobsLimit = (limit: number) =>
+  new HttpException(
+    {
+      code: 'IMPORT_JOBS_LIMIT',
+      message: `您已有 ${limit} 个批量导入任务在排队或进行中（每个账号最多 ${limit} 个），请等其完成后再导入`,
+    },
+    HttpStatus.TOO_MANY_REQUESTS,
+  );

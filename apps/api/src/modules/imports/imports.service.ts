@@ -15,7 +15,7 @@ import type { ImportCreatedDto, ImportJobDto, ImportJobPageDto } from './dto/imp
 import { ImportItemEntity } from './entities/import-item.entity';
 import { ImportJobEntity } from './entities/import-job.entity';
 import { type ArchiveLimits, DEFAULT_ARCHIVE_LIMITS, readImportArchive } from './import-archive';
-import { importNotFound, itemFileTooLarge } from './import.errors';
+import { importJobsLimit, importNotFound, itemFileTooLarge } from './import.errors';
 import { type PlannedItem, parseManifest, planItems } from './import-manifest';
 import { ImportQueue } from './import-queue.service';
 import { ImportResolver } from './import-resolver';
@@ -58,6 +58,8 @@ interface JobListRow {
 @Injectable()
 export class ImportsService {
   private readonly archiveLimits: ArchiveLimits = DEFAULT_ARCHIVE_LIMITS;
+  /** Archives being unpacked in this process, per account: unpacking holds the whole zip. */
+  private readonly unpacking = new Map<string, number>();
 
   constructor(
     @InjectRepository(ImportJobEntity) private readonly jobs: Repository<ImportJobEntity>,
@@ -71,6 +73,41 @@ export class ImportsService {
   ) {}
 
   async create(actor: ImportActor, upload: ImportArchiveUpload): Promise<ImportCreatedDto> {
+    // Refused before unpacking: three parallel 100 MB imports by one account once took 1 GB.
+    // Admins (who load whole regions) are not bounded.
+    if (actor.user.role === 'admin') return this.unpackAndQueue(actor, upload);
+    const userId = actor.user.id;
+    const unpacking = this.unpacking.get(userId) ?? 0;
+    if (unpacking + (await this.openJobs(this.dataSource.manager, userId)) >= this.jobsPerAccount)
+      throw importJobsLimit(this.jobsPerAccount);
+    this.unpacking.set(userId, unpacking + 1);
+    try {
+      return await this.unpackAndQueue(actor, upload);
+    } finally {
+      const left = (this.unpacking.get(userId) ?? 1) - 1;
+      if (left > 0) this.unpacking.set(userId, left);
+      else this.unpacking.delete(userId);
+    }
+  }
+
+  private get jobsPerAccount(): number {
+    return this.config.importJobsPerAccount;
+  }
+
+  /** The account's jobs still queued or running. */
+  private async openJobs(manager: EntityManager, userId: string): Promise<number> {
+    const [row] = await manager.query<{ count: string }[]>(
+      `SELECT count(*) AS count FROM import_job
+        WHERE created_by = $1 AND status IN ('queued', 'running')`,
+      [userId],
+    );
+    return Number(row?.count ?? 0);
+  }
+
+  private async unpackAndQueue(
+    actor: ImportActor,
+    upload: ImportArchiveUpload,
+  ): Promise<ImportCreatedDto> {
     const archive = readImportArchive(upload.bytes, this.archiveLimits);
     const planned = planItems(archive.entries, archive.manifest ? parseManifest(archive.manifest) : []);
     await this.resolver.assertOwnAgencyOnly(actor.user, planned);
@@ -92,6 +129,14 @@ export class ImportsService {
     upload: ImportArchiveUpload,
     job: { hasManifest: boolean; items: readonly NewImportItem[]; previewId?: string },
   ): Promise<string> {
+    if (actor.user.role !== 'admin') {
+      // Decided under a per-account lock, so parallel requests (or replicas) cannot all pass.
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('atlas.import.' || $1))`, [
+        actor.user.id,
+      ]);
+      if ((await this.openJobs(manager, actor.user.id)) >= this.jobsPerAccount)
+        throw importJobsLimit(this.jobsPerAccount);
+    }
     const archiveSha256 = sha256Hex(upload.bytes);
     const { id } = await manager.getRepository(ImportJobEntity).save(
       manager.getRepository(ImportJobEntity).create({

@@ -24,7 +24,8 @@ export function createParseWorker(memoryMb: number): Worker {
       env: {
         ...process.env,
         SWC_NODE_PROJECT:
-          process.env['SWC_NODE_PROJECT'] ?? resolve(__dirname, '../../../../../tsconfig.node-dev.json'),
+          process.env['SWC_NODE_PROJECT'] ??
+          resolve(__dirname, '../../../../../tsconfig.node-dev.json'),
       },
     }),
   });

@@ -118,6 +118,13 @@ export const parseTimedOut = (seconds: number) =>
     message: `解析超过 ${seconds} 秒仍未完成，文件可能过大或已损坏`,
   });
 
+/** The agency's stored originals (every version's file) would pass ATLAS_STORAGE_QUOTA_MB. */
+export const storageQuotaExceeded = (storedBytes: number, quotaBytes: number) =>
+  new PayloadTooLargeException({
+    code: 'STORAGE_QUOTA_EXCEEDED',
+    message: `本单位已存储的年报原件共 ${formatByteSize(storedBytes)}，再存此文件将超过 ${formatByteSize(quotaBytes)} 的存储上限，请联系管理员`,
+  });
+
 export const parseOutOfMemory = (memoryMb: number) =>
   new UnprocessableEntityException({
     code: 'PARSE_MEMORY_LIMIT',

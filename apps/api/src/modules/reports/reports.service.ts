@@ -39,6 +39,7 @@ import {
   reportLocked,
   reportNotEditable,
   reportNotFound,
+  storageQuotaExceeded,
   uploadTooLarge,
   yearMismatch,
   yearMismatchMessage,
@@ -143,6 +144,7 @@ export class ReportsService implements OnModuleInit {
     const existing = await this.reports.findOneBy({ agencyId, year });
     if (existing)
       await this.assertAcceptsUpload(this.dataSource.manager, existing, sha256, options);
+    await this.assertStorageQuota(this.dataSource.manager, agencyId, source.bytes.length);
 
     const parsed = options.reading
       ? structuredClone(options.reading)
@@ -158,6 +160,7 @@ export class ReportsService implements OnModuleInit {
     return this.dataSource.transaction(async (manager) => {
       const report = await lockOrCreateReport(manager, agencyId, year);
       await this.assertAcceptsUpload(manager, report, sha256, options);
+      await this.assertStorageQuota(manager, agencyId, source.bytes.length);
       const previousYear = await currentReportFor(manager, agencyId, year - 1);
       const findings = withCrossReportFindings(
         canonical.findings,
@@ -400,6 +403,23 @@ export class ReportsService implements OnModuleInit {
   }
 
   // ── internals ──────────────────────────────────────────────────────────────────────────────
+
+  /** Refuses a file that would take the agency's stored originals past its quota. */
+  private async assertStorageQuota(
+    manager: EntityManager,
+    agencyId: string,
+    addedBytes: number,
+  ): Promise<void> {
+    const [row] = await manager.query<{ stored: string }[]>(
+      `SELECT coalesce(sum(f.size), 0) AS stored FROM report_file f
+        WHERE f.id IN (SELECT v.file_id FROM report_version v JOIN report r ON r.id = v.report_id
+                        WHERE r.agency_id = $1)`,
+      [agencyId],
+    );
+    const stored = Number(row?.stored ?? 0);
+    const quota = this.config.storageQuotaBytesPerAgency;
+    if (stored + addedBytes > quota) throw storageQuotaExceeded(stored, quota);
+  }
 
   private assertWithinLimit(bytes: Buffer): void {
     if (bytes.length > this.config.uploadLimitBytes)
