@@ -264,7 +264,7 @@ function embeddedUrl(dataDir: string): string {
   return `postgres://${encodeURIComponent(credentials.user)}:${encodeURIComponent(credentials.password)}@127.0.0.1:${port}/atlas`;
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
     const server = createServer();
     server.unref();
@@ -277,7 +277,7 @@ function freePort(): Promise<number> {
   });
 }
 
-async function startApi(
+export async function startApi(
   main: string,
   root: string,
   dataDir: string,
@@ -310,7 +310,7 @@ async function startApi(
   throw new CliInputError(`API 未能启动 / the API did not start:\n${tail}`);
 }
 
-async function stopProcess(child: ChildProcess): Promise<void> {
+export async function stopProcess(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((resolveExit) => child.once('exit', () => resolveExit()));
   child.kill('SIGTERM');
@@ -320,7 +320,7 @@ async function stopProcess(child: ChildProcess): Promise<void> {
 }
 
 /** A cluster left running by a process that died: fast shutdown, as the API's exit hook does. */
-async function stopCluster(dataDir: string): Promise<void> {
+export async function stopCluster(dataDir: string): Promise<void> {
   const pidFile = join(dataDir, 'pg', 'postmaster.pid');
   for (let attempt = 0; attempt < 120 && existsSync(pidFile); attempt++) {
     const pid = Number.parseInt(readFileSync(pidFile, 'utf8').split('\n')[0] ?? '', 10);
@@ -334,7 +334,7 @@ async function stopCluster(dataDir: string): Promise<void> {
 }
 
 /** Sequential HTTP/1.1 on one kept-alive connection: each duration is one request's latency. */
-class BenchHttp {
+export class BenchHttp {
   private readonly agent = new Agent({ keepAlive: true, maxSockets: 1 });
 
   constructor(private readonly base: string) {}

@@ -10,8 +10,14 @@ import {
 } from '../bench/accuracy-bench';
 import { benchAnalytics, machineInfo, TARGET_P95_MS } from '../bench/analytics-bench';
 import { loadBaselineParser } from '../bench/baseline-parser';
+import { benchHealthUnderParse, HEALTH_TARGET_MAX_MS } from '../bench/health-bench';
 import { benchParse, corpusInputs } from '../bench/parse-bench';
-import { benchWeb, COLD_CHARTS_BUDGET_MS, INITIAL_JS_BUDGET_KB, WARM_CHARTS_BUDGET_MS } from '../bench/web-bench';
+import {
+  benchWeb,
+  COLD_CHARTS_BUDGET_MS,
+  INITIAL_JS_BUDGET_KB,
+  WARM_CHARTS_BUDGET_MS,
+} from '../bench/web-bench';
 import { CliInputError, type CliIo } from '../io';
 import { formatTable } from '../text-table';
 
@@ -34,9 +40,11 @@ interface BenchOptions {
   seed: string;
   paths?: string;
   against?: string;
+  sizeMb: string;
+  parallel: string;
 }
 
-const BENCHMARKS = ['parse', 'analytics', 'web', 'accuracy'] as const;
+const BENCHMARKS = ['parse', 'analytics', 'web', 'accuracy', 'health-under-parse'] as const;
 
 function positiveInteger(value: string, option: string): number {
   const number = Number(value);
@@ -52,7 +60,11 @@ export function registerBenchCommand(program: Command, io: CliIo): void {
     .argument('<name>', `基准名称 / benchmark: ${BENCHMARKS.join(', ')}`)
     .option('--out <dir>', '结果目录 / results folder', 'bench-results')
     .option('--corpus <dir>', 'parse：语料目录 / corpus folder', '../shared/corpus')
-    .option('--runs <n>', 'parse：每个文件的测量次数；web：每个页面冷、热各测的次数 / measured runs', '20')
+    .option(
+      '--runs <n>',
+      'parse：每个文件的测量次数；web：每个页面冷、热各测的次数 / measured runs',
+      '20',
+    )
     .option('--agencies <n>', 'analytics：单位数 / reporting units', '10000')
     .option('--years <n>', 'analytics：年度数 / years of reports per unit', '10')
     .option('--first-year <year>', 'analytics：第一个年度 / first year', '2016')
@@ -90,6 +102,8 @@ export function registerBenchCommand(program: Command, io: CliIo): void {
       '--against <git-ref>',
       'parse：同时测量该版本的解析器（如 HEAD~5）/ also time the parser of that revision, in the same run',
     )
+    .option('--size-mb <n>', 'health-under-parse：报告大小（MB）/ size of the parsed report', '19')
+    .option('--parallel <n>', 'health-under-parse：同时解析的份数 / previews sent at once', '4')
     .option('--no-build', 'analytics：使用已构建的 API / use the API already built in dist/')
     .action(async (name: string, options: BenchOptions) => {
       if (!BENCHMARKS.includes(name as (typeof BENCHMARKS)[number])) {
@@ -104,12 +118,53 @@ export function registerBenchCommand(program: Command, io: CliIo): void {
             ? await runWeb(io, options)
             : name === 'accuracy'
               ? await runAccuracy(io, options)
-              : await runAnalytics(io, options);
+              : name === 'health-under-parse'
+                ? await runHealthUnderParse(io, options)
+                : await runAnalytics(io, options);
       await mkdir(options.out, { recursive: true });
       const file = join(options.out, `${name}.json`);
       await writeFile(file, `${JSON.stringify(result, null, 2)}\n`);
       io.out(`\n写入 / written: ${file}\n`);
     });
+}
+
+async function runHealthUnderParse(io: CliIo, options: BenchOptions): Promise<object> {
+  const result = await benchHealthUnderParse(io, {
+    sizeMb: positiveInteger(options.sizeMb, '--size-mb'),
+    parallel: positiveInteger(options.parallel, '--parallel'),
+    build: options.build,
+  });
+  io.out(
+    `${result.reportMb} MB 报告 / report; GET /api/health idle p50 ${result.idleHealth.p50} ms; ` +
+      `${result.machine.cpus} × ${result.machine.cpuModel}\n\n`,
+  );
+  io.out(
+    formatTable(
+      [
+        '同时 at once',
+        '健康检查次数 samples',
+        'p50 ms',
+        'p99 ms',
+        'max ms',
+        '解析 s',
+        '状态 status',
+        '峰值内存 MB',
+        '',
+      ],
+      result.scenarios.map((scenario) => [
+        String(scenario.parallel),
+        String(scenario.health.samples),
+        String(scenario.health.p50),
+        String(scenario.health.p99),
+        String(scenario.health.max),
+        scenario.previewSeconds.join(' / '),
+        scenario.previewStatuses.join(' / '),
+        String(scenario.apiPeakRssMb),
+        scenario.health.max <= HEALTH_TARGET_MAX_MS ? 'ok' : 'SLOW',
+      ]),
+    ),
+  );
+  return result;
 }
 
 async function runParse(io: CliIo, options: BenchOptions): Promise<object> {
@@ -119,7 +174,9 @@ async function runParse(io: CliIo, options: BenchOptions): Promise<object> {
     throw new CliInputError(`语料目录 ${options.corpus} 中没有文件 / no corpus files found`);
 
   // The parser of another revision, timed in the same run: how much slower or faster today's is.
-  const previous = options.against ? loadBaselineParser(workspaceRoot(), options.against) : undefined;
+  const previous = options.against
+    ? loadBaselineParser(workspaceRoot(), options.against)
+    : undefined;
   const rows = await benchParse(inputs, runs, previous?.parse);
   io.out(
     formatTable(
@@ -141,7 +198,9 @@ async function runParse(io: CliIo, options: BenchOptions): Promise<object> {
         `${row.ratio.toFixed(2)}×`,
         String(row.targetMs),
         row.parseMs <= row.targetMs ? 'ok' : 'SLOW',
-        ...(previous ? [row.previousParserMs?.toFixed(3) ?? '—', `${row.ratioToPrevious?.toFixed(2) ?? '—'}×`] : []),
+        ...(previous
+          ? [row.previousParserMs?.toFixed(3) ?? '—', `${row.ratioToPrevious?.toFixed(2) ?? '—'}×`]
+          : []),
       ]),
     ),
   );
@@ -258,7 +317,13 @@ async function runWeb(io: CliIo, options: BenchOptions): Promise<object> {
           '—',
           '',
         ],
-        ['基线：框架显示 baseline: app frame shown (ms)', result.shellMs.toFixed(0), '1.00×', '—', ''],
+        [
+          '基线：框架显示 baseline: app frame shown (ms)',
+          result.shellMs.toFixed(0),
+          '1.00×',
+          '—',
+          '',
+        ],
         ...result.pages.flatMap((page) => [
           [
             `${page.page} 图表（冷）charts, cold (ms)`,
@@ -284,7 +349,11 @@ async function runWeb(io: CliIo, options: BenchOptions): Promise<object> {
     shellMs: result.shellMs,
     pages: result.pages,
     overviewChartsMs: result.overviewChartsMs,
-    budgets: { coldMs: COLD_CHARTS_BUDGET_MS, warmMs: WARM_CHARTS_BUDGET_MS, initialJsGzipKB: INITIAL_JS_BUDGET_KB },
+    budgets: {
+      coldMs: COLD_CHARTS_BUDGET_MS,
+      warmMs: WARM_CHARTS_BUDGET_MS,
+      initialJsGzipKB: INITIAL_JS_BUDGET_KB,
+    },
     benchmark: 'web',
     measuredAt: new Date().toISOString(),
     machine: machineInfo(),
@@ -310,7 +379,23 @@ function samplePaths(list: string | undefined): SamplePath[] {
 function accuracyCells(row: AccuracyRow): string[] {
   const s = row.summary;
   if (row.skipped)
-    return [row.path, '—', `skipped: ${row.skipped}`, '', '', '', '', '', '', '', '', '', '', '', ''];
+    return [
+      row.path,
+      '—',
+      `skipped: ${row.skipped}`,
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+    ];
   return [
     row.path,
     String(s.documents + row.renderFailures.length),
