@@ -1,0 +1,4 @@
+export * from './lib/passages';
+export * from './lib/fingerprint';
+export * from './lib/boilerplate';
+export * from './lib/reuse-index';
