@@ -1,10 +1,8 @@
-import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
 import request from 'supertest';
 import { AnalyticsProjection } from '../src/modules/analytics';
 import { adminToken, tokenFor } from './support/auth';
 import { bootTestApp, type TestApp } from './support/test-app';
-import { TEST_DATABASE_URL_VARIABLE } from './support/test-database';
+import { createSeparateDatabase } from './support/test-database';
 
 /**
  * A tree of 300,000 agencies, 50,000 of them roots, generated in SQL in a database of its own
@@ -30,29 +28,16 @@ function agencyFile(): Buffer {
   return Buffer.from(`${lines.join('\n')}\n`, 'utf8');
 }
 
-async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
 describe('analytics at 300,000 agencies', () => {
-  const runUrl = process.env[TEST_DATABASE_URL_VARIABLE] ?? '';
-  const databaseName = `scale_${randomBytes(4).toString('hex')}`;
+  let database: { url: string; drop(): Promise<void> } | undefined;
   let testApp: TestApp;
   let token: string;
   const get = (path: string, bearer = token) =>
     request(testApp.app.getHttpServer()).get(path).set('Authorization', `Bearer ${bearer}`);
 
   beforeAll(async () => {
-    await withClient(runUrl, (client) => client.query(`CREATE DATABASE ${databaseName}`));
-    const url = new URL(runUrl);
-    url.pathname = `/${databaseName}`;
-    testApp = await bootTestApp({}, url.toString());
+    database = await createSeparateDatabase('scale');
+    testApp = await bootTestApp({}, database.url);
     // Roots R1…R50000, each with five children; ids derived from the codes so children can
     // name their parent, paths and depths as the agencies module writes them.
     await testApp.dataSource.query(
@@ -81,23 +66,23 @@ describe('analytics at 300,000 agencies', () => {
       .attach('file', file, 'agencies.csv');
 
   it('refuses an import while another change holds the tree lock, instead of waiting on', async () => {
-    const url = new URL(runUrl);
-    url.pathname = `/${databaseName}`;
-    await withClient(url.toString(), async (holder) => {
-      await holder.query('BEGIN');
-      await holder.query(`SELECT pg_advisory_xact_lock(hashtext('atlas.agency_tree'))`);
-      try {
-        const refused = await importFile(
-          Buffer.from('code,name,level,kind\nLOCKED1,锁测试,city,government\n'),
-        ).expect(503);
-        expect(refused.body).toMatchObject({
-          code: 'AGENCY_TREE_BUSY',
-          message: expect.stringContaining('请稍后重试'),
-        });
-      } finally {
-        await holder.query('ROLLBACK');
-      }
-    });
+    // Another connection holds the tree lock, as a long tree change would.
+    const holder = testApp.dataSource.createQueryRunner();
+    await holder.connect();
+    await holder.startTransaction();
+    await holder.query(`SELECT pg_advisory_xact_lock(hashtext('atlas.agency_tree'))`);
+    try {
+      const refused = await importFile(
+        Buffer.from('code,name,level,kind\nLOCKED1,锁测试,city,government\n'),
+      ).expect(503);
+      expect(refused.body).toMatchObject({
+        code: 'AGENCY_TREE_BUSY',
+        message: expect.stringContaining('请稍后重试'),
+      });
+    } finally {
+      await holder.rollbackTransaction();
+      await holder.release();
+    }
     const [{ count }] = await testApp.dataSource.query<{ count: string }[]>(
       `SELECT count(*) FROM agency WHERE code = 'LOCKED1'`,
     );
@@ -120,9 +105,7 @@ describe('analytics at 300,000 agencies', () => {
 
   afterAll(async () => {
     await testApp?.close();
-    await withClient(runUrl, (client) =>
-      client.query(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`),
-    );
+    await database?.drop();
   }, 120_000);
 
   it('has the tree it claims', async () => {

@@ -421,6 +421,9 @@ export class AgenciesService implements OnModuleInit {
             batches += 1;
           }
         }
+        // The bound is on the import's own statements; what the tree change sets off in other
+        // modules (analytics recounts the tree) keeps the server's default.
+        await manager.query('SET LOCAL statement_timeout TO DEFAULT');
         const result = {
           created: plan.created,
           updated: plan.updated,
