@@ -1,17 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { chmod, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'pg';
 import request from 'supertest';
-import { DataSource } from 'typeorm';
 import { gzipSync } from 'node:zlib';
 import { loadConfig } from '../src/config/app-config';
 import { restoreBackupFile, writeBackupFile } from '../src/database/backup/backup-files';
 import { provideDatabaseForTool } from '../src/database/database';
 import { startEmbeddedPostgres } from '../src/database/embedded-postgres';
-import { buildDataSourceOptions } from '../src/database/typeorm-options';
 import {
   CORPUS_DIR,
   corpusFile,
@@ -20,7 +16,7 @@ import {
   uploadFile,
 } from './reports-fixtures';
 import { bootTestApp } from './support/test-app';
-import { TEST_DATABASE_URL_VARIABLE } from './support/test-database';
+import { createSeparateDatabase, migrate, withClient } from './support/test-database';
 
 /**
  * `atlas backup` / `atlas restore`, through the API's own entry (apps/api/src/scripts/backup.ts)
@@ -58,44 +54,6 @@ function expectSuccess(result: ReturnType<typeof atlas>): void {
     status: 0,
     stderr: expect.any(String),
   });
-}
-
-function databaseUrl(serverUrl: string, database: string): string {
-  const url = new URL(serverUrl);
-  url.pathname = `/${database}`;
-  return url.toString();
-}
-
-async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
-/** A new, empty database on the run's server (never the shared test database). */
-async function createDatabase(): Promise<string> {
-  const shared = process.env[TEST_DATABASE_URL_VARIABLE] ?? '';
-  const name = `atlas_backup_${randomBytes(4).toString('hex')}`;
-  await withClient(shared, (client) => client.query(`CREATE DATABASE ${name} ENCODING 'UTF8'`));
-  return databaseUrl(shared, name);
-}
-
-async function dropDatabase(url: string): Promise<void> {
-  const name = new URL(url).pathname.slice(1);
-  await withClient(process.env[TEST_DATABASE_URL_VARIABLE] ?? '', (client) =>
-    client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
-  );
-}
-
-async function migrate(url: string): Promise<void> {
-  const dataSource = new DataSource(buildDataSourceOptions(url, false));
-  await dataSource.initialize();
-  await dataSource.runMigrations({ transaction: 'each' });
-  await dataSource.destroy();
 }
 
 interface Snapshot {
@@ -155,14 +113,19 @@ describe('backup and restore (atlas backup / atlas restore)', () => {
   let folder: string;
   let sourceUrl: string;
   let before: Snapshot;
-  const scratch: string[] = [];
+  const scratch: (() => Promise<void>)[] = [];
+
+  /** A database on the run's server for this spec alone, dropped at the end. */
+  async function separateDatabase(migrated: boolean): Promise<string> {
+    const database = await createSeparateDatabase('atlas_backup', { migrated });
+    scratch.push(database.drop);
+    return database.url;
+  }
 
   beforeAll(async () => {
     folder = await mkdtemp(join(tmpdir(), 'atlas-backup-'));
     await chmod(folder, 0o755); // the embedded cluster runs as the postgres user when tests run as root
-    sourceUrl = await createDatabase();
-    scratch.push(sourceUrl);
-    await migrate(sourceUrl);
+    sourceUrl = await separateDatabase(true);
     // Reports uploaded through the API: originals, versions, cells, events, audit, analytics.
     const testApp = await bootTestApp({ ATLAS_ADMIN_PASSWORD: ADMIN_PASSWORD }, sourceUrl);
     try {
@@ -201,7 +164,7 @@ describe('backup and restore (atlas backup / atlas restore)', () => {
   }, 120_000);
 
   afterAll(async () => {
-    for (const url of scratch) await dropDatabase(url);
+    for (const drop of scratch) await drop();
     await rm(folder, { recursive: true, force: true });
   });
 
@@ -223,8 +186,7 @@ describe('backup and restore (atlas backup / atlas restore)', () => {
     expect(await snapshot(sourceUrl)).toEqual(before);
 
     // Into an empty database, as on a new server; the API then runs on it as before.
-    const emptyUrl = await createDatabase();
-    scratch.push(emptyUrl);
+    const emptyUrl = await separateDatabase(false);
     await restoreBackupFile(emptyUrl, file, { wipe: false });
     expect(await snapshot(emptyUrl)).toEqual(before);
     const testApp = await bootTestApp(
@@ -267,8 +229,7 @@ describe('backup and restore (atlas backup / atlas restore)', () => {
   }, 60_000);
 
   it('refuses to back up a database the application never set up, and leaves no file', async () => {
-    const emptyUrl = await createDatabase();
-    scratch.push(emptyUrl);
+    const emptyUrl = await separateDatabase(false);
     const file = join(folder, 'nothing.backup.gz');
     await expect(writeBackupFile(emptyUrl, file, 'test')).rejects.toThrow('没有可备份的内容');
     await expect(stat(file)).rejects.toThrow();

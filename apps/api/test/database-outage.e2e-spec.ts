@@ -2,15 +2,14 @@ import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
-import { DataSource } from 'typeorm';
 import { DATABASE_UNAVAILABLE_MESSAGE } from '../src/common/filters/database-unavailable';
 import {
   findFreePort,
   type RunningDatabase,
   startEmbeddedPostgres,
 } from '../src/database/embedded-postgres';
-import { buildDataSourceOptions } from '../src/database/typeorm-options';
 import { bootTestApp, type TestApp } from './support/test-app';
+import { migrate } from './support/test-database';
 
 /**
  * The database goes away under a running API and comes back: meanwhile every route answers 503
@@ -66,10 +65,7 @@ describe('database outage: 503 while PostgreSQL is down, recovery without a rest
     await chmod(dataDir, 0o755); // the cluster runs as the postgres user when tests run as root
     port = await findFreePort();
     server = await startEmbeddedPostgres({ dataDir, port });
-    const migrations = new DataSource(buildDataSourceOptions(server.url, false));
-    await migrations.initialize();
-    await migrations.runMigrations({ transaction: 'each' });
-    await migrations.destroy();
+    await migrate(server.url);
     testApp = await bootTestApp({ ATLAS_ADMIN_PASSWORD: ADMIN_PASSWORD }, server.url);
     const login = await http()
       .post('/api/auth/login')

@@ -53,11 +53,13 @@ export async function createTestDatabase(): Promise<TestDatabase> {
 }
 
 /**
- * A database of its own on the run's server, every migration applied, for a spec that needs
- * empty tables or changes them in ways other files must not see; `drop` removes it.
+ * A database of its own on the run's server, every migration applied (or none, with
+ * `{ migrated: false }`), for a spec that needs empty tables or changes them in ways other files
+ * must not see; `drop` removes it.
  */
 export async function createSeparateDatabase(
   prefix: string,
+  { migrated = true }: { migrated?: boolean } = {},
 ): Promise<{ url: string; drop(): Promise<void> }> {
   const runUrl = process.env[TEST_DATABASE_URL_VARIABLE];
   if (!runUrl)
@@ -67,7 +69,7 @@ export async function createSeparateDatabase(
   const name = `${prefix}_${Date.now()}_${randomBytes(3).toString('hex')}`;
   await withClient(runUrl, (client) => client.query(`CREATE DATABASE ${name} ENCODING 'UTF8'`));
   const url = withDatabase(runUrl, name);
-  await migrate(url);
+  if (migrated) await migrate(url);
   return {
     url,
     drop: () =>
@@ -77,7 +79,7 @@ export async function createSeparateDatabase(
   };
 }
 
-async function migrate(url: string): Promise<void> {
+export async function migrate(url: string): Promise<void> {
   const dataSource = new DataSource(buildDataSourceOptions(url, false));
   await dataSource.initialize();
   await dataSource.runMigrations({ transaction: 'each' });
@@ -90,7 +92,7 @@ function withDatabase(url: string, database: string): string {
   return parsed.toString();
 }
 
-async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
+export async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
   const client = new Client({ connectionString: url });
   await client.connect();
   try {
