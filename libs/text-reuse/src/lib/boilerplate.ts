@@ -95,7 +95,8 @@ export class BoilerplateFilter {
   /** The shingles of a sentence that are its own wording, common ones left out. */
   ownShingles(sentence: Sentence): Set<number> {
     const own = new Set<number>();
-    for (const shingle of shinglesOf(sentence.wording)) if (!this.isCommonShingle(shingle)) own.add(shingle);
+    for (const shingle of shinglesOf(sentence.wording))
+      if (!this.isCommonShingle(shingle)) own.add(shingle);
     return own;
   }
 }

@@ -50,7 +50,9 @@ export function containment(a: ReadonlySet<number>, b: ReadonlySet<number>): num
 export const SIGNATURE_LENGTH = 128;
 
 /** Seeds of the MinHash functions (hash32 with different seeds), fixed so signatures can be stored. */
-const SIGNATURE_SEEDS = Uint32Array.from({ length: SIGNATURE_LENGTH }, (_, i) => hash32(`minhash-${i}`));
+const SIGNATURE_SEEDS = Uint32Array.from({ length: SIGNATURE_LENGTH }, (_, i) =>
+  hash32(`minhash-${i}`),
+);
 
 /**
  * The MinHash signature of a set of shingles: for each of SIGNATURE_LENGTH hash functions, the

@@ -54,8 +54,14 @@ export function similarityOf(a: PassageFingerprint, b: PassageFingerprint): numb
  * The sentences of `a` that stand in `b` (most of their shingles there): what a reader sees
  * marked when the two passages are shown side by side.
  */
-export function sharedSentences(a: PassageFingerprint, b: PassageFingerprint, share = COPY_THRESHOLD): Sentence[] {
-  return a.sentences.filter((_sentence, index) => containment(a.sentenceShingles[index] ?? new Set(), b.shingles) >= share);
+export function sharedSentences(
+  a: PassageFingerprint,
+  b: PassageFingerprint,
+  share = COPY_THRESHOLD,
+): Sentence[] {
+  return a.sentences.filter(
+    (_sentence, index) => containment(a.sentenceShingles[index] ?? new Set(), b.shingles) >= share,
+  );
 }
 
 export interface ReuseMatch<K> {
@@ -106,7 +112,11 @@ export class ReuseIndex<K> {
   }
 
   /** Passages added before that this one copies or is copied by (similarity ≥ threshold), best first. */
-  matches(fingerprint: PassageFingerprint, accept: (key: K) => boolean = () => true, threshold = COPY_THRESHOLD): ReuseMatch<K>[] {
+  matches(
+    fingerprint: PassageFingerprint,
+    accept: (key: K) => boolean = () => true,
+    threshold = COPY_THRESHOLD,
+  ): ReuseMatch<K>[] {
     if (!isJudgeable(fingerprint)) return [];
     const seen = new Set<number>();
     const found: ReuseMatch<K>[] = [];

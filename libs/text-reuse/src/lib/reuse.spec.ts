@@ -15,7 +15,9 @@ const agencyName = (i: number) => `示例县第${i}局`;
 
 /** Forty agencies of one county writing their own parts 一 and 五. */
 function county(seed: number, size = 40): NarrativeText[] {
-  return Array.from({ length: size }, (_, i) => narrativeText(new SeededRandom(seed * 1000 + i), agencyName(i), YEAR));
+  return Array.from({ length: size }, (_, i) =>
+    narrativeText(new SeededRandom(seed * 1000 + i), agencyName(i), YEAR),
+  );
 }
 
 function learnedFilter(texts: readonly NarrativeText[]): BoilerplateFilter {
@@ -57,7 +59,10 @@ describe('copied-content detection', () => {
 
   it('finds a copied part inside a longer text of the agency’s own', () => {
     const own = texts[9]?.overview ?? '';
-    const a = fingerprintOf(`${own}${copyWithSmallEdits(source, agencyName(5), agencyName(9))}`, filter);
+    const a = fingerprintOf(
+      `${own}${copyWithSmallEdits(source, agencyName(5), agencyName(9))}`,
+      filter,
+    );
     expect(similarityOf(a, fingerprintOf(source, filter))).toBeGreaterThanOrEqual(COPY_THRESHOLD);
   });
 
@@ -74,7 +79,8 @@ describe('copied-content detection', () => {
   });
 
   it('does not judge a part that is boilerplate only', () => {
-    const template = '现将本年度政府信息公开工作情况报告如下。本报告中所列数据的统计期限自1月1日起至12月31日止。';
+    const template =
+      '现将本年度政府信息公开工作情况报告如下。本报告中所列数据的统计期限自1月1日起至12月31日止。';
     const a = fingerprintOf(template, filter);
     expect(a.sentences).toEqual([]);
     expect(isJudgeable(a)).toBe(false);
@@ -82,7 +88,9 @@ describe('copied-content detection', () => {
   });
 
   it('ignores numbers, dates and punctuation in the wording', () => {
-    expect(wordingOf('2024年，全年发布信息 1,234 条（含图解 5 条）。')).toBe('年全年发布信息条含图解条');
+    expect(wordingOf('2024年，全年发布信息 1,234 条（含图解 5 条）。')).toBe(
+      '年全年发布信息条含图解条',
+    );
   });
 
   it('finds copies among four hundred passages through the index, and only those', () => {
@@ -92,7 +100,11 @@ describe('copied-content detection', () => {
     const index = new ReuseIndex<number>();
     many.forEach((text, i) => index.add(i, fingerprintOf(text.overview, manyFilter)));
     // Four sources spread over the set, each with enough prose of its own to be copied.
-    const copied = [17, 150, 260, 390].map((start) => many.findIndex((text, i) => i >= start && isJudgeable(fingerprintOf(text.overview, manyFilter))));
+    const copied = [17, 150, 260, 390].map((start) =>
+      many.findIndex(
+        (text, i) => i >= start && isJudgeable(fingerprintOf(text.overview, manyFilter)),
+      ),
+    );
     for (const i of copied) {
       const copy = copyWithSmallEdits(many[i]?.overview ?? '', agencyName(i % 200), '抄写局');
       const matches = index.matches(fingerprintOf(copy, manyFilter));
