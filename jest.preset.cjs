@@ -29,6 +29,7 @@ module.exports = {
     '^@atlas/metrics$': path.join(__dirname, 'libs/metrics/src/index.ts'),
     '^@atlas/report-samples$': path.join(__dirname, 'libs/report-samples/src/index.ts'),
     '^@atlas/api-contract$': path.join(__dirname, 'libs/api-contract/src/index.ts'),
+    '^@atlas/text-reuse$': path.join(__dirname, 'libs/text-reuse/src/index.ts'),
   },
   clearMocks: true,
 };

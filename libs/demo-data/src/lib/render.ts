@@ -40,6 +40,8 @@ export function renderReportText(report: CanonicalReport): string {
     '一、总体情况',
     `${year}年，${report.agencyName ?? '本单位'}认真贯彻落实《中华人民共和国政府信息公开条例》，全年共收到政府信息公开申请${received}件，办结率100%。`,
     ...renderStatements(report),
+    // The agency's own prose, when the report has some (narrativeText).
+    ...(report.narrative.overview ? [report.narrative.overview] : []),
     '二、主动公开政府信息情况',
     ...renderTable2(report),
     '三、收到和处理政府信息公开申请情况',
@@ -73,7 +75,7 @@ export function renderReportText(report: CanonicalReport): string {
       ),
     ),
     '五、存在的主要问题及改进情况',
-    '政策解读形式还不够丰富，下一步将加强解读工作。',
+    report.narrative.problems || '政策解读形式还不够丰富，下一步将加强解读工作。',
     '六、其他需要报告的事项',
     '本年度未收取信息处理费。',
     '',

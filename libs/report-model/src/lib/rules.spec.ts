@@ -1,7 +1,7 @@
 import { createFinding, RULE, RULES } from './rules';
 
 describe('rules', () => {
-  it('lists the twelve rules of the spec, T2.REPEAL, F.LAYOUT and F.TEMPLATE once each', () => {
+  it('lists the twelve rules of the spec, T2.REPEAL, N.COPIED, F.LAYOUT and F.TEMPLATE once each', () => {
     expect(RULES.map((rule) => rule.id)).toEqual([
       'T3.BALANCE',
       'T3.OUTCOMES',
@@ -13,6 +13,7 @@ describe('rules', () => {
       'N.APPLICATIONS',
       'N.REVIEW',
       'N.LITIGATION',
+      'N.COPIED',
       'F.MISSING_TABLE',
       'F.TEMPLATE',
       'F.UNKNOWN_ROW',

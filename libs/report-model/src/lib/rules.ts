@@ -46,7 +46,10 @@ export const RULES = [
     description: '表三每一列：第一项加第二项之和，等于第三项加第四项之和。',
     descriptionEn: 'Table 3, every column: new + carried over = total handled + carried forward.',
     looksAt: '表三 新收、上年结转、办理结果总计、结转下年度，每一列',
-    source: { kind: 'template', cite: FORMAT_2021 + ' 表三注：第一项加第二项之和，等于第三项加第四项之和' },
+    source: {
+      kind: 'template',
+      cite: FORMAT_2021 + ' 表三注：第一项加第二项之和，等于第三项加第四项之和',
+    },
   },
   {
     id: 'T3.OUTCOMES',
@@ -114,7 +117,10 @@ export const RULES = [
     description: '表三每一列：上年结转等于上年度报告的结转下年度。',
     descriptionEn: "Table 3, every column: carried over = last year's carried forward.",
     looksAt: '表三 上年结转（每一列）；上年报告的结转下年度',
-    source: { kind: 'template', cite: FORMAT_2021 + ' 表三“上年结转政府信息公开申请数量”“结转下年度继续办理”' },
+    source: {
+      kind: 'template',
+      cite: FORMAT_2021 + ' 表三“上年结转政府信息公开申请数量”“结转下年度继续办理”',
+    },
   },
   {
     id: 'N.APPLICATIONS',
@@ -126,7 +132,10 @@ export const RULES = [
     descriptionEn:
       'The application count in the text matches table 3 (new, or new + carried over).',
     looksAt: '第一部分正文所述收到申请数；表三 新收、上年结转（总计列）',
-    source: { kind: 'regulation', cite: REGULATION + '第五十条第（二）项：收到和处理政府信息公开申请的情况' },
+    source: {
+      kind: 'regulation',
+      cite: REGULATION + '第五十条第（二）项：收到和处理政府信息公开申请的情况',
+    },
   },
   {
     id: 'N.REVIEW',
@@ -137,7 +146,10 @@ export const RULES = [
     description: '正文所述行政复议数与表四行政复议总计一致。',
     descriptionEn: 'The administrative review count in the text matches table 4.',
     looksAt: '正文所述行政复议数；表四 行政复议总计',
-    source: { kind: 'regulation', cite: REGULATION + '第五十条第（三）项：因政府信息公开工作被申请行政复议、提起行政诉讼的情况' },
+    source: {
+      kind: 'regulation',
+      cite: REGULATION + '第五十条第（三）项：因政府信息公开工作被申请行政复议、提起行政诉讼的情况',
+    },
   },
   {
     id: 'N.LITIGATION',
@@ -148,7 +160,26 @@ export const RULES = [
     description: '正文所述行政诉讼数与表四两类行政诉讼总计之和一致。',
     descriptionEn: 'The lawsuit count in the text matches the two litigation totals of table 4.',
     looksAt: '正文所述行政诉讼数；表四 两类行政诉讼总计',
-    source: { kind: 'regulation', cite: REGULATION + '第五十条第（三）项：因政府信息公开工作被申请行政复议、提起行政诉讼的情况' },
+    source: {
+      kind: 'regulation',
+      cite: REGULATION + '第五十条第（三）项：因政府信息公开工作被申请行政复议、提起行政诉讼的情况',
+    },
+  },
+  {
+    id: 'N.COPIED',
+    severity: 'warning',
+    scope: 'crossReport',
+    name: '内容雷同',
+    nameEn: 'Copied text',
+    description:
+      '正文某一部分与本单位往年报告或同一地区其他单位同年报告的同一部分雷同（去掉套话、数字和日期后，大部分文字相同）。',
+    descriptionEn:
+      "A part of the text is mostly the same as that part of the agency's earlier report or of another agency's report of the year (set phrases, numbers and dates left out).",
+    looksAt: '正文第一部分总体情况、第五部分存在的主要问题及改进情况、第六部分其他需要报告的事项',
+    source: {
+      kind: 'notice',
+      cite: '国办公开办函〔2021〕30号：年度报告“发布内容不准确不全面或者内容雷同”的，依法依规追责',
+    },
   },
   {
     id: 'F.MISSING_TABLE',
@@ -167,8 +198,10 @@ export const RULES = [
     scope: 'parse',
     name: '模板未填写',
     nameEn: 'Template not filled in',
-    description: '正文仍是格式模板的占位文字（如“（文字描述）”）：上传的是空白或未填完的模板，不是已发布的年报。',
-    descriptionEn: 'The text still holds the template placeholders (such as “（文字描述）”): a blank or unfinished template, not the published report.',
+    description:
+      '正文仍是格式模板的占位文字（如“（文字描述）”）：上传的是空白或未填完的模板，不是已发布的年报。',
+    descriptionEn:
+      'The text still holds the template placeholders (such as “（文字描述）”): a blank or unfinished template, not the published report.',
     looksAt: '全文（格式模板的占位文字）',
     source: { kind: 'practice', cite: '上传的应是已发布的年度报告' },
   },
@@ -217,6 +250,22 @@ export const RULE = Object.fromEntries(RULES.map((rule) => [rule.id, rule])) as 
   readonly [Id in RuleId]: Extract<(typeof RULES)[number], { id: Id }>;
 };
 
+/** The narrative parts copied text is looked for in. */
+export type NarrativePartKey = 'overview' | 'problems' | 'other';
+
+/** N.COPIED only: the report the part stands in, and what the two share. */
+export interface CopiedFrom {
+  readonly reportId: string;
+  readonly agencyId: string;
+  readonly agencyName: string;
+  readonly year: number;
+  readonly part: NarrativePartKey;
+  /** Share (0–1) of the shorter part's own wording that stands in the other. */
+  readonly similarity: number;
+  /** This report's sentences that stand in the other, as written. */
+  readonly sharedSentences: string[];
+}
+
 /** One broken rule, as it appears in a report's `findings`. */
 export interface Finding {
   rule: RuleId;
@@ -230,6 +279,8 @@ export interface Finding {
    * that were compared. Kept apart from `cells`, whose addresses all refer to this report.
    */
   previousCells?: string[];
+  /** N.COPIED only: the other report and the sentences the two share. */
+  copiedFrom?: CopiedFrom;
   /**
    * F.AMBIGUOUS only: the readings that fit; each candidate has one value per entry of
    * `cells`, in the same order.
@@ -242,7 +293,7 @@ export function createFinding(
   rule: RuleId,
   cells: string[],
   message: string,
-  extra: Pick<Finding, 'previousCells' | 'candidates'> = {},
+  extra: Pick<Finding, 'previousCells' | 'candidates' | 'copiedFrom'> = {},
 ): Finding {
   return { rule, severity: RULE[rule].severity, cells, message, ...extra };
 }

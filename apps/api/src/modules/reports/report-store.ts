@@ -113,3 +113,37 @@ export async function insertCells(
   }));
   if (rows.length > 0) await manager.getRepository(ReportCellEntity).insert(rows);
 }
+
+/** Reports compared for copied text, at most: a county's agencies and an agency's past years. */
+export const MAX_COMPARED_REPORTS = 500;
+
+/**
+ * What a report's text is compared with (N.COPIED): the agency's own earlier reports, and the
+ * same year's reports of the given agencies (its region), each as its current version; drafts
+ * are not published yet and are left out. Newest first, at most MAX_COMPARED_REPORTS.
+ */
+export async function reportsToCompare(
+  manager: EntityManager,
+  agencyId: string,
+  year: number,
+  regionAgencyIds: readonly string[],
+): Promise<{ reportId: string; agencyId: string; year: number; canonical: CanonicalReport }[]> {
+  const rows = await manager.query<
+    { report_id: string; agency_id: string; year: number; version_id: string; canonical: unknown }[]
+  >(
+    `SELECT r.id AS report_id, r.agency_id, r.year, v.id AS version_id, v.canonical
+       FROM report r JOIN report_version v ON v.id = r.current_version_id
+      WHERE r.status <> 'draft'
+        AND ((r.agency_id = $1 AND r.year < $2)
+          OR (r.year = $2 AND r.agency_id <> $1 AND r.agency_id = ANY($3::uuid[])))
+      ORDER BY r.year DESC, r.agency_id
+      LIMIT ${MAX_COMPARED_REPORTS}`,
+    [agencyId, year, regionAgencyIds],
+  );
+  return rows.map((row) => ({
+    reportId: row.report_id,
+    agencyId: row.agency_id,
+    year: row.year,
+    canonical: readStoredReport({ id: row.version_id, canonical: row.canonical }),
+  }));
+}

@@ -64,7 +64,9 @@ import {
   lockReport,
   nextVersionNumber,
   readStoredReport,
+  reportsToCompare,
 } from './report-store';
+import { copiedPartFindings } from './report-copies';
 import type { ReportWarning } from './report-warnings';
 import { assessDocumentYear } from './report-year';
 
@@ -347,11 +349,11 @@ export class ReportsService implements OnModuleInit {
 
       const canonical = readStoredReport(version);
       const previousYear = await currentReportFor(manager, report.agencyId, report.year - 1);
-      const findings = withCrossReportFindings(
-        version.findings,
-        canonical,
-        previousYear?.canonical ?? null,
-      );
+      const findings = [
+        // Cross-report findings, N.COPIED among them, are made afresh.
+        ...withCrossReportFindings(version.findings, canonical, previousYear?.canonical ?? null),
+        ...(await this.copiedParts(manager, report.agencyId, report.year, canonical)),
+      ];
       await this.storeFindings(manager, version, canonical, findings);
       Object.assign(version, { submittedAt, submittedBy: actor.user.id, ...timeliness });
       await manager.getRepository(ReportVersionEntity).update(version.id, {
@@ -403,6 +405,32 @@ export class ReportsService implements OnModuleInit {
   }
 
   // ── internals ──────────────────────────────────────────────────────────────────────────────
+
+  /**
+   * N.COPIED on submission: the report's text against the agency's earlier reports and the same
+   * year's reports of its region (the agencies under its parent).
+   */
+  private async copiedParts(
+    manager: EntityManager,
+    agencyId: string,
+    year: number,
+    canonical: CanonicalReport,
+  ): Promise<Finding[]> {
+    const agency = await this.agencies.findById(agencyId);
+    const region = agency?.parentId ? await this.agencies.subtreeIds([agency.parentId]) : [];
+    const compared = await reportsToCompare(manager, agencyId, year, region);
+    const names = await this.agencies.describeMany([
+      ...new Set(compared.map((other) => other.agencyId)),
+    ]);
+    return copiedPartFindings(
+      canonical,
+      agencyId,
+      compared.map((other) => ({
+        ...other,
+        agencyName: names.get(other.agencyId)?.name ?? '另一单位',
+      })),
+    );
+  }
 
   /** Refuses a file that would take the agency's stored originals past its quota. */
   private async assertStorageQuota(

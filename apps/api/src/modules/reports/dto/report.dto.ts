@@ -11,6 +11,17 @@ import type * as Contract from '@atlas/api-contract';
 
 const RULE_IDS = RULES.map((rule) => rule.id);
 
+export class CopiedFromDto implements NonNullable<Contract.Finding['copiedFrom']> {
+  @ApiProperty({ format: 'uuid' }) reportId: string;
+  @ApiProperty({ format: 'uuid' }) agencyId: string;
+  @ApiProperty() agencyName: string;
+  @ApiProperty() year: number;
+  @ApiProperty({ enum: ['overview', 'problems', 'other'] }) part: 'overview' | 'problems' | 'other';
+  @ApiProperty({ description: '较短一方自有文字中相同的比例（0–1）' }) similarity: number;
+  @ApiProperty({ type: [String], description: '本报告中与另一份相同的句子' })
+  sharedSentences: string[];
+}
+
 export class FindingDto implements Contract.Finding {
   @ApiProperty({ enum: RULE_IDS, example: 'T3.BALANCE' }) rule: RuleId;
   @ApiProperty({ enum: ['error', 'warning'] }) severity: Severity;
@@ -21,6 +32,11 @@ export class FindingDto implements Contract.Finding {
   previousCells?: string[];
   @ApiPropertyOptional({ type: 'array', items: { type: 'array', items: { type: 'number' } } })
   candidates?: number[][];
+  @ApiPropertyOptional({
+    type: () => CopiedFromDto,
+    description: '内容雷同：另一份报告及相同的句子',
+  })
+  copiedFrom?: CopiedFromDto;
 }
 
 export class FindingCountsDto implements Contract.FindingCounts {
@@ -45,7 +61,8 @@ export class ReportWriteResultDto implements Contract.ReportWriteResult {
 }
 
 export class ReportPreviewDto implements Contract.ReportPreview {
-  @ApiProperty({ type: Object, description: '规范化报告 (atlas.report/v1)' }) report: CanonicalReport;
+  @ApiProperty({ type: Object, description: '规范化报告 (atlas.report/v1)' })
+  report: CanonicalReport;
   @ApiProperty({ type: [FindingDto] }) findings: FindingDto[];
   @ApiProperty({ type: Object, description: '单元格地址 → 在原文中的位置' })
   provenance: Contract.Provenance;

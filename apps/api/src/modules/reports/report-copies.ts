@@ -1,0 +1,82 @@
+import {
+  type CanonicalReport,
+  createFinding,
+  type Finding,
+  type NarrativePartKey,
+} from '@atlas/report-model';
+import {
+  BoilerplateFilter,
+  COPY_THRESHOLD,
+  fingerprintOf,
+  sharedSentences,
+  similarityOf,
+} from '@atlas/text-reuse';
+
+/*
+ * N.COPIED (内容雷同, 国办公开办函〔2021〕30号): each narrative part of a report against the same
+ * part of the agency's earlier reports and of the same year's reports in its region. Wording
+ * many of these reports share (set phrases, the template's sentences) is learned from them and
+ * left out first, so that only what two reports alone share counts.
+ */
+
+const PARTS: readonly { key: NarrativePartKey; label: string }[] = [
+  { key: 'overview', label: '第一部分“总体情况”' },
+  { key: 'problems', label: '第五部分“存在的主要问题及改进情况”' },
+  { key: 'other', label: '第六部分“其他需要报告的事项”' },
+];
+
+/** A report the submitted one is compared with. */
+export interface ComparedReport {
+  readonly reportId: string;
+  readonly agencyId: string;
+  readonly agencyName: string;
+  readonly year: number;
+  readonly canonical: CanonicalReport;
+}
+
+/** At most one finding per part: the report it stands in most. */
+export function copiedPartFindings(
+  report: CanonicalReport,
+  agencyId: string,
+  others: readonly ComparedReport[],
+): Finding[] {
+  if (others.length === 0) return [];
+  const boilerplate = new BoilerplateFilter();
+  for (const text of [report, ...others.map((other) => other.canonical)])
+    for (const { key } of PARTS) boilerplate.learn(text.narrative[key]);
+  return PARTS.flatMap(({ key, label }): Finding[] => {
+    const own = fingerprintOf(report.narrative[key], boilerplate);
+    let best: {
+      other: ComparedReport;
+      similarity: number;
+      print: ReturnType<typeof fingerprintOf>;
+    } | null = null;
+    for (const other of others) {
+      const print = fingerprintOf(other.canonical.narrative[key], boilerplate);
+      const similarity = similarityOf(own, print);
+      if (similarity >= COPY_THRESHOLD && (!best || similarity > best.similarity))
+        best = { other, similarity, print };
+    }
+    if (!best) return [];
+    const { other, similarity, print } = best;
+    const whose = other.agencyId === agencyId ? '本单位' : other.agencyName;
+    return [
+      createFinding(
+        'N.COPIED',
+        [],
+        `${label}与${whose}${other.year}年报告的同一部分雷同：去掉套话、数字和日期后，${Math.round(similarity * 100)}%的文字相同`,
+        {
+          copiedFrom: {
+            reportId: other.reportId,
+            agencyId: other.agencyId,
+            agencyName: other.agencyName,
+            year: other.year,
+            part: key,
+            similarity: Math.round(similarity * 1000) / 1000,
+            sharedSentences: sharedSentences(own, print).map((sentence) => sentence.text),
+          },
+        },
+      ),
+    ];
+  });
+}
