@@ -9,6 +9,7 @@ import {
   type AccuracyRow,
 } from '../bench/accuracy-bench';
 import { benchAnalytics, machineInfo, TARGET_P95_MS } from '../bench/analytics-bench';
+import { benchCopies } from '../bench/copies-bench';
 import { loadBaselineParser } from '../bench/baseline-parser';
 import { benchHealthUnderParse, HEALTH_TARGET_MAX_MS } from '../bench/health-bench';
 import { benchParse, corpusInputs } from '../bench/parse-bench';
@@ -42,9 +43,17 @@ interface BenchOptions {
   against?: string;
   sizeMb: string;
   parallel: string;
+  reports: string;
 }
 
-const BENCHMARKS = ['parse', 'analytics', 'web', 'accuracy', 'health-under-parse'] as const;
+const BENCHMARKS = [
+  'parse',
+  'analytics',
+  'web',
+  'accuracy',
+  'health-under-parse',
+  'copies',
+] as const;
 
 function positiveInteger(value: string, option: string): number {
   const number = Number(value);
@@ -104,6 +113,7 @@ export function registerBenchCommand(program: Command, io: CliIo): void {
     )
     .option('--size-mb <n>', 'health-under-parse：报告大小（MB）/ size of the parsed report', '19')
     .option('--parallel <n>', 'health-under-parse：同时解析的份数 / previews sent at once', '4')
+    .option('--reports <n>', 'copies：全国一年的报告数 / reports of the national run', '100000')
     .option('--no-build', 'analytics：使用已构建的 API / use the API already built in dist/')
     .action(async (name: string, options: BenchOptions) => {
       if (!BENCHMARKS.includes(name as (typeof BENCHMARKS)[number])) {
@@ -120,12 +130,60 @@ export function registerBenchCommand(program: Command, io: CliIo): void {
               ? await runAccuracy(io, options)
               : name === 'health-under-parse'
                 ? await runHealthUnderParse(io, options)
-                : await runAnalytics(io, options);
+                : name === 'copies'
+                  ? runCopies(io, options)
+                  : await runAnalytics(io, options);
       await mkdir(options.out, { recursive: true });
       const file = join(options.out, `${name}.json`);
       await writeFile(file, `${JSON.stringify(result, null, 2)}\n`);
       io.out(`\n写入 / written: ${file}\n`);
     });
+}
+
+function runCopies(io: CliIo, options: BenchOptions): object {
+  const reports = positiveInteger(options.reports, '--reports');
+  const seed = positiveInteger(options.seed, '--seed');
+  const { county, national } = benchCopies({
+    county: 100,
+    national: reports,
+    seed,
+    log: (line) => io.err(`${line}\n`),
+  });
+  const row = (label: string, run: typeof county) => [
+    label,
+    String(run.reports),
+    `${run.foundCopies}/${run.plantedCopies}`,
+    String(run.unjudgeableCopies),
+    String(run.flaggedIndependent),
+    run.ms.toFixed(0),
+    run.baselineMs.toFixed(0),
+    `${run.ratio}×`,
+  ];
+  io.out(
+    formatTable(
+      [
+        '范围 run',
+        '报告 reports',
+        '找到抄袭 copies found',
+        '过短未判 too short',
+        '误报 independent flagged',
+        'ms',
+        '基线 baseline ms',
+        '倍数 ratio',
+      ],
+      [
+        row('一个县，两两比较 / one county, all pairs', county),
+        row('全国一年，索引 / national year, index', national),
+      ],
+    ),
+  );
+  return {
+    benchmark: 'copies',
+    measuredAt: new Date().toISOString(),
+    machine: machineInfo(),
+    county,
+    national,
+  };
 }
 
 async function runHealthUnderParse(io: CliIo, options: BenchOptions): Promise<object> {
