@@ -1,4 +1,4 @@
-import { flushPromises, mount } from '@vue/test-utils';
+import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { i18n } from '../locales';
 import DialogShell from './DialogShell.vue';
@@ -9,21 +9,17 @@ function buttons(): string[] {
   );
 }
 
-describe('DialogShell', { timeout: 30_000 }, () => {
-  let wrapper: ReturnType<typeof mount> | undefined;
+// Each test's dialog goes with it (it is teleported to <body>).
+enableAutoUnmount(afterEach);
 
+describe('DialogShell', { timeout: 30_000 }, () => {
   beforeEach(() => {
     i18n.global.locale.value = 'zh-CN';
-  });
-
-  afterEach(() => {
-    wrapper?.unmount();
-    wrapper = undefined;
     document.body.innerHTML = '';
   });
 
   async function open(props: Record<string, unknown>, slots: Record<string, string> = {}) {
-    wrapper = mount(DialogShell, {
+    const wrapper = mount(DialogShell, {
       props: { modelValue: true, title: '新增单位', ...props },
       slots: { default: '<p data-testid="body">表单</p>', ...slots },
       global: { plugins: [i18n] },
@@ -55,7 +51,6 @@ describe('DialogShell', { timeout: 30_000 }, () => {
   it('shows the action running and refuses it while disabled', async () => {
     await open({ confirmText: '导入', loading: true, confirmTestid: 'go' });
     expect(document.body.querySelector('[data-testid="go"]')?.classList).toContain('is-loading');
-    wrapper?.unmount();
     document.body.innerHTML = '';
     const dialog = await open({ confirmText: '导入', confirmDisabled: true, confirmTestid: 'go' });
     const go = document.body.querySelector<HTMLButtonElement>('[data-testid="go"]');
@@ -67,7 +62,6 @@ describe('DialogShell', { timeout: 30_000 }, () => {
   it('with nothing to confirm, only closes; without a footer, shows no buttons', async () => {
     await open({});
     expect(buttons()).toEqual(['关闭']);
-    wrapper?.unmount();
     document.body.innerHTML = '';
     await open({ footer: false });
     expect(buttons()).toEqual([]);
