@@ -34,6 +34,7 @@ const en: MessageSchema = {
     bulkImport: 'Bulk import',
     todo: 'My to-do',
     password: 'Set your password',
+    rules: 'Check rules',
   },
   pages: {
     todo: "Your agency's report deadline and the reports waiting for you",
@@ -67,6 +68,16 @@ const en: MessageSchema = {
     unreachable: 'Connection failed',
     version: 'Version {version}',
     versionShort: 'v{version}',
+  },
+  rules: {
+    intro: 'Every finding names one of these rules: what it checks, which cells or parts it reads, and its source.',
+    failed: 'Could not load the rules; reload to try again',
+    looksAt: 'Reads',
+    source: 'Source',
+    scope: { report: 'One report', crossReport: "Against other reports (last year's, the region's)", parse: 'While reading the document' },
+    severity: { error: 'Error', warning: 'Warning' },
+    sourceKind: { regulation: 'Regulations', notice: 'National notice', template: 'Official format', practice: 'Practice' },
+    link: 'Check rules',
   },
   errors: {
     network: 'Cannot reach the server. Check the network and try again.',

@@ -34,6 +34,7 @@ const zhCN = {
     bulkImport: '批量导入',
     todo: '我的待办',
     password: '设置密码',
+    rules: '规则说明',
   },
   pages: {
     todo: '本单位年报的报送期限、需要报送或修改的报告',
@@ -63,6 +64,16 @@ const zhCN = {
     unreachable: '连接失败',
     version: '版本 {version}',
     versionShort: 'v{version}',
+  },
+  rules: {
+    intro: '每一条检查结果都对应下面的一条规则：它检查什么、读取哪些单元格或部分、依据何在。',
+    failed: '规则目录加载失败，请刷新重试',
+    looksAt: '读取',
+    source: '依据',
+    scope: { report: '单份报告', crossReport: '跨报告（与上年或同地区报告比较）', parse: '读取报告时' },
+    severity: { error: '错误', warning: '提示' },
+    sourceKind: { regulation: '条例', notice: '国家通知', template: '格式模板', practice: '实务' },
+    link: '规则说明',
   },
   errors: {
     network: '无法连接服务器，请检查网络后重试',

@@ -127,6 +127,12 @@ export const routes: RouteRecordRaw[] = [
         meta: { titleKey: 'nav.reportDetail', roles: ROLES },
       },
       {
+        path: '/rules',
+        name: 'rules',
+        component: lazyPage('RulesView', () => import('../views/rules/RulesView.vue')),
+        meta: { titleKey: 'nav.rules', roles: ROLES },
+      },
+      {
         path: '/password',
         name: 'password',
         component: lazyPage('PasswordView', () => import('../views/password/PasswordView.vue')),

@@ -1,4 +1,5 @@
-import { mount } from '@vue/test-utils';
+import { createFinding } from '@atlas/report-model';
+import { mount, RouterLinkStub } from '@vue/test-utils';
 import { describe, expect, it } from 'vitest';
 import { i18n } from '../../locales';
 import FindingsPanel from './FindingsPanel.vue';
@@ -23,6 +24,38 @@ describe('FindingsPanel', () => {
       'F.LAYOUT',
     );
     expect(panel.get('[data-testid="findings-warnings"]').text()).toBe('1 项提示');
+  });
+
+  it('shows the sentences a copied part shares with the other report, and links the rule', () => {
+    const copied = createFinding(
+      'N.COPIED',
+      [],
+      '第一部分“总体情况”与甲局2023年报告的同一部分雷同',
+      {
+        copiedFrom: {
+          reportId: 'b0000000-0000-4000-8000-000000000009',
+          agencyId: 'a0000000-0000-4000-8000-000000000009',
+          agencyName: '甲局',
+          year: 2023,
+          part: 'overview',
+          similarity: 0.93,
+          sharedSentences: ['制发《桥南社会公益事业实施方案》并同步发布图文解读'],
+        },
+      },
+    );
+    const panel = keep(
+      mount(FindingsPanel, {
+        props: { findings: [copied] },
+        global: { plugins: [i18n], stubs: { RouterLink: RouterLinkStub } },
+      }),
+    );
+    const shown = panel.get('[data-testid="finding-copied"]');
+    expect(shown.text()).toContain('与甲局2023年报告相同的句子');
+    expect(shown.get('mark').text()).toBe('制发《桥南社会公益事业实施方案》并同步发布图文解读');
+    expect(panel.getComponent(RouterLinkStub).props('to')).toEqual({
+      name: 'rules',
+      hash: '#N.COPIED',
+    });
   });
 
   it('emits the finding when picked, to outline all its cells', async () => {

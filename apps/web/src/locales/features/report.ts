@@ -65,6 +65,7 @@ export const zhCN = {
     moreCells: '展开其余 {count} 个单元格',
     fewerCells: '收起',
     unknownRule: '未知规则 {rule}',
+    copiedSentences: '与{agency}{year}年报告相同的句子：',
   },
   tables: {
     title: '报告表格',
@@ -340,6 +341,7 @@ export const en: typeof zhCN = {
     moreCells: 'Show {count} more',
     fewerCells: 'Show fewer',
     unknownRule: 'Unknown rule {rule}',
+    copiedSentences: 'Sentences also in the {year} report of {agency}:',
   },
   tables: {
     title: 'Tables',
