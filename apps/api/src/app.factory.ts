@@ -34,6 +34,7 @@ export async function createApp(
   app.useLogger(logger);
   app.setGlobalPrefix(API_PREFIX);
   app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy);
   app.use(
     helmet({
       contentSecurityPolicy: {

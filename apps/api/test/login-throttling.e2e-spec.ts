@@ -14,7 +14,7 @@ import { bootTestApp, type TestApp } from './support/test-app';
 
 /**
  * Attacks on sign-in and uploads. Each test speaks from client addresses of its own (the app
- * trusts X-Forwarded-For from the loopback proxy, as behind a reverse proxy), so the limits per
+ * trusts X-Forwarded-For from a proxy on loopback: ATLAS_TRUST_PROXY), so the limits per
  * address start from zero and other specs' sign-ins from 127.0.0.1 do not count.
  */
 describe('login throttling and upload rate limits (real PostgreSQL)', () => {
@@ -38,8 +38,7 @@ describe('login throttling and upload rate limits (real PostgreSQL)', () => {
     );
 
   beforeAll(async () => {
-    testApp = await bootTestApp();
-    testApp.app.set('trust proxy', 'loopback');
+    testApp = await bootTestApp({ ATLAS_TRUST_PROXY: 'loopback' });
   });
   afterAll(() => testApp.close());
 

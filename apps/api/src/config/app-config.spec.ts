@@ -38,6 +38,7 @@ describe('loadConfig', () => {
         ATLAS_PARSE_MEMORY_MB: '256',
         ATLAS_IMPORT_JOBS_PER_ACCOUNT: '4',
         ATLAS_STORAGE_QUOTA_MB: '100',
+        ATLAS_TRUST_PROXY: '1',
       },
       '/x',
     );
@@ -55,7 +56,19 @@ describe('loadConfig', () => {
       parse: { threads: 3, queue: 7, timeoutMs: 12_000, memoryMb: 256 },
       importJobsPerAccount: 4,
       storageQuotaBytesPerAgency: 100 * 1024 * 1024,
+      trustProxy: 1,
     });
+  });
+
+  it("trusts no proxy by default, and takes a flag, a hop count or the proxies' addresses", () => {
+    expect(loadConfig({}, '/x').trustProxy).toBe(false);
+    expect(loadConfig({ ATLAS_TRUST_PROXY: 'true' }, '/x').trustProxy).toBe(true);
+    expect(loadConfig({ ATLAS_TRUST_PROXY: 'loopback, 10.0.0.0/8' }, '/x').trustProxy).toBe(
+      'loopback, 10.0.0.0/8',
+    );
+    expect(() => loadConfig({ ATLAS_TRUST_PROXY: 'everyone' }, '/x')).toThrow(
+      /ATLAS_TRUST_PROXY="everyone": 应为/,
+    );
   });
 
   it('parses in at most two threads by default, fewer on one core', () => {

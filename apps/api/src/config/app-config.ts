@@ -60,6 +60,16 @@ const environmentSchema = z.object({
     .positive({ message: '应大于 0' })
     .max(10_485_760, { message: '不应超过 10485760（10 TB）' })
     .default(2048),
+  ATLAS_TRUST_PROXY: z
+    .string()
+    .regex(
+      /^(true|false|\d{1,2}|(loopback|linklocal|uniquelocal|[0-9A-Fa-f:.]+(\/\d{1,3})?)(\s*,\s*(loopback|linklocal|uniquelocal|[0-9A-Fa-f:.]+(\/\d{1,3})?))*)$/,
+      {
+        message:
+          '应为 true、false、代理层数，或代理的地址/网段列表（如 loopback 或 10.0.0.0/8,127.0.0.1）',
+      },
+    )
+    .default('false'),
   ATLAS_TOKEN_TTL_HOURS: z.coerce
     .number({ message: '应为数字' })
     .positive({ message: '应大于 0' })
@@ -88,6 +98,12 @@ export interface AppConfig {
   readonly adminPassword: string | undefined;
   /** How long an access token is valid. */
   readonly tokenTtlHours: number;
+  /**
+   * Express's `trust proxy`: which reverse proxies may name the client in X-Forwarded-For. The
+   * sign-in limits per client count that address; without it, behind a proxy, every client
+   * would share the proxy's.
+   */
+  readonly trustProxy: boolean | number | string;
   /** Every report is parsed in this pool of worker threads, off the API's event loop. */
   readonly parse: ParsePoolConfig;
   /** Bulk import jobs one account may have waiting or running at once. */
@@ -162,6 +178,7 @@ export function loadConfig(
     webDir: env.ATLAS_WEB_DIR ? absolute(env.ATLAS_WEB_DIR) : undefined,
     adminPassword: env.ATLAS_ADMIN_PASSWORD,
     tokenTtlHours: env.ATLAS_TOKEN_TTL_HOURS,
+    trustProxy: trustProxySetting(env.ATLAS_TRUST_PROXY),
     parse: {
       threads: env.ATLAS_PARSE_THREADS ?? Math.min(2, availableParallelism()),
       queue: env.ATLAS_PARSE_QUEUE,
@@ -171,6 +188,14 @@ export function loadConfig(
     importJobsPerAccount: env.ATLAS_IMPORT_JOBS_PER_ACCOUNT,
     storageQuotaBytesPerAgency: Math.round(env.ATLAS_STORAGE_QUOTA_MB * 1024 * 1024),
     jobs: env.ATLAS_JOBS,
-    demoData: env.ATLAS_DEMO_DATA === 'auto' ? !env.DATABASE_URL && env.NODE_ENV !== 'test' : env.ATLAS_DEMO_DATA === 'true',
+    demoData:
+      env.ATLAS_DEMO_DATA === 'auto'
+        ? !env.DATABASE_URL && env.NODE_ENV !== 'test'
+        : env.ATLAS_DEMO_DATA === 'true',
   };
+}
+
+function trustProxySetting(value: string): boolean | number | string {
+  if (value === 'true' || value === 'false') return value === 'true';
+  return /^\d+$/.test(value) ? Number(value) : value;
 }
