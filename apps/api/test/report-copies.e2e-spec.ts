@@ -1,8 +1,8 @@
 import { generateReport, narrativeText, renderReportText, SeededRandom } from '@atlas/demo-data';
 import type { Finding } from '@atlas/report-model';
 import request from 'supertest';
-import { createAgencyTree } from './reports-fixtures';
-import { tokenFor, type TestUser } from './support/auth';
+import { createAgencyTree, insertAgency } from './reports-fixtures';
+import { adminToken, tokenFor, type TestUser } from './support/auth';
 import { bootTestApp, type TestApp } from './support/test-app';
 
 /*
@@ -16,10 +16,24 @@ describe('copied text (N.COPIED, real PostgreSQL)', () => {
 
   beforeAll(async () => {
     testApp = await bootTestApp();
-  });
+    // Common wording is learned from the year's reports: twenty agencies elsewhere wrote theirs
+    // (drafts count), from the same set phrases.
+    const admin = { id: '', token: await adminToken(testApp) } as TestUser;
+    const elsewhere = await insertAgency(testApp, null, '别处县');
+    for (let i = 0; i < 20; i++) {
+      const agencyId = await insertAgency(testApp, elsewhere, `别处单位${i}`, 'department');
+      await upload(
+        admin,
+        agencyId,
+        2023,
+        100 + i,
+        narrativeText(new SeededRandom(500 + i), `别处单位${i}`, 2023).overview,
+      );
+    }
+  }, 300_000);
   afterAll(() => testApp.close());
 
-  async function submitted(
+  async function upload(
     user: TestUser,
     agencyId: string,
     year: number,
@@ -37,7 +51,17 @@ describe('copied text (N.COPIED, real PostgreSQL)', () => {
       .set('Authorization', `Bearer ${user.token}`)
       .send({ agencyId, year, text: renderReportText(report) })
       .expect(201);
-    const id = (uploaded.body as { id: string }).id;
+    return (uploaded.body as { id: string }).id;
+  }
+
+  async function submitted(
+    user: TestUser,
+    agencyId: string,
+    year: number,
+    seed: number,
+    overview: string,
+  ): Promise<string> {
+    const id = await upload(user, agencyId, year, seed, overview);
     await request(server())
       .post(`/api/reports/${id}/submit`)
       .set('Authorization', `Bearer ${user.token}`)

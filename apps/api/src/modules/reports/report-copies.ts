@@ -34,16 +34,26 @@ export interface ComparedReport {
   readonly canonical: CanonicalReport;
 }
 
-/** At most one finding per part: the report it stands in most. */
+/**
+ * Reports it takes to tell common wording from copying: with fewer, a set phrase three agencies
+ * happen to share looks like a copy, so nothing is judged.
+ */
+export const MIN_LEARNED_REPORTS = 20;
+
+/**
+ * At most one finding per part: the report it stands in most. `learnFrom` are other reports of
+ * the year (any region, drafts too, none of `others`) that teach which wording is common.
+ */
 export function copiedPartFindings(
   report: CanonicalReport,
   agencyId: string,
   others: readonly ComparedReport[],
+  learnFrom: readonly CanonicalReport[],
 ): Finding[] {
-  if (others.length === 0) return [];
+  const learned = [report, ...others.map((other) => other.canonical), ...learnFrom];
+  if (others.length === 0 || learned.length < MIN_LEARNED_REPORTS) return [];
   const boilerplate = new BoilerplateFilter();
-  for (const text of [report, ...others.map((other) => other.canonical)])
-    for (const { key } of PARTS) boilerplate.learn(text.narrative[key]);
+  for (const text of learned) for (const { key } of PARTS) boilerplate.learn(text.narrative[key]);
   return PARTS.flatMap(({ key, label }): Finding[] => {
     const own = fingerprintOf(report.narrative[key], boilerplate);
     let best: {

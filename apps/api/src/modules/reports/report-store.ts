@@ -147,3 +147,26 @@ export async function reportsToCompare(
     canonical: readStoredReport({ id: row.version_id, canonical: row.canonical }),
   }));
 }
+
+/** Reports of a year that teach which wording is common, at most (drafts included). */
+export const MAX_LEARNED_REPORTS = 500;
+
+/**
+ * Up to MAX_LEARNED_REPORTS current reports of a year, any status, but those named (each text
+ * must be learned once: the same text counted twice would make a copied phrase look common).
+ */
+export async function reportsOfYear(
+  manager: EntityManager,
+  year: number,
+  excludedReportIds: readonly string[],
+): Promise<CanonicalReport[]> {
+  const rows = await manager.query<{ version_id: string; canonical: unknown }[]>(
+    `SELECT v.id AS version_id, v.canonical
+       FROM report r JOIN report_version v ON v.id = r.current_version_id
+      WHERE r.year = $1 AND NOT (r.id = ANY($2::uuid[]))
+      ORDER BY r.id
+      LIMIT ${MAX_LEARNED_REPORTS}`,
+    [year, excludedReportIds],
+  );
+  return rows.map((row) => readStoredReport({ id: row.version_id, canonical: row.canonical }));
+}

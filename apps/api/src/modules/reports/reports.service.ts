@@ -64,6 +64,7 @@ import {
   lockReport,
   nextVersionNumber,
   readStoredReport,
+  reportsOfYear,
   reportsToCompare,
 } from './report-store';
 import { copiedPartFindings } from './report-copies';
@@ -352,7 +353,7 @@ export class ReportsService implements OnModuleInit {
       const findings = [
         // Cross-report findings, N.COPIED among them, are made afresh.
         ...withCrossReportFindings(version.findings, canonical, previousYear?.canonical ?? null),
-        ...(await this.copiedParts(manager, report.agencyId, report.year, canonical)),
+        ...(await this.copiedParts(manager, report.id, report.agencyId, report.year, canonical)),
       ];
       await this.storeFindings(manager, version, canonical, findings);
       Object.assign(version, { submittedAt, submittedBy: actor.user.id, ...timeliness });
@@ -412,6 +413,7 @@ export class ReportsService implements OnModuleInit {
    */
   private async copiedParts(
     manager: EntityManager,
+    reportId: string,
     agencyId: string,
     year: number,
     canonical: CanonicalReport,
@@ -429,6 +431,7 @@ export class ReportsService implements OnModuleInit {
         ...other,
         agencyName: names.get(other.agencyId)?.name ?? '另一单位',
       })),
+      await reportsOfYear(manager, year, [reportId, ...compared.map((other) => other.reportId)]),
     );
   }
 
