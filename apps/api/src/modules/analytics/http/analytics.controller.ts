@@ -135,6 +135,8 @@ function defineHandler(
   handler: (this: AnalyticsController, ...args: never[]) => Promise<unknown>,
 ): void {
   const prototype = AnalyticsController.prototype as unknown as Record<string, unknown>;
+  // @nestjs/swagger finds a handler's parameters by the function's own name.
+  Object.defineProperty(handler, 'name', { value: name });
   Object.defineProperty(prototype, name, { value: handler, writable: true, configurable: true });
   Reflect.defineMetadata('design:paramtypes', paramTypes, prototype, name);
   parameters.forEach((parameter, index) => parameter(prototype, name, index));
