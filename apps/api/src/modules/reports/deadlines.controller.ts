@@ -1,4 +1,15 @@
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Put, Query, Req } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  Put,
+  Query,
+  Req,
+} from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -63,7 +74,8 @@ export class DeadlinesController {
   @Roles('admin')
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({
-    summary: '删除截止日期 / remove a year default or an override: its reports fall back to the next rule',
+    summary:
+      '删除截止日期 / remove a year default or an override: its reports fall back to the next rule',
   })
   @ApiNoContentResponse()
   @ApiNotFoundResponse({ description: 'DEADLINE_NOT_FOUND' })

@@ -7,7 +7,11 @@ const LIMITS = { threads: 1, queue: 4, timeoutMs: 120_000, memoryMb: 512 };
 
 describe('ParsePool', () => {
   it('parses in a worker thread, not in the API thread', async () => {
-    const report = generateReport(new SeededRandom(7), { agencyName: '测试市人民政府', year: 2023, activity: 1 });
+    const report = generateReport(new SeededRandom(7), {
+      agencyName: '测试市人民政府',
+      year: 2023,
+      activity: 1,
+    });
     const bytes = new TextEncoder().encode(renderReportText(report));
     const run = await new ParsePool(LIMITS, true).run({
       bytes,

@@ -41,9 +41,14 @@ describe('deadlines', () => {
     expect(statutoryDueDate(2023, 'town')).toBe('2024-01-31');
     // A people's government's own report: 31 March.
     expect(statutoryDueDate(2023, 'government')).toBe('2024-03-31');
-    expect(effectiveDeadline(2024, path, [], 'government')).toMatchObject({ dueDate: '2025-03-31', source: 'statutory' });
+    expect(effectiveDeadline(2024, path, [], 'government')).toMatchObject({
+      dueDate: '2025-03-31',
+      source: 'statutory',
+    });
     // A deadline the region set still wins over the statute's, for governments too.
-    expect(effectiveDeadline(2024, path, rules.slice(0, 1), 'government').dueDate).toBe('2025-01-20');
+    expect(effectiveDeadline(2024, path, rules.slice(0, 1), 'government').dueDate).toBe(
+      '2025-01-20',
+    );
   });
 
   it('counts days late by the Chinese calendar day, whatever the server time zone', () => {

@@ -25,4 +25,3 @@ export const MAX_FILE_NAME_LENGTH = 255;
 export function cleanFileName(name: string, fallback: string): string {
   return storableFileName(name, fallback, MAX_FILE_NAME_LENGTH);
 }
-

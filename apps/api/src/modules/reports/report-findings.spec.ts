@@ -98,7 +98,10 @@ describe('findings of stored reports', () => {
     const inDoubt: Finding = {
       rule: 'F.LAYOUT',
       severity: 'warning',
-      cells: [applicationCell('carriedOver', 'naturalPerson'), applicationCell('carriedOver', 'total')],
+      cells: [
+        applicationCell('carriedOver', 'naturalPerson'),
+        applicationCell('carriedOver', 'total'),
+      ],
       message: '版式无法确定',
     };
     expect(withCrossReportFindings([inDoubt], thisYear, lastYear).map((f) => f.rule)).toEqual([

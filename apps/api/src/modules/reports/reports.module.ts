@@ -15,11 +15,7 @@ import { ReportsService } from './reports.service';
 
 /** Annual reports: uploads, versions, corrections, the review workflow and deadlines. */
 @Module({
-  imports: [
-    TypeOrmModule.forFeature(REPORT_ENTITIES),
-    AgenciesModule,
-    NotificationsModule,
-  ],
+  imports: [TypeOrmModule.forFeature(REPORT_ENTITIES), AgenciesModule, NotificationsModule],
   controllers: [ReportsController, DeadlinesController],
   providers: [
     ReportsService,
