@@ -40,26 +40,43 @@ export function checkCarryOver(report: CanonicalReport, previous: CanonicalRepor
   });
 }
 
+/** The columns of table 2's stock rows (2021 format). */
+type StockColumn = 'issued' | 'repealed' | 'inForce';
+
+/**
+ * The stock rows of both reports, when both are in the 2021 format (the only one counting a
+ * stock this way), each with last year's 现行有效 as a term: what T2.STOCK and T2.REPEAL read.
+ */
+function stockRows(
+  report: CanonicalReport,
+  previous: CanonicalReport,
+): {
+  row: (typeof STOCK_ROW_KEYS)[number];
+  term: (column: StockColumn) => Term;
+  lastInForce: Term;
+}[] {
+  if (report.formatVersion !== '2021' || previous.formatVersion !== '2021') return [];
+  const label = (column: StockColumn): string => PROACTIVE_COLUMN_2021[column].label;
+  return STOCK_ROW_KEYS.map((row) => ({
+    row,
+    term: (column) => ({ label: label(column), value: report.proactive[row][column] }),
+    lastInForce: {
+      label: `${previousReportName(previous)}${label('inForce')}`,
+      value: previous.proactive[row].inForce,
+    },
+  }));
+}
+
 /**
  * T2.STOCK — 现行有效 = last year's 现行有效 + 本年制发 − 本年废止, for regulations and
  * normative documents. Only the 2021 format counts a stock this way, so both reports must be in it.
  */
 export function checkProactiveStock(report: CanonicalReport, previous: CanonicalReport): Finding[] {
-  if (report.formatVersion !== '2021' || previous.formatVersion !== '2021') return [];
   const table = REPORT_TABLE.proactive.shortLabel;
-  const label = (column: 'issued' | 'repealed' | 'inForce'): string =>
-    PROACTIVE_COLUMN_2021[column].label;
-  return STOCK_ROW_KEYS.flatMap((row): Finding[] => {
-    const current = report.proactive[row];
-    const lastInForce: Term = {
-      label: `${previousReportName(previous)}${label('inForce')}`,
-      value: previous.proactive[row].inForce,
-    };
-    const expected = lastInForce.value + current.issued - current.repealed;
-    if (sameNumber(current.inForce, expected)) return [];
-    const inForce: Term = { label: label('inForce'), value: current.inForce };
-    const issued: Term = { label: label('issued'), value: current.issued };
-    const repealed: Term = { label: label('repealed'), value: current.repealed };
+  return stockRows(report, previous).flatMap(({ row, term, lastInForce }): Finding[] => {
+    const [inForce, issued, repealed] = [term('inForce'), term('issued'), term('repealed')];
+    const expected = lastInForce.value + issued.value - repealed.value;
+    if (sameNumber(inForce.value, expected)) return [];
     return [
       createFinding(
         'T2.STOCK',
@@ -79,21 +96,15 @@ export function checkProactiveStock(report: CanonicalReport, previous: Canonical
  * T2.REPEAL — 本年废止 ≤ last year's 现行有效 + 本年制发: only documents that existed can be
  * repealed. Where T2.STOCK says the stock does not carry over, this says a count is impossible.
  */
-export function checkProactiveRepeals(report: CanonicalReport, previous: CanonicalReport): Finding[] {
-  if (report.formatVersion !== '2021' || previous.formatVersion !== '2021') return [];
+export function checkProactiveRepeals(
+  report: CanonicalReport,
+  previous: CanonicalReport,
+): Finding[] {
   const table = REPORT_TABLE.proactive.shortLabel;
-  const label = (column: 'issued' | 'repealed' | 'inForce'): string =>
-    PROACTIVE_COLUMN_2021[column].label;
-  return STOCK_ROW_KEYS.flatMap((row): Finding[] => {
-    const current = report.proactive[row];
-    const lastInForce: Term = {
-      label: `${previousReportName(previous)}${label('inForce')}`,
-      value: previous.proactive[row].inForce,
-    };
-    const available = lastInForce.value + current.issued;
-    if (current.repealed <= available) return [];
-    const repealed: Term = { label: label('repealed'), value: current.repealed };
-    const issued: Term = { label: label('issued'), value: current.issued };
+  return stockRows(report, previous).flatMap(({ row, term, lastInForce }): Finding[] => {
+    const [repealed, issued] = [term('repealed'), term('issued')];
+    const available = lastInForce.value + issued.value;
+    if (repealed.value <= available) return [];
     return [
       createFinding(
         'T2.REPEAL',
