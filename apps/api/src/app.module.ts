@@ -59,7 +59,7 @@ export class AppModule {
         }),
         DomainEventsModule,
         AuditModule,
-        AuthModule.register(resolveSessionSecret(options.config)),
+        AuthModule.register(resolveSessionSecret(options.config), options.config.loginLimits),
         HealthModule,
         SystemModule,
         RulesModule,

@@ -6,7 +6,6 @@ import {
 } from '../src/modules/auth/throttling/login-attempts';
 import {
   IMPORTS_PER_ACCOUNT,
-  LOGIN_PER_CLIENT,
   UPLOADS_PER_ACCOUNT,
 } from '../src/modules/auth/throttling/rate-limits';
 import { createTestAgency, tokenFor } from './support/auth';
@@ -17,6 +16,9 @@ import { bootTestApp, type TestApp } from './support/test-app';
  * trusts X-Forwarded-For from a proxy on loopback: ATLAS_TRUST_PROXY), so the limits per
  * address start from zero and other specs' sign-ins from 127.0.0.1 do not count.
  */
+/** The production default of ATLAS_LOGIN_PER_CLIENT_PER_MINUTE, which this spec boots with. */
+const LOGIN_PER_CLIENT = { limit: 120 } as const;
+
 describe('login throttling and upload rate limits (real PostgreSQL)', () => {
   let testApp: TestApp;
   const server = () => testApp.app.getHttpServer();
@@ -38,7 +40,12 @@ describe('login throttling and upload rate limits (real PostgreSQL)', () => {
     );
 
   beforeAll(async () => {
-    testApp = await bootTestApp({ ATLAS_TRUST_PROXY: 'loopback' });
+    testApp = await bootTestApp({
+      ATLAS_TRUST_PROXY: 'loopback',
+      // The production limits (each test signs in from addresses of its own).
+      ATLAS_LOGIN_PER_CLIENT_PER_MINUTE: String(LOGIN_PER_CLIENT.limit),
+      ATLAS_LOGIN_OVERALL_PER_MINUTE: '600',
+    });
   });
   afterAll(() => testApp.close());
 

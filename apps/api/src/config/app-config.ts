@@ -48,13 +48,17 @@ const environmentSchema = z.object({
     .default(20),
   ATLAS_WEB_DIR: z.string().min(1).optional(),
   ATLAS_ADMIN_PASSWORD: z.string().min(8, { message: '至少 8 个字符' }).optional(),
-  ATLAS_DEMO_DATA: z.enum(['auto', 'true', 'false'], { message: '应为 auto、true 或 false' }).default('auto'),
+  ATLAS_DEMO_DATA: z
+    .enum(['auto', 'true', 'false'], { message: '应为 auto、true 或 false' })
+    .default('auto'),
   ATLAS_JOBS: booleanFlag.default(true),
   ATLAS_PARSE_THREADS: positiveInteger(64).optional(),
   ATLAS_PARSE_QUEUE: positiveInteger(10_000).default(50),
   ATLAS_PARSE_TIMEOUT_S: positiveInteger(3600).default(30),
   ATLAS_PARSE_MEMORY_MB: positiveInteger(16_384).default(512),
   ATLAS_IMPORT_JOBS_PER_ACCOUNT: positiveInteger(100).default(2),
+  ATLAS_LOGIN_PER_CLIENT_PER_MINUTE: positiveInteger(1_000_000).default(120),
+  ATLAS_LOGIN_OVERALL_PER_MINUTE: positiveInteger(1_000_000).default(600),
   ATLAS_STORAGE_QUOTA_MB: z.coerce
     .number({ message: '应为数字' })
     .positive({ message: '应大于 0' })
@@ -108,6 +112,8 @@ export interface AppConfig {
   readonly parse: ParsePoolConfig;
   /** Bulk import jobs one account may have waiting or running at once. */
   readonly importJobsPerAccount: number;
+  /** Sign-in requests a minute: from one client address, and from all clients together. */
+  readonly loginLimits: { readonly perClientPerMinute: number; readonly overallPerMinute: number };
   /** Original report files stored per agency, all versions together. */
   readonly storageQuotaBytesPerAgency: number;
   /** Work off background jobs (bulk imports) in this process; off: only enqueue them for another. */
@@ -152,7 +158,10 @@ export function loadConfig(
       parsed.error.issues.map((issue) => {
         const name = issue.path.join('.');
         const value = present[name];
-        const shown = /SECRET|PASSWORD/.test(name) || name === 'DATABASE_URL' ? '(hidden)' : JSON.stringify(value);
+        const shown =
+          /SECRET|PASSWORD/.test(name) || name === 'DATABASE_URL'
+            ? '(hidden)'
+            : JSON.stringify(value);
         return `${name}=${value === undefined ? '(unset)' : shown}: ${issue.message}`;
       }),
     );
@@ -179,6 +188,10 @@ export function loadConfig(
     adminPassword: env.ATLAS_ADMIN_PASSWORD,
     tokenTtlHours: env.ATLAS_TOKEN_TTL_HOURS,
     trustProxy: trustProxySetting(env.ATLAS_TRUST_PROXY),
+    loginLimits: {
+      perClientPerMinute: env.ATLAS_LOGIN_PER_CLIENT_PER_MINUTE,
+      overallPerMinute: env.ATLAS_LOGIN_OVERALL_PER_MINUTE,
+    },
     parse: {
       threads: env.ATLAS_PARSE_THREADS ?? Math.min(2, availableParallelism()),
       queue: env.ATLAS_PARSE_QUEUE,

@@ -12,14 +12,14 @@ import { UserEntity } from './entities/user.entity';
 import { UserScopeEntity } from './entities/user-scope.entity';
 import { DeviceCookies } from './throttling/device-cookie';
 import { LoginAttempts } from './throttling/login-attempts';
-import { rateLimitOptions } from './throttling/rate-limits';
+import { type LoginLimits, rateLimitOptions } from './throttling/rate-limits';
 import { PostgresThrottleStore } from './throttling/throttle-store';
 import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
 
 @Module({})
 export class AuthModule {
-  static register(sessionSecret: string): DynamicModule {
+  static register(sessionSecret: string, loginLimits: LoginLimits): DynamicModule {
     const devices = new DeviceCookies(sessionSecret);
     return {
       module: AuthModule,
@@ -34,7 +34,7 @@ export class AuthModule {
         ThrottlerModule.forRootAsync({
           inject: [DataSource],
           useFactory: (dataSource: DataSource) =>
-            rateLimitOptions(new PostgresThrottleStore(dataSource), devices),
+            rateLimitOptions(new PostgresThrottleStore(dataSource), devices, loginLimits),
         }),
       ],
       controllers: [AuthController, UsersController],

@@ -9,17 +9,18 @@ import type { PostgresThrottleStore } from './throttle-store';
 const MINUTE = 60_000;
 
 /**
- * Sign-in requests from one client address, right or wrong: a flood (40 a second) waits
- * 5 minutes, while many people behind one NAT address signing in at nine stay below it.
- * Wrong passwords per address have a tighter limit of their own (LoginAttempts).
+ * Sign-in requests a minute (ATLAS_LOGIN_PER_CLIENT_PER_MINUTE, ATLAS_LOGIN_OVERALL_PER_MINUTE).
+ * From one client address, right or wrong (default 120): a flood (40 a second) waits 5 minutes,
+ * while many people behind one NAT address signing in at nine stay below it; wrong passwords
+ * per address have a tighter limit of their own (LoginAttempts). Overall (default 600): about
+ * what two cores can verify (argon2id); beyond it a flood from many addresses waits instead of
+ * starving the API. Browsers that signed in to the account before are not counted, so a flood
+ * cannot keep known users out.
  */
-export const LOGIN_PER_CLIENT = { limit: 120, ttl: MINUTE, blockDuration: 5 * MINUTE } as const;
-/**
- * Sign-in overall (all clients): about what two cores can verify (argon2id); beyond it a flood
- * from many addresses waits instead of starving the API. Browsers that signed in to the
- * account before are not counted, so a flood cannot keep known users out.
- */
-export const LOGIN_OVERALL = { limit: 600, ttl: MINUTE, blockDuration: MINUTE } as const;
+export interface LoginLimits {
+  readonly perClientPerMinute: number;
+  readonly overallPerMinute: number;
+}
 /** Report uploads and previews per account (each is parsed). */
 export const UPLOADS_PER_ACCOUNT = { limit: 60, ttl: MINUTE, blockDuration: MINUTE } as const;
 /** Bulk import uploads (create, preview, confirm) per account: each carries up to 100 MB. */
@@ -29,12 +30,21 @@ export const IMPORTS_PER_ACCOUNT = { limit: 20, ttl: MINUTE, blockDuration: MINU
 export function rateLimitOptions(
   store: PostgresThrottleStore,
   devices: DeviceCookies,
+  login: LoginLimits,
 ): ThrottlerModuleOptions {
   const throttlers: ThrottlerOptions[] = [
-    { name: 'login:client', ...LOGIN_PER_CLIENT, getTracker: clientAddress },
+    {
+      name: 'login:client',
+      limit: login.perClientPerMinute,
+      ttl: MINUTE,
+      blockDuration: 5 * MINUTE,
+      getTracker: clientAddress,
+    },
     {
       name: 'login:all',
-      ...LOGIN_OVERALL,
+      limit: login.overallPerMinute,
+      ttl: MINUTE,
+      blockDuration: MINUTE,
       getTracker: () => 'all',
       skipIf: (context) => devices.read(requestOf(context).headers.cookie) !== null,
     },
