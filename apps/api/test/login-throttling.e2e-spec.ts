@@ -45,6 +45,8 @@ describe('login throttling and upload rate limits (real PostgreSQL)', () => {
       // The production limits (each test signs in from addresses of its own).
       ATLAS_LOGIN_PER_CLIENT_PER_MINUTE: String(LOGIN_PER_CLIENT.limit),
       ATLAS_LOGIN_OVERALL_PER_MINUTE: '600',
+      ATLAS_UPLOADS_PER_ACCOUNT_PER_MINUTE: String(UPLOADS_PER_ACCOUNT.limit),
+      ATLAS_IMPORTS_PER_ACCOUNT_PER_MINUTE: String(IMPORTS_PER_ACCOUNT.limit),
     });
   });
   afterAll(() => testApp.close());

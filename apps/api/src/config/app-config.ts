@@ -59,6 +59,8 @@ const environmentSchema = z.object({
   ATLAS_IMPORT_JOBS_PER_ACCOUNT: positiveInteger(100).default(2),
   ATLAS_LOGIN_PER_CLIENT_PER_MINUTE: positiveInteger(1_000_000).default(120),
   ATLAS_LOGIN_OVERALL_PER_MINUTE: positiveInteger(1_000_000).default(600),
+  ATLAS_UPLOADS_PER_ACCOUNT_PER_MINUTE: positiveInteger(1_000_000).default(60),
+  ATLAS_IMPORTS_PER_ACCOUNT_PER_MINUTE: positiveInteger(1_000_000).default(20),
   ATLAS_STORAGE_QUOTA_MB: z.coerce
     .number({ message: '应为数字' })
     .positive({ message: '应大于 0' })
@@ -113,7 +115,13 @@ export interface AppConfig {
   /** Bulk import jobs one account may have waiting or running at once. */
   readonly importJobsPerAccount: number;
   /** Sign-in requests a minute: from one client address, and from all clients together. */
-  readonly loginLimits: { readonly perClientPerMinute: number; readonly overallPerMinute: number };
+  readonly loginLimits: {
+    readonly perClientPerMinute: number;
+    readonly overallPerMinute: number;
+    /** Report uploads and previews, and bulk import requests, a minute per account. */
+    readonly uploadsPerAccountPerMinute: number;
+    readonly importsPerAccountPerMinute: number;
+  };
   /** Original report files stored per agency, all versions together. */
   readonly storageQuotaBytesPerAgency: number;
   /** Work off background jobs (bulk imports) in this process; off: only enqueue them for another. */
@@ -191,6 +199,8 @@ export function loadConfig(
     loginLimits: {
       perClientPerMinute: env.ATLAS_LOGIN_PER_CLIENT_PER_MINUTE,
       overallPerMinute: env.ATLAS_LOGIN_OVERALL_PER_MINUTE,
+      uploadsPerAccountPerMinute: env.ATLAS_UPLOADS_PER_ACCOUNT_PER_MINUTE,
+      importsPerAccountPerMinute: env.ATLAS_IMPORTS_PER_ACCOUNT_PER_MINUTE,
     },
     parse: {
       threads: env.ATLAS_PARSE_THREADS ?? Math.min(2, availableParallelism()),

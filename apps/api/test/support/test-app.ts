@@ -27,9 +27,12 @@ export async function bootTestApp(
     NODE_ENV: 'test',
     ATLAS_LOG_LEVEL: 'silent',
     // Every spec signs in from 127.0.0.1 against one shared throttle table, like a whole office
-    // behind one address: the sign-in limits are the login-throttling spec's to prove.
+    // behind one address, and a spec's account uploads faster than a person: the limits are the
+    // login-throttling spec's to prove.
     ATLAS_LOGIN_PER_CLIENT_PER_MINUTE: '1000000',
     ATLAS_LOGIN_OVERALL_PER_MINUTE: '1000000',
+    ATLAS_UPLOADS_PER_ACCOUNT_PER_MINUTE: '1000000',
+    ATLAS_IMPORTS_PER_ACCOUNT_PER_MINUTE: '1000000',
     ...environment,
   });
   const app = await createApp(config, databaseUrl, {

@@ -20,10 +20,13 @@ const MINUTE = 60_000;
 export interface LoginLimits {
   readonly perClientPerMinute: number;
   readonly overallPerMinute: number;
+  /** ATLAS_UPLOADS_PER_ACCOUNT_PER_MINUTE, ATLAS_IMPORTS_PER_ACCOUNT_PER_MINUTE (see below). */
+  readonly uploadsPerAccountPerMinute: number;
+  readonly importsPerAccountPerMinute: number;
 }
-/** Report uploads and previews per account (each is parsed). */
+/** Report uploads and previews per account, by default (each is parsed). */
 export const UPLOADS_PER_ACCOUNT = { limit: 60, ttl: MINUTE, blockDuration: MINUTE } as const;
-/** Bulk import uploads (create, preview, confirm) per account: each carries up to 100 MB. */
+/** Bulk import uploads (create, preview, confirm) per account, by default: each up to 100 MB. */
 export const IMPORTS_PER_ACCOUNT = { limit: 20, ttl: MINUTE, blockDuration: MINUTE } as const;
 
 /** The throttlers of every rate-limited route, counted in PostgreSQL (shared by replicas). */
@@ -48,8 +51,18 @@ export function rateLimitOptions(
       getTracker: () => 'all',
       skipIf: (context) => devices.read(requestOf(context).headers.cookie) !== null,
     },
-    { name: 'upload:account', ...UPLOADS_PER_ACCOUNT, getTracker: accountOrAddress },
-    { name: 'import:account', ...IMPORTS_PER_ACCOUNT, getTracker: accountOrAddress },
+    {
+      name: 'upload:account',
+      ...UPLOADS_PER_ACCOUNT,
+      limit: login.uploadsPerAccountPerMinute,
+      getTracker: accountOrAddress,
+    },
+    {
+      name: 'import:account',
+      ...IMPORTS_PER_ACCOUNT,
+      limit: login.importsPerAccountPerMinute,
+      getTracker: accountOrAddress,
+    },
   ];
   return {
     storage: store,
