@@ -107,8 +107,22 @@ const PROACTIVE_CELL_BY_PATH = new Map<
   ),
 );
 
+/**
+ * Addresses already parsed. Only cells of the model are kept, so the map is bounded by the
+ * model's few hundred cells whatever strings callers pass; a parse places every cell several times.
+ */
+const PARSED_ADDRESSES = new Map<string, CellLocation>();
+
 /** The table, row and column of an address; null if it names no cell of the model. */
 export function parseCellAddress(address: string): CellLocation | null {
+  const known = PARSED_ADDRESSES.get(address);
+  if (known) return known;
+  const location = locateCell(address);
+  if (location) PARSED_ADDRESSES.set(address, Object.freeze(location));
+  return location;
+}
+
+function locateCell(address: string): CellLocation | null {
   const firstDot = address.indexOf('.');
   const lastDot = address.lastIndexOf('.');
   if (firstDot < 0 || lastDot === firstDot) return null;
