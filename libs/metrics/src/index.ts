@@ -6,3 +6,4 @@ export * from './lib/narrative';
 export * from './lib/quality';
 export * from './lib/compare';
 export * from './lib/cell-vector';
+export * from './lib/alerts';
