@@ -11,6 +11,7 @@ export * from './lib/cell-values';
 export * from './lib/checks/table3';
 export * from './lib/checks/table4';
 export * from './lib/checks/narrative';
+export * from './lib/checks/structure';
 export * from './lib/checks/cross-report';
 export * from './lib/checks/run-checks';
 export * from './lib/read-report';

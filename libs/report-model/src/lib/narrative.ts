@@ -58,6 +58,43 @@ export type NarrativeNumberKey = (typeof NARRATIVE_NUMBERS)[number]['key'];
 export const NARRATIVE_NUMBER = indexByKey(NARRATIVE_NUMBERS);
 export const isNarrativeNumberKey = keyGuard(NARRATIVE_NUMBERS);
 
+/** The six parts of a report (一 … 六), in the order the format prescribes. */
+export const REPORT_PARTS = [
+  { key: 'overview', label: '一、总体情况', labelEn: 'I. Overview' },
+  { key: 'proactive', label: '二、主动公开政府信息情况', labelEn: 'II. Proactive disclosure' },
+  {
+    key: 'applications',
+    label: '三、收到和处理政府信息公开申请情况',
+    labelEn: 'III. Applications received and handled',
+  },
+  {
+    key: 'reviewLitigation',
+    label: '四、政府信息公开行政复议、行政诉讼情况',
+    labelEn: 'IV. Administrative review and litigation',
+  },
+  {
+    key: 'problems',
+    label: '五、存在的主要问题及改进情况',
+    labelEn: 'V. Problems and improvements',
+  },
+  { key: 'other', label: '六、其他需要报告的事项', labelEn: 'VI. Other matters' },
+] as const satisfies readonly KeyLabel[];
+
+export type ReportPartKey = (typeof REPORT_PARTS)[number]['key'];
+
+export const REPORT_PART = indexByKey(REPORT_PARTS);
+export const isReportPartKey = keyGuard(REPORT_PARTS);
+
+/** "统计期限自2023年1月1日起至2023年12月31日止" → { start: '2023-01-01', end: '2023-12-31' }. */
+export interface StatedPeriod {
+  /** YYYY-MM-DD. */
+  start: string;
+  /** YYYY-MM-DD (the year of the start when the text leaves it out). */
+  end: string;
+  /** The words as printed. */
+  text: string;
+}
+
 export interface Narrative {
   /** Text of part 一 总体情况 ('' when the part is missing). */
   overview: string;
@@ -66,6 +103,13 @@ export interface Narrative {
   /** Text of part 六 其他需要报告的事项. */
   other: string;
   metrics: NarrativeMetrics;
+  /**
+   * The parts whose headings the document prints, in the order it prints them (the first
+   * heading of each part). Absent when the reading does not know it (reports entered as data).
+   */
+  partsFound?: ReportPartKey[];
+  /** The reporting period (统计期限) the text states; null when it states none, absent if unknown. */
+  period?: StatedPeriod | null;
 }
 
 export function emptyNarrativeMetrics(): NarrativeMetrics {

@@ -1,7 +1,7 @@
 import { APPLICATION_ROW, type Table3Layout } from './applications';
 import { listCells, setCell } from './cells';
 import { FORMAT_VERSIONS, type FormatVersion } from './format-version';
-import { NARRATIVE_NUMBERS, type Narrative } from './narrative';
+import { isReportPartKey, NARRATIVE_NUMBERS, type Narrative } from './narrative';
 import { type CanonicalReport, emptyReport, REPORT_SCHEMA } from './report';
 
 export type ReportReading =
@@ -98,6 +98,7 @@ function readNarrative(input: unknown, narrative: Narrative, problems: string[])
     if (typeof text === 'string') narrative[part] = text;
     else problems.push(`narrative.${part} 应为字符串`);
   }
+  readStructure(input, narrative, problems);
   const metrics = input['metrics'];
   if (metrics === undefined || metrics === null) return;
   if (!isObject(metrics)) {
@@ -121,5 +122,24 @@ function readNarrative(input: unknown, narrative: Narrative, problems: string[])
     const valid = rates.every((rate) => isObject(rate) && typeof rate['subject'] === 'string' && isFiniteNumber(rate['rate']));
     if (valid) narrative.metrics.inspectionPassRates = rates as Narrative['metrics']['inspectionPassRates'];
     else problems.push('narrative.metrics.inspectionPassRates 每项应为 {subject, rate}');
+  }
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The parts found and the stated period (what S.PARTS and S.PERIOD read), when given. */
+function readStructure(input: JsonObject, narrative: Narrative, problems: string[]): void {
+  const parts = input['partsFound'];
+  if (parts !== undefined && parts !== null) {
+    if (Array.isArray(parts) && parts.every((part) => typeof part === 'string' && isReportPartKey(part))) {
+      narrative.partsFound = parts.filter((part): part is NonNullable<Narrative['partsFound']>[number] => isReportPartKey(part));
+    } else problems.push('narrative.partsFound 应为部分名称（overview、proactive…）的数组');
+  }
+  const period = input['period'];
+  if (period === null) narrative.period = null;
+  else if (period !== undefined) {
+    const valid = isObject(period) && typeof period['start'] === 'string' && ISO_DATE.test(period['start']) && typeof period['end'] === 'string' && ISO_DATE.test(period['end']) && typeof period['text'] === 'string';
+    if (valid) narrative.period = { start: period['start'] as string, end: period['end'] as string, text: period['text'] as string };
+    else problems.push('narrative.period 应为 {start, end, text}（日期为 YYYY-MM-DD）');
   }
 }

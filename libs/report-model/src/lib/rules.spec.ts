@@ -1,7 +1,7 @@
 import { createFinding, RULE, RULES } from './rules';
 
 describe('rules', () => {
-  it('lists the twelve rules of the spec, T2.REPEAL, N.COPIED, F.LAYOUT and F.TEMPLATE once each', () => {
+  it('lists the twelve rules of the spec, the oversight rules of issue 17, F.LAYOUT and F.TEMPLATE once each', () => {
     expect(RULES.map((rule) => rule.id)).toEqual([
       'T3.BALANCE',
       'T3.OUTCOMES',
@@ -14,6 +14,14 @@ describe('rules', () => {
       'N.REVIEW',
       'N.LITIGATION',
       'N.COPIED',
+      'S.PARTS',
+      'S.PERIOD',
+      'N.FEE',
+      'N.COMPLETION',
+      'N.PUBLISHED',
+      'N.PASS_RATE',
+      'D.LATE',
+      'H.COVERAGE',
       'F.MISSING_TABLE',
       'F.TEMPLATE',
       'F.UNKNOWN_ROW',

@@ -1,3 +1,5 @@
+import type { ReportPartKey } from './narrative';
+
 /** `error`: the report contradicts itself; `warning`: unusual, or cannot be verified. */
 export type Severity = 'error' | 'warning';
 
@@ -182,6 +184,129 @@ export const RULES = [
     },
   },
   {
+    id: 'S.PARTS',
+    severity: 'warning',
+    scope: 'report',
+    name: '六个部分齐全有序',
+    nameEn: 'The six parts, in order',
+    description:
+      '报告有格式规定的六个部分（总体情况、主动公开、依申请公开、复议诉讼、问题及改进、其他事项），且按一至六的顺序排列。',
+    descriptionEn:
+      'The report has the six parts of the format (overview, proactive, applications, review and litigation, problems, other) in the order 一 to 六.',
+    looksAt: '正文六个部分的标题及其先后顺序',
+    source: { kind: 'regulation', cite: REGULATION + '第五十条；' + FORMAT_2021 + ' 正文六个部分' },
+  },
+  {
+    id: 'S.PERIOD',
+    severity: 'warning',
+    scope: 'report',
+    name: '报告年度与统计期限',
+    nameEn: 'Report year and period',
+    description: '标题所写年度、正文所述统计期限（该年1月1日至12月31日）与报告所属年度三者一致。',
+    descriptionEn:
+      'The year in the title, the reporting period the text states (1 January to 31 December of that year) and the year the report is filed for agree.',
+    looksAt: '标题中的年度；正文统计期限；上传时所选的报告年度',
+    source: {
+      kind: 'regulation',
+      cite: REGULATION + '第四十九条：公布本行政机关上一年度政府信息公开工作年度报告',
+    },
+  },
+  {
+    id: 'N.FEE',
+    severity: 'warning',
+    scope: 'report',
+    name: '信息处理费核对',
+    nameEn: 'Processing fees',
+    description:
+      '第六部分所述信息处理费与表三（六）2“逾期未按收费通知要求缴纳费用”及表二行政事业性收费金额相互一致：发过收费通知应说明收费情况，称未收费则表二不应小于所述金额。',
+    descriptionEn:
+      'The processing fee part 六 states agrees with table 3 (六)2 (fee notices not paid) and with the fee amount of table 2: fee notices call for a statement on fees, and a stated fee cannot exceed the fees table 2 reports.',
+    looksAt:
+      '第六部分所述信息处理费（元）；表三（六）2 逾期未缴纳费用（总计列）；表二 行政事业性收费金额（万元）',
+    source: {
+      kind: 'notice',
+      cite: '国办函〔2020〕109号《政府信息公开信息处理费管理办法》第十二条：在年度报告中公开信息处理费收取情况',
+    },
+  },
+  {
+    id: 'N.COMPLETION',
+    severity: 'warning',
+    scope: 'report',
+    name: '正文办结率核对',
+    nameEn: 'Completion rate in the text',
+    description:
+      '正文所述办结率不低于表三办理总计占（新收 + 上年结转）的比例（按四舍五入容差），也不超过 100%。',
+    descriptionEn:
+      'The completion rate in the text is no lower than table 3 total handled / (new + carried over), allowing for rounding, and no higher than 100 %.',
+    looksAt: '正文所述办结率；表三 新收、上年结转、办理结果总计（总计列）',
+    source: {
+      kind: 'regulation',
+      cite: REGULATION + '第五十条第（二）项：收到和处理政府信息公开申请的情况',
+    },
+  },
+  {
+    id: 'N.PUBLISHED',
+    severity: 'warning',
+    scope: 'report',
+    name: '正文发布条数核对',
+    nameEn: 'Items published in the text',
+    description:
+      '正文所述主动公开发布的信息条数不少于表二本年制发的规章和行政规范性文件件数之和（制发的文件都应公开）。',
+    descriptionEn:
+      'The number of items the text says were published is at least the regulations and normative documents table 2 says were issued (each must be published).',
+    looksAt: '正文所述发布政务信息条数；表二 规章、行政规范性文件本年制发件数',
+    source: {
+      kind: 'regulation',
+      cite: REGULATION + '第五十条第（一）项：主动公开政府信息的情况；第二十条第（一）项',
+    },
+  },
+  {
+    id: 'N.PASS_RATE',
+    severity: 'warning',
+    scope: 'report',
+    name: '正文合格率核对',
+    nameEn: 'Pass rates in the text',
+    description: '正文所述各项检查的合格率在 0 至 100% 之间（报告表格无对应数字，只查是否可能）。',
+    descriptionEn:
+      'Every inspection pass rate the text states lies between 0 and 100 % (the tables hold no counterpart, so only whether it is possible is checked).',
+    looksAt: '正文所述合格率',
+    source: { kind: 'practice', cite: '比率不能超过 100%' },
+  },
+  {
+    id: 'D.LATE',
+    severity: 'warning',
+    scope: 'crossReport',
+    name: '逾期发布',
+    nameEn: 'Late report',
+    description:
+      '报告在法定期限之后提交：部门（及乡镇、街道、开发区）为次年1月31日，人民政府为次年3月31日；地区可按年度另行规定。未收到申请的也应按期报送全为 0 的报告，不是缺报。',
+    descriptionEn:
+      "The report was submitted after its deadline: 31 January of the next year for departments (and towns, subdistricts, zones), 31 March for people's governments; a region may set other dates per year. An agency that received no request still files a report of zeros.",
+    looksAt: '提交日期；该单位该年度的报送期限（单位、上级地区、年度或法定期限）',
+    source: {
+      kind: 'regulation',
+      cite:
+        REGULATION +
+        '第四十九条：每年1月31日前向本级政府信息公开工作主管部门提交，县级以上人民政府3月31日前向社会公布',
+    },
+  },
+  {
+    id: 'H.COVERAGE',
+    severity: 'warning',
+    scope: 'crossReport',
+    name: '下级报告覆盖',
+    nameEn: 'Coverage of subordinate reports',
+    description:
+      '人民政府的报告提交时，其所属部门和乡镇、街道都已报送本年度报告；地区规定本级报告须汇总所属部门时，本级表三新收、办理总计不小于各部门之和。',
+    descriptionEn:
+      "When a people's government submits, its departments and towns have all filed the year's report; where the region so rules, its table 3 new and handled totals are at least the sum of its departments'.",
+    looksAt: '所属部门、乡镇、街道的本年度报告；表三 新收、办理结果总计（总计列）与各部门之和',
+    source: {
+      kind: 'regulation',
+      cite: REGULATION + '第四十九条、第五十条；汇总规则为地区规定',
+    },
+  },
+  {
     id: 'F.MISSING_TABLE',
     severity: 'error',
     scope: 'parse',
@@ -259,11 +384,19 @@ export interface CopiedFrom {
   readonly agencyId: string;
   readonly agencyName: string;
   readonly year: number;
+  /** The other report's version that was compared (absent in findings made before it was kept). */
+  readonly version?: number;
   readonly part: NarrativePartKey;
   /** Share (0–1) of the shorter part's own wording that stands in the other. */
   readonly similarity: number;
   /** This report's sentences that stand in the other, as written. */
   readonly sharedSentences: string[];
+}
+
+/** H.COVERAGE only: who below a people's government filed the year's report. */
+export interface CoverageDetail {
+  readonly reported: readonly { readonly agencyId: string; readonly name: string }[];
+  readonly missing: readonly { readonly agencyId: string; readonly name: string }[];
 }
 
 /** One broken rule, as it appears in a report's `findings`. */
@@ -281,6 +414,10 @@ export interface Finding {
   previousCells?: string[];
   /** N.COPIED only: the other report and the sentences the two share. */
   copiedFrom?: CopiedFrom;
+  /** S.PARTS (and N.FEE, N.PUBLISHED …): the parts of the text the finding points at. */
+  parts?: ReportPartKey[];
+  /** H.COVERAGE only: the agencies below that have and have not filed the year's report. */
+  coverage?: CoverageDetail;
   /**
    * F.AMBIGUOUS only: the readings that fit; each candidate has one value per entry of
    * `cells`, in the same order.
@@ -293,7 +430,7 @@ export function createFinding(
   rule: RuleId,
   cells: string[],
   message: string,
-  extra: Pick<Finding, 'previousCells' | 'candidates' | 'copiedFrom'> = {},
+  extra: Pick<Finding, 'previousCells' | 'candidates' | 'copiedFrom' | 'parts' | 'coverage'> = {},
 ): Finding {
   return { rule, severity: RULE[rule].severity, cells, message, ...extra };
 }

@@ -1,5 +1,5 @@
 import type { Narrative } from '@atlas/report-model';
-import { extractMetadata, extractNarrative } from './narrative';
+import { extractMetadata, extractNarrative, findStatedPeriod, partOrder } from './narrative';
 import { table2HintsFrom } from './table2-hints';
 
 export interface NarrativeReading {
@@ -19,7 +19,12 @@ const REPORT_WORDING = /政府信息公开.{0,6}(?:年度报告|年报)|政务�
 
 export function readNarrative(paragraphs: readonly string[], fileName?: string): NarrativeReading {
   const metadata = extractMetadata(paragraphs, fileName);
-  const narrative = extractNarrative(paragraphs);
+  // The parts as printed and the stated period only feed rules S.PARTS and S.PERIOD.
+  const narrative: Narrative = {
+    ...extractNarrative(paragraphs),
+    partsFound: partOrder(paragraphs),
+    period: findStatedPeriod(paragraphs),
+  };
   const wholeText = paragraphs.join('\n');
   return {
     title: metadata.title,

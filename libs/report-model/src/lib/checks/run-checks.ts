@@ -3,9 +3,14 @@ import type { Finding } from '../rules';
 import { checkCarryOver, checkProactiveRepeals, checkProactiveStock } from './cross-report';
 import {
   checkNarrativeApplications,
+  checkNarrativeCompletion,
+  checkNarrativeFee,
   checkNarrativeLitigation,
+  checkNarrativePassRates,
+  checkNarrativePublished,
   checkNarrativeReview,
 } from './narrative';
+import { checkReportParts, checkReportPeriod } from './structure';
 import { checkTable3Balance, checkTable3Outcomes, checkTable3RowSums } from './table3';
 import { checkTable4Totals } from './table4';
 
@@ -43,6 +48,12 @@ export function runSingleReportChecks(
     ...checkNarrativeApplications(report),
     ...checkNarrativeReview(report),
     ...checkNarrativeLitigation(report),
+    ...checkNarrativeCompletion(report),
+    ...checkNarrativePublished(report),
+    ...checkNarrativePassRates(report),
+    ...checkNarrativeFee(report),
+    ...checkReportParts(report),
+    ...checkReportPeriod(report),
   ];
   const uncertain = options.uncertainCells;
   if (!uncertain || uncertain.size === 0) return findings;

@@ -1,6 +1,7 @@
-export { extractMetadata, type ReportMetadata, type YearSource } from './metadata';
+export { extractMetadata, findStatedPeriod, type ReportMetadata, type YearSource } from './metadata';
 export {
   findPartHeadings,
+  partOrder,
   splitParts,
   PART_KEYS,
   type HeadingStyle,

@@ -1,4 +1,4 @@
-import { extractMetadata } from './metadata';
+import { extractMetadata, findStatedPeriod } from './metadata';
 
 describe('extractMetadata: title', () => {
   it('reads agency, year and title from a one-line title', () => {
@@ -175,5 +175,27 @@ describe('extractMetadata: agency', () => {
       '2023年度政府信息公开工作年度报告',
     ]);
     expect(meta).toMatchObject({ agencyName: '平潭综合实验区管委会办公室', year: 2023 });
+  });
+});
+
+describe('findStatedPeriod (what rule S.PERIOD reads)', () => {
+  it('reads the 统计期限 sentence', () => {
+    expect(
+      findStatedPeriod(['本报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止。']),
+    ).toEqual({ start: '2023-01-01', end: '2023-12-31', text: '2023年1月1日起至2023年12月31日' });
+  });
+
+  it('reads a period that is not a whole year after 统计期限', () => {
+    expect(findStatedPeriod(['统计期限为2023年1月1日至2023年11月30日。'])?.end).toBe('2023-11-30');
+  });
+
+  it('fills in an end year the text leaves out', () => {
+    expect(findStatedPeriod(['数据统计时间为 2025 年 1 月 1 日至 12 月 31 日。'])?.end).toBe(
+      '2025-12-31',
+    );
+  });
+
+  it('is null when no period is stated', () => {
+    expect(findStatedPeriod(['一、总体情况', '2023年，本局认真贯彻落实条例。'])).toBeNull();
   });
 });

@@ -178,6 +178,43 @@ function prefaceOf(paragraphs: readonly string[]): string[] {
   return opening.trim() ? [...preface, opening] : preface;
 }
 
+/**
+ * Any stated period "2023年1月1日(起)至2023年12月31日(止)", the second year optional, for rule
+ * S.PERIOD (which also judges periods that are not a whole year).
+ */
+const STATED_PERIOD =
+  /(?<year>20\d{2})年(?<month>\d{1,2})月(?<day>\d{1,2})日(?:起)?(?:至|到|—|－|-|~|～)(?:(?<endYear>20\d{2})年)?(?<endMonth>\d{1,2})月(?<endDay>\d{1,2})日/;
+/** Where a reporting period is stated: 统计期限 / 统计时限 / 统计时间 / 统计区间 / 数据…期限. */
+const PERIOD_CONTEXT = /统计(?:期限|时限|时间|区间|周期)|数据.{0,10}(?:期限|时限)/;
+
+const pad = (value: string): string => value.padStart(2, '0');
+
+/**
+ * The reporting period the text states (统计期限…), or null: the first period after a words such
+ * as 统计期限 (within 40 characters), else the first whole-year period (1月1日至12月31日).
+ */
+export function findStatedPeriod(
+  paragraphs: readonly string[],
+): { start: string; end: string; text: string } | null {
+  const text = toHalfWidth(compactText(paragraphs.join('\n')));
+  const context = PERIOD_CONTEXT.exec(text);
+  const near =
+    context === null
+      ? null
+      : STATED_PERIOD.exec(text.slice(context.index, context.index + context[0].length + 40));
+  const match = near ?? REPORTING_PERIOD.exec(text);
+  if (match?.groups === undefined) return null;
+  const whole = near ?? STATED_PERIOD.exec(match[0]);
+  const groups = whole?.groups;
+  if (whole === null || groups === undefined) return null;
+  const year = groups['year'];
+  return {
+    start: `${year}-${pad(groups['month'])}-${pad(groups['day'])}`,
+    end: `${groups['endYear'] ?? year}-${pad(groups['endMonth'])}-${pad(groups['endDay'])}`,
+    text: whole[0],
+  };
+}
+
 function periodYear(fullText: string): number | null {
   const match = REPORTING_PERIOD.exec(fullText);
   if (match?.groups === undefined) return null;

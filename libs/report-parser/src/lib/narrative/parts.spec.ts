@@ -1,4 +1,4 @@
-import { findPartHeadings, splitParts } from './parts';
+import { findPartHeadings, partOrder, splitParts } from './parts';
 
 /** A minimal report: each part's heading followed by one line of its own. */
 function report(headings: readonly string[]): string[] {
@@ -298,5 +298,43 @@ describe('findPartHeadings', () => {
         style: 'numeral',
       },
     ]);
+  });
+});
+
+describe('partOrder (what rule S.PARTS reads)', () => {
+  const STANDARD = [
+    '一、总体情况',
+    '二、主动公开政府信息情况',
+    '三、收到和处理政府信息公开申请情况',
+    '四、政府信息公开行政复议、行政诉讼情况',
+    '五、存在的主要问题及改进情况',
+    '六、其他需要报告的事项',
+  ];
+
+  it('lists the six parts in order', () => {
+    expect(partOrder(report(STANDARD))).toEqual([
+      'overview',
+      'proactive',
+      'applications',
+      'reviewLitigation',
+      'problems',
+      'other',
+    ]);
+  });
+
+  it('keeps a part printed out of order where it stands', () => {
+    const swapped = [STANDARD[0], STANDARD[1], STANDARD[2], STANDARD[4], STANDARD[3], STANDARD[5]];
+    expect(partOrder(report(swapped))).toEqual([
+      'overview',
+      'proactive',
+      'applications',
+      'problems',
+      'reviewLitigation',
+      'other',
+    ]);
+  });
+
+  it('leaves out a part that is not printed', () => {
+    expect(partOrder(report(STANDARD.filter((_, i) => i !== 4)))).not.toContain('problems');
   });
 });

@@ -339,6 +339,27 @@ function locateParts(paragraphs: readonly string[]): ChosenHeadings {
   return { joined, headings, reportEnd, attachmentStart };
 }
 
+/**
+ * The parts whose headings the document prints, in the order it prints them: the first heading
+ * of each part among the same candidates the split uses (lists in the preface and tables of
+ * contents left out), before any attachment. Unlike the split, which only takes headings in
+ * order, this keeps a part printed out of order where it stands (rule S.PARTS). Inferred
+ * headings (a part 五 deduced from its sub-heading) count as found.
+ */
+export function partOrder(paragraphs: readonly string[]): PartKey[] {
+  const { joined, headings, reportEnd } = locateParts(paragraphs);
+  const candidates = preferSections(dropListsAndContents(joined.text, findCandidates(joined.text)));
+  const firstStart = new Map<PartKey, number>();
+  for (const candidate of candidates) {
+    if (candidate.start < reportEnd && !firstStart.has(candidate.part))
+      firstStart.set(candidate.part, candidate.start);
+  }
+  for (const heading of headings) {
+    if (!firstStart.has(heading.part)) firstStart.set(heading.part, heading.start);
+  }
+  return [...firstStart.entries()].sort((a, b) => a[1] - b[1]).map(([part]) => part);
+}
+
 /** The paragraph that holds a joined-text offset (binary search over paragraph offsets). */
 function paragraphAt(offsets: number[], offset: number): number {
   let low = 0;
