@@ -3,6 +3,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import request from 'supertest';
 import { METRICS } from '@atlas/metrics';
 import { AnalyticsProjection } from '../src/modules/analytics/projection/analytics-projection.service';
+import { OverviewQuery } from '../src/modules/analytics/read/overview.query';
 import { adminToken, tokenFor, type TestUser } from './support/auth';
 import { bootTestApp, type TestApp } from './support/test-app';
 import { insertAgency, jiyuanFor, pasteReport, setTable3Row } from './reports-fixtures';
@@ -519,7 +520,9 @@ describe('analytics (real PostgreSQL)', () => {
         (response.body.units.missingList as { agency: { id: string } }[]).map((u) => u.agency.id),
       ).toEqual([ids.R]);
       // Listed by code, as a reader looks a unit up.
-      const codes = (response.body.units.includedList as { agency: { code: string } }[]).map((u) => u.agency.code);
+      const codes = (response.body.units.includedList as { agency: { code: string } }[]).map(
+        (u) => u.agency.code,
+      );
       expect(codes).toEqual([...codes].sort());
       expect(codes).toHaveLength(3);
     });
@@ -640,6 +643,38 @@ describe('analytics (real PostgreSQL)', () => {
       );
       expect(changed.status).toBe(200);
       expect(changed.body.submissions.accepted).toBe(1);
+    });
+
+    it('serves an unchanged answer from the cache without its queries, and a write changes it at once', async () => {
+      const overview = jest.spyOn(testApp.app.get(OverviewQuery), 'answer');
+      try {
+        const ask = (token: string, query: Record<string, unknown> = {}) =>
+          get(token, 'overview', { year: 2023, ...query }).expect(200);
+        const first = await ask(oversightB.token);
+        overview.mockClear();
+        // Asked again, by the same user and by the admin for the same scope: a lookup.
+        expect((await ask(oversightB.token)).body).toEqual(first.body);
+        expect((await ask(admin, { scope: ids.B })).body).toEqual(first.body);
+        expect(overview).not.toHaveBeenCalled();
+        // Another question is computed.
+        await ask(oversightB.token, { year: 2022 });
+        expect(overview).toHaveBeenCalledTimes(1);
+
+        // A write in the scope: the next answer is computed again and shows it.
+        const accepted = first.body.submissions.accepted as number;
+        await request(server())
+          .post(`/api/reports/${reportIds.B12023}/accept`)
+          .set(auth(admin))
+          .expect(200);
+        overview.mockClear();
+        const changed = await ask(oversightB.token);
+        expect(changed.body.submissions.accepted).toBe(accepted + 1);
+        expect(overview).toHaveBeenCalledTimes(1);
+        expect((await ask(admin, { scope: ids.B })).body).toEqual(changed.body);
+        expect(overview).toHaveBeenCalledTimes(1);
+      } finally {
+        overview.mockRestore();
+      }
     });
 
     it('keeps roll-ups equal to a rebuild from the reports, also after an agency moves', async () => {

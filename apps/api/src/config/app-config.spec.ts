@@ -15,7 +15,10 @@ describe('loadConfig', () => {
   });
 
   it('treats empty variables as unset', () => {
-    expect(loadConfig({ PORT: '', DATABASE_URL: '' }, '/x')).toMatchObject({ port: 3000, databaseUrl: undefined });
+    expect(loadConfig({ PORT: '', DATABASE_URL: '' }, '/x')).toMatchObject({
+      port: 3000,
+      databaseUrl: undefined,
+    });
   });
 
   it('reads every variable', () => {
@@ -68,6 +71,14 @@ describe('loadConfig', () => {
     );
     expect(() => loadConfig({ ATLAS_TRUST_PROXY: 'everyone' }, '/x')).toThrow(
       /ATLAS_TRUST_PROXY="everyone": 应为/,
+    );
+  });
+
+  it('keeps 64 MB of analytics answers by default; 0 keeps none; a negative size is refused', () => {
+    expect(loadConfig({}, '/x').analyticsCacheBytes).toBe(64 * 1024 * 1024);
+    expect(loadConfig({ ATLAS_ANALYTICS_CACHE_MB: '0' }, '/x').analyticsCacheBytes).toBe(0);
+    expect(() => loadConfig({ ATLAS_ANALYTICS_CACHE_MB: '-1' }, '/x')).toThrow(
+      /ATLAS_ANALYTICS_CACHE_MB="-1": 不应小于 0/,
     );
   });
 

@@ -76,6 +76,12 @@ const environmentSchema = z.object({
       },
     )
     .default('false'),
+  ATLAS_ANALYTICS_CACHE_MB: z.coerce
+    .number({ message: '应为数字' })
+    .int({ message: '应为整数' })
+    .min(0, { message: '不应小于 0（0 表示不缓存）' })
+    .max(65_536, { message: '不应超过 65536' })
+    .default(64),
   ATLAS_TOKEN_TTL_HOURS: z.coerce
     .number({ message: '应为数字' })
     .positive({ message: '应大于 0' })
@@ -128,6 +134,8 @@ export interface AppConfig {
   readonly jobs: boolean;
   /** Seed the demo region and reports on first start (default: with the embedded database). */
   readonly demoData: boolean;
+  /** Analytics answers kept in this process, keyed by their scope's revision; 0: none kept. */
+  readonly analyticsCacheBytes: number;
 }
 
 export interface ParsePoolConfig {
@@ -215,6 +223,7 @@ export function loadConfig(
       env.ATLAS_DEMO_DATA === 'auto'
         ? !env.DATABASE_URL && env.NODE_ENV !== 'test'
         : env.ATLAS_DEMO_DATA === 'true',
+    analyticsCacheBytes: env.ATLAS_ANALYTICS_CACHE_MB * 1024 * 1024,
   };
 }
 

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AnalyticsController } from './http/analytics.controller';
 import { AnalyticsProjection } from './projection/analytics-projection.service';
 import { AnalyticsScopes } from './read/analytics-scopes.service';
+import { AnalyticsAnswerCache } from './read/answer-cache';
 import { BreakdownQuery } from './read/breakdown.query';
 import { CompareQuery } from './read/compare.query';
 import { ComplianceQuery } from './read/compliance.query';
@@ -23,6 +24,7 @@ import { YoyQuery } from './read/yoy.query';
   providers: [
     AnalyticsProjection,
     AnalyticsScopes,
+    AnalyticsAnswerCache,
     OverviewQuery,
     TrendQuery,
     CompareQuery,

@@ -1,12 +1,4 @@
-import {
-  Controller,
-  Get,
-  Query,
-  Req,
-  Res,
-  StreamableFile,
-  type Type,
-} from '@nestjs/common';
+import { Controller, Get, Query, Req, Res, StreamableFile, type Type } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import {
   ApiBadRequestResponse,
@@ -24,7 +16,8 @@ import { CurrentUser } from '../../../common/auth/auth.decorators';
 import { requestAddress } from '../../../common/http/request-address';
 import { AuditService } from '../../audit';
 import { EXPORT_CONTENT_TYPES } from '../export/export-file';
-import type { AnalyticsScope } from '../read/analytics-scope';
+import { AnalyticsAnswerCache } from '../read/answer-cache';
+import { type AnalyticsScope, scopeKey } from '../read/analytics-scope';
 import { AnalyticsScopes } from '../read/analytics-scopes.service';
 import { METRIC_INFOS } from '../read/metric-values';
 import { ANALYTICS_ROUTES, type AnyAnswerRoute } from './analytics-routes';
@@ -34,7 +27,8 @@ import * as D from './dto/analytics-response.dto';
 /**
  * 统计分析. Every answer is limited to the caller's scope (admins: all; oversight: their
  * subtrees; uploaders: their own agency), carries an ETag that changes when a report or agency
- * in the scope changes (304 for an unchanged If-None-Match), and has a CSV/XLSX export. The
+ * in the scope changes (304 for an unchanged If-None-Match), is kept in AnalyticsAnswerCache
+ * under the same revision, and has a CSV/XLSX export. The
  * answers are declared in ANALYTICS_ROUTES; each becomes two routes of this controller below.
  */
 @ApiTags('analytics')
@@ -43,6 +37,7 @@ import * as D from './dto/analytics-response.dto';
 export class AnalyticsController {
   constructor(
     private readonly scopes: AnalyticsScopes,
+    private readonly answers: AnalyticsAnswerCache,
     private readonly audit: AuditService,
     private readonly moduleRef: ModuleRef,
   ) {}
@@ -64,7 +59,12 @@ export class AnalyticsController {
   ): Promise<unknown> {
     const scope = await this.scopes.resolve(user, dto);
     const params = route.params(dto, false);
-    const etag = await this.scopes.etag(scope, `${request.path}?${JSON.stringify(request.query)}`);
+    const revision = await this.scopes.revision(scope);
+    const etag = this.scopes.etag(
+      scope,
+      `${request.path}?${JSON.stringify(request.query)}`,
+      revision,
+    );
     response.setHeader('ETag', etag);
     response.setHeader('Cache-Control', 'private, no-cache');
     const asked = request.headers['if-none-match'];
@@ -73,7 +73,9 @@ export class AnalyticsController {
       response.status(304);
       return undefined;
     }
-    return this.queryOf(route).answer(scope, params);
+    // Keyed by the complete request (defaults filled in) and the revision: unchanged data, a lookup.
+    const key = `${route.path}|${scopeKey(scope)}|${revision}|${JSON.stringify(params)}`;
+    return this.answers.answer(key, () => this.queryOf(route).answer(scope, params));
   }
 
   /** GET <path>/export: every row of the answer as CSV or XLSX, audited. */
@@ -156,7 +158,13 @@ for (const route of ANALYTICS_ROUTES) {
       ApiNotFoundResponse({ description: route.notFound }),
       ...(route.badRequest ? [ApiBadRequestResponse({ description: route.badRequest })] : []),
     ],
-    function (this: AnalyticsController, user: AuthUser, dto: Q.ScopeQueryDto, request: Request, response: Response) {
+    function (
+      this: AnalyticsController,
+      user: AuthUser,
+      dto: Q.ScopeQueryDto,
+      request: Request,
+      response: Response,
+    ) {
       return this.answer(route, user, dto, request, response);
     },
   );
@@ -173,7 +181,12 @@ for (const route of ANALYTICS_ROUTES) {
       ApiProduces(EXPORT_CONTENT_TYPES.csv, EXPORT_CONTENT_TYPES.xlsx),
       ApiOkResponse({ schema: { type: 'string', format: 'binary' } }),
     ],
-    function (this: AnalyticsController, user: AuthUser, dto: Q.ScopeQueryDto & Q.ExportFormatDto, request: Request) {
+    function (
+      this: AnalyticsController,
+      user: AuthUser,
+      dto: Q.ScopeQueryDto & Q.ExportFormatDto,
+      request: Request,
+    ) {
       return this.export(route, user, dto, request);
     },
   );

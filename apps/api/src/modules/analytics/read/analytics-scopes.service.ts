@@ -12,7 +12,6 @@ import {
 } from './analytics-scope';
 import type { ScopeQuery } from './query-params';
 
-
 /** The scope of a request (from analytics' copy of the tree) and its cache validator. */
 @Injectable()
 export class AnalyticsScopes {
@@ -36,9 +35,13 @@ export class AnalyticsScopes {
     return resolveScope(user, query, this.lookups);
   }
 
-  /** The cache validator of a scope's answers: changes when a report or agency in it changes. */
-  async etag(scope: AnalyticsScope, request: string): Promise<string> {
-    const revision = await new AnalyticsReader(this.dataSource.manager).revision(scope);
+  /** The revision of a scope's answers: changes when a report or agency in it changes. */
+  revision(scope: AnalyticsScope): Promise<string> {
+    return new AnalyticsReader(this.dataSource.manager).revision(scope);
+  }
+
+  /** The cache validator of one answer (`request`) in the scope at that revision. */
+  etag(scope: AnalyticsScope, request: string, revision: string): string {
     return `W/"${Buffer.from(`${scopeKey(scope)}|${request}`)
       .toString('base64url')
       .slice(0, 40)}-${revision}"`;
