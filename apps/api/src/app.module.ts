@@ -19,6 +19,7 @@ import { NotificationsModule } from './modules/notifications';
 import { ReportsModule } from './modules/reports';
 import { SystemModule } from './modules/system';
 import { RulesModule } from './modules/rules';
+import { RectificationModule } from './modules/rectification';
 
 export interface AppModuleOptions {
   readonly config: AppConfig;
@@ -69,6 +70,7 @@ export class AppModule {
         AnalyticsModule,
         ImportsModule,
         DemoModule,
+        RectificationModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: AllExceptionsFilter },

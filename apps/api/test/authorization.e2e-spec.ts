@@ -120,6 +120,14 @@ const MATRIX = {
   'GET /api/health':                                     { who: PUBLIC },
   'GET /api/system/info':                                { who: ADMIN },
   'GET /api/rules':                                      { who: ANY_ROLE },
+  'GET /api/explanations':                               { who: ANY_ROLE, scope: REPORT_OF_A1 },
+  'PUT /api/explanations':                               { who: ['uploader'], scope: REPORT_OF_A1 },
+  'GET /api/explanations/summary':                       { who: ANY_ROLE, scope: AGENCY_A1 },
+  'POST /api/explanations/{id}/decision':                { who: REVIEWERS, scope: hidden('A1', 'EXPLANATION_NOT_FOUND') },
+  'GET /api/rectifications':                             { who: ANY_ROLE, scope: AGENCY_A1 },
+  'POST /api/rectifications':                            { who: REVIEWERS, scope: REPORT_OF_A1 },
+  'GET /api/rectifications/export':                      { who: REVIEWERS, scope: AGENCY_A1 },
+  'GET /api/rectifications/{id}':                        { who: ANY_ROLE, scope: hidden('A1', 'RECTIFICATION_NOT_FOUND') },
   'POST /api/auth/login':                                { who: PUBLIC },
   'POST /api/auth/logout':                               { who: ANY_ROLE },
   'GET /api/auth/me':                                    { who: ANY_ROLE },
@@ -400,6 +408,65 @@ describe('authorization: every route × every role (real PostgreSQL)', () => {
   });
   afterAll(() => testApp.close());
 
+  // ── explanations and rectification notices ─────────────────────────────────────────────
+
+  /** A1's report on the year before the world's, whose text states a count table 3 does not (a warning). */
+  let warningReport: Promise<{ reportId: string; findingKey: string }> | undefined;
+  const explanationBody = async () => ({
+    ...(await (warningReport ??= uploadWarningReport())),
+    text: `授权测试：统计口径调整 ${next()}`,
+  });
+  async function uploadWarningReport(): Promise<{ reportId: string; findingKey: string }> {
+    const year = WORLD_YEAR - 1;
+    const text = reportText(year).replace(
+      /全年共收到政府信息公开申请(\d+)件/,
+      (_, count: string) => `全年共收到政府信息公开申请${Number(count) + 1000}件`,
+    );
+    const uploaded = await request(server())
+      .post('/api/reports')
+      .set('Authorization', `Bearer ${world.users.uploaderA1.token}`)
+      .send({ agencyId: world.agencies.A1.id, year, text })
+      .expect(201);
+    const reportId = (uploaded.body as { id: string }).id;
+    const listed = await request(server())
+      .get('/api/explanations')
+      .query({ reportId })
+      .set('Authorization', `Bearer ${world.users.admin.token}`)
+      .expect(200);
+    const warning = (listed.body as { findings: { key: string; explainable: boolean }[] }).findings.find(
+      (finding) => finding.explainable,
+    );
+    if (!warning) throw new Error('the warning report has no warning');
+    return { reportId, findingKey: warning.key };
+  }
+  /** The warning's explanation, written (again) by A1's uploader: pending. */
+  async function pendingExplanation(): Promise<string> {
+    const response = await request(server())
+      .put('/api/explanations')
+      .set('Authorization', `Bearer ${world.users.uploaderA1.token}`)
+      .send(await explanationBody())
+      .expect(200);
+    return (response.body as { id: string }).id;
+  }
+  /** Closes A1's open notices (behind the service's back), so that the warning may be sent again. */
+  const releaseWarning = () =>
+    testApp.dataSource.query(
+      `UPDATE rectification_notice SET status = 'closed', closed_at = now() WHERE agency_id = $1`,
+      [world.agencies.A1.id],
+    );
+  let standing: Promise<string> | undefined;
+  const standingNotice = () =>
+    (standing ??= (async () => {
+      await releaseWarning();
+      const { reportId, findingKey } = await explanationBody();
+      const response = await request(server())
+        .post('/api/rectifications')
+        .set('Authorization', `Bearer ${world.users.admin.token}`)
+        .send({ dueDate: '2099-12-31', findings: [{ reportId, findingKey }] })
+        .expect(201);
+      return (response.body as { id: string }[])[0].id;
+    })());
+
   /** A zip for A1 whose one file is no report: an allowed import is queued, then fails, writing nothing. */
   function importZip(agencyCode: string): Buffer {
     return Buffer.from(
@@ -459,6 +526,24 @@ describe('authorization: every route × every role (real PostgreSQL)', () => {
       json: { displayName: `授权测试 探针 ${next()}` },
     }),
     'GET /api/audit': () => ({ query: { limit: 1 } }),
+    'GET /api/explanations': () => ({ query: { reportId: world.reportA1 } }),
+    'PUT /api/explanations': async () => ({ json: await explanationBody() }),
+    'GET /api/explanations/summary': () => ({ query: { scope: world.agencies.A1.id } }),
+    'POST /api/explanations/{id}/decision': async () => ({
+      // Rejected, so that the next allowed caller finds it pending again once rewritten.
+      params: { id: await pendingExplanation() },
+      json: { accept: false, reason: '授权测试：理由不足' },
+    }),
+    'GET /api/rectifications': () => ({ query: { scope: world.agencies.A1.id } }),
+    'POST /api/rectifications': async ({ allowed }) => {
+      if (allowed) await releaseWarning();
+      const { reportId, findingKey } = await explanationBody();
+      return { json: { dueDate: '2099-12-31', findings: [{ reportId, findingKey }] } };
+    },
+    'GET /api/rectifications/export': () => ({
+      query: { scope: world.agencies.A1.id, format: 'xlsx' },
+    }),
+    'GET /api/rectifications/{id}': async () => ({ params: { id: await standingNotice() } }),
     'GET /api/agencies': () => ({}),
     'POST /api/agencies': () => ({
       json: {

@@ -8,4 +8,5 @@ export * from './lib/audit';
 export * from './lib/notifications';
 export * from './lib/system';
 export * from './lib/rules';
+export * from './lib/rectification';
 export * from './lib/endpoints';

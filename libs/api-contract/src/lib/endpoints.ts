@@ -86,6 +86,24 @@ export const API_ENDPOINTS = {
   'GET /api/notifications': { query: 'NotificationQuery', response: 'NotificationPage' },
   'POST /api/notifications/read-all': { response: 'ReadAllResult' },
   'POST /api/notifications/{id}/read': { response: 'NotificationItem' },
+
+  'GET /api/explanations': { query: 'ExplanationsQuery', response: 'ReportExplanations' },
+  'PUT /api/explanations': { body: 'WriteExplanationRequest', response: 'Explanation' },
+  'POST /api/explanations/{id}/decision': {
+    body: 'DecideExplanationRequest',
+    response: 'Explanation',
+  },
+  'GET /api/explanations/summary': {
+    query: 'ExplanationSummaryQuery',
+    response: 'ExplanationSummary',
+  },
+  'GET /api/rectifications': { query: 'RectificationListQuery', response: 'RectificationNotice[]' },
+  'POST /api/rectifications': {
+    body: 'SendRectificationRequest',
+    response: 'RectificationNotice[]',
+  },
+  'GET /api/rectifications/export': { query: 'RectificationExportQuery', response: 'file' },
+  'GET /api/rectifications/{id}': { response: 'RectificationNotice' },
 } as const satisfies Readonly<Record<string, EndpointContract>>;
 
 export type ApiEndpoint = keyof typeof API_ENDPOINTS;

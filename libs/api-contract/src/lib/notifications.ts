@@ -5,6 +5,7 @@ export const NOTIFICATION_KINDS = [
   'report.returned',
   'report.reopened',
   'report.accepted',
+  'rectification.sent',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -13,6 +13,7 @@ import { CreateNotifications1764700000000 } from './1764700000000-create-notific
 import { AnalyticsProjectionOwnsItsTables1764800000000 } from './1764800000000-analytics-projection-owns-its-tables';
 import { CreateImportPreviews1764900000000 } from './1764900000000-create-import-previews';
 import { CreateAuthThrottle1765100000000 } from './1765100000000-create-auth-throttle';
+import { CreateRectification1765200000000 } from './1765200000000-create-rectification';
 
 /** Applied in this order; append new migrations, never edit applied ones. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   AnalyticsProjectionOwnsItsTables1764800000000,
   CreateImportPreviews1764900000000,
   CreateAuthThrottle1765100000000,
+  CreateRectification1765200000000,
 ];

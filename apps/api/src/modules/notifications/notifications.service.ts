@@ -73,6 +73,40 @@ export class NotificationsService {
     return recipients.length;
   }
 
+  /**
+   * Tells every active uploader of the agency of a notice another context wrote (a
+   * rectification notice): the kind and the Chinese message are the caller's. Returns how many.
+   */
+  async notifyAgency(
+    manager: EntityManager,
+    notice: {
+      readonly kind: NotificationKind;
+      readonly reportId: string;
+      readonly agencyId: string;
+      readonly year: number;
+      readonly message: string;
+      readonly at?: Date;
+    },
+  ): Promise<number> {
+    const recipients = await this.users.activeUploaderIds(notice.agencyId, manager);
+    if (recipients.length === 0) return 0;
+    await manager.query(
+      `INSERT INTO notification (recipient_id, kind, report_id, agency_id, year, message, created_at)
+       SELECT recipient, $2, $3, $4, $5, $6, coalesce($7::timestamptz, now())
+         FROM unnest($1::uuid[]) AS recipient`,
+      [
+        recipients,
+        notice.kind,
+        notice.reportId,
+        notice.agencyId,
+        notice.year,
+        notice.message,
+        notice.at ?? null,
+      ],
+    );
+    return recipients.length;
+  }
+
   /** The caller's notices, newest first, with the count of all their unread ones. */
   async page(
     user: AuthUser,
