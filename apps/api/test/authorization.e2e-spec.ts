@@ -153,6 +153,8 @@ const MATRIX = {
   'GET /api/reports/{id}/versions/{version}/original':   { who: ANY_ROLE, scope: REPORT_OF_A1 },
   'GET /api/reports/{id}/diff':                          { who: ANY_ROLE, scope: REPORT_OF_A1 },
   'GET /api/reports/{id}/history':                       { who: ANY_ROLE, scope: REPORT_OF_A1 },
+  'GET /api/reports/{id}/copies':                        { who: ANY_ROLE, scope: REPORT_OF_A1 },
+  'GET /api/reports/copies':                             { who: ANY_ROLE, scope: AGENCY_A1 },
   'PATCH /api/reports/{id}/cells':                       { who: WRITERS, scope: REPORT_OF_A1 },
   'POST /api/reports/{id}/submit':                       { who: WRITERS, scope: REPORT_OF_A1 },
   'POST /api/reports/{id}/accept':                       { who: REVIEWERS, scope: REPORT_OF_A1 },
@@ -594,6 +596,8 @@ describe('authorization: every route × every role (real PostgreSQL)', () => {
       query: { from: 1, to: 2 },
     }),
     'GET /api/reports/{id}/history': () => ({ params: { id: world.reportA1 } }),
+    'GET /api/reports/{id}/copies': () => ({ params: { id: world.reportA1 } }),
+    'GET /api/reports/copies': () => ({ query: { scope: world.agencies.A1.id, year: WORLD_YEAR } }),
     'PATCH /api/reports/{id}/cells': async ({ allowed }) => ({
       params: { id: allowed ? await freshDraft() : world.reportA1 },
       json: {

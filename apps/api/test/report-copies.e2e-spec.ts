@@ -1,4 +1,5 @@
 import { generateReport, narrativeText, renderReportText, SeededRandom } from '@atlas/demo-data';
+import type { CopiedReportPage, ReportCopyComparison } from '@atlas/api-contract';
 import type { Finding } from '@atlas/report-model';
 import request from 'supertest';
 import { createAgencyTree, insertAgency } from './reports-fixtures';
@@ -78,7 +79,7 @@ describe('copied text (N.COPIED, real PostgreSQL)', () => {
   }
 
   it('names the report a part was copied from, with the shared sentences; independent texts pass', async () => {
-    const { agencyA, agencyB } = await createAgencyTree(testApp);
+    const { region, agencyA, agencyB } = await createAgencyTree(testApp);
     const uploaderA = await tokenFor(testApp, { role: 'uploader', agencyId: agencyA });
     const uploaderB = await tokenFor(testApp, { role: 'uploader', agencyId: agencyB });
     const original = narrativeText(new SeededRandom(11), '甲单位', 2023).overview;
@@ -123,5 +124,112 @@ describe('copied text (N.COPIED, real PostgreSQL)', () => {
       .set('Authorization', `Bearer ${uploaderB.token}`)
       .expect(200);
     expect(JSON.stringify(shown.body)).toContain('N.COPIED');
+
+    // ── the two parts side by side ─────────────────────────────────────────────────────────
+    const storedOverview = async (reportId: string) =>
+      (
+        await testApp.dataSource.query<{ overview: string; version: number }[]>(
+          `SELECT v.canonical->'narrative'->>'overview' AS overview, v.version
+             FROM report r JOIN report_version v ON v.id = r.current_version_id WHERE r.id = $1`,
+          [reportId],
+        )
+      )[0];
+    const comparisonsAs = (user: TestUser, reportId: string) =>
+      request(server())
+        .get(`/api/reports/${reportId}/copies`)
+        .set('Authorization', `Bearer ${user.token}`);
+
+    const side = await comparisonsAs(uploaderB, copyId).expect(200);
+    const comparisons = side.body as ReportCopyComparison[];
+    expect(comparisons).toHaveLength(1);
+    const [comparison] = comparisons;
+    expect(comparison).toMatchObject({
+      part: 'overview',
+      similarity: copied[0]?.copiedFrom?.similarity,
+      report: { reportId: copyId, agencyId: agencyB, year: 2023, linkable: true },
+      // B's uploader sees the part its report was found to share, not A's report itself.
+      other: { reportId: sourceId, agencyId: agencyA, year: 2023, version: 1, linkable: false },
+    });
+    const joined = (spans: { text: string }[]) => spans.map((span) => span.text).join('');
+    const shared = (spans: { text: string; kind: string }[]) =>
+      spans.filter((span) => span.kind === 'shared').map((span) => span.text.trim());
+    // Each side is the stored part as written, the shared sentences marked.
+    expect(joined(comparison?.report.spans ?? [])).toBe((await storedOverview(copyId))?.overview);
+    expect(joined(comparison?.other.spans ?? [])).toBe((await storedOverview(sourceId))?.overview);
+    expect(shared(comparison?.report.spans ?? []).length).toBeGreaterThanOrEqual(3);
+    expect(shared(comparison?.other.spans ?? []).length).toBeGreaterThanOrEqual(3);
+    for (const sentence of copied[0]?.copiedFrom?.sharedSentences ?? [])
+      expect(joined(comparison?.report.spans ?? [])).toContain(sentence);
+    // The set phrase every generated part 一 opens with is common wording, not a shared sentence.
+    expect(
+      comparison?.other.spans.filter((span) => span.kind === 'boilerplate').length,
+    ).toBeGreaterThan(0);
+
+    // Oversight of the region sees both reports; A's uploader does not see B's finding at all.
+    const oversight = await tokenFor(testApp, { role: 'oversight', scopeAgencyIds: [region] });
+    const overseen = (await comparisonsAs(oversight, copyId).expect(200))
+      .body as ReportCopyComparison[];
+    expect(overseen[0]?.other.linkable).toBe(true);
+    expect((await comparisonsAs(uploaderA, copyId).expect(404)).body).toMatchObject({
+      code: 'REPORT_NOT_FOUND',
+    });
+    expect((await comparisonsAs(uploaderA, sourceId).expect(200)).body).toEqual([]);
+
+    // ── the region's copies of the year ─────────────────────────────────────────────────────
+    const listAs = (user: TestUser, query: Record<string, string | number>) =>
+      request(server())
+        .get('/api/reports/copies')
+        .query(query)
+        .set('Authorization', `Bearer ${user.token}`);
+    const listed = (await listAs(oversight, { year: 2023, scope: region }).expect(200))
+      .body as CopiedReportPage;
+    const [stored] = await testApp.dataSource.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM report r JOIN report_version v ON v.id = r.current_version_id
+         CROSS JOIN LATERAL jsonb_array_elements(v.findings) f
+        WHERE r.year = 2023 AND f->>'rule' = 'N.COPIED' AND r.agency_id = ANY($1::uuid[])`,
+      [[agencyA, agencyB]],
+    );
+    expect(listed.total).toBe(stored?.n);
+    expect(listed.items).toEqual([
+      {
+        reportId: copyId,
+        agencyId: agencyB,
+        agencyName: '另一单位',
+        year: 2023,
+        status: 'submitted',
+        part: 'overview',
+        similarity: copied[0]?.copiedFrom?.similarity,
+        sharedSentences: copied[0]?.copiedFrom?.sharedSentences.length,
+        other: {
+          reportId: sourceId,
+          agencyId: agencyA,
+          agencyName: '济源经济技术开发区管理办公室',
+          year: 2023,
+          visible: true,
+        },
+      },
+    ]);
+    // An uploader lists its own agency's copies only, and cannot open the source.
+    const own = (await listAs(uploaderB, { year: 2023 }).expect(200)).body as CopiedReportPage;
+    expect(own.items.map((item) => [item.reportId, item.other.visible])).toEqual([[copyId, false]]);
+    expect(
+      ((await listAs(uploaderA, { year: 2023 }).expect(200)).body as CopiedReportPage).items,
+    ).toEqual([]);
+    expect((await listAs(uploaderA, { year: 2023, scope: region }).expect(404)).body).toMatchObject(
+      { code: 'AGENCY_NOT_FOUND' },
+    );
+    expect(
+      (
+        (await listAs(oversight, { year: 2022, scope: region }).expect(200))
+          .body as CopiedReportPage
+      ).total,
+    ).toBe(0);
+    // Bad input is refused with the reason.
+    const missingYear = await listAs(oversight, { scope: region }).expect(400);
+    expect(missingYear.body).toMatchObject({ code: 'VALIDATION_FAILED' });
+    expect(JSON.stringify(missingYear.body)).toContain('year');
+    expect(
+      (await listAs(oversight, { year: 2023, scope: 'x' }).expect(400)).body.message,
+    ).toContain('scope 必须是 UUID');
   });
 });

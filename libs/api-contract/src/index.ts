@@ -2,6 +2,7 @@ export * from './lib/http';
 export * from './lib/auth';
 export * from './lib/agencies';
 export * from './lib/reports';
+export * from './lib/copies';
 export * from './lib/imports';
 export * from './lib/analytics';
 export * from './lib/audit';

@@ -44,6 +44,8 @@ export const API_ENDPOINTS = {
   'GET /api/reports/{id}/versions/{version}/original': { response: 'file' },
   'GET /api/reports/{id}/diff': { query: 'ReportDiffQuery', response: 'ReportDiff' },
   'GET /api/reports/{id}/history': { response: 'ReportEvent[]' },
+  'GET /api/reports/{id}/copies': { response: 'ReportCopyComparison[]' },
+  'GET /api/reports/copies': { query: 'CopiedReportsQuery', response: 'CopiedReportPage' },
   'PATCH /api/reports/{id}/cells': { body: 'CorrectCellsRequest', response: 'ReportWriteResult' },
   'POST /api/reports/{id}/submit': { response: 'ReportWriteResult' },
   'POST /api/reports/{id}/accept': { response: 'ReportWriteResult' },

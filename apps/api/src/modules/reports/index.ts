@@ -3,6 +3,7 @@
 export { ReportsModule } from './reports.module';
 export { ReportsService, type ReportActor, type ReportSource } from './reports.service';
 export { ReportQueriesService } from './report-queries.service';
+export { ReportCopiesService } from './report-copies.service';
 export {
   type BulkLoadSummary,
   type BulkReport,

@@ -1,9 +1,4 @@
-import {
-  type CanonicalReport,
-  createFinding,
-  type Finding,
-  type NarrativePartKey,
-} from '@atlas/report-model';
+import { createFinding, type Finding, type NarrativePartKey } from '@atlas/report-model';
 import {
   BoilerplateFilter,
   COPY_THRESHOLD,
@@ -11,6 +6,7 @@ import {
   sharedSentences,
   similarityOf,
 } from '@atlas/text-reuse';
+import type { ComparedNarrative, NarrativeTexts } from './report-store';
 
 /*
  * N.COPIED (内容雷同, 国办公开办函〔2021〕30号): each narrative part of a report against the same
@@ -19,19 +15,15 @@ import {
  * left out first, so that only what two reports alone share counts.
  */
 
-const PARTS: readonly { key: NarrativePartKey; label: string }[] = [
+export const COPY_PARTS: readonly { key: NarrativePartKey; label: string }[] = [
   { key: 'overview', label: '第一部分“总体情况”' },
   { key: 'problems', label: '第五部分“存在的主要问题及改进情况”' },
   { key: 'other', label: '第六部分“其他需要报告的事项”' },
 ];
 
-/** A report the submitted one is compared with. */
-export interface ComparedReport {
-  readonly reportId: string;
-  readonly agencyId: string;
+/** A report the submitted one is compared with, and its agency's name. */
+export interface ComparedReport extends ComparedNarrative {
   readonly agencyName: string;
-  readonly year: number;
-  readonly canonical: CanonicalReport;
 }
 
 /**
@@ -45,24 +37,23 @@ export const MIN_LEARNED_REPORTS = 20;
  * the year (any region, drafts too, none of `others`) that teach which wording is common.
  */
 export function copiedPartFindings(
-  report: CanonicalReport,
+  report: NarrativeTexts,
   agencyId: string,
   others: readonly ComparedReport[],
-  learnFrom: readonly CanonicalReport[],
+  learnFrom: readonly NarrativeTexts[],
 ): Finding[] {
-  const learned = [report, ...others.map((other) => other.canonical), ...learnFrom];
+  const learned = [report, ...others.map((other) => other.narrative), ...learnFrom];
   if (others.length === 0 || learned.length < MIN_LEARNED_REPORTS) return [];
-  const boilerplate = new BoilerplateFilter();
-  for (const text of learned) for (const { key } of PARTS) boilerplate.learn(text.narrative[key]);
-  return PARTS.flatMap(({ key, label }): Finding[] => {
-    const own = fingerprintOf(report.narrative[key], boilerplate);
+  const boilerplate = learnedBoilerplate(learned);
+  return COPY_PARTS.flatMap(({ key, label }): Finding[] => {
+    const own = fingerprintOf(report[key], boilerplate);
     let best: {
       other: ComparedReport;
       similarity: number;
       print: ReturnType<typeof fingerprintOf>;
     } | null = null;
     for (const other of others) {
-      const print = fingerprintOf(other.canonical.narrative[key], boilerplate);
+      const print = fingerprintOf(other.narrative[key], boilerplate);
       const similarity = similarityOf(own, print);
       if (similarity >= COPY_THRESHOLD && (!best || similarity > best.similarity))
         best = { other, similarity, print };
@@ -81,6 +72,7 @@ export function copiedPartFindings(
             agencyId: other.agencyId,
             agencyName: other.agencyName,
             year: other.year,
+            version: other.version,
             part: key,
             similarity: Math.round(similarity * 1000) / 1000,
             sharedSentences: sharedSentences(own, print).map((sentence) => sentence.text),
@@ -89,4 +81,11 @@ export function copiedPartFindings(
       ),
     ];
   });
+}
+
+/** Common wording, learned from the parts of these reports (each report once). */
+export function learnedBoilerplate(texts: readonly NarrativeTexts[]): BoilerplateFilter {
+  const boilerplate = new BoilerplateFilter();
+  for (const text of texts) for (const { key } of COPY_PARTS) boilerplate.learn(text[key]);
+  return boilerplate;
 }

@@ -1,4 +1,9 @@
-import { type CanonicalReport, listCells, readCanonicalReport } from '@atlas/report-model';
+import {
+  type CanonicalReport,
+  listCells,
+  type NarrativePartKey,
+  readCanonicalReport,
+} from '@atlas/report-model';
 import type { EntityManager } from 'typeorm';
 import { ReportCellEntity } from './entities/report-cell.entity';
 import { ReportEntity } from './entities/report.entity';
@@ -116,57 +121,86 @@ export async function insertCells(
 
 /** Reports compared for copied text, at most: a county's agencies and an agency's past years. */
 export const MAX_COMPARED_REPORTS = 500;
-
-/**
- * What a report's text is compared with (N.COPIED): the agency's own earlier reports, and the
- * same year's reports of the given agencies (its region), each as its current version; drafts
- * are not published yet and are left out. Newest first, at most MAX_COMPARED_REPORTS.
- */
-export async function reportsToCompare(
-  manager: EntityManager,
-  agencyId: string,
-  year: number,
-  regionAgencyIds: readonly string[],
-): Promise<{ reportId: string; agencyId: string; year: number; canonical: CanonicalReport }[]> {
-  const rows = await manager.query<
-    { report_id: string; agency_id: string; year: number; version_id: string; canonical: unknown }[]
-  >(
-    `SELECT r.id AS report_id, r.agency_id, r.year, v.id AS version_id, v.canonical
-       FROM report r JOIN report_version v ON v.id = r.current_version_id
-      WHERE r.status <> 'draft'
-        AND ((r.agency_id = $1 AND r.year < $2)
-          OR (r.year = $2 AND r.agency_id <> $1 AND r.agency_id = ANY($3::uuid[])))
-      ORDER BY r.year DESC, r.agency_id
-      LIMIT ${MAX_COMPARED_REPORTS}`,
-    [agencyId, year, regionAgencyIds],
-  );
-  return rows.map((row) => ({
-    reportId: row.report_id,
-    agencyId: row.agency_id,
-    year: row.year,
-    canonical: readStoredReport({ id: row.version_id, canonical: row.canonical }),
-  }));
-}
-
 /** Reports of a year that teach which wording is common, at most (drafts included). */
 export const MAX_LEARNED_REPORTS = 500;
 
+/** The narrative parts copied text is looked for in, as a stored version holds them. */
+export type NarrativeTexts = Record<NarrativePartKey, string>;
+
+/** A report a text is compared with for copied parts (N.COPIED). */
+export interface ComparedNarrative {
+  readonly reportId: string;
+  readonly agencyId: string;
+  readonly year: number;
+  readonly version: number;
+  readonly narrative: NarrativeTexts;
+}
+
+interface NarrativeRow {
+  compared: boolean;
+  report_id: string;
+  agency_id: string;
+  year: number;
+  version: number;
+  overview: string | null;
+  problems: string | null;
+  other: string | null;
+}
+
+const narrativeOf = (row: NarrativeRow): NarrativeTexts => ({
+  overview: row.overview ?? '',
+  problems: row.problems ?? '',
+  other: row.other ?? '',
+});
+
 /**
- * Up to MAX_LEARNED_REPORTS current reports of a year, any status, but those named (each text
- * must be learned once: the same text counted twice would make a copied phrase look common).
+ * In one query, what a report's text is compared with (N.COPIED) and what teaches the common
+ * wording. Compared: the agency's own earlier reports and the same year's reports of the given
+ * agencies (its region), each as its current version, newest first, at most MAX_COMPARED_REPORTS;
+ * drafts are not published yet and are left out. Learned from: up to MAX_LEARNED_REPORTS other
+ * current reports of the year, any status, none of those compared nor the report itself (each
+ * text learned once: the same text counted twice would make a copied phrase look common).
+ * Only the narrative parts are read, not the whole canonical report.
  */
-export async function reportsOfYear(
+export async function copyComparisonTexts(
   manager: EntityManager,
-  year: number,
-  excludedReportIds: readonly string[],
-): Promise<CanonicalReport[]> {
-  const rows = await manager.query<{ version_id: string; canonical: unknown }[]>(
-    `SELECT v.id AS version_id, v.canonical
-       FROM report r JOIN report_version v ON v.id = r.current_version_id
-      WHERE r.year = $1 AND NOT (r.id = ANY($2::uuid[]))
-      ORDER BY r.id
-      LIMIT ${MAX_LEARNED_REPORTS}`,
-    [year, excludedReportIds],
+  report: { id: string; agencyId: string; year: number },
+  regionAgencyIds: readonly string[],
+): Promise<{ compared: ComparedNarrative[]; learnFrom: NarrativeTexts[] }> {
+  const parts = `v.canonical->'narrative'->>'overview' AS overview,
+                 v.canonical->'narrative'->>'problems' AS problems,
+                 v.canonical->'narrative'->>'other' AS other`;
+  const rows = await manager.query<NarrativeRow[]>(
+    `WITH compared AS (
+       SELECT r.id AS report_id, r.agency_id, r.year, v.version, ${parts}
+         FROM report r JOIN report_version v ON v.id = r.current_version_id
+        WHERE r.status <> 'draft'
+          AND ((r.agency_id = $2 AND r.year < $3)
+            OR (r.year = $3 AND r.agency_id <> $2 AND r.agency_id = ANY($4::uuid[])))
+        ORDER BY r.year DESC, r.agency_id
+        LIMIT ${MAX_COMPARED_REPORTS}
+     ), learned AS (
+       SELECT r.id AS report_id, r.agency_id, r.year, v.version, ${parts}
+         FROM report r JOIN report_version v ON v.id = r.current_version_id
+        WHERE r.year = $3 AND r.id <> $1 AND r.id NOT IN (SELECT report_id FROM compared)
+        ORDER BY r.id
+        LIMIT ${MAX_LEARNED_REPORTS}
+     )
+     SELECT true AS compared, * FROM compared
+     UNION ALL
+     SELECT false AS compared, * FROM learned`,
+    [report.id, report.agencyId, report.year, regionAgencyIds],
   );
-  return rows.map((row) => readStoredReport({ id: row.version_id, canonical: row.canonical }));
+  return {
+    compared: rows
+      .filter((row) => row.compared)
+      .map((row) => ({
+        reportId: row.report_id,
+        agencyId: row.agency_id,
+        year: row.year,
+        version: row.version,
+        narrative: narrativeOf(row),
+      })),
+    learnFrom: rows.filter((row) => !row.compared).map(narrativeOf),
+  };
 }

@@ -35,6 +35,11 @@ import type { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser, Roles } from '../../common/auth/auth.decorators';
 import { requestAddress } from '../../common/http/request-address';
 import { CorrectCellsDto } from './dto/correct-cells.dto';
+import {
+  CopiedReportPageDto,
+  CopiedReportsQueryDto,
+  ReportCopyComparisonDto,
+} from './dto/copies.dto';
 import { DiffQueryDto } from './dto/diff-query.dto';
 import { ListReportsQueryDto } from './dto/list-reports-query.dto';
 import {
@@ -58,6 +63,7 @@ import { attachmentDisposition } from '../../common/http/attachment';
 import { RateLimited } from '../../common/http/rate-limit';
 import { cleanFileName, PASTED_TEXT_FILE_NAME } from './report-file';
 import { ReportQueriesService } from './report-queries.service';
+import { ReportCopiesService } from './report-copies.service';
 import type { UploadedReportFile } from './report-upload.interceptor';
 import { ReportUploadInterceptor } from './report-upload.interceptor';
 import { type ReportActor, type ReportSource, ReportsService } from './reports.service';
@@ -76,6 +82,7 @@ export class ReportsController {
   constructor(
     private readonly reports: ReportsService,
     private readonly queries: ReportQueriesService,
+    private readonly copies: ReportCopiesService,
   ) {}
 
   // Fixed paths (preview) are declared before `:id` so that they are not taken for ids.
@@ -147,6 +154,21 @@ export class ReportsController {
     return this.queries.list(user, query);
   }
 
+  @Get('copies')
+  @ApiOperation({
+    summary:
+      "内容雷同报告 / the copied parts (N.COPIED) of a year's reports in a region the caller sees, most similar first",
+  })
+  @ApiOkResponse({ type: CopiedReportPageDto })
+  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED (year missing or out of range)' })
+  @ApiNotFoundResponse({ description: 'AGENCY_NOT_FOUND (scope not visible)' })
+  copiedReports(
+    @CurrentUser() user: AuthUser,
+    @Query() query: CopiedReportsQueryDto,
+  ): Promise<CopiedReportPageDto> {
+    return this.copies.list(user, query);
+  }
+
   @Get(':id')
   @ApiOperation({
     summary: '年报详情 / the current version, its findings, all versions, deadline and timeliness',
@@ -214,6 +236,20 @@ export class ReportsController {
   @ApiNotFoundResponse({ description: 'REPORT_NOT_FOUND' })
   history(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<ReportEventDto[]> {
     return this.queries.history(user, id);
+  }
+
+  @Get(':id/copies')
+  @ApiOperation({
+    summary:
+      "雷同对照 / per N.COPIED finding: this report's part and the other report's same part, shared sentences marked, boilerplate as such",
+  })
+  @ApiOkResponse({ type: [ReportCopyComparisonDto] })
+  @ApiNotFoundResponse({ description: 'REPORT_NOT_FOUND, also when not visible to the caller' })
+  copyComparisons(
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+  ): Promise<ReportCopyComparisonDto[]> {
+    return this.copies.comparisons(user, id);
   }
 
   @Patch(':id/cells')

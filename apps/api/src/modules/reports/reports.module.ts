@@ -9,6 +9,7 @@ import { ReportAccess } from './report-access';
 import { ReportBulkLoadService } from './report-bulk-load.service';
 import { ReportParsingService } from './report-parsing.service';
 import { ReportQueriesService } from './report-queries.service';
+import { ReportCopiesService } from './report-copies.service';
 import { ReportUploadInterceptor } from './report-upload.interceptor';
 import { ReportsController } from './reports.controller';
 import { ReportsService } from './reports.service';
@@ -20,12 +21,19 @@ import { ReportsService } from './reports.service';
   providers: [
     ReportsService,
     ReportQueriesService,
+    ReportCopiesService,
     DeadlinesService,
     ReportParsingService,
     ReportAccess,
     ReportBulkLoadService,
     ReportUploadInterceptor,
   ],
-  exports: [ReportsService, ReportQueriesService, DeadlinesService, ReportBulkLoadService],
+  exports: [
+    ReportsService,
+    ReportQueriesService,
+    ReportCopiesService,
+    DeadlinesService,
+    ReportBulkLoadService,
+  ],
 })
 export class ReportsModule {}

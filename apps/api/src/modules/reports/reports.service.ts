@@ -63,9 +63,8 @@ import {
   lockOrCreateReport,
   lockReport,
   nextVersionNumber,
+  copyComparisonTexts,
   readStoredReport,
-  reportsOfYear,
-  reportsToCompare,
 } from './report-store';
 import { copiedPartFindings } from './report-copies';
 import type { ReportWarning } from './report-warnings';
@@ -420,18 +419,22 @@ export class ReportsService implements OnModuleInit {
   ): Promise<Finding[]> {
     const agency = await this.agencies.findById(agencyId);
     const region = agency?.parentId ? await this.agencies.subtreeIds([agency.parentId]) : [];
-    const compared = await reportsToCompare(manager, agencyId, year, region);
+    const { compared, learnFrom } = await copyComparisonTexts(
+      manager,
+      { id: reportId, agencyId, year },
+      region,
+    );
     const names = await this.agencies.describeMany([
       ...new Set(compared.map((other) => other.agencyId)),
     ]);
     return copiedPartFindings(
-      canonical,
+      canonical.narrative,
       agencyId,
       compared.map((other) => ({
         ...other,
         agencyName: names.get(other.agencyId)?.name ?? '另一单位',
       })),
-      await reportsOfYear(manager, year, [reportId, ...compared.map((other) => other.reportId)]),
+      learnFrom,
     );
   }
 

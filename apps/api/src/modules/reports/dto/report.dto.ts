@@ -16,6 +16,7 @@ export class CopiedFromDto implements NonNullable<Contract.Finding['copiedFrom']
   @ApiProperty({ format: 'uuid' }) agencyId: string;
   @ApiProperty() agencyName: string;
   @ApiProperty() year: number;
+  @ApiPropertyOptional({ description: '比较的另一份报告的版本号' }) version?: number;
   @ApiProperty({ enum: ['overview', 'problems', 'other'] }) part: 'overview' | 'problems' | 'other';
   @ApiProperty({ description: '较短一方自有文字中相同的比例（0–1）' }) similarity: number;
   @ApiProperty({ type: [String], description: '本报告中与另一份相同的句子' })
