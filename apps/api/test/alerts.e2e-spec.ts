@@ -40,7 +40,11 @@ describe('alerts (real PostgreSQL)', () => {
   const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
 
   async function submitReport(agencyId: string): Promise<string> {
-    const upload = await pasteReport(testApp, admin, { agencyId, year: YEAR, text: jiyuanFor(YEAR) });
+    const upload = await pasteReport(testApp, admin, {
+      agencyId,
+      year: YEAR,
+      text: jiyuanFor(YEAR),
+    });
     expect(upload.status).toBe(201);
     const id = (upload.body as { id: string }).id;
     await request(server()).post(`/api/reports/${id}/submit`).set(auth(admin)).expect(200);
@@ -59,7 +63,9 @@ describe('alerts (real PostgreSQL)', () => {
       )
     )[0];
   const storedChanges = (id: string) =>
-    testApp.dataSource.query<{ action: string; before: unknown; after: unknown; actor_name: string }[]>(
+    testApp.dataSource.query<
+      { action: string; before: unknown; after: unknown; actor_name: string }[]
+    >(
       'SELECT action, before, after, actor_name FROM alert_rule_change WHERE rule_id = $1 ORDER BY id',
       [id],
     );
@@ -86,11 +92,16 @@ describe('alerts (real PostgreSQL)', () => {
   it('starts with the default rules for every region, logged as created', async () => {
     const response = await request(server()).get('/api/alerts/rules').set(auth(oversightR.token));
     expect(response.status).toBe(200);
-    const defaults = (response.body as { metric: string; regionName: string; regionId: null }[])
-      .filter((rule) => rule.regionId === null);
-    expect(defaults.map((rule) => rule.metric).sort()).toEqual(
-      ['disclosureRate', 'litigationCorrectionRate', 'missingReports', 'onTimeRate', 'reviewCorrectionRate'],
-    );
+    const defaults = (
+      response.body as { metric: string; regionName: string; regionId: null }[]
+    ).filter((rule) => rule.regionId === null);
+    expect(defaults.map((rule) => rule.metric).sort()).toEqual([
+      'disclosureRate',
+      'litigationCorrectionRate',
+      'missingReports',
+      'onTimeRate',
+      'reviewCorrectionRate',
+    ]);
     expect(defaults[0].regionName).toBe('全部地区');
     const [{ count }] = await testApp.dataSource.query<{ count: number }[]>(
       `SELECT count(*)::int AS count FROM alert_rule_change WHERE region_id IS NULL AND action = 'create'`,
@@ -102,7 +113,14 @@ describe('alerts (real PostgreSQL)', () => {
     const response = await request(server())
       .post('/api/alerts/rules')
       .set(auth(oversightR.token))
-      .send({ regionId: ids.R, metric: 'disclosureRate', direction: 'below', yellow: 60, red: 55, minSample: 2 });
+      .send({
+        regionId: ids.R,
+        metric: 'disclosureRate',
+        direction: 'below',
+        yellow: 60,
+        red: 55,
+        minSample: 2,
+      });
     expect(response.status).toBe(201);
     expect(response.body).toMatchObject({
       regionId: ids.R,
@@ -154,27 +172,41 @@ describe('alerts (real PostgreSQL)', () => {
       yellowCount: 0,
     });
     // Equal values in code order.
-    expect(item?.agencies.map((agency) => [agency.agencyId, agency.reportId, agency.value, agency.level]))
-      .toEqual(
-        [
-          [ids.A, reports.A, 50, 'red'],
-          [ids.B, reports.B, 50, 'red'],
-        ].sort((a, b) => codeOf(a[0] as string).localeCompare(codeOf(b[0] as string))),
-      );
+    expect(
+      item?.agencies.map((agency) => [
+        agency.agencyId,
+        agency.reportId,
+        agency.value,
+        agency.level,
+      ]),
+    ).toEqual(
+      [
+        [ids.A, reports.A, 50, 'red'],
+        [ids.B, reports.B, 50, 'red'],
+      ].sort((a, b) => codeOf(a[0] as string).localeCompare(codeOf(b[0] as string))),
+    );
     // Red alerts come first.
     expect(response.body.items[0].level).toBe('red');
     // The default 公开率 rule needs 20 handled applications: 4 are too few to judge.
     const fallback = (response.body.items as AlertItem[]).find(
       (entry) => entry.rule.regionId === null && entry.rule.metric === 'disclosureRate',
     );
-    expect(fallback).toMatchObject({ level: null, region: { value: 50, sample: 4, outcome: 'insufficient' } });
+    expect(fallback).toMatchObject({
+      level: null,
+      region: { value: 50, sample: 4, outcome: 'insufficient' },
+    });
   });
 
   it('counts a report the moment it is submitted, with no step in between', async () => {
     reports.C = await submitReport(ids.C);
-    const item = itemOf((await alerts(oversightR.token, { scope: ids.R, year: YEAR })).body, ruleId);
+    const item = itemOf(
+      (await alerts(oversightR.token, { scope: ids.R, year: YEAR })).body,
+      ruleId,
+    );
     expect(item?.region).toEqual({ value: 50, sample: 6, outcome: 'red' });
-    expect(item?.agencies.map((agency) => agency.agencyId).sort()).toEqual([ids.A, ids.B, ids.C].sort());
+    expect(item?.agencies.map((agency) => agency.agencyId).sort()).toEqual(
+      [ids.A, ids.B, ids.C].sort(),
+    );
   });
 
   it('refuses bounds that cannot work, saying why, and changes nothing', async () => {
@@ -190,18 +222,39 @@ describe('alerts (real PostgreSQL)', () => {
     const unknown = await request(server())
       .post('/api/alerts/rules')
       .set(auth(oversightR.token))
-      .send({ regionId: ids.R, metric: 'noSuchMetric', direction: 'above', yellow: 1, red: 2, minSample: 0 });
+      .send({
+        regionId: ids.R,
+        metric: 'noSuchMetric',
+        direction: 'above',
+        yellow: 1,
+        red: 2,
+        minSample: 0,
+      });
     expect(unknown.status).toBe(400);
     expect(unknown.body.code).toBe('ALERT_METRIC_UNKNOWN');
     const negative = await request(server())
       .post('/api/alerts/rules')
       .set(auth(oversightR.token))
-      .send({ regionId: ids.R, metric: 'reviewCount', direction: 'above', yellow: 1, red: 2, minSample: -1 });
+      .send({
+        regionId: ids.R,
+        metric: 'reviewCount',
+        direction: 'above',
+        yellow: 1,
+        red: 2,
+        minSample: -1,
+      });
     expect(negative.status).toBe(400);
     const duplicate = await request(server())
       .post('/api/alerts/rules')
       .set(auth(oversightR.token))
-      .send({ regionId: ids.R, metric: 'disclosureRate', direction: 'below', yellow: 50, red: 40, minSample: 0 });
+      .send({
+        regionId: ids.R,
+        metric: 'disclosureRate',
+        direction: 'below',
+        yellow: 50,
+        red: 40,
+        minSample: 0,
+      });
     expect(duplicate.status).toBe(409);
     expect(duplicate.body.code).toBe('ALERT_RULE_EXISTS');
     expect(await storedRule(ruleId)).toMatchObject({ yellow: 60, red: 55 });
@@ -212,7 +265,14 @@ describe('alerts (real PostgreSQL)', () => {
     const outside = await request(server())
       .post('/api/alerts/rules')
       .set(auth(oversightO.token))
-      .send({ regionId: ids.R, metric: 'reviewCount', direction: 'above', yellow: 1, red: 2, minSample: 0 });
+      .send({
+        regionId: ids.R,
+        metric: 'reviewCount',
+        direction: 'above',
+        yellow: 1,
+        red: 2,
+        minSample: 0,
+      });
     expect(outside.status).toBe(404);
     expect(outside.body.code).toBe('AGENCY_NOT_FOUND');
     const hidden = await request(server())
@@ -248,12 +308,19 @@ describe('alerts (real PostgreSQL)', () => {
     expect(response.body).toMatchObject({ yellow: 50, red: 45, minSample: 2 });
     expect(await storedRule(ruleId)).toMatchObject({ yellow: 50, red: 45 });
     // 50 % is not below 50 %: the rule is quiet now.
-    const item = itemOf((await alerts(oversightR.token, { scope: ids.R, year: YEAR })).body, ruleId);
+    const item = itemOf(
+      (await alerts(oversightR.token, { scope: ids.R, year: YEAR })).body,
+      ruleId,
+    );
     expect(item).toMatchObject({ level: null, region: { outcome: 'normal' }, agencies: [] });
 
-    const changes = await request(server()).get('/api/alerts/rules/changes').set(auth(oversightR.token));
+    const changes = await request(server())
+      .get('/api/alerts/rules/changes')
+      .set(auth(oversightR.token));
     expect(changes.status).toBe(200);
-    const ofRule = (changes.body as { ruleId: string }[]).filter((change) => change.ruleId === ruleId);
+    const ofRule = (changes.body as { ruleId: string }[]).filter(
+      (change) => change.ruleId === ruleId,
+    );
     expect(ofRule).toMatchObject([
       {
         action: 'update',
@@ -265,8 +332,12 @@ describe('alerts (real PostgreSQL)', () => {
       },
       { action: 'create', actorName: `测试 ${oversightR.username}` },
     ]);
-    const other = await request(server()).get('/api/alerts/rules/changes').set(auth(oversightO.token));
-    expect((other.body as { ruleId: string }[]).some((change) => change.ruleId === ruleId)).toBe(false);
+    const other = await request(server())
+      .get('/api/alerts/rules/changes')
+      .set(auth(oversightO.token));
+    expect((other.body as { ruleId: string }[]).some((change) => change.ruleId === ruleId)).toBe(
+      false,
+    );
   });
 
   it('deletes a rule and keeps its history', async () => {
@@ -280,7 +351,10 @@ describe('alerts (real PostgreSQL)', () => {
       'update',
       'delete',
     ]);
-    const item = itemOf((await alerts(oversightR.token, { scope: ids.R, year: YEAR })).body, ruleId);
+    const item = itemOf(
+      (await alerts(oversightR.token, { scope: ids.R, year: YEAR })).body,
+      ruleId,
+    );
     expect(item).toBeUndefined();
   });
 });

@@ -60,7 +60,9 @@ export class AlertsController {
   }
 
   @Get('rules')
-  @ApiOperation({ summary: '预警规则 / the rules the caller may see: the defaults and its regions’' })
+  @ApiOperation({
+    summary: '预警规则 / the rules the caller may see: the defaults and its regions’',
+  })
   @ApiOkResponse({ type: [AlertRuleResponseDto] })
   rules(@CurrentUser() user: AuthUser): Promise<AlertRuleResponseDto[]> {
     return this.alerts.listRules(user);

@@ -107,7 +107,15 @@ export class AlertsService {
       const [created] = await manager.query<RuleRow[]>(
         `INSERT INTO alert_rule (region_id, metric, direction, yellow, red, min_sample, updated_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${RULE_COLUMNS}`,
-        [regionId, key, settings.direction, settings.yellow, settings.red, settings.minSample, user.displayName],
+        [
+          regionId,
+          key,
+          settings.direction,
+          settings.yellow,
+          settings.red,
+          settings.minSample,
+          user.displayName,
+        ],
       );
       await this.logChange(manager, user, address, created, regionName, 'create', null, settings);
       return created;
@@ -228,7 +236,10 @@ export class AlertsService {
           continue;
         observed = await this.observations.observe(user, regionId, year, metricsOf(regionRules));
       }
-      for (const rule of regionRules) items.push(evaluateRule(dtos.get(rule.id)!, rule, observed));
+      for (const rule of regionRules) {
+        const dto = dtos.get(rule.id);
+        if (dto) items.push(evaluateRule(dto, rule, observed));
+      }
     }
     items.sort(
       (a, b) =>
@@ -427,7 +438,10 @@ function evaluateRule(
   );
   const redCount = agencies.filter((agency) => agency.level === 'red').length;
   const yellowCount = agencies.length - redCount;
-  const levels = [isAlertLevel(regionOutcome) ? regionOutcome : null, redCount ? 'red' : yellowCount ? 'yellow' : null];
+  const levels = [
+    isAlertLevel(regionOutcome) ? regionOutcome : null,
+    redCount ? 'red' : yellowCount ? 'yellow' : null,
+  ];
   return {
     rule: dto,
     regionId: observed.region?.id ?? null,

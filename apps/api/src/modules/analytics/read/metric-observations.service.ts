@@ -75,9 +75,13 @@ export class AnalyticsObservations {
       [year, ...facts.params],
     );
     const own = new Map(
-      (await reader.ownTotals(reports.map((report) => report.agency_id), [year], read)).map(
-        (row) => [row.nodeId, row.totals],
-      ),
+      (
+        await reader.ownTotals(
+          reports.map((report) => report.agency_id),
+          [year],
+          read,
+        )
+      ).map((row) => [row.nodeId, row.totals]),
     );
 
     const single = scope.roots.length === 1 ? scope.roots[0] : null;
