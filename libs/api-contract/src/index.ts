@@ -10,5 +10,4 @@ export * from './lib/notifications';
 export * from './lib/system';
 export * from './lib/rules';
 export * from './lib/rectification';
-export * from './lib/alerts';
 export * from './lib/endpoints';

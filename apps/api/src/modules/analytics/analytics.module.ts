@@ -11,7 +11,6 @@ import { QualityQuery } from './read/quality.query';
 import { RollupQuery } from './read/rollup.query';
 import { TrendQuery } from './read/trend.query';
 import { YoyQuery } from './read/yoy.query';
-import { AnalyticsObservations } from './read/metric-observations.service';
 
 /**
  * Analytics over the submitted reports, by job: the projection (AnalyticsProjection: analytics'
@@ -34,8 +33,7 @@ import { AnalyticsObservations } from './read/metric-observations.service';
     ComplianceQuery,
     QualityQuery,
     RollupQuery,
-    AnalyticsObservations,
   ],
-  exports: [AnalyticsProjection, AnalyticsObservations],
+  exports: [AnalyticsProjection],
 })
 export class AnalyticsModule {}
