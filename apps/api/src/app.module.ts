@@ -12,6 +12,7 @@ import { AuditModule } from './modules/audit';
 import { AuthModule, resolveSessionSecret } from './modules/auth';
 import { DemoModule } from './modules/demo';
 import { AgenciesModule } from './modules/agencies';
+import { AlertsModule } from './modules/alerts';
 import { AnalyticsModule } from './modules/analytics';
 import { HealthModule } from './modules/health';
 import { ImportsModule } from './modules/imports';
@@ -68,6 +69,7 @@ export class AppModule {
         NotificationsModule,
         ReportsModule,
         AnalyticsModule,
+        AlertsModule,
         ImportsModule,
         DemoModule,
         RectificationModule,

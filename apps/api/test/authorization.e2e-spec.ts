@@ -1,6 +1,7 @@
 import { AgenciesService } from '../src/modules/agencies/agencies.service';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { generateReport, renderReportText, SeededRandom } from '@atlas/demo-data';
+import { METRICS } from '@atlas/metrics';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { zipSync } from 'fflate';
 import request, { type Response, type Test } from 'supertest';
@@ -188,6 +189,12 @@ const MATRIX = {
   'GET /api/notifications':                              { who: ANY_ROLE },
   'POST /api/notifications/{id}/read':                   { who: ANY_ROLE },
   'POST /api/notifications/read-all':                    { who: ANY_ROLE },
+  'GET /api/alerts':                                     { who: REVIEWERS, scope: AGENCY_A1 },
+  'GET /api/alerts/rules':                               { who: REVIEWERS },
+  'GET /api/alerts/rules/changes':                       { who: REVIEWERS },
+  'POST /api/alerts/rules':                              { who: REVIEWERS, scope: AGENCY_A1 },
+  'PATCH /api/alerts/rules/{id}':                        { who: REVIEWERS, scope: hidden('A1', 'ALERT_RULE_NOT_FOUND') },
+  'DELETE /api/alerts/rules/{id}':                       { who: REVIEWERS, scope: hidden('A1', 'ALERT_RULE_NOT_FOUND') },
 } as const satisfies Record<RouteKey, RouteRule<WorldAgency>>;
 
 type MatrixRoute = keyof typeof MATRIX;
@@ -351,6 +358,23 @@ describe('authorization: every route × every role (real PostgreSQL)', () => {
       .expect(200);
     return id;
   }
+  /** A metric and direction no rule of A1 has yet (a region has one rule per pair). */
+  let alertRules = 0;
+  function nextAlertRule(): { metric: string; direction: 'above' | 'below' } {
+    const index = alertRules++;
+    return { metric: METRICS[index >> 1].key, direction: index % 2 === 0 ? 'above' : 'below' };
+  }
+  async function freshAlertRule(): Promise<string> {
+    const rule = nextAlertRule();
+    const [row] = await testApp.dataSource.query<{ id: string }[]>(
+      `INSERT INTO alert_rule (region_id, metric, direction, yellow, red)
+       VALUES ($1, $2, $3, 50, 50) RETURNING id`,
+      [world.agencies.A1.id, rule.metric, rule.direction],
+    );
+    return row.id;
+  }
+  let standingRule: Promise<string> | undefined;
+  const standingAlertRule = () => (standingRule ??= freshAlertRule());
   const freshLeaf = async () => (await insertAgency(`L${next()}`, world.agencies.A)).id;
   /** A notice of the caller's own (each user has only their own to read). */
   async function freshNotification(caller: CallerName): Promise<string> {
@@ -659,6 +683,21 @@ describe('authorization: every route × every role (real PostgreSQL)', () => {
       params: { id: await freshNotification(caller) },
     }),
     'POST /api/notifications/read-all': () => ({}),
+    'GET /api/alerts': () => ({ query: { scope: world.agencies.A1.id, year: WORLD_YEAR } }),
+    'GET /api/alerts/rules': () => ({}),
+    'GET /api/alerts/rules/changes': () => ({}),
+    'POST /api/alerts/rules': () => {
+      const rule = nextAlertRule();
+      const bounds = rule.direction === 'above' ? { yellow: 10, red: 15 } : { yellow: 15, red: 10 };
+      return { json: { regionId: world.agencies.A1.id, ...rule, ...bounds, minSample: 30 } };
+    },
+    'PATCH /api/alerts/rules/{id}': async ({ allowed }) => ({
+      params: { id: allowed ? await freshAlertRule() : await standingAlertRule() },
+      json: { minSample: next() },
+    }),
+    'DELETE /api/alerts/rules/{id}': async ({ allowed }) => ({
+      params: { id: allowed ? await freshAlertRule() : await standingAlertRule() },
+    }),
     'DELETE /api/deadlines/{id}': async () => ({ params: { id: await freshDeadline() } }),
     'PUT /api/deadlines': () => ({
       json: {

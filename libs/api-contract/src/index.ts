@@ -10,4 +10,5 @@ export * from './lib/notifications';
 export * from './lib/system';
 export * from './lib/rules';
 export * from './lib/rectification';
+export * from './lib/alerts';
 export * from './lib/endpoints';

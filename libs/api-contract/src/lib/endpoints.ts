@@ -85,6 +85,13 @@ export const API_ENDPOINTS = {
 
   'GET /api/audit': { query: 'AuditQuery', response: 'AuditPage' },
 
+  'GET /api/alerts': { query: 'AlertsQuery', response: 'AlertsDto' },
+  'GET /api/alerts/rules': { response: 'AlertRuleDto[]' },
+  'POST /api/alerts/rules': { body: 'CreateAlertRuleRequest', response: 'AlertRuleDto' },
+  'PATCH /api/alerts/rules/{id}': { body: 'UpdateAlertRuleRequest', response: 'AlertRuleDto' },
+  'DELETE /api/alerts/rules/{id}': { response: null },
+  'GET /api/alerts/rules/changes': { response: 'AlertRuleChange[]' },
+
   'GET /api/notifications': { query: 'NotificationQuery', response: 'NotificationPage' },
   'POST /api/notifications/read-all': { response: 'ReadAllResult' },
   'POST /api/notifications/{id}/read': { response: 'NotificationItem' },

@@ -37,7 +37,12 @@ describe('alertThresholdProblem', () => {
     expect(alertThresholdProblem('reviewCorrectionRate', reviewRule)).toBeNull();
     expect(alertThresholdProblem('disclosureRate', disclosureRule)).toBeNull();
     expect(
-      alertThresholdProblem('missingReports', { direction: 'above', yellow: 0, red: 5, minSample: 0 }),
+      alertThresholdProblem('missingReports', {
+        direction: 'above',
+        yellow: 0,
+        red: 5,
+        minSample: 0,
+      }),
     ).toBeNull();
   });
 
@@ -54,9 +59,9 @@ describe('alertThresholdProblem', () => {
     expect(alertThresholdProblem('disclosureRate', { ...disclosureRule, yellow: 145 })).toContain(
       '应在 0 到 100 之间',
     );
-    expect(alertThresholdProblem('disclosureRate', { ...disclosureRule, minSample: 2.5 })).toContain(
-      '最小样本量',
-    );
+    expect(
+      alertThresholdProblem('disclosureRate', { ...disclosureRule, minSample: 2.5 }),
+    ).toContain('最小样本量');
   });
 });
 

@@ -11,6 +11,7 @@ import {
   seededBytes,
 } from '../test-support/broken-inputs';
 import {
+  buildDocx,
   encodeText,
   expectedCells,
   layOutReport,
@@ -262,6 +263,37 @@ describe('formerly known gaps, now fixed', () => {
       expect(error.messageEn).not.toContain(' 0 MB');
     },
   );
+
+  it('elements nested 200,000 deep (DOCX, HTML) → CORRUPT_FILE at once, not after minutes', async () => {
+    // htmlparser2's stack costs as much as the depth per level: such a DOCX once took 142 s.
+    const nested = (open: string, close: string) =>
+      `${open.repeat(200_000)}${close.repeat(200_000)}`;
+    const word = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+    const inputs: [Uint8Array, string][] = [
+      [
+        buildDocx(`<w:document ${word}><w:body>${nested('<w:p>', '</w:p>')}</w:body></w:document>`),
+        'report.docx',
+      ],
+      [encodeText(`<html><body>${nested('<div>', '</div>')}</body></html>`), 'report.html'],
+      [encodeText(`<html><body>${'<span>'.repeat(200_000)}2023年度报告</body></html>`), 'report.html'],
+    ];
+    for (const [bytes, fileName] of inputs) {
+      const started = Date.now();
+      const error = await expectRefused(bytes, 'CORRUPT_FILE', fileName);
+      expect(error.messageZh).toContain('嵌套超过 1000 层');
+      expect(Date.now() - started).toBeLessThan(10_000);
+    }
+  });
+
+  it('a report nested 990 elements deep is still read', async () => {
+    const paragraphs = reportText()
+      .split('\n')
+      .map((line) => `<p>${line}</p>`)
+      .join('');
+    const html = `<html><body>${'<div>'.repeat(990)}${paragraphs}${'</div>'.repeat(990)}</body></html>`;
+    const { report } = await parseReport(encodeText(html), { fileName: 'report.html' });
+    expect(report.year).toBe(REPORT_A.report.year);
+  });
 
   (existsSync(HONGZE_PDF) ? it : it.skip)(
     'a truncated PDF passed as a Node Buffer (fs.readFile) → CORRUPT_FILE',

@@ -14,6 +14,7 @@ import { AnalyticsProjectionOwnsItsTables1764800000000 } from './1764800000000-a
 import { CreateImportPreviews1764900000000 } from './1764900000000-create-import-previews';
 import { CreateAuthThrottle1765100000000 } from './1765100000000-create-auth-throttle';
 import { CreateRectification1765200000000 } from './1765200000000-create-rectification';
+import { CreateAlerts1765300000000 } from './1765300000000-create-alerts';
 
 /** Applied in this order; append new migrations, never edit applied ones. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   CreateImportPreviews1764900000000,
   CreateAuthThrottle1765100000000,
   CreateRectification1765200000000,
+  CreateAlerts1765300000000,
 ];

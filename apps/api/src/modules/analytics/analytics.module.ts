@@ -11,6 +11,7 @@ import { QualityQuery } from './read/quality.query';
 import { RollupQuery } from './read/rollup.query';
 import { TrendQuery } from './read/trend.query';
 import { YoyQuery } from './read/yoy.query';
+import { AnalyticsObservations } from './read/metric-observations.service';
 
 /**
  * Analytics over the submitted reports, by job: the projection (AnalyticsProjection: analytics'
@@ -33,7 +34,8 @@ import { YoyQuery } from './read/yoy.query';
     ComplianceQuery,
     QualityQuery,
     RollupQuery,
+    AnalyticsObservations,
   ],
-  exports: [AnalyticsProjection],
+  exports: [AnalyticsProjection, AnalyticsObservations],
 })
 export class AnalyticsModule {}

@@ -2,3 +2,9 @@
 // (lint rule atlas/api-module-surface; docs/architecture.md, "Boundaries").
 export { AnalyticsModule } from './analytics.module';
 export { AnalyticsProjection } from './projection/analytics-projection.service';
+export {
+  AnalyticsObservations,
+  type ObservedAgency,
+  type ObservedValues,
+  type RegionObservations,
+} from './read/metric-observations.service';

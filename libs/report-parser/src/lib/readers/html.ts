@@ -7,7 +7,7 @@ import {
 } from '../document';
 import { BLOCK_BOUNDARY, LINE_BREAK, htmlText, stripMarkers } from './block-text';
 import { expandSpans, gridToLines, type SpanCell } from './grid';
-import { loadHtmlparser2, type Htmlparser2 } from './htmlparser';
+import { loadHtmlparser2, type Htmlparser2, withDepthLimit } from './htmlparser';
 import { assertInputSize } from './input-guard';
 import { decodeText } from './text-encoding';
 
@@ -111,8 +111,8 @@ function buildTree(htmlparser2: Htmlparser2, html: string): HtmlElement {
   const open: HtmlElement[] = [root];
   let skipDepth = 0;
   const parser = new htmlparser2.Parser(
-    {
-      onopentag(name, attribs) {
+    withDepthLimit({
+      onopentag(name: string, attribs: Record<string, string>) {
         if (skipDepth > 0 || SKIPPED.has(name)) {
           skipDepth++;
           return;
@@ -124,7 +124,7 @@ function buildTree(htmlparser2: Htmlparser2, html: string): HtmlElement {
         open[open.length - 1].children.push(element);
         open.push(element);
       },
-      ontext(text) {
+      ontext(text: string) {
         if (skipDepth > 0) return;
         const children = open[open.length - 1].children;
         const last = children.length - 1;
@@ -132,7 +132,7 @@ function buildTree(htmlparser2: Htmlparser2, html: string): HtmlElement {
         if (typeof children[last] === 'string') children[last] += clean;
         else children.push(clean);
       },
-      onclosetag(name) {
+      onclosetag(name: string) {
         if (skipDepth > 0) {
           skipDepth--;
           return;
@@ -145,7 +145,7 @@ function buildTree(htmlparser2: Htmlparser2, html: string): HtmlElement {
           }
         }
       },
-    },
+    }),
     { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
   );
   parser.write(html);

@@ -1,4 +1,4 @@
-import type { Htmlparser2 } from './htmlparser';
+import { type Htmlparser2, withDepthLimit } from './htmlparser';
 import type { ZipArchive } from './zip';
 
 /** Namespaces of the parts read here, transitional and strict OOXML. */
@@ -124,9 +124,12 @@ type XmlHandlers = Partial<{
   onclosetag(name: string): void;
 }>;
 
-/** Parses XML with htmlparser2 (entities decoded, names kept as written). */
+/** Parses XML with htmlparser2 (entities decoded, names kept as written, nesting bounded). */
 export function parseXml(htmlparser2: Htmlparser2, xml: string, handlers: XmlHandlers): void {
-  const parser = new htmlparser2.Parser(handlers, { xmlMode: true, decodeEntities: true });
+  const parser = new htmlparser2.Parser(withDepthLimit(handlers), {
+    xmlMode: true,
+    decodeEntities: true,
+  });
   parser.write(xml);
   parser.end();
 }
