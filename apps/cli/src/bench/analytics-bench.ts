@@ -109,7 +109,8 @@ export interface AnalyticsBenchResult {
 
 /** The issue's target for every endpoint at 100,000 reports on the 2-core machine. */
 export const TARGET_P95_MS = 50;
-const PASSWORD = 'atlas-bench';
+/** The password of the benchmark's accounts (admin and the province's oversight user). */
+export const PASSWORD = 'atlas-bench';
 const MARKER_FILE = 'bench-data.json';
 
 /**
@@ -205,13 +206,13 @@ export async function benchAnalytics(
 }
 
 /** Runs the API's bench-data entry, unless the folder already holds a loaded benchmark database. */
-async function loadData(
+export async function loadData(
   io: CliIo,
   entry: string,
   root: string,
   dataDir: string,
   env: NodeJS.ProcessEnv,
-  options: AnalyticsBenchOptions,
+  options: Pick<AnalyticsBenchOptions, 'agencies' | 'years' | 'firstYear'>,
 ): Promise<LoadSummary & { reused: boolean }> {
   const marker = join(dataDir, MARKER_FILE);
   if (existsSync(marker)) {
@@ -253,7 +254,7 @@ async function loadData(
 }
 
 /** The embedded cluster's URL, as docs/operations.md says: credentials file + postmaster.pid. */
-function embeddedUrl(dataDir: string): string {
+export function embeddedUrl(dataDir: string): string {
   const credentials = JSON.parse(readFileSync(join(dataDir, 'pg-credentials.json'), 'utf8')) as {
     user: string;
     password: string;
@@ -405,7 +406,7 @@ async function measureHealth(http: BenchHttp, requests: number): Promise<number>
 }
 
 /** The province, its cities and counties (their governments), and the loaded years. */
-async function loadUniverse(db: Client, load: LoadSummary): Promise<BenchUniverse> {
+export async function loadUniverse(db: Client, load: LoadSummary): Promise<BenchUniverse> {
   const rows = await db.query<{ id: string; path: string; depth: number }>(
     `SELECT id, path, depth FROM agency
       WHERE kind = 'government' AND depth <= 2 AND path LIKE $1

@@ -12,6 +12,13 @@ import { benchAnalytics, machineInfo, TARGET_P95_MS } from '../bench/analytics-b
 import { benchCopies } from '../bench/copies-bench';
 import { loadBaselineParser } from '../bench/baseline-parser';
 import { benchHealthUnderParse, HEALTH_TARGET_MAX_MS } from '../bench/health-bench';
+import {
+  benchLoad,
+  dataSetSize,
+  LOAD_TARGETS,
+  type LatencyRow,
+  loadErrors,
+} from '../bench/load-bench';
 import { benchParse, corpusInputs } from '../bench/parse-bench';
 import {
   benchWeb,
@@ -44,6 +51,9 @@ interface BenchOptions {
   sizeMb: string;
   parallel: string;
   reports: string;
+  connections: string;
+  duration: string;
+  cacheMb?: string;
 }
 
 const BENCHMARKS = [
@@ -53,6 +63,7 @@ const BENCHMARKS = [
   'accuracy',
   'health-under-parse',
   'copies',
+  'load',
 ] as const;
 
 function positiveInteger(value: string, option: string): number {
@@ -95,7 +106,7 @@ export function registerBenchCommand(program: Command, io: CliIo): void {
     )
     .option(
       '--data-dir <dir>',
-      'analytics：数据库目录（保留；已载入时复用）/ keep the database here, reuse it if loaded',
+      'analytics、load：数据库目录（保留；已载入时复用）/ keep the database here, reuse it if loaded',
     )
     .option(
       '--keep [dir]',
@@ -113,8 +124,21 @@ export function registerBenchCommand(program: Command, io: CliIo): void {
     )
     .option('--size-mb <n>', 'health-under-parse：报告大小（MB）/ size of the parsed report', '19')
     .option('--parallel <n>', 'health-under-parse：同时解析的份数 / previews sent at once', '4')
-    .option('--reports <n>', 'copies：全国一年的报告数 / reports of the national run', '100000')
-    .option('--no-build', 'analytics：使用已构建的 API / use the API already built in dist/')
+    .option(
+      '--reports <n>',
+      'copies：全国一年的报告数；load：数据集的报告数（每单位 10 年）或 small / copies: reports of the national run; load: reports of the data set (10 years per agency) or small',
+      '100000',
+    )
+    .option('--connections <n>', 'load：并发连接数 / concurrent connections', '50')
+    .option('--duration <s>', 'load：持续秒数 / seconds of load', '30')
+    .option(
+      '--cache-mb <n>',
+      "load：API 的分析答案缓存（MB，0 为不缓存；默认用 API 的默认值）/ the API's ATLAS_ANALYTICS_CACHE_MB (0: off)",
+    )
+    .option(
+      '--no-build',
+      'analytics、load 等：使用已构建的 API / use the API already built in dist/',
+    )
     .action(async (name: string, options: BenchOptions) => {
       if (!BENCHMARKS.includes(name as (typeof BENCHMARKS)[number])) {
         throw new CliInputError(
@@ -132,12 +156,79 @@ export function registerBenchCommand(program: Command, io: CliIo): void {
                 ? await runHealthUnderParse(io, options)
                 : name === 'copies'
                   ? runCopies(io, options)
-                  : await runAnalytics(io, options);
+                  : name === 'load'
+                    ? await runLoad(io, options)
+                    : await runAnalytics(io, options);
       await mkdir(options.out, { recursive: true });
       const file = join(options.out, `${name}.json`);
       await writeFile(file, `${JSON.stringify(result, null, 2)}\n`);
       io.out(`\n写入 / written: ${file}\n`);
+      // The load benchmark requires every answer: its errors are written down, then fail the run.
+      const loadErrorCount = name === 'load' ? (result as { errors: number }).errors : 0;
+      if (loadErrorCount > 0)
+        throw new CliInputError(`负载测试出现 ${loadErrorCount} 个错误 / the load run had errors`);
     });
+}
+
+async function runLoad(io: CliIo, options: BenchOptions): Promise<object> {
+  const size = dataSetSize(options.reports);
+  const result = await benchLoad(io, {
+    ...size,
+    firstYear: positiveInteger(options.firstYear, '--first-year'),
+    connections: positiveInteger(options.connections, '--connections'),
+    durationSeconds: positiveInteger(options.duration, '--duration'),
+    ...(options.cacheMb !== undefined
+      ? { cacheMb: options.cacheMb === '0' ? 0 : positiveInteger(options.cacheMb, '--cache-mb') }
+      : {}),
+    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+    keep: options.keep !== undefined && options.keep !== false,
+    build: options.build,
+  });
+  const { machine } = result;
+  io.out(
+    `${result.dataSet.reports} 份报告 / reports (${result.dataSet.agencies} agencies × ${result.dataSet.years} years); ` +
+      `${result.connections} connections for ${result.durationSeconds} s over ${result.distinctRequests} distinct requests ` +
+      `(analytics cache: ${result.analyticsCacheMb === 'default' ? 'default' : `${result.analyticsCacheMb} MB`}); ` +
+      `${machine.host}: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGb} GB; ` +
+      `load average ${machine.loadAverage.start.join('/')} → ${machine.loadAverage.end.join('/')}\n\n`,
+  );
+  const cold = new Map(result.cold.map((row) => [row.name, row]));
+  const cells = (row: LatencyRow) => [
+    row.name,
+    String(row.requests),
+    String(row.errors),
+    row.requestsPerSecond.toFixed(1),
+    row.p50.toFixed(2),
+    row.p95.toFixed(2),
+    row.p99.toFixed(2),
+    row.max.toFixed(2),
+    cold.get(row.name)?.p95.toFixed(2) ?? '',
+  ];
+  io.out(
+    formatTable(
+      [
+        '接口 endpoint',
+        '请求 requests',
+        '错误 errors',
+        'req/s',
+        'p50 ms',
+        'p95 ms',
+        'p99 ms',
+        'max ms',
+        '首次计算 cold p95 ms',
+      ],
+      [...result.endpoints.map(cells), cells(result.total)],
+    ),
+  );
+  const errors = loadErrors(result);
+  io.out(
+    `\nAPI 内存 / RSS: ${result.api.rssBeforeMb} MB before, peak ${result.api.peakRssMb} MB, ${result.api.rssAfterMb} MB after; ` +
+      `connection errors ${result.connectionErrors} (timeouts ${result.timeouts})\n` +
+      `目标 / targets (issue 18, at 1,000,000 reports): ≥ ${LOAD_TARGETS.requestsPerSecond} req/s, p95 ≤ ${LOAD_TARGETS.p95Ms} ms, ` +
+      `0 errors: ${result.meetsTargets ? 'met' : 'NOT MET'}` +
+      `${errors > 0 ? `; ${errors} ERRORS (first: ${result.firstError ?? 'connection'})` : ''}\n`,
+  );
+  return { ...result, errors };
 }
 
 function runCopies(io: CliIo, options: BenchOptions): object {
