@@ -1,5 +1,8 @@
 import type {
   CellChange,
+  CopiedReportPage,
+  CopiedReportsQuery,
+  ReportCopyComparison,
   CorrectCellsRequest,
   ReportDetail,
   ReportDiff,
@@ -27,11 +30,15 @@ export {
   type CellDifference,
   type CellMethod,
   type CellSource,
+  type CopiedReportItem,
+  type CopiedReportPage,
+  type CopySpan,
   type DeadlineSource,
   type Finding,
   type FindingCounts,
   type Provenance,
   type ReportAction,
+  type ReportCopyComparison,
   type ReportDetail,
   type ReportDiff,
   type ReportEvent,
@@ -78,7 +85,25 @@ export function getReportHistory(id: string): Promise<ReportEvent[]> {
   return http.get<ReportEvent[]>(`${reportPath(id)}/history`);
 }
 
+/** Per copied part (N.COPIED) of the current version: both passages, shared sentences marked. */
+export function getReportCopies(id: string): Promise<ReportCopyComparison[]> {
+  return http.get<ReportCopyComparison[]>(`${reportPath(id)}/copies`, { silent: true });
+}
+
+/** The copied parts of a year's reports in a region, most similar first. */
+export function listCopiedReports(
+  query: CopiedReportsQuery,
+  signal?: AbortSignal,
+): Promise<CopiedReportPage> {
+  return http.get<CopiedReportPage>('/reports/copies', {
+    query: { ...query },
+    signal,
+    silent: true,
+  });
+}
+
 /** The original file of a version (pasted text comes back as a .txt file). */
+
 export function downloadOriginal(id: string, version: number): Promise<DownloadedFile> {
   return download(`${reportPath(id)}/versions/${version}/original`);
 }

@@ -3,6 +3,7 @@ import * as admin from './features/admin';
 import * as analytics from './features/analytics';
 import * as auth from './features/auth';
 import * as charts from './features/charts';
+import * as copies from './features/copies';
 import * as notifications from './features/notifications';
 import * as report from './features/report';
 import * as todo from './features/todo';
@@ -87,6 +88,7 @@ const en: MessageSchema = {
   analytics: analytics.en,
   auth: auth.en,
   charts: charts.en,
+  copies: copies.en,
   notifications: notifications.en,
   report: report.en,
   todo: todo.en,

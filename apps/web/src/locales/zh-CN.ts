@@ -3,6 +3,7 @@ import * as admin from './features/admin';
 import * as analytics from './features/analytics';
 import * as auth from './features/auth';
 import * as charts from './features/charts';
+import * as copies from './features/copies';
 import * as notifications from './features/notifications';
 import * as report from './features/report';
 import * as todo from './features/todo';
@@ -83,6 +84,7 @@ const zhCN = {
   analytics: analytics.zhCN,
   auth: auth.zhCN,
   charts: charts.zhCN,
+  copies: copies.zhCN,
   notifications: notifications.zhCN,
   report: report.zhCN,
   todo: todo.zhCN,

@@ -1,0 +1,61 @@
+// Messages of copied-text findings (内容雷同, N.COPIED): the side-by-side view and the region's list.
+// vue-i18n message syntax: `{`, `}`, `@`, `$` and `|` are special; avoid them in plain text.
+export const zhCN = {
+  part: {
+    overview: '第一部分“总体情况”',
+    problems: '第五部分“存在的主要问题及改进情况”',
+    other: '第六部分“其他需要报告的事项”',
+  },
+  tab: '内容雷同对照',
+  heading: '{part}：与{agency}{year}年报告的同一部分雷同，相同比例 {share}',
+  thisReport: '本报告（第 {version} 版）',
+  otherReport: '{agency}{year}年报告（第 {version} 版）',
+  open: '打开该报告',
+  notVisible: '无权查看该报告的其他内容，此处仅显示雷同的这一部分',
+  legendShared: '相同的句子',
+  legendBoilerplate: '套话（多份报告共有，不计为雷同）',
+  empty: '当前版本没有内容雷同的部分',
+  loadFailed: '对照加载失败：{reason}',
+  list: {
+    title: '内容雷同报告',
+    hint: '{year}年：各单位报告中与另一份报告同一部分雷同的，按相同比例从高到低',
+    agency: '单位',
+    part: '部分',
+    other: '雷同的报告',
+    otherValue: '{agency}{year}年',
+    similarity: '相同比例',
+    sentences: '相同句数',
+    compare: '对照',
+    empty: '该年度没有发现内容雷同的报告',
+  },
+};
+
+export const en: typeof zhCN = {
+  part: {
+    overview: 'Part I “Overview”',
+    problems: 'Part V “Problems and improvements”',
+    other: 'Part VI “Other matters”',
+  },
+  tab: 'Copied text',
+  heading: '{part}: the same part of the {year} report of {agency}, {share} alike',
+  thisReport: 'This report (version {version})',
+  otherReport: '{agency}, {year} (version {version})',
+  open: 'Open that report',
+  notVisible: 'You may not open that report; only the copied part is shown here',
+  legendShared: 'Shared sentences',
+  legendBoilerplate: 'Common wording (in many reports, not counted as copied)',
+  empty: 'No part of the current version is copied',
+  loadFailed: 'Could not load the comparison: {reason}',
+  list: {
+    title: 'Copied reports',
+    hint: '{year}: parts that stand in another report’s same part, most alike first',
+    agency: 'Unit',
+    part: 'Part',
+    other: 'Copied from',
+    otherValue: '{agency}, {year}',
+    similarity: 'Alike',
+    sentences: 'Shared sentences',
+    compare: 'Compare',
+    empty: 'No copied reports this year',
+  },
+};
