@@ -1,5 +1,6 @@
 import type { MessageSchema } from './schema';
 import * as admin from './features/admin';
+import * as alerts from './features/alerts';
 import * as analytics from './features/analytics';
 import * as auth from './features/auth';
 import * as charts from './features/charts';
@@ -36,6 +37,7 @@ const en: MessageSchema = {
     todo: 'My to-do',
     password: 'Set your password',
     rules: 'Check rules',
+    alerts: 'Alerts',
   },
   pages: {
     todo: "Your agency's report deadline and the reports waiting for you",
@@ -85,6 +87,7 @@ const en: MessageSchema = {
     http: 'Request failed (HTTP {status})',
   },
   admin: admin.en,
+  alerts: alerts.en,
   analytics: analytics.en,
   auth: auth.en,
   charts: charts.en,

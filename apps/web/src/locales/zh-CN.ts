@@ -1,5 +1,6 @@
 // vue-i18n message syntax: `{`, `}`, `@`, `$` and `|` are special; avoid them in plain text.
 import * as admin from './features/admin';
+import * as alerts from './features/alerts';
 import * as analytics from './features/analytics';
 import * as auth from './features/auth';
 import * as charts from './features/charts';
@@ -36,6 +37,7 @@ const zhCN = {
     todo: '我的待办',
     password: '设置密码',
     rules: '规则说明',
+    alerts: '预警',
   },
   pages: {
     todo: '本单位年报的报送期限、需要报送或修改的报告',
@@ -81,6 +83,7 @@ const zhCN = {
     http: '请求失败（HTTP {status}）',
   },
   admin: admin.zhCN,
+  alerts: alerts.zhCN,
   analytics: analytics.zhCN,
   auth: auth.zhCN,
   charts: charts.zhCN,

@@ -133,6 +133,12 @@ export const routes: RouteRecordRaw[] = [
         meta: { titleKey: 'nav.rules', roles: ROLES },
       },
       {
+        path: '/alerts',
+        name: 'alerts',
+        component: lazyPage('AlertsView', () => import('../views/alerts/AlertsView.vue')),
+        meta: { titleKey: 'nav.alerts', roles: ANALYSTS },
+      },
+      {
         path: '/password',
         name: 'password',
         component: lazyPage('PasswordView', () => import('../views/password/PasswordView.vue')),
