@@ -87,6 +87,10 @@ const environmentSchema = z.object({
     .positive({ message: '应大于 0' })
     .max(24 * 30, { message: '不应超过 720 小时' })
     .default(12),
+  ATLAS_COVERAGE_SUM_REGIONS: z
+    .string()
+    .regex(/^[A-Za-z0-9._,\s-]*$/, { message: '应为以逗号分隔的单位编码' })
+    .default(''),
 });
 
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -130,6 +134,12 @@ export interface AppConfig {
   };
   /** Original report files stored per agency, all versions together. */
   readonly storageQuotaBytesPerAgency: number;
+  /**
+   * Codes of the regions whose people's government reports for its 本级 as a whole: its table 3
+   * must be at least the sum of its departments' (rule H.COVERAGE). The region is the
+   * government or any agency above it.
+   */
+  readonly coverageSumRegionCodes: readonly string[];
   /** Work off background jobs (bulk imports) in this process; off: only enqueue them for another. */
   readonly jobs: boolean;
   /** Seed the demo region and reports on first start (default: with the embedded database). */
@@ -218,6 +228,9 @@ export function loadConfig(
     },
     importJobsPerAccount: env.ATLAS_IMPORT_JOBS_PER_ACCOUNT,
     storageQuotaBytesPerAgency: Math.round(env.ATLAS_STORAGE_QUOTA_MB * 1024 * 1024),
+    coverageSumRegionCodes: env.ATLAS_COVERAGE_SUM_REGIONS.split(',')
+      .map((code) => code.trim())
+      .filter((code) => code !== ''),
     jobs: env.ATLAS_JOBS,
     demoData:
       env.ATLAS_DEMO_DATA === 'auto'

@@ -3,9 +3,19 @@ import type { Command } from 'commander';
 import type { CliIo } from '../io';
 import { formatTable } from '../text-table';
 
-const SCOPE_LABEL = { report: '单份报告', crossReport: '跨年度', parse: '解析' } as const;
+const SCOPE_LABEL = {
+  report: '单份报告',
+  crossReport: '跨年度',
+  submission: '提交时',
+  parse: '解析',
+} as const;
 const SEVERITY_LABEL = { error: '错误', warning: '警告' } as const;
-const SOURCE_LABEL = { regulation: '条例', notice: '国家通知', template: '格式模板', practice: '实务' } as const;
+const SOURCE_LABEL = {
+  regulation: '条例',
+  notice: '国家通知',
+  template: '格式模板',
+  practice: '实务',
+} as const;
 
 /** Markdown escapes for a table cell: a pipe would end the cell. */
 const cell = (text: string): string => text.replace(/\|/g, '\\|');
@@ -37,7 +47,8 @@ export function rulesMarkdown(rules: readonly RuleInfo[] = RULES): string {
     'Every finding a report gets names one of these rules. Severity 错误 (error): the report',
     'contradicts itself or the rules; 警告 (warning): unusual, or cannot be verified. Scope: 单份报告',
     "rules read one report; 跨年度 rules compare it with the same agency's report for the year",
-    'before; 解析 rules are raised while the document is read. The same catalogue is served at',
+    'before (or, N.COPIED, with other reports); 提交时 rules judge the submission (its date, the',
+    'agencies below); 解析 rules are raised while the document is read. The same catalogue is served at',
     '`GET /api/rules` and shown on the 规则说明 page.',
     '',
     '| 规则 | 名称 | 级别 | 范围 | 检查什么 | 看哪些单元格或部分 | 依据 |',
@@ -64,7 +75,14 @@ export function registerRulesCommand(program: Command, io: CliIo): void {
       }
       io.out(
         formatTable(
-          ['规则 rule', '级别 severity', '范围 scope', '名称 name', '说明 description', '依据 source'],
+          [
+            '规则 rule',
+            '级别 severity',
+            '范围 scope',
+            '名称 name',
+            '说明 description',
+            '依据 source',
+          ],
           RULES.map((rule) => [
             rule.id,
             rule.severity,

@@ -77,7 +77,7 @@ const en: MessageSchema = {
     failed: 'Could not load the rules; reload to try again',
     looksAt: 'Reads',
     source: 'Source',
-    scope: { report: 'One report', crossReport: "Against other reports (last year's, the region's)", parse: 'While reading the document' },
+    scope: { report: 'One report', crossReport: "Against other reports (last year's, the region's)", submission: 'On submission (deadline, agencies below)', parse: 'While reading the document' },
     severity: { error: 'Error', warning: 'Warning' },
     sourceKind: { regulation: 'Regulations', notice: 'National notice', template: 'Official format', practice: 'Practice' },
     link: 'Check rules',

@@ -73,7 +73,7 @@ const zhCN = {
     failed: '规则目录加载失败，请刷新重试',
     looksAt: '读取',
     source: '依据',
-    scope: { report: '单份报告', crossReport: '跨报告（与上年或同地区报告比较）', parse: '读取报告时' },
+    scope: { report: '单份报告', crossReport: '跨报告（与上年或同地区报告比较）', submission: '提交时（报送期限、下级单位报告）', parse: '读取报告时' },
     severity: { error: '错误', warning: '提示' },
     sourceKind: { regulation: '条例', notice: '国家通知', template: '格式模板', practice: '实务' },
     link: '规则说明',

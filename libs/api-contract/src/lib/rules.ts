@@ -1,8 +1,11 @@
 /* /api/rules: the catalogue of check rules (勾稽关系 and the rest), for every signed-in user. */
 
 export type RuleSeverity = 'error' | 'warning';
-/** `report`: one report's numbers; `crossReport`: against last year's report; `parse`: while reading. */
-export type RuleScopeKind = 'report' | 'crossReport' | 'parse';
+/**
+ * `report`: one report's numbers; `crossReport`: against last year's report; `submission`: when
+ * submitted (deadline, agencies below); `parse`: while reading.
+ */
+export type RuleScopeKind = 'report' | 'crossReport' | 'submission' | 'parse';
 export type RuleSourceKind = 'regulation' | 'notice' | 'template' | 'practice';
 
 export interface RuleSourceDto {

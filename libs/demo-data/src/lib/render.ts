@@ -5,6 +5,8 @@ import {
   presentApplicationRowKeys,
   PROACTIVE_ROWS_2019,
   PROACTIVE_ROWS_2021,
+  REPORT_PARTS,
+  type ReportPartKey,
   REVIEW_COLUMNS,
   REVIEW_GROUPS,
 } from '@atlas/report-model';
@@ -34,22 +36,56 @@ const TABLE2_GROUPS_2019 = [
 export function renderReportText(report: CanonicalReport): string {
   const year = report.year ?? 0;
   const received = report.applications.newReceived.total;
+  const metrics = report.narrative.metrics;
+  const period = report.narrative.period;
+  const sections: Record<ReportPartKey, string[]> = {
+    overview: [
+      '一、总体情况',
+      `${year}年，${report.agencyName ?? '本单位'}认真贯彻落实《中华人民共和国政府信息公开条例》，全年共收到政府信息公开申请${received}件，办结率${metrics.completionRate ?? 100}%。`,
+      ...renderStatements(report),
+      // The agency's own prose, when the report has some (narrativeText).
+      ...(report.narrative.overview ? [report.narrative.overview] : []),
+    ],
+    proactive: ['二、主动公开政府信息情况', ...renderTable2(report)],
+    applications: [
+      '三、收到和处理政府信息公开申请情况',
+      line('（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', '申请人情况'),
+      line('', '', '', '自然人', '法人或其他组织', '', '', '', '', '总计'),
+      line('', '', '', '', ...APPLICANT_COLUMNS.slice(1, 6).map((column) => column.label)),
+      ...renderTable3(report),
+    ],
+    reviewLitigation: ['四、政府信息公开行政复议、行政诉讼情况', ...renderTable4(report)],
+    problems: [
+      '五、存在的主要问题及改进情况',
+      report.narrative.problems || '政策解读形式还不够丰富，下一步将加强解读工作。',
+    ],
+    other: ['六、其他需要报告的事项', renderFeeStatement(metrics.processingFeeYuan)],
+  };
+  // The parts in the order the report says it prints them (the demo plants a swap), else 一 … 六.
+  const order = report.narrative.partsFound ?? REPORT_PARTS.map((part) => part.key);
   return [
     report.title ?? `${report.agencyName ?? ''}${year}年政府信息公开工作年度报告`,
-    `本报告中所列数据的统计期限自${year}年1月1日起至${year}年12月31日止。`,
-    '一、总体情况',
-    `${year}年，${report.agencyName ?? '本单位'}认真贯彻落实《中华人民共和国政府信息公开条例》，全年共收到政府信息公开申请${received}件，办结率100%。`,
-    ...renderStatements(report),
-    // The agency's own prose, when the report has some (narrativeText).
-    ...(report.narrative.overview ? [report.narrative.overview] : []),
-    '二、主动公开政府信息情况',
-    ...renderTable2(report),
-    '三、收到和处理政府信息公开申请情况',
-    line('（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', '申请人情况'),
-    line('', '', '', '自然人', '法人或其他组织', '', '', '', '', '总计'),
-    line('', '', '', '', ...APPLICANT_COLUMNS.slice(1, 6).map((column) => column.label)),
-    ...renderTable3(report),
-    '四、政府信息公开行政复议、行政诉讼情况',
+    period
+      ? `本报告中所列数据的统计期限自${chineseDate(period.start)}起至${chineseDate(period.end)}止。`
+      : `本报告中所列数据的统计期限自${year}年1月1日起至${year}年12月31日止。`,
+    ...order.flatMap((part) => sections[part]),
+    '',
+  ].join('\n');
+}
+
+/** 2023-01-01 → 2023年1月1日 */
+function chineseDate(date: string): string {
+  return `${Number(date.slice(0, 4))}年${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`;
+}
+
+/** Part 六 on processing fees: none charged, the amount charged, or (null) not a word about fees. */
+function renderFeeStatement(feeYuan: number | null): string {
+  if (feeYuan === null) return '本单位无其他需要报告的事项。';
+  return feeYuan === 0 ? '本年度未收取信息处理费。' : `本年度收取信息处理费${feeYuan}元。`;
+}
+
+function renderTable4(report: CanonicalReport): string[] {
+  return [
     line('行政复议', '', '', '', '', '行政诉讼'),
     line(
       ...REVIEW_COLUMNS.map((column) => column.label),
@@ -74,12 +110,7 @@ export function renderReportText(report: CanonicalReport): string {
         REVIEW_COLUMNS.map((column) => report.reviewLitigation[group.key][column.key]),
       ),
     ),
-    '五、存在的主要问题及改进情况',
-    report.narrative.problems || '政策解读形式还不够丰富，下一步将加强解读工作。',
-    '六、其他需要报告的事项',
-    '本年度未收取信息处理费。',
-    '',
-  ].join('\n');
+  ];
 }
 
 /** Part 一's statements of published items and inspection results, as the model drew them. */

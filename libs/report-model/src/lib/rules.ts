@@ -5,9 +5,11 @@ export type Severity = 'error' | 'warning';
 
 /**
  * Where a rule runs: `report` on one report's numbers, `crossReport` against the same agency's
- * report for the year before (when reports are stored), `parse` by the parser while reading.
+ * report for the year before (when reports are stored), `submission` when the report is
+ * submitted (its date against the deadline, the agencies below it), `parse` by the parser while
+ * reading.
  */
-export type RuleScope = 'report' | 'crossReport' | 'parse';
+export type RuleScope = 'report' | 'crossReport' | 'submission' | 'parse';
 
 /**
  * Where a rule comes from: the 条例 itself, a national notice, the official format's own
@@ -218,7 +220,7 @@ export const RULES = [
     name: '信息处理费核对',
     nameEn: 'Processing fees',
     description:
-      '第六部分所述信息处理费与表三（六）2“逾期未按收费通知要求缴纳费用”及表二行政事业性收费金额相互一致：发过收费通知应说明收费情况，称未收费则表二不应小于所述金额。',
+      '第六部分所述信息处理费与表三（六）2“逾期未按收费通知要求缴纳费用”及表二行政事业性收费金额相互一致：发过收费通知的应说明收费情况，所述收费金额不应超过表二行政事业性收费金额。',
     descriptionEn:
       'The processing fee part 六 states agrees with table 3 (六)2 (fee notices not paid) and with the fee amount of table 2: fee notices call for a statement on fees, and a stated fee cannot exceed the fees table 2 reports.',
     looksAt:
@@ -275,7 +277,7 @@ export const RULES = [
   {
     id: 'D.LATE',
     severity: 'warning',
-    scope: 'crossReport',
+    scope: 'submission',
     name: '逾期发布',
     nameEn: 'Late report',
     description:
@@ -293,7 +295,7 @@ export const RULES = [
   {
     id: 'H.COVERAGE',
     severity: 'warning',
-    scope: 'crossReport',
+    scope: 'submission',
     name: '下级报告覆盖',
     nameEn: 'Coverage of subordinate reports',
     description:

@@ -138,6 +138,12 @@ export class AgenciesService implements OnModuleInit {
     return agency ? toAgencyDto(agency) : null;
   }
 
+  /** The agencies directly below one (rule H.COVERAGE asks who under a government reported). */
+  async childrenOf(parentId: string): Promise<AgencyDto[]> {
+    const children = await this.agencies.find({ where: { parentId }, order: { code: 'ASC' } });
+    return children.map(toAgencyDto);
+  }
+
   async describe(id: string): Promise<AgencyDescription | null> {
     return (await this.describeMany([id])).get(id) ?? null;
   }

@@ -12,7 +12,7 @@ import type { ParsedReport } from '@atlas/report-parser';
 import { isUUID } from 'class-validator';
 import { DataSource, type EntityManager, type Repository } from 'typeorm';
 import { DomainEvents } from '../../common/events/domain-events';
-import { latestEndedYear } from '../../common/reporting-calendar';
+import { latestEndedYear, localDate } from '../../common/reporting-calendar';
 import { APP_CONFIG, type AppConfig } from '../../common/runtime';
 import { AgenciesService } from '../agencies';
 import { AuditService } from '../audit';
@@ -28,7 +28,7 @@ import { type CellChangeRecord, ReportEventEntity } from './entities/report-even
 import { ReportFileEntity } from './entities/report-file.entity';
 import { ReportVersionEntity } from './entities/report-version.entity';
 import { ReportAccess } from './report-access';
-import { assessTimeliness } from './report-deadline';
+import { assessTimeliness, type EffectiveDeadline } from './report-deadline';
 import {
   cellNotInReport,
   cellValueInvalid,
@@ -67,6 +67,7 @@ import {
   readStoredReport,
 } from './report-store';
 import { copiedPartFindings } from './report-copies';
+import { coverageFindings, isSubmissionFinding, lateFindings } from './report-submission-findings';
 import type { ReportWarning } from './report-warnings';
 import { assessDocumentYear } from './report-year';
 
@@ -350,9 +351,14 @@ export class ReportsService implements OnModuleInit {
       const canonical = readStoredReport(version);
       const previousYear = await currentReportFor(manager, report.agencyId, report.year - 1);
       const findings = [
-        // Cross-report findings, N.COPIED among them, are made afresh.
-        ...withCrossReportFindings(version.findings, canonical, previousYear?.canonical ?? null),
+        // Cross-report findings, N.COPIED among them, and the submission's own are made afresh.
+        ...withCrossReportFindings(
+          version.findings.filter((finding) => !isSubmissionFinding(finding)),
+          canonical,
+          previousYear?.canonical ?? null,
+        ),
         ...(await this.copiedParts(manager, report.id, report.agencyId, report.year, canonical)),
+        ...(await this.submissionFindings(manager, report, canonical, submittedAt, deadline)),
       ];
       await this.storeFindings(manager, version, canonical, findings);
       Object.assign(version, { submittedAt, submittedBy: actor.user.id, ...timeliness });
@@ -405,6 +411,41 @@ export class ReportsService implements OnModuleInit {
   }
 
   // ── internals ──────────────────────────────────────────────────────────────────────────────
+
+  /**
+   * D.LATE and H.COVERAGE on submission: the date against the deadline for the agency's kind,
+   * and, for a people's government, the reports of the departments and towns below it.
+   */
+  private async submissionFindings(
+    manager: EntityManager,
+    report: ReportEntity,
+    canonical: CanonicalReport,
+    submittedAt: Date,
+    deadline: EffectiveDeadline,
+  ): Promise<Finding[]> {
+    const agency = await this.agencies.findById(report.agencyId);
+    const { daysLate } = assessTimeliness(submittedAt, deadline.dueDate);
+    const late = lateFindings(localDate(submittedAt), deadline, daysLate, agency?.kind ?? null);
+    if (agency?.kind !== 'government') return late;
+    const children = await this.agencies.childrenOf(agency.id);
+    const below = await Promise.all(
+      children.map(async (child) => {
+        const filed = await currentReportFor(manager, child.id, report.year);
+        const reported = filed && ['submitted', 'accepted'].includes(filed.report.status);
+        return {
+          agencyId: child.id,
+          name: child.name,
+          kind: child.kind,
+          report: reported ? filed.canonical : null,
+        };
+      }),
+    );
+    const regionCodes = [...(await this.agencies.describeMany(agency.path)).values()].map(
+      (region) => region.code,
+    );
+    const sumRule = regionCodes.some((code) => this.config.coverageSumRegionCodes.includes(code));
+    return [...late, ...coverageFindings(canonical, below, sumRule)];
+  }
 
   /**
    * N.COPIED on submission: the report's text against the agency's earlier reports and the same

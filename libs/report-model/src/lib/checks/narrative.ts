@@ -220,7 +220,8 @@ export function checkNarrativePassRates({
 
 /**
  * N.FEE — part 六's 信息处理费 against the tables: table 3 (六)2 counts requests dropped because a
- * fee notice went unpaid, so fees were levied and part 六 has to say what was charged; and a
+ * fee notice went unpaid, so fees were levied and part 六 has to say what was charged (未收取
+ * included: an unpaid notice brings nothing in); and a
  * fee the text says was charged is an administrative fee, so it cannot exceed table 2's 行政事业性
  * 收费 amount (2021 format, in 万元).
  */
@@ -228,16 +229,13 @@ export function checkNarrativeFee(report: CanonicalReport): Finding[] {
   const stated = report.narrative.metrics.processingFeeYuan;
   const unpaid = report.applications['otherHandling.unpaidFee']?.total ?? 0;
   const findings: Finding[] = [];
-  if (unpaid > 0 && (stated === null || stated === 0)) {
-    const said = stated === null ? '未说明信息处理费收取情况' : '称未收取信息处理费';
+  // "未收取" is consistent with unpaid notices (nothing was paid); saying nothing is not.
+  if (unpaid > 0 && stated === null) {
     findings.push(
       createFinding(
         'N.FEE',
-        [
-          ...(stated === null ? [] : [narrativeMetricCell('processingFeeYuan')]),
-          applicationCell('otherHandling.unpaidFee', 'total'),
-        ],
-        `${TABLE3}（六）2 逾期未缴纳费用 ${formatNumber(unpaid)} 件，说明发出过收费通知，但正文${said}`,
+        [applicationCell('otherHandling.unpaidFee', 'total')],
+        `${TABLE3}（六）2 逾期未缴纳费用 ${formatNumber(unpaid)} 件，说明发出过收费通知，但正文未说明信息处理费收取情况`,
         { parts: ['other'] },
       ),
     );

@@ -14,7 +14,7 @@ export class RuleDto implements Contract.RuleDto {
   @ApiProperty({ example: '表三收支平衡' }) name: string;
   @ApiProperty() nameEn: string;
   @ApiProperty({ enum: ['error', 'warning'] }) severity: Contract.RuleSeverity;
-  @ApiProperty({ enum: ['report', 'crossReport', 'parse'] }) scope: Contract.RuleScopeKind;
+  @ApiProperty({ enum: ['report', 'crossReport', 'submission', 'parse'] }) scope: Contract.RuleScopeKind;
   @ApiProperty() description: string;
   @ApiProperty() descriptionEn: string;
   @ApiProperty({ description: '规则读取的单元格或部分' }) looksAt: string;
