@@ -9,6 +9,7 @@ export * from './lib/audit';
 export * from './lib/notifications';
 export * from './lib/system';
 export * from './lib/rules';
+export * from './lib/bulletins';
 export * from './lib/rectification';
 export * from './lib/alerts';
 export * from './lib/endpoints';

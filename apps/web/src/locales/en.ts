@@ -3,6 +3,7 @@ import * as admin from './features/admin';
 import * as alerts from './features/alerts';
 import * as analytics from './features/analytics';
 import * as auth from './features/auth';
+import * as bulletins from './features/bulletins';
 import * as charts from './features/charts';
 import * as copies from './features/copies';
 import * as notifications from './features/notifications';
@@ -90,6 +91,7 @@ const en: MessageSchema = {
   alerts: alerts.en,
   analytics: analytics.en,
   auth: auth.en,
+  bulletins: bulletins.en,
   charts: charts.en,
   copies: copies.en,
   notifications: notifications.en,

@@ -3,6 +3,7 @@ import * as admin from './features/admin';
 import * as alerts from './features/alerts';
 import * as analytics from './features/analytics';
 import * as auth from './features/auth';
+import * as bulletins from './features/bulletins';
 import * as charts from './features/charts';
 import * as copies from './features/copies';
 import * as notifications from './features/notifications';
@@ -86,6 +87,7 @@ const zhCN = {
   alerts: alerts.zhCN,
   analytics: analytics.zhCN,
   auth: auth.zhCN,
+  bulletins: bulletins.zhCN,
   charts: charts.zhCN,
   copies: copies.zhCN,
   notifications: notifications.zhCN,
