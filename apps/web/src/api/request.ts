@@ -2,6 +2,7 @@ import type { ApiErrorBody } from '@atlas/api-contract';
 import { ElMessage } from 'element-plus';
 import 'element-plus/es/components/message/style/css';
 import { i18n } from '../locales';
+import { takeEarlyResponse } from './early-requests';
 
 const API_BASE = '/api';
 
@@ -218,9 +219,11 @@ async function send(path: string, options: RequestOptions, accept: string): Prom
     payload = JSON.stringify(body);
   }
 
+  const url = buildUrl(path, query);
+  const early = method === 'GET' && !options.headers ? takeEarlyResponse(url, token) : undefined;
   let response: Response;
   try {
-    response = await fetch(buildUrl(path, query), { method, headers, body: payload, signal });
+    response = await (early ?? fetch(url, { method, headers, body: payload, signal }));
   } catch (cause) {
     if (isAbort(cause)) throw cause;
     throw networkFailure(options);
