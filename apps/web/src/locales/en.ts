@@ -7,6 +7,7 @@ import * as bulletins from './features/bulletins';
 import * as charts from './features/charts';
 import * as copies from './features/copies';
 import * as notifications from './features/notifications';
+import * as rectification from './features/rectification';
 import * as report from './features/report';
 import * as todo from './features/todo';
 import * as upload from './features/upload';
@@ -34,6 +35,7 @@ const en: MessageSchema = {
     upload: 'Upload',
     admin: 'Administration',
     reportDetail: 'Report',
+    rectifications: 'Rectifications',
     bulkImport: 'Bulk import',
     todo: 'My to-do',
     password: 'Set your password',
@@ -95,6 +97,7 @@ const en: MessageSchema = {
   charts: charts.en,
   copies: copies.en,
   notifications: notifications.en,
+  rectification: rectification.en,
   report: report.en,
   todo: todo.en,
   upload: upload.en,

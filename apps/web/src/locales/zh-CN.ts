@@ -7,6 +7,7 @@ import * as bulletins from './features/bulletins';
 import * as charts from './features/charts';
 import * as copies from './features/copies';
 import * as notifications from './features/notifications';
+import * as rectification from './features/rectification';
 import * as report from './features/report';
 import * as todo from './features/todo';
 import * as upload from './features/upload';
@@ -34,6 +35,7 @@ const zhCN = {
     upload: '上传',
     admin: '管理',
     reportDetail: '报告详情',
+    rectifications: '整改台账',
     bulkImport: '批量导入',
     todo: '我的待办',
     password: '设置密码',
@@ -91,6 +93,7 @@ const zhCN = {
   charts: charts.zhCN,
   copies: copies.zhCN,
   notifications: notifications.zhCN,
+  rectification: rectification.zhCN,
   report: report.zhCN,
   todo: todo.zhCN,
   upload: upload.zhCN,

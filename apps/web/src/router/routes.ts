@@ -7,6 +7,7 @@ import {
   Grid,
   Histogram,
   Setting,
+  Tickets,
   TrendCharts,
   Upload,
 } from '@element-plus/icons-vue';
@@ -71,6 +72,12 @@ export const areaRoutes = [
       icon: markRaw(DocumentChecked),
       keepAlive: true,
     },
+  },
+  {
+    path: '/rectifications',
+    name: 'rectifications',
+    component: lazyPage('RectificationsView', AREA_PAGES['/rectifications']),
+    meta: { titleKey: 'nav.rectifications', roles: ANALYSTS, icon: markRaw(Tickets) },
   },
   {
     path: '/reports',
