@@ -14,6 +14,7 @@ import { DemoModule } from './modules/demo';
 import { AgenciesModule } from './modules/agencies';
 import { AlertsModule } from './modules/alerts';
 import { AnalyticsModule } from './modules/analytics';
+import { BulletinsModule } from './modules/bulletins';
 import { HealthModule } from './modules/health';
 import { ImportsModule } from './modules/imports';
 import { NotificationsModule } from './modules/notifications';
@@ -69,6 +70,7 @@ export class AppModule {
         NotificationsModule,
         ReportsModule,
         AnalyticsModule,
+        BulletinsModule,
         AlertsModule,
         ImportsModule,
         DemoModule,

@@ -186,6 +186,7 @@ const MATRIX = {
   'GET /api/analytics/quality/export':                   { who: ANY_ROLE, scope: AGENCY_A1 },
   'GET /api/analytics/rollup':                           { who: ANY_ROLE, scope: AGENCY_A1 },
   'GET /api/analytics/rollup/export':                    { who: ANY_ROLE, scope: AGENCY_A1 },
+  'GET /api/bulletins/{year}':                           { who: REVIEWERS, scope: AGENCY_A1 },
   'GET /api/notifications':                              { who: ANY_ROLE },
   'POST /api/notifications/{id}/read':                   { who: ANY_ROLE },
   'POST /api/notifications/read-all':                    { who: ANY_ROLE },
@@ -677,6 +678,7 @@ describe('authorization: every route × every role (real PostgreSQL)', () => {
     'GET /api/analytics/quality/export': () => ({ query: { ...{ scope: world.agencies.A1.id, year: WORLD_YEAR }, format: 'csv' } }),
     'GET /api/analytics/rollup': () => ({ query: { scope: world.agencies.A1.id, year: WORLD_YEAR } }),
     'GET /api/analytics/rollup/export': () => ({ query: { ...{ scope: world.agencies.A1.id, year: WORLD_YEAR }, format: 'xlsx' } }),
+    'GET /api/bulletins/{year}': () => ({ params: { year: WORLD_YEAR }, query: { scope: world.agencies.A1.id, format: 'xlsx' } }),
     'GET /api/imports/{id}': () => ({ params: { id: world.importA1 } }),
     'GET /api/notifications': () => ({ query: { unread: 'true', limit: 5 } }),
     'POST /api/notifications/{id}/read': async ({ caller }) => ({

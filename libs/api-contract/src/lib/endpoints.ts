@@ -83,6 +83,8 @@ export const API_ENDPOINTS = {
   'GET /api/analytics/rollup': { query: 'RollupQuery', response: 'RollupDto' },
   'GET /api/analytics/rollup/export': { query: 'RollupExportQuery', response: 'file' },
 
+  'GET /api/bulletins/{year}': { query: 'BulletinQuery', response: 'file' },
+
   'GET /api/audit': { query: 'AuditQuery', response: 'AuditPage' },
 
   'GET /api/alerts': { query: 'AlertsQuery', response: 'AlertsDto' },

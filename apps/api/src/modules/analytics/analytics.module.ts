@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AnalyticsController } from './http/analytics.controller';
 import { AnalyticsProjection } from './projection/analytics-projection.service';
+import { AnalyticsAnswers } from './read/analytics-answers.service';
 import { AnalyticsScopes } from './read/analytics-scopes.service';
 import { AnalyticsAnswerCache } from './read/answer-cache';
 import { BreakdownQuery } from './read/breakdown.query';
@@ -26,6 +27,7 @@ import { AnalyticsObservations } from './read/metric-observations.service';
     AnalyticsProjection,
     AnalyticsScopes,
     AnalyticsAnswerCache,
+    AnalyticsAnswers,
     OverviewQuery,
     TrendQuery,
     CompareQuery,
@@ -36,6 +38,6 @@ import { AnalyticsObservations } from './read/metric-observations.service';
     RollupQuery,
     AnalyticsObservations,
   ],
-  exports: [AnalyticsProjection, AnalyticsObservations],
+  exports: [AnalyticsProjection, AnalyticsAnswers, AnalyticsObservations],
 })
 export class AnalyticsModule {}
