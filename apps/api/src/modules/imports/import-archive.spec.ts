@@ -107,7 +107,51 @@ describe('readImportArchive', () => {
     expect(bomb.length).toBeLessThan(10_000);
     expect(codeOf(() => readImportArchive(bomb, { maxEntries: 10, maxTotalBytes: 512 * 1024 }))).toBe('IMPORT_ARCHIVE_TOO_LARGE');
   });
+
+  it('refuses an entry that inflates to more than it declares, never cutting it short or failing', () => {
+    // Once: a RangeError out of fflate (500) for the first, the second imported cut to 1,000 bytes.
+    const longer = (size: number, declared: number) =>
+      withDeclaredSize(zipSync({ 'r.txt': new Uint8Array(size).fill(0x41) }), 'r.txt', declared);
+    expect(codeOf(() => readImportArchive(longer(5 * 1024 * 1024, 10 * 1024)))).toBe(
+      'IMPORT_ZIP_CORRUPT',
+    );
+    expect(codeOf(() => readImportArchive(longer(100_000, 1000)))).toBe('IMPORT_ZIP_CORRUPT');
+    expect(readImportArchive(longer(1000, 1000)).entries[0]?.bytes).toHaveLength(1000);
+  });
+
+  it('refuses an entry whose data does not match its checksum', () => {
+    const zip = Buffer.from(
+      zipSync({ 'a.txt': text('2023年度报告'), 'b.txt': text('b') }, { level: 0 }),
+    );
+    const at = zip.indexOf(Buffer.from('2023'));
+    zip[at] = 0x31; // stored bytes changed after zipping: 1023年度报告
+    expect(codeOf(() => readImportArchive(zip))).toBe('IMPORT_ZIP_CORRUPT');
+  });
+
+  it('quotes an unsafe path without the control characters in it', () => {
+    const zip = renameRaw(zipSync({ 'abc.txt': text('a') }), 'b', [0x00]);
+    let message = '';
+    try {
+      readImportArchive(zip);
+    } catch (error) {
+      message = ((error as HttpException).getResponse() as { message: string }).message;
+    }
+    expect(message).toContain('“ac.txt”');
+  });
 });
+
+/** Rewrites the uncompressed size that the local header and the central directory declare. */
+function withDeclaredSize(zip: Uint8Array, name: string, declared: number): Uint8Array {
+  const bytes = Buffer.from(zip);
+  const needle = Buffer.from(name);
+  for (let at = bytes.indexOf(needle); at >= 0; at = bytes.indexOf(needle, at + 1)) {
+    if (at >= 30 && bytes.readUInt32LE(at - 30) === 0x04034b50)
+      bytes.writeUInt32LE(declared, at - 8);
+    if (at >= 46 && bytes.readUInt32LE(at - 46) === 0x02014b50)
+      bytes.writeUInt32LE(declared, at - 22);
+  }
+  return bytes;
+}
 
 describe('entry names', () => {
   it.each([

@@ -1,5 +1,6 @@
 import { withoutInvisibles } from '../../common/http/file-name';
 import { type UnzipFileInfo, unzipSync } from 'fflate';
+import { crc32 } from 'node:zlib';
 import {
   archiveCorrupt,
   archiveEmpty,
@@ -82,7 +83,8 @@ export function readImportArchive(
     if (document !== undefined) throw archiveIsADocument(document);
     if (file.name.endsWith('/') || file.name.endsWith('\\')) return false;
     const path = normalizeEntryPath(decodeEntryName(file.name));
-    if (path === null) throw archiveUnsafePath(decodeEntryName(file.name));
+    // The refusal quotes the name without the control characters that made it unsafe.
+    if (path === null) throw archiveUnsafePath(withoutInvisibles(decodeEntryName(file.name)));
     if (isSkipped(path) || seen.has(path)) return false;
     if (ARCHIVE_EXTENSIONS.has(extensionOf(path))) throw archiveNested(path);
     if (file.compression !== STORED && file.compression !== DEFLATED) {
@@ -105,7 +107,17 @@ export function readImportArchive(
     files = unzipSync(bytes, { filter });
   } catch (error) {
     if (isFflateError(error)) throw error.code === 13 ? notAZip() : archiveCorrupt();
+    // fflate inflates into a buffer of the declared size; data longer than that can overrun it.
+    // (By name: a Buffer from another realm, as under Jest, throws that realm's RangeError.)
+    if ((error as { name?: unknown } | null)?.name === 'RangeError') throw archiveCorrupt();
     throw error;
+  }
+  // Data longer than declared can also come out silently cut at the declared size: only the
+  // checksum tells, and a cut-short report must not be imported as if it were whole.
+  const checksums = recordedChecksums(bytes);
+  for (const { rawName } of accepted) {
+    const content = files[rawName];
+    if (content !== undefined && crc32(content) !== checksums.get(rawName)) throw archiveCorrupt();
   }
 
   const prefix = sharedFolder(accepted.map((entry) => entry.path));
@@ -127,6 +139,45 @@ export function readImportArchive(
   }
   if (entries.length === 0) throw archiveEmpty();
   return { entries, manifest };
+}
+
+/**
+ * Each entry's CRC-32 as the central directory records it, under the name fflate gives the
+ * entry (UTF-8 when flagged, else Latin-1); the first of two entries with one name wins, as in
+ * the filter above. Empty when the directory cannot be found (fflate has refused such a zip).
+ */
+export function recordedChecksums(bytes: Uint8Array): Map<string, number> {
+  const checksums = new Map<string, number>();
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let end = bytes.length - 22;
+  while (end >= 0 && end >= bytes.length - 22 - 0xffff && view.getUint32(end, true) !== 0x06054b50)
+    end--;
+  if (end < 0) return checksums;
+  let count = view.getUint16(end + 10, true);
+  let offset = view.getUint32(end + 16, true);
+  const locator = end - 20;
+  if ((count === 0xffff || offset === 0xffffffff) && locator >= 0) {
+    if (view.getUint32(locator, true) === 0x07064b50) {
+      const zip64End = Number(view.getBigUint64(locator + 8, true));
+      if (zip64End + 56 <= bytes.length && view.getUint32(zip64End, true) === 0x06064b50) {
+        count = Number(view.getBigUint64(zip64End + 32, true));
+        offset = Number(view.getBigUint64(zip64End + 48, true));
+      }
+    }
+  }
+  const utf8 = new TextDecoder();
+  for (let i = 0; i < count && offset + 46 <= bytes.length; i++) {
+    if (view.getUint32(offset, true) !== 0x02014b50) break;
+    const flags = view.getUint16(offset + 8, true);
+    const nameLength = view.getUint16(offset + 28, true);
+    const nameBytes = bytes.subarray(offset + 46, offset + 46 + nameLength);
+    const name =
+      flags & 0x0800 ? utf8.decode(nameBytes) : Buffer.from(nameBytes).toString('latin1');
+    if (!checksums.has(name)) checksums.set(name, view.getUint32(offset + 16, true));
+    offset +=
+      46 + nameLength + view.getUint16(offset + 30, true) + view.getUint16(offset + 32, true);
+  }
+  return checksums;
 }
 
 function hasZipSignature(bytes: Uint8Array): boolean {
