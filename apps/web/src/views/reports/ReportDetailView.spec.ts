@@ -368,4 +368,78 @@ describe('ReportDetailView', { timeout: 30_000 }, () => {
     expect(entries[2]).toContain('更正 表三 新收 · 自然人 5 → 6');
     expect(entries[2]).toContain('原因：与原件核对');
   });
+
+  it(
+    'opens on the copied parts with ?tab=copies and shows both passages marked',
+    { timeout: 120_000 },
+    async () => {
+      const other = 'b0000000-0000-4000-8000-000000000002';
+      const copied = {
+        rule: 'N.COPIED',
+        severity: 'warning',
+        cells: [],
+        message: '第一部分“总体情况”与甲局2024年报告的同一部分雷同',
+        copiedFrom: {
+          reportId: other,
+          agencyId: 'a0000000-0000-4000-8000-000000000002',
+          agencyName: '甲局',
+          year: 2024,
+          version: 1,
+          part: 'overview',
+          similarity: 0.9,
+          sharedSentences: ['制发《桥南社会公益事业实施方案》并同步发布图文解读'],
+        },
+      };
+      const passage = (reportId: string, linkable: boolean) => ({
+        reportId,
+        agencyId: AGENCY,
+        agencyName: '甲局',
+        year: 2024,
+        version: 1,
+        linkable,
+        spans: [
+          { text: '现将本年度政府信息公开工作情况报告如下。', kind: 'boilerplate' },
+          { text: '制发《桥南社会公益事业实施方案》并同步发布图文解读。', kind: 'shared' },
+        ],
+      });
+      const { calls } = stubApi(
+        routes(
+          oversight,
+          'submitted',
+          {
+            [`GET /api/reports/${REPORT}/copies`]: {
+              body: [
+                {
+                  part: 'overview',
+                  similarity: 0.9,
+                  report: passage(REPORT, true),
+                  other: passage(other, true),
+                },
+              ],
+            },
+          },
+          (body) => {
+            body.findings = [...body.findings, copied] as typeof body.findings;
+          },
+        ),
+      );
+      ({ wrapper } = await mountApp(`/reports/${REPORT}?tab=copies`));
+      await flushPromises();
+      expect(calls.some((call) => call.path === `/api/reports/${REPORT}/copies`)).toBe(true);
+      const comparison = wrapper.get('[data-testid="copy-comparison"]');
+      expect(comparison.findAll('[data-testid="copy-shared"]')).toHaveLength(2);
+      expect(comparison.get('[data-testid="copy-other-link"]').attributes('href')).toBe(
+        `/reports/${other}`,
+      );
+    },
+  );
+
+  it('offers no copied-parts tab, and asks for none, when the report has no N.COPIED finding', async () => {
+    const { calls } = stubApi(routes(oversight, 'submitted'));
+    ({ wrapper } = await mountApp(`/reports/${REPORT}?tab=copies`));
+    await flushPromises();
+    expect(wrapper.text()).not.toContain('内容雷同对照');
+    expect(wrapper.find(`td[data-address="${BROKEN_CELL}"]`).exists()).toBe(true);
+    expect(calls.some((call) => call.path.endsWith('/copies'))).toBe(false);
+  });
 });
