@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import request from 'supertest';
+import { DEMO_COPY } from '@atlas/demo-data';
+import type { CopiedReportPage } from '@atlas/api-contract';
 import { DemoSeedService } from '../src/modules/demo/demo-seed.service';
 import { login } from './support/auth';
 import { bootTestApp, type TestApp } from './support/test-app';
@@ -76,6 +78,31 @@ describe('the demo data (real PostgreSQL)', () => {
         `SELECT count(*) AS n FROM report r JOIN agency a ON a.id = r.agency_id WHERE a.code LIKE 'QS%' AND r.status NOT IN ('accepted', 'submitted')`,
       ),
     ).toBe(0);
+  });
+
+  it('shows the one copied part (N.COPIED), naming its source, on the quality page’s list', async () => {
+    const source = await reportOf(DEMO_COPY.source, DEMO_COPY.year);
+    const copy = await reportOf(DEMO_COPY.copy, DEMO_COPY.year);
+    expect(copy?.findings.filter((finding) => finding.rule === 'N.COPIED')).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        copiedFrom: expect.objectContaining({ reportId: source?.id, part: 'overview' }),
+      }),
+    ]);
+    expect(
+      await count(
+        `SELECT count(*) AS n FROM report r JOIN report_version v ON v.id = r.current_version_id
+           CROSS JOIN LATERAL jsonb_array_elements(v.findings) f WHERE f->>'rule' = 'N.COPIED'`,
+      ),
+    ).toBe(1);
+    const token = await login(testApp, 'oversight', 'atlas-demo');
+    const listed = await request(testApp.app.getHttpServer())
+      .get(`/api/reports/copies?year=${DEMO_COPY.year}`)
+      .set('Authorization', `Bearer ${token}`)
+      .expect(200);
+    expect((listed.body as CopiedReportPage).items.map((item) => item.reportId)).toEqual([
+      copy?.id,
+    ]);
   });
 
   (existsSync(CORPUS) ? it : it.skip)(
