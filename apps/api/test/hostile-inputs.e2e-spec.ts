@@ -178,6 +178,35 @@ describe('hostile inputs (real PostgreSQL, a database of its own)', () => {
     });
   });
 
+  describe('the zip bombs and the oversized bodies, all at once', () => {
+    it('are refused as they are one by one, and the API keeps serving and stores nothing', async () => {
+      currentClass = 'all at once';
+      const together = HOSTILE_CASES.filter(
+        (hostile) =>
+          hostile.threat === 'zip bombs' || hostile.threat === 'oversized bodies and deep JSON',
+      );
+      const [responses, health] = await Promise.all([
+        Promise.all(together.map(send)),
+        // Asked while they are being read.
+        request(server()).get('/api/health'),
+      ]);
+      sampleRss();
+      expect(
+        responses.map((response, index) => [
+          together[index]?.id,
+          response.status,
+          (response.body as { code?: string }).code,
+        ]),
+      ).toEqual(
+        together.map((hostile) => [hostile.id, hostile.expect.status, hostile.expect.code]),
+      );
+      expect(health.status).toBe(200);
+      await request(server()).get('/api/health').expect(200);
+      expect(await storedState(testApp)).toEqual(stored);
+      expect((peakRss - baselineRss) / MB).toBeLessThan(RSS_GROWTH_BOUND_MB);
+    }, 180_000);
+  });
+
   it(`kept the process within ${RSS_GROWTH_BOUND_MB} MB of its resident memory before the cases`, () => {
     // The measurement docs/reliability.md quotes.
     console.log(
