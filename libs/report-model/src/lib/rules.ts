@@ -397,8 +397,8 @@ export interface CopiedFrom {
 
 /** H.COVERAGE only: who below a people's government filed the year's report. */
 export interface CoverageDetail {
-  readonly reported: readonly { readonly agencyId: string; readonly name: string }[];
-  readonly missing: readonly { readonly agencyId: string; readonly name: string }[];
+  reported: { agencyId: string; name: string }[];
+  missing: { agencyId: string; name: string }[];
 }
 
 /** One broken rule, as it appears in a report's `findings`. */

@@ -1,5 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { RULES, type CanonicalReport, type RuleId, type Severity } from '@atlas/report-model';
+import {
+  REPORT_PARTS,
+  RULES,
+  type CanonicalReport,
+  type ReportPartKey,
+  type RuleId,
+  type Severity,
+} from '@atlas/report-model';
 import { DEADLINE_SOURCES, YEAR_SOURCES } from '@atlas/api-contract';
 import {
   REPORT_ACTIONS,
@@ -23,6 +30,18 @@ export class CopiedFromDto implements NonNullable<Contract.Finding['copiedFrom']
   sharedSentences: string[];
 }
 
+export class CoverageAgencyDto {
+  @ApiProperty({ format: 'uuid' }) agencyId: string;
+  @ApiProperty() name: string;
+}
+
+export class CoverageDetailDto implements NonNullable<Contract.Finding['coverage']> {
+  @ApiProperty({ type: () => [CoverageAgencyDto], description: '已报送本年度报告的下级单位' })
+  reported: CoverageAgencyDto[];
+  @ApiProperty({ type: () => [CoverageAgencyDto], description: '未报送的下级单位' })
+  missing: CoverageAgencyDto[];
+}
+
 export class FindingDto implements Contract.Finding {
   @ApiProperty({ enum: RULE_IDS, example: 'T3.BALANCE' }) rule: RuleId;
   @ApiProperty({ enum: ['error', 'warning'] }) severity: Severity;
@@ -38,6 +57,17 @@ export class FindingDto implements Contract.Finding {
     description: '内容雷同：另一份报告及相同的句子',
   })
   copiedFrom?: CopiedFromDto;
+  @ApiPropertyOptional({
+    enum: REPORT_PARTS.map((part) => part.key),
+    isArray: true,
+    description: '涉及的正文部分',
+  })
+  parts?: ReportPartKey[];
+  @ApiPropertyOptional({
+    type: () => CoverageDetailDto,
+    description: '下级报告覆盖（H.COVERAGE）：已报送与未报送的下级单位',
+  })
+  coverage?: CoverageDetailDto;
 }
 
 export class FindingCountsDto implements Contract.FindingCounts {
