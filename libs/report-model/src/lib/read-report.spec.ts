@@ -43,7 +43,9 @@ describe('readCanonicalReport', () => {
   it('refuses rows and columns the format does not have', () => {
     const input = asJson(emptyReport('2021'));
     (input['proactive'] as Record<string, unknown>)['procurement'] = { projects: 1 };
-    ((input['reviewLitigation'] as Record<string, Record<string, unknown>>)['review'] ?? {})['extra'] = 1;
+    ((input['reviewLitigation'] as Record<string, Record<string, unknown>>)['review'] ?? {})[
+      'extra'
+    ] = 1;
     const reading = readCanonicalReport(input);
     expect(reading.ok).toBe(false);
     expect(!reading.ok && reading.problems).toEqual([
@@ -62,11 +64,47 @@ describe('readCanonicalReport', () => {
   });
 
   it('checks year and narrative types', () => {
-    const input = { ...asJson(emptyReport('2021')), year: 23, narrative: { metrics: { completionRate: '100%' } } };
+    const input = {
+      ...asJson(emptyReport('2021')),
+      year: 23,
+      narrative: { metrics: { completionRate: '100%' } },
+    };
     const reading = readCanonicalReport(input);
     expect(!reading.ok && reading.problems).toEqual([
       'year 应为 1990–2100 的整数或 null，实为 23',
       'narrative.metrics.completionRate 应为数字或 null',
+    ]);
+  });
+});
+
+describe('readCanonicalReport: what S.PARTS and S.PERIOD read', () => {
+  it('keeps the parts found and the stated period, and refuses malformed ones', () => {
+    const base = JSON.parse(JSON.stringify(emptyReport('2021'))) as Record<string, unknown>;
+    const narrative = {
+      overview: '',
+      problems: '',
+      other: '',
+      partsFound: ['overview', 'other', 'problems'],
+      period: { start: '2023-01-01', end: '2023-12-31', text: '2023年1月1日至2023年12月31日' },
+    };
+    const reading = readCanonicalReport({ ...base, narrative });
+    expect(reading.ok && reading.report.narrative.partsFound).toEqual([
+      'overview',
+      'other',
+      'problems',
+    ]);
+    expect(reading.ok && reading.report.narrative.period?.end).toBe('2023-12-31');
+    const bad = readCanonicalReport({
+      ...base,
+      narrative: {
+        ...narrative,
+        partsFound: ['preface'],
+        period: { start: '2023', end: 'x', text: '' },
+      },
+    });
+    expect(bad.ok ? [] : bad.problems).toEqual([
+      'narrative.partsFound 应为部分名称（overview、proactive…）的数组',
+      'narrative.period 应为 {start, end, text}（日期为 YYYY-MM-DD）',
     ]);
   });
 });

@@ -1,5 +1,11 @@
 import { emptyReport, type Report2021 } from '../report';
-import { checkCarryOver, checkProactiveRepeals, checkProactiveStock } from './cross-report';
+import { PROACTIVE_ROWS_2021 } from '../proactive';
+import {
+  checkCarryOver,
+  checkProactiveRepeals,
+  checkProactiveStock,
+  STOCK_ROW_KEYS,
+} from './cross-report';
 import { runCrossReportChecks } from './run-checks';
 
 function reportFor(year: number): Report2021 {
@@ -39,6 +45,21 @@ describe('X.CARRY', () => {
     ]);
   });
 
+  it('checks every applicant column: a shift between columns is found though the totals agree', () => {
+    const previous = reportFor(2021);
+    const report = reportFor(2022);
+    Object.assign(previous.applications.carriedForward, {
+      naturalPerson: 2,
+      commercial: 1,
+      total: 3,
+    });
+    Object.assign(report.applications.carriedOver, { naturalPerson: 1, commercial: 2, total: 3 });
+    expect(checkCarryOver(report, previous).map((finding) => finding.cells)).toEqual([
+      ['applications.carriedOver.naturalPerson'],
+      ['applications.carriedOver.commercial'],
+    ]);
+  });
+
   it('compares a 2021-format report with a 2019-format one (same columns)', () => {
     const previous = emptyReport('2019');
     previous.applications.carriedForward.research = 2;
@@ -50,6 +71,13 @@ describe('X.CARRY', () => {
 });
 
 describe('T2.STOCK', () => {
+  it('covers every row of table 2 that has 现行有效', () => {
+    const withInForce = PROACTIVE_ROWS_2021.filter((row) =>
+      (row.columns as readonly string[]).includes('inForce'),
+    ).map((row) => row.key);
+    expect([...STOCK_ROW_KEYS]).toEqual(withInForce);
+  });
+
   it('holds when in force = last year in force + issued − repealed (pingtan 2021 → 2022)', () => {
     const previous = reportFor(2021);
     const report = reportFor(2022);
@@ -135,9 +163,12 @@ describe('T2.REPEAL', () => {
         severity: 'error',
         cells: ['proactive.normativeDocuments.repealed', 'proactive.normativeDocuments.issued'],
         previousCells: ['proactive.normativeDocuments.inForce'],
-        message: '表二 行政规范性文件：本年废止件数 13 > 2022年报告现行有效件数 10 + 本年制发件数 2 = 12',
+        message:
+          '表二 行政规范性文件：本年废止件数 13 > 2022年报告现行有效件数 10 + 本年制发件数 2 = 12',
       },
     ]);
-    expect(runCrossReportChecks(report, previous).map((finding) => finding.rule)).toContain('T2.REPEAL');
+    expect(runCrossReportChecks(report, previous).map((finding) => finding.rule)).toContain(
+      'T2.REPEAL',
+    );
   });
 });
