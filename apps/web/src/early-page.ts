@@ -1,5 +1,5 @@
 import { SESSION_USER_URL, startEarlyRequest } from './api/early-requests';
-import { areaPageAt } from './router/page-loaders';
+import { areaPageAt, chartsAt } from './router/page-loaders';
 import { readStorage, TOKEN_STORAGE_KEY } from './stores/storage';
 
 /*
@@ -13,4 +13,9 @@ const token = readStorage(TOKEN_STORAGE_KEY);
 // Every page but the sign-in page waits for the session's user: ask for it at once, too.
 if (token) startEarlyRequest(SESSION_USER_URL, token);
 const page = areaPageAt(location.pathname);
-if (page && token) void page().catch(() => undefined);
+if (page && token) {
+  void page().catch(() => undefined);
+  // ECharts is not part of a page's code (the page asks for its data while it loads): start it.
+  // (A dynamic import here, so that this entry's own code needs no further file to run.)
+  if (chartsAt(location.pathname)) void import('./charts/chart-view').catch(() => undefined);
+}

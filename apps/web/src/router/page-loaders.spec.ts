@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AREA_PAGES, areaPageAt } from './page-loaders';
+import { AREA_PAGES, areaPageAt, chartsAt } from './page-loaders';
 import { areaRoutes } from './routes';
 
 describe('area pages', () => {
@@ -22,6 +22,14 @@ describe('area pages', () => {
       '/toString',
     ]) {
       expect(areaPageAt(path)).toBeUndefined();
+    }
+  });
+
+  it('knows which area pages draw charts (their early load starts ECharts)', () => {
+    expect(chartsAt('/overview')).toBe(true);
+    expect(chartsAt('/quality/')).toBe(true);
+    for (const path of ['/todo', '/reports', '/admin', '/login', '/overview/x']) {
+      expect(chartsAt(path)).toBe(false);
     }
   });
 });

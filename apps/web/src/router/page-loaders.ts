@@ -26,3 +26,18 @@ export function areaPageAt(pathname: string): (() => Promise<PageModule>) | unde
   const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
   return Object.hasOwn(AREA_PAGES, path) ? AREA_PAGES[path as keyof typeof AREA_PAGES] : undefined;
 }
+
+/** The areas whose pages draw charts: opening one of them starts loading ECharts at once, too. */
+const CHART_AREAS: ReadonlySet<string> = new Set([
+  '/overview',
+  '/trends',
+  '/compare',
+  '/yoy',
+  '/breakdown',
+  '/quality',
+]);
+
+/** Whether the page at an address draws charts. */
+export function chartsAt(pathname: string): boolean {
+  return CHART_AREAS.has(pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname);
+}

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { defineComponent, h } from 'vue';
 import { buildCategoryOption, categoryTable } from '../../charts/builders/category';
 import { composeChartImage } from '../../charts/image';
+import { loadChartView } from '../../charts/load-chart-view';
 import { i18n } from '../../locales';
 import ChartPanel from './ChartPanel.vue';
 
@@ -42,6 +43,12 @@ function mountPanel(props: Record<string, unknown>) {
     global: { plugins: [i18n] },
     attachTo: document.body,
   });
+}
+
+/** Once ECharts (loaded on its own, `loadChartView`) is there, the chart is drawn. */
+async function chartLoaded() {
+  await loadChartView();
+  await flushPromises();
 }
 
 describe('ChartPanel', () => {
@@ -104,9 +111,10 @@ describe('ChartPanel', () => {
     expect(wrapper.find('[data-testid="chart-data-view"]').attributes('disabled')).toBeDefined();
   });
 
-  it('draws the option with the colour-blind-safe theme', () => {
+  it('draws the option with the colour-blind-safe theme, once ECharts has loaded', async () => {
     const option = buildCategoryOption(input);
     const wrapper = mountPanel({ option, table: categoryTable(input) });
+    await chartLoaded();
     const chart = wrapper.findComponent({ name: 'VChart' });
     expect(chart.props('option')).toBe(option);
     expect(chart.props('theme')).toBe('atlas');
@@ -115,6 +123,7 @@ describe('ChartPanel', () => {
 
   it('passes a click on a chart element on as chart-click', async () => {
     const wrapper = mountPanel({ option: buildCategoryOption(input), table: categoryTable(input) });
+    await chartLoaded();
     const click = { componentType: 'series', name: '2022', dataIndex: 0, data: { id: 'a' } };
     wrapper.findComponent({ name: 'VChart' }).vm.$emit('click', click);
     await flushPromises();
@@ -152,6 +161,7 @@ describe('ChartPanel', () => {
       table: categoryTable(input),
       fileName: '趋势-2022-2023',
     });
+    await chartLoaded();
     await wrapper.find('[data-testid="chart-save-png"]').trigger('click');
     await flushPromises();
     expect(getDataURL).toHaveBeenCalledWith(
