@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import request from 'supertest';
-import { DEMO_COPY } from '@atlas/demo-data';
+import { DEMO_COPY, DEMO_DEFECT_RULE, DEMO_SEED, demoPlan } from '@atlas/demo-data';
 import type { CopiedReportPage } from '@atlas/api-contract';
 import { DemoSeedService } from '../src/modules/demo/demo-seed.service';
 import { login } from './support/auth';
@@ -36,7 +36,7 @@ describe('the demo data (real PostgreSQL)', () => {
   beforeAll(async () => {
     testApp = await bootTestApp();
     summary = await testApp.app.get(DemoSeedService).seed({ corpusDir: CORPUS });
-  }, 300_000);
+  }, 900_000);
   afterAll(() => testApp.close());
 
   it('loads the region and seven years of reports through the real upload path', async () => {
@@ -103,6 +103,46 @@ describe('the demo data (real PostgreSQL)', () => {
     expect((listed.body as CopiedReportPage).items.map((item) => item.reportId)).toEqual([
       copy?.id,
     ]);
+  });
+
+  it('shows every rule of issue 17 where it was planted, and nowhere else', async () => {
+    const rulesOf = async (code: string, year: number) =>
+      ((await reportOf(code, year))?.findings ?? []).map((finding) => finding.rule);
+    const plan = demoPlan(DEMO_SEED);
+    for (const entry of plan.reports.filter(
+      (candidate) =>
+        candidate.defect !== undefined && !['balance', 'carry'].includes(candidate.defect),
+    )) {
+      expect(await rulesOf(entry.agencyCode, entry.year)).toContain(
+        DEMO_DEFECT_RULE[entry.defect ?? 'late'],
+      );
+    }
+    // The missing report shows on the government's: H.COVERAGE names the unit.
+    const coverage = ((await reportOf('QS', 2024))?.findings ?? []) as {
+      rule: string;
+      message: string;
+    }[];
+    expect(coverage.filter((finding) => finding.rule === 'H.COVERAGE')).toEqual([
+      expect.objectContaining({ message: expect.stringContaining('1 个未报送：青山县气象局') }),
+    ]);
+    const where = async (rule: string) =>
+      (
+        await testApp.dataSource.query<{ code: string; year: number }[]>(
+          `SELECT a.code, r.year FROM report r JOIN agency a ON a.id = r.agency_id
+             JOIN report_version v ON v.id = r.current_version_id
+            WHERE a.code LIKE 'QS%' AND jsonb_path_exists(v.findings, '$[*] ? (@.rule == $rule)', jsonb_build_object('rule', $1::text))
+            ORDER BY a.code, r.year`,
+          [rule],
+        )
+      ).map((row) => `${row.code}/${row.year}`);
+    const planted = (defect: string) =>
+      plan.reports
+        .filter((entry) => entry.defect === defect)
+        .map((entry) => `${entry.agencyCode}/${entry.year}`);
+    expect(await where('H.COVERAGE')).toEqual(['QS/2024']);
+    expect(await where('D.LATE')).toEqual(planted('late'));
+    for (const defect of ['parts', 'period', 'fee', 'completion', 'published', 'passRate'] as const)
+      expect(await where(DEMO_DEFECT_RULE[defect])).toEqual(planted(defect));
   });
 
   (existsSync(CORPUS) ? it : it.skip)(
