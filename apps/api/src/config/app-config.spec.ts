@@ -122,6 +122,16 @@ describe('loadConfig', () => {
     }
   });
 
+  it('reads the regions of the coverage sum rule (H.COVERAGE) as a list of agency codes', () => {
+    expect(loadConfig({}, '/x').coverageSumRegionCodes).toEqual([]);
+    expect(
+      loadConfig({ ATLAS_COVERAGE_SUM_REGIONS: ' QS, JS-01 ,' }, '/x').coverageSumRegionCodes,
+    ).toEqual(['QS', 'JS-01']);
+    expect(() => loadConfig({ ATLAS_COVERAGE_SUM_REGIONS: 'QS;DROP' }, '/x')).toThrow(
+      'ATLAS_COVERAGE_SUM_REGIONS',
+    );
+  });
+
   it('requires a shared secret for production on an external database', () => {
     expect(() =>
       loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://a:b@c/d' }, '/x'),
