@@ -70,6 +70,10 @@ export const zhCN = {
     failed: '整改台账加载失败：{reason}',
     explained: '已说明的警告：{accepted} 条（待审核 {pending}，未采纳 {rejected}）',
   },
+  quality: {
+    title: '问题说明 {year}',
+    ledger: '整改台账',
+  },
   todo: {
     title: '整改通知',
     empty: '没有待办的整改通知',
@@ -149,6 +153,10 @@ export const en: typeof zhCN = {
     summary: '{total} notices: {open} open, {overdue} overdue, {closed} closed',
     failed: 'Could not load the ledger: {reason}',
     explained: 'Explained warnings: {accepted} (awaiting review {pending}, rejected {rejected})',
+  },
+  quality: {
+    title: 'Explanations {year}',
+    ledger: 'Rectification ledger',
   },
   todo: {
     title: 'Rectification notices',
