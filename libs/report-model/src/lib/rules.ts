@@ -195,7 +195,7 @@ export const RULES = [
       '报告有格式规定的六个部分（总体情况、主动公开、依申请公开、复议诉讼、问题及改进、其他事项），且按一至六的顺序排列。',
     descriptionEn:
       'The report has the six parts of the format (overview, proactive, applications, review and litigation, problems, other) in the order 一 to 六.',
-    looksAt: '正文六个部分的标题及其先后顺序',
+    looksAt: '正文六个部分的标题及其先后顺序（一个标题也没有的，如只有表格的电子表格，不判断）',
     source: { kind: 'regulation', cite: REGULATION + '第五十条；' + FORMAT_2021 + ' 正文六个部分' },
   },
   {

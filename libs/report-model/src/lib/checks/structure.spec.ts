@@ -22,6 +22,12 @@ describe('S.PARTS', () => {
     expect(checkReportParts(emptyReport('2021'))).toEqual([]);
   });
 
+  it('does not judge a document without any part heading (tables alone, a spreadsheet)', () => {
+    const report = emptyReport('2021');
+    report.narrative.partsFound = [];
+    expect(checkReportParts(report)).toEqual([]);
+  });
+
   it('names the missing part', () => {
     const report = emptyReport('2021');
     report.narrative.partsFound = ALL_PARTS.filter((part) => part !== 'problems');

@@ -13,11 +13,12 @@ const partIndex = (part: ReportPartKey): number => REPORT_PARTS.findIndex((p) =>
 
 /**
  * S.PARTS — the six parts are all printed, in the order 一 … 六. Judged only when the reading
- * says which headings the document prints (`partsFound`); reports entered as data are not.
+ * says which headings the document prints (`partsFound`) and found at least one: reports entered
+ * as data, and tables without any text (a spreadsheet of the tables), are not.
  */
 export function checkReportParts({ narrative }: Pick<CanonicalReport, 'narrative'>): Finding[] {
   const found = narrative.partsFound;
-  if (found === undefined) return [];
+  if (found === undefined || found.length === 0) return [];
   const missing = REPORT_PARTS.map((part) => part.key).filter((key) => !found.includes(key));
   // A part is out of place when a part printed before it has a higher number.
   const misplaced = found.filter((part, i) =>
