@@ -150,6 +150,9 @@ function plantCopiedPart(reports: readonly DemoReport[], agencies: readonly Demo
     .replace('持续', '不断');
 }
 
+/** Part 六 of the fee defect: not a word about fees. */
+const NOTHING_TO_REPORT = '本单位无其他需要报告的事项。';
+
 /**
  * The text defects, set in the canonical report so that the rendered document prints them (see
  * renderReportText) and the parser reads them back; the tables keep every sum.
@@ -188,6 +191,7 @@ function plantTextDefect(report: CanonicalReport, defect: DemoDefect): void {
       }
       metrics.applicationsReceived = rows.newReceived.total;
       metrics.processingFeeYuan = null;
+      report.narrative.other = NOTHING_TO_REPORT;
       return;
     }
     case 'completion': {

@@ -59,7 +59,10 @@ export function renderReportText(report: CanonicalReport): string {
       '五、存在的主要问题及改进情况',
       report.narrative.problems || '政策解读形式还不够丰富，下一步将加强解读工作。',
     ],
-    other: ['六、其他需要报告的事项', renderFeeStatement(metrics.processingFeeYuan)],
+    other: [
+      '六、其他需要报告的事项',
+      report.narrative.other || renderFeeStatement(metrics.processingFeeYuan),
+    ],
   };
   // The parts in the order the report says it prints them (the demo plants a swap), else 一 … 六.
   const order = report.narrative.partsFound ?? REPORT_PARTS.map((part) => part.key);
@@ -78,10 +81,9 @@ function chineseDate(date: string): string {
   return `${Number(date.slice(0, 4))}年${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`;
 }
 
-/** Part 六 on processing fees: none charged, the amount charged, or (null) not a word about fees. */
+/** Part 六 on processing fees: none charged, or the amount charged. */
 function renderFeeStatement(feeYuan: number | null): string {
-  if (feeYuan === null) return '本单位无其他需要报告的事项。';
-  return feeYuan === 0 ? '本年度未收取信息处理费。' : `本年度收取信息处理费${feeYuan}元。`;
+  return feeYuan ? `本年度收取信息处理费${feeYuan}元。` : '本年度未收取信息处理费。';
 }
 
 function renderTable4(report: CanonicalReport): string[] {

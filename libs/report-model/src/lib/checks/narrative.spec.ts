@@ -235,8 +235,14 @@ describe('N.FEE', () => {
     expect(checkNarrativeFee(report)).toEqual([]);
   });
 
+  it('does not judge a part 六 whose text is not known', () => {
+    expect(checkNarrativeFee(withUnpaidFee(2))).toEqual([]);
+  });
+
   it('warns when fee notices went unpaid but part 六 says nothing of fees', () => {
-    expect(checkNarrativeFee(withUnpaidFee(2))).toEqual([
+    const report = withUnpaidFee(2);
+    report.narrative.other = '本单位无其他需要报告的事项。';
+    expect(checkNarrativeFee(report)).toEqual([
       {
         rule: 'N.FEE',
         severity: 'warning',

@@ -229,8 +229,10 @@ export function checkNarrativeFee(report: CanonicalReport): Finding[] {
   const stated = report.narrative.metrics.processingFeeYuan;
   const unpaid = report.applications['otherHandling.unpaidFee']?.total ?? 0;
   const findings: Finding[] = [];
-  // "未收取" is consistent with unpaid notices (nothing was paid); saying nothing is not.
-  if (unpaid > 0 && stated === null) {
+  // "未收取" is consistent with unpaid notices (nothing was paid); saying nothing is not. Only a
+  // part 六 that is there can be silent: without its text (data entered, part not found) there
+  // is nothing to judge (S.PARTS names a missing part).
+  if (unpaid > 0 && stated === null && report.narrative.other.trim() !== '') {
     findings.push(
       createFinding(
         'N.FEE',
