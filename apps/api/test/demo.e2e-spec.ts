@@ -165,6 +165,25 @@ describe('the demo data (real PostgreSQL)', () => {
     expect(mine.body.total ?? mine.body.items?.length).toBe(7);
   });
 
+  it('has rectification notices, open and closed, and explanations in each state', async () => {
+    const token = await login(testApp, 'qingshanzhen', 'atlas-demo');
+    const mine = await request(testApp.app.getHttpServer())
+      .get('/api/rectifications')
+      .set('Authorization', `Bearer ${token}`)
+      .expect(200);
+    expect(mine.body).toEqual([
+      expect.objectContaining({ status: 'open', agencyName: '青山县青山镇人民政府', year: 2023 }),
+    ]);
+    const statuses = await testApp.dataSource.query<{ status: string }[]>(
+      'SELECT status FROM rectification_notice ORDER BY status',
+    );
+    expect(statuses.map((row) => row.status)).toEqual(['closed', 'open']);
+    const explained = await testApp.dataSource.query<{ status: string }[]>(
+      'SELECT status FROM finding_explanation ORDER BY status',
+    );
+    expect(explained.map((row) => row.status)).toEqual(['accepted', 'pending', 'rejected']);
+  });
+
   it('runs once: a second run changes nothing', async () => {
     const before = await count('SELECT count(*) AS n FROM report_version');
     expect((await testApp.app.get(DemoSeedService).seed({ corpusDir: CORPUS })).skipped).toBe(true);

@@ -383,7 +383,7 @@ describe('rectification (real PostgreSQL)', () => {
       .expect(200);
     expect(response.headers['content-type']).toContain('spreadsheetml');
     const workbook = new Workbook();
-    await workbook.xlsx.load(response.body as Buffer);
+    await workbook.xlsx.load(response.body as ArrayBuffer);
     const sheet = workbook.getWorksheet('整改台账');
     const rows: unknown[][] = [];
     sheet?.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));

@@ -6,9 +6,11 @@ import { findWorkspaceRoot } from '../../common/app-version';
 import { AgenciesService } from '../agencies';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { UsersService } from '../auth';
-import { ReportsService } from '../reports';
+import { ExplanationsService, RectificationsService } from '../rectification';
+import { ReportQueriesService, ReportsService } from '../reports';
 import { SystemService } from '../system';
 import { SYSTEM } from '../audit';
+import { localDate } from '../../common/reporting-calendar';
 
 const SEEDED_KEY = 'demo.seeded';
 const DEMO_PASSWORD = 'atlas-demo';
@@ -57,6 +59,9 @@ export class DemoSeedService {
     private readonly users: UsersService,
     private readonly reports: ReportsService,
     private readonly system: SystemService,
+    private readonly reportQueries: ReportQueriesService,
+    private readonly explanations: ExplanationsService,
+    private readonly rectifications: RectificationsService,
   ) {}
 
   async seed(options: { corpusDir?: string; force?: boolean } = {}): Promise<DemoSeedSummary> {
@@ -102,6 +107,11 @@ export class DemoSeedService {
       options.corpusDir ?? defaultCorpusDir(),
       failures,
     );
+    try {
+      await this.seedRectification(admin, idByCode);
+    } catch (error) {
+      failures.push(`rectification: ${describe(error)}`);
+    }
     await this.system.saveSetting(SEEDED_KEY, {
       at: new Date().toISOString(),
       seed: DEMO_SEED,
@@ -137,6 +147,88 @@ export class DemoSeedService {
         if (!(describe(error).includes('USERNAME_TAKEN') || describe(error).includes('已被使用')))
           throw error;
       }
+    }
+  }
+
+  /**
+   * Rectification through the real services, so that 整改台账 and the to-dos are not empty: an
+   * open notice on the findings of 青山镇's report (its demo clerk sees it on the to-do), a notice
+   * closed by an accepted explanation, and explanations awaiting review and rejected. The
+   * explanations of units without a demo account are written by the seed's admin, as their
+   * reports were uploaded.
+   */
+  private async seedRectification(admin: AuthUser, idByCode: Map<string, string>): Promise<void> {
+    const accounts = await this.users.list();
+    const authUser = async (username: string) => {
+      const account = accounts.find((candidate) => candidate.username === username);
+      return (account && (await this.users.authUserOf(account.id))) ?? admin;
+    };
+    const office = await authUser('oversight');
+    const clerk = await authUser('qingshanzhen');
+    const actor = (user: AuthUser) => ({ user, actor: user, address: null });
+    const dueDate = localDate(new Date(Date.now() + 30 * 86_400_000));
+
+    const reports = [];
+    for (let page = 1; ; page++) {
+      const found = await this.reportQueries.list(admin, { page, pageSize: 100 });
+      reports.push(...found.items);
+      if (page * found.pageSize >= found.total) break;
+    }
+    const region = new Set(
+      [...idByCode.entries()].filter(([code]) => code.startsWith('QS')).map(([, id]) => id),
+    );
+    const inRegion = reports
+      .filter((report) => region.has(report.agencyId))
+      .sort((a, b) => b.year - a.year || a.agencyId.localeCompare(b.agencyId));
+
+    // Open: the findings of the clerk's report (青山镇), else of any report with errors.
+    const clerkAgency = idByCode.get('QS-T01');
+    const open =
+      inRegion.find(
+        (report) =>
+          report.agencyId === clerkAgency &&
+          report.findingCounts.errors + report.findingCounts.warnings > 0,
+      ) ?? inRegion.find((report) => report.findingCounts.errors > 0);
+    if (open) {
+      const { findings } = await this.explanations.ofReport(office, open.id);
+      await this.rectifications.send(actor(office), {
+        dueDate,
+        requirement: '请核对与上年报告衔接的数字，更正后重新报送',
+        findings: findings.map((finding) => ({ reportId: open.id, findingKey: finding.key })),
+      });
+    }
+
+    // Warnings: the first is explained and accepted after a notice (closed), the next two
+    // explained and awaiting review or rejected.
+    const warned = inRegion.filter(
+      (report) => report.id !== open?.id && report.findingCounts.warnings > 0,
+    );
+    const steps = ['closed', 'pending', 'rejected'] as const;
+    for (const [index, report] of warned.slice(0, steps.length).entries()) {
+      const writer = report.agencyId === clerkAgency ? clerk : admin;
+      const { findings } = await this.explanations.ofReport(office, report.id);
+      const warning = findings.find((finding) => finding.explainable);
+      if (!warning) continue;
+      if (steps[index] === 'closed')
+        await this.rectifications.send(actor(office), {
+          dueDate,
+          findings: [{ reportId: report.id, findingKey: warning.key }],
+        });
+      const written = await this.explanations.write(actor(writer), {
+        reportId: report.id,
+        findingKey: warning.key,
+        text: '统计口径调整：本年度起按市政务公开办通知的口径统计，正文与表格口径不同，数字无误。',
+      });
+      if (steps[index] === 'closed')
+        await this.explanations.decide(actor(office), written.id, {
+          accept: true,
+          reason: '口径调整有据，予以采纳',
+        });
+      if (steps[index] === 'rejected')
+        await this.explanations.decide(actor(office), written.id, {
+          accept: false,
+          reason: '未说明口径调整的依据，请补充文件名称',
+        });
     }
   }
 
