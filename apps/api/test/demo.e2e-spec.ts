@@ -184,6 +184,18 @@ describe('the demo data (real PostgreSQL)', () => {
     expect(explained.map((row) => row.status)).toEqual(['accepted', 'pending', 'rejected']);
   });
 
+  it('shows alert cards from the default rules: 公开率 below 45 % in 2025, red for some units', async () => {
+    const token = await login(testApp, 'oversight', 'atlas-demo');
+    const response = await request(testApp.app.getHttpServer())
+      .get('/api/alerts?year=2025')
+      .set('Authorization', `Bearer ${token}`)
+      .expect(200);
+    const disclosure = (
+      response.body.items as { rule: { metric: string; regionId: string | null }; level: string }[]
+    ).find((item) => item.rule.metric === 'disclosureRate' && item.rule.regionId === null);
+    expect(disclosure).toMatchObject({ level: 'red', region: { outcome: 'yellow' } });
+  });
+
   it('runs once: a second run changes nothing', async () => {
     const before = await count('SELECT count(*) AS n FROM report_version');
     expect((await testApp.app.get(DemoSeedService).seed({ corpusDir: CORPUS })).skipped).toBe(true);
