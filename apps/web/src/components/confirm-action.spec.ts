@@ -1,4 +1,4 @@
-import { ElMessage, ElMessageBox } from 'element-plus';
+import { ElMessage, ElMessageBox, type MessageBoxData } from 'element-plus';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { confirmAction, showFailure } from './confirm-action';
 
@@ -6,7 +6,9 @@ describe('confirmAction', () => {
   afterEach(() => vi.restoreAllMocks());
 
   it('is true when confirmed, and a destructive action gets the red button', async () => {
-    const confirm = vi.spyOn(ElMessageBox, 'confirm').mockResolvedValue('confirm');
+    const confirm = vi
+      .spyOn(ElMessageBox, 'confirm')
+      .mockResolvedValue('confirm' as MessageBoxData);
     await expect(
       confirmAction({
         message: '删除“甲”？',

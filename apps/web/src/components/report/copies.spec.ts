@@ -1,5 +1,5 @@
 import type { CopiedReportPage, ReportCopyComparison } from '@atlas/api-contract';
-import { flushPromises, mount, RouterLinkStub } from '@vue/test-utils';
+import { flushPromises, mount, RouterLinkStub, type VueWrapper } from '@vue/test-utils';
 import ElementPlus from 'element-plus';
 import { describe, expect, it } from 'vitest';
 import { i18n } from '../../locales';
@@ -144,7 +144,9 @@ describe('CopiedReportsCard', () => {
     expect(row.text()).toContain('88%');
     expect(row.text()).toContain('4');
     // The other report is not the user's to open: its name is text, not a link.
-    const links = row.findAllComponents(RouterLinkStub).map((link) => link.props('to'));
+    const links = row
+      .findAllComponents(RouterLinkStub)
+      .map((link: VueWrapper) => (link.props() as { to: unknown }).to);
     expect(links).toEqual([
       `/reports/${REPORT}`,
       { path: `/reports/${REPORT}`, query: { tab: 'copies' } },
