@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RectificationNotice } from '../../api/rectification';
+import { i18n } from '../../locales';
 import {
   byRegion,
   countByStatus,
@@ -90,5 +91,13 @@ describe('rectification helpers', () => {
     expect(isPastDate(new Date(2025, 5, 9), today)).toBe(true);
     expect(isPastDate(new Date(2025, 5, 10, 1), today)).toBe(false);
     expect(isoDate(new Date(2025, 0, 5))).toBe('2025-01-05');
+  });
+
+  it('names the notice the agency gets in the bell (kind rectification.sent)', () => {
+    // NotificationBell reads notifications.kinds.<kind without "report.">.
+    expect(i18n.global.t('notifications.kinds.rectification.sent', {}, { locale: 'zh-CN' })).toBe(
+      '整改通知',
+    );
+    expect(i18n.global.te('notifications.kinds.rectification.sent', 'en')).toBe(true);
   });
 });

@@ -11,6 +11,7 @@ export const zhCN = {
     returned: '已退回',
     reopened: '重新打开',
     accepted: '已接收',
+    rectification: { sent: '整改通知' },
   },
 };
 
@@ -26,5 +27,6 @@ export const en: typeof zhCN = {
     returned: 'Returned',
     reopened: 'Reopened',
     accepted: 'Accepted',
+    rectification: { sent: 'Rectification' },
   },
 };
