@@ -25,6 +25,7 @@ const AREAS = [
   { label: '同比', path: '/yoy', name: 'yoy' },
   { label: '申请与办理', path: '/breakdown', name: 'breakdown' },
   { label: '合规与数据质量', path: '/quality', name: 'quality' },
+  { label: '预警', path: '/alerts', name: 'alerts' },
   { label: '整改台账', path: '/rectifications', name: 'rectifications' },
   { label: '报告', path: '/reports', name: 'reports' },
   { label: '上传', path: '/upload', name: 'upload' },

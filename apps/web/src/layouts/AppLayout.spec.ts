@@ -14,6 +14,7 @@ vi.mock('../views/compare/CompareView.vue', () => import('../test/page-stub'));
 vi.mock('../views/yoy/YoyView.vue', () => import('../test/page-stub'));
 vi.mock('../views/breakdown/BreakdownView.vue', () => import('../test/page-stub'));
 vi.mock('../views/quality/QualityView.vue', () => import('../test/page-stub'));
+vi.mock('../views/alerts/AlertsView.vue', () => import('../test/page-stub'));
 vi.mock('../views/rectification/RectificationsView.vue', () => import('../test/page-stub'));
 vi.mock('../views/reports/ReportsView.vue', () => import('../test/page-stub'));
 vi.mock('../views/upload/UploadView.vue', () => import('../test/page-stub'));
@@ -32,6 +33,7 @@ const CHINESE_MENU = [
   '同比',
   '申请与办理',
   '合规与数据质量',
+  '预警',
   '整改台账',
   '报告',
   '上传',
@@ -44,6 +46,7 @@ const ENGLISH_MENU = [
   'Year over Year',
   'Requests and outcomes',
   'Compliance & Quality',
+  'Alerts',
   'Rectifications',
   'Reports',
   'Upload',
@@ -119,6 +122,7 @@ describe('AppLayout', () => {
       '同比',
       '申请与办理',
       '合规与数据质量',
+      '预警',
       '整改台账',
       '报告',
     ]);

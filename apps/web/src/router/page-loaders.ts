@@ -15,6 +15,7 @@ export const AREA_PAGES = {
   '/yoy': () => import('../views/yoy/YoyView.vue'),
   '/breakdown': () => import('../views/breakdown/BreakdownView.vue'),
   '/quality': () => import('../views/quality/QualityView.vue'),
+  '/alerts': () => import('../views/alerts/AlertsView.vue'),
   '/rectifications': () => import('../views/rectification/RectificationsView.vue'),
   '/reports': () => import('../views/reports/ReportsView.vue'),
   '/upload': () => import('../views/upload/UploadView.vue'),

@@ -11,7 +11,7 @@ describe('routes', () => {
     setActivePinia(createPinia());
   });
 
-  it('has the eleven areas in menu order, each with a translated title, roles and an icon', () => {
+  it('has the twelve areas in menu order, each with a translated title, roles and an icon', () => {
     expect(areaRoutes.map((route) => route.path)).toEqual([
       '/todo',
       '/overview',
@@ -20,6 +20,7 @@ describe('routes', () => {
       '/yoy',
       '/breakdown',
       '/quality',
+      '/alerts',
       '/rectifications',
       '/reports',
       '/upload',
@@ -46,6 +47,7 @@ describe('routes', () => {
       '同比',
       '申请与办理',
       '合规与数据质量',
+      '预警',
       '整改台账',
       '报告',
       '上传',

@@ -10,6 +10,7 @@ import {
   Tickets,
   TrendCharts,
   Upload,
+  Warning,
 } from '@element-plus/icons-vue';
 import { markRaw } from 'vue';
 import type { RouteRecordRaw } from 'vue-router';
@@ -72,6 +73,12 @@ export const areaRoutes = [
       icon: markRaw(DocumentChecked),
       keepAlive: true,
     },
+  },
+  {
+    path: '/alerts',
+    name: 'alerts',
+    component: lazyPage('AlertsView', AREA_PAGES['/alerts']),
+    meta: { titleKey: 'nav.alerts', roles: ANALYSTS, icon: markRaw(Warning) },
   },
   {
     path: '/rectifications',
@@ -138,12 +145,6 @@ export const routes: RouteRecordRaw[] = [
         name: 'rules',
         component: lazyPage('RulesView', () => import('../views/rules/RulesView.vue')),
         meta: { titleKey: 'nav.rules', roles: ROLES },
-      },
-      {
-        path: '/alerts',
-        name: 'alerts',
-        component: lazyPage('AlertsView', () => import('../views/alerts/AlertsView.vue')),
-        meta: { titleKey: 'nav.alerts', roles: ANALYSTS },
       },
       {
         path: '/password',
