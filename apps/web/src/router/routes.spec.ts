@@ -69,7 +69,8 @@ describe('routes', () => {
     ]);
     expect(allowedAreas(null)).toEqual([]);
     // A clerk starts on the agency's to-do; officials and admins on the overview.
-    for (const role of ROLES) expect(firstAllowedArea(role).path).toBe(role === 'uploader' ? '/todo' : '/overview');
+    for (const role of ROLES)
+      expect(firstAllowedArea(role).path).toBe(role === 'uploader' ? '/todo' : '/overview');
   });
 
   it('redirects / to the overview', async () => {
