@@ -323,20 +323,32 @@ function inferProblems(text: string, chosen: Candidate[], end: number): Candidat
 
 interface ChosenHeadings {
   joined: JoinedText;
+  /** Every part heading of the text (lists and contents left out), attachments included. */
+  candidates: Candidate[];
   headings: Candidate[];
   /** Where the report's own text ends (attachments or the end of the text). */
   reportEnd: number;
   attachmentStart: number;
 }
 
+/**
+ * The parts of one document's paragraphs, found once: the split, the part order and the metrics
+ * each ask for them, and the heading search is the dearest step of reading the narrative.
+ */
+const LOCATED = new WeakMap<readonly string[], ChosenHeadings>();
+
 function locateParts(paragraphs: readonly string[]): ChosenHeadings {
+  const known = LOCATED.get(paragraphs);
+  if (known) return known;
   const joined = joinParagraphs(paragraphs);
   const candidates = preferSections(dropListsAndContents(joined.text, findCandidates(joined.text)));
   const attachmentStart = findAttachmentStart(joined.text, candidates);
   const reportEnd = attachmentStart < 0 ? joined.text.length : attachmentStart;
   const chosen = chooseInOrder(candidates.filter((c) => c.start < reportEnd));
   const headings = inferProblems(joined.text, chosen, reportEnd);
-  return { joined, headings, reportEnd, attachmentStart };
+  const located = { joined, candidates, headings, reportEnd, attachmentStart };
+  LOCATED.set(paragraphs, located);
+  return located;
 }
 
 /**
@@ -347,8 +359,7 @@ function locateParts(paragraphs: readonly string[]): ChosenHeadings {
  * headings (a part 五 deduced from its sub-heading) count as found.
  */
 export function partOrder(paragraphs: readonly string[]): PartKey[] {
-  const { joined, headings, reportEnd } = locateParts(paragraphs);
-  const candidates = preferSections(dropListsAndContents(joined.text, findCandidates(joined.text)));
+  const { candidates, headings, reportEnd } = locateParts(paragraphs);
   const firstStart = new Map<PartKey, number>();
   for (const candidate of candidates) {
     if (candidate.start < reportEnd && !firstStart.has(candidate.part))
