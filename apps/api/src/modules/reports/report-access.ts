@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import { isUUID } from 'class-validator';
+import type { Repository } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { AgenciesService } from '../agencies';
-import { notReportOwner, notReviewer, uploadForOtherAgency } from './report.errors';
+import type { ReportEntity } from './entities/report.entity';
+import { notReportOwner, notReviewer, reportNotFound, uploadForOtherAgency } from './report.errors';
 
 /**
  * Who may do what with an agency's reports. Seeing: admins all, oversight users their subtrees,
@@ -46,4 +49,28 @@ export class ReportAccess {
   assertCanReview(user: AuthUser): void {
     if (user.role !== 'admin' && user.role !== 'oversight') throw notReviewer();
   }
+}
+
+/** A report with a version to show. */
+export type VisibleReport = ReportEntity & { currentVersionId: string };
+
+/**
+ * The report at an id the caller may see, with a version to show. 404 alike for a report that
+ * does not exist and for one the caller may not see, so the answer does not tell them apart.
+ */
+export async function findVisibleReport(
+  reports: Repository<ReportEntity>,
+  access: ReportAccess,
+  user: AuthUser,
+  reportId: string,
+): Promise<VisibleReport> {
+  const report = isUUID(reportId) ? await reports.findOneBy({ id: reportId }) : null;
+  if (
+    !report ||
+    report.currentVersionId === null ||
+    !(await access.canSee(user, report.agencyId))
+  ) {
+    throw reportNotFound();
+  }
+  return report as VisibleReport;
 }

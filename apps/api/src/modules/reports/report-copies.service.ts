@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { CopiedFrom, Finding } from '@atlas/report-model';
 import { markSharedPassages } from '@atlas/text-reuse';
-import { isUUID } from 'class-validator';
 import { DataSource, type Repository } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { AgenciesService } from '../agencies';
@@ -14,9 +13,8 @@ import type {
 } from './dto/copies.dto';
 import { ReportEntity } from './entities/report.entity';
 import { ReportVersionEntity } from './entities/report-version.entity';
-import { ReportAccess } from './report-access';
+import { findVisibleReport, ReportAccess } from './report-access';
 import { learnedBoilerplate } from './report-copies';
-import { reportNotFound } from './report.errors';
 import { DEFAULT_PAGE_SIZE } from './report-queries.service';
 import { type ReportStatus } from './report-status';
 import { MAX_LEARNED_REPORTS, type NarrativeTexts, readStoredReport } from './report-store';
@@ -71,13 +69,7 @@ export class ReportCopiesService {
 
   /** Per N.COPIED finding of the current version: both parts, shared sentences marked. */
   async comparisons(user: AuthUser, reportId: string): Promise<ReportCopyComparisonDto[]> {
-    const report = isUUID(reportId) ? await this.reports.findOneBy({ id: reportId }) : null;
-    if (
-      !report ||
-      report.currentVersionId === null ||
-      !(await this.access.canSee(user, report.agencyId))
-    )
-      throw reportNotFound();
+    const report = await findVisibleReport(this.reports, this.access, user, reportId);
     const current = await this.versions.findOneByOrFail({ id: report.currentVersionId });
     const copies = current.findings.filter(isCopy);
     if (copies.length === 0) return [];

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { AuditService } from '../audit';
-import { isUUID } from 'class-validator';
 import { DataSource, In, type Repository } from 'typeorm';
 import { AgenciesService } from '../agencies';
 import type { AuthUser } from '../../common/auth/auth-user';
@@ -21,13 +20,8 @@ import { ReportEntity } from './entities/report.entity';
 import { ReportEventEntity } from './entities/report-event.entity';
 import { ReportFileEntity } from './entities/report-file.entity';
 import { ReportVersionEntity } from './entities/report-version.entity';
-import { ReportAccess } from './report-access';
-import {
-  diffRangeInvalid,
-  reportNotFound,
-  reportOriginalMissing,
-  reportVersionNotFound,
-} from './report.errors';
+import { findVisibleReport, ReportAccess, type VisibleReport } from './report-access';
+import { diffRangeInvalid, reportOriginalMissing, reportVersionNotFound } from './report.errors';
 import {
   toCorrectionDto,
   toEventDto,
@@ -250,17 +244,8 @@ export class ReportQueriesService {
 
   // ── internals ──────────────────────────────────────────────────────────────────────────────
 
-  /** 404 for a report that does not exist and for one the caller may not see alike. */
-  private async findVisible(user: AuthUser, reportId: string): Promise<ReportEntity> {
-    const report = isUUID(reportId) ? await this.reports.findOneBy({ id: reportId }) : null;
-    if (
-      !report ||
-      report.currentVersionId === null ||
-      !(await this.access.canSee(user, report.agencyId))
-    ) {
-      throw reportNotFound();
-    }
-    return report;
+  private findVisible(user: AuthUser, reportId: string): Promise<VisibleReport> {
+    return findVisibleReport(this.reports, this.access, user, reportId);
   }
 
   /** The report's workflow steps, oldest first. */
