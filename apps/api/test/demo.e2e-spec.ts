@@ -6,6 +6,7 @@ import type { CopiedReportPage } from '@atlas/api-contract';
 import { DemoSeedService } from '../src/modules/demo/demo-seed.service';
 import { login } from './support/auth';
 import { bootTestApp, type TestApp } from './support/test-app';
+import { createSeparateDatabase } from './support/test-database';
 
 const CORPUS = join(__dirname, '../../../../shared/corpus');
 
@@ -33,11 +34,19 @@ describe('the demo data (real PostgreSQL)', () => {
       )
     )[0];
 
+  // A database of its own: the tests count the demo's rows, and the specs running beside this
+  // one add reports, notices and copies of the same years to the shared one.
+  let database: { url: string; drop(): Promise<void> };
+
   beforeAll(async () => {
-    testApp = await bootTestApp();
+    database = await createSeparateDatabase('atlas_demo');
+    testApp = await bootTestApp({}, database.url);
     summary = await testApp.app.get(DemoSeedService).seed({ corpusDir: CORPUS });
   }, 900_000);
-  afterAll(() => testApp.close());
+  afterAll(async () => {
+    await testApp?.close();
+    await database?.drop();
+  });
 
   it('loads the region and seven years of reports through the real upload path', async () => {
     expect(summary.failures).toEqual([]);

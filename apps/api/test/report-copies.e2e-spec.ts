@@ -5,6 +5,7 @@ import request from 'supertest';
 import { createAgencyTree, insertAgency } from './reports-fixtures';
 import { adminToken, tokenFor, type TestUser } from './support/auth';
 import { bootTestApp, type TestApp } from './support/test-app';
+import { createSeparateDatabase } from './support/test-database';
 
 /*
  * N.COPIED on submission: a part of the text that stands in another report of the region (or of
@@ -15,8 +16,13 @@ describe('copied text (N.COPIED, real PostgreSQL)', () => {
   let testApp: TestApp;
   const server = () => testApp.app.getHttpServer();
 
+  // A database of its own: common wording is learned from every report of the year, and the
+  // specs running beside this one (the demo among them) add reports of the same year.
+  let database: { url: string; drop(): Promise<void> };
+
   beforeAll(async () => {
-    testApp = await bootTestApp();
+    database = await createSeparateDatabase('atlas_copies');
+    testApp = await bootTestApp({}, database.url);
     // Common wording is learned from the year's reports: twenty agencies elsewhere wrote theirs
     // (drafts count), from the same set phrases.
     const admin = { id: '', token: await adminToken(testApp) } as TestUser;
@@ -32,7 +38,10 @@ describe('copied text (N.COPIED, real PostgreSQL)', () => {
       );
     }
   }, 300_000);
-  afterAll(() => testApp.close());
+  afterAll(async () => {
+    await testApp?.close();
+    await database?.drop();
+  });
 
   async function upload(
     user: TestUser,

@@ -74,6 +74,13 @@ describe('submission rules D.LATE and H.COVERAGE (real PostgreSQL)', () => {
     const finance = await insertAgency(testApp, government, '汇总县财政局', 'department');
     const town = await insertAgency(testApp, government, '汇总县青山镇人民政府', 'town');
     const drafting = await insertAgency(testApp, government, '汇总县民政局', 'department');
+    // Those that did not file are named in the order of their codes.
+    for (const [agency, code] of [
+      [drafting, `${SUM_REGION}-01`],
+      [town, `${SUM_REGION}-02`],
+    ] as const) {
+      await testApp.dataSource.query('UPDATE agency SET code = $1 WHERE id = $2', [code, agency]);
+    }
     await submitReport(education);
     await submitReport(finance);
     // A draft is not a filed report.
