@@ -28,6 +28,29 @@ export async function timeRuns(
   return durations;
 }
 
+/**
+ * Times several pieces of work against each other: each round runs every piece once, in turn, so
+ * that all of them see the same machine (load, GC, CPU clock) rather than one block each. The
+ * first `warmup` rounds are timed separately: they show how the code does while the JIT is still
+ * compiling it; the rest show the steady state a long-running server sees.
+ */
+export async function timeInterleaved(
+  works: ReadonlyArray<() => Promise<unknown> | unknown>,
+  runs: number,
+  warmup: number,
+): Promise<{ warming: number[][]; steady: number[][] }> {
+  const warming = works.map(() => [] as number[]);
+  const steady = works.map(() => [] as number[]);
+  for (let round = 0; round < warmup + runs; round++) {
+    for (const [index, work] of works.entries()) {
+      const start = performance.now();
+      await work();
+      (round < warmup ? warming : steady)[index]!.push(performance.now() - start);
+    }
+  }
+  return { warming, steady };
+}
+
 export const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
 
 /** The nearest-rank percentile (p in 0–100) of a list of durations; 0 for an empty list. */

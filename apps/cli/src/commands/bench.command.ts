@@ -337,7 +337,9 @@ async function runParse(io: CliIo, options: BenchOptions): Promise<object> {
         '倍数 ratio',
         '目标 target ms',
         '',
-        ...(previous ? [`${previous.commit.slice(0, 8)} ms`, '对比 vs previous'] : []),
+        ...(previous
+          ? [`${previous.commit.slice(0, 8)} ms`, '对比 vs previous', '预热期对比 while warming']
+          : []),
       ],
       rows.map((row) => [
         row.format,
@@ -348,7 +350,11 @@ async function runParse(io: CliIo, options: BenchOptions): Promise<object> {
         String(row.targetMs),
         row.parseMs <= row.targetMs ? 'ok' : 'SLOW',
         ...(previous
-          ? [row.previousParserMs?.toFixed(3) ?? '—', `${row.ratioToPrevious?.toFixed(2) ?? '—'}×`]
+          ? [
+              row.previousParserMs?.toFixed(3) ?? '—',
+              `${row.ratioToPrevious?.toFixed(2) ?? '—'}×`,
+              `${row.warmingRatioToPrevious?.toFixed(2) ?? '—'}×`,
+            ]
           : []),
       ]),
     ),
