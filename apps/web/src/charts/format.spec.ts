@@ -53,3 +53,52 @@ describe('chart number formatting', () => {
     expect(formatCompact(12000, 'en')).toBe('12K');
   });
 });
+
+describe('number formatting written out agrees with Intl.NumberFormat', () => {
+  // A seeded generator: the same cases every run, many of them at rounding edges (x.xx5, 9.99…).
+  function* cases(seed: number, count: number): Generator<number> {
+    let state = seed;
+    const next = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let i = 0; i < count; i++) {
+      const magnitude = 10 ** Math.floor(next() * 16 - 5);
+      const sign = next() < 0.3 ? -1 : 1;
+      const kind = next();
+      if (kind < 0.25) yield sign * Math.round(next() * magnitude);
+      else if (kind < 0.5)
+        yield sign * (Math.floor(next() * 1000) + 0.005 + Math.floor(next() * 10) / 100);
+      else if (kind < 0.6) yield sign * (10 ** Math.floor(next() * 12) - 0.04);
+      else yield sign * next() * magnitude;
+    }
+    yield* [0, -0, 0.5, 1.5, 2.5, -2.5, 1.005, 1.045, 9.995, 99999.95, 0.000001, 123456789.125];
+  }
+
+  it('for numbers, signed or not, at every precision the app uses', () => {
+    for (const maximumFractionDigits of [0, 1, 2, 3]) {
+      for (const minimumFractionDigits of [0, 1, 2]) {
+        for (const signed of [false, true]) {
+          const intl = new Intl.NumberFormat('zh-CN', {
+            maximumFractionDigits,
+            minimumFractionDigits: Math.min(minimumFractionDigits, maximumFractionDigits),
+            signDisplay: signed ? 'exceptZero' : 'auto',
+          });
+          const options = { maximumFractionDigits, minimumFractionDigits, signed };
+          for (const value of cases(7, 3000)) {
+            expect(formatNumber(value, options), `${value} ${JSON.stringify(options)}`).toBe(
+              intl.format(value),
+            );
+          }
+        }
+      }
+    }
+  });
+
+  it('for compact axis values in Chinese and English', () => {
+    for (const locale of ['zh-CN', 'en']) {
+      const intl = new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 });
+      for (const value of cases(11, 3000)) {
+        if (Math.abs(value) < 10000 || Math.abs(value) >= 1e15) continue;
+        expect(formatCompact(value, locale), `${value} ${locale}`).toBe(intl.format(value));
+      }
+    }
+  });
+});
