@@ -45,7 +45,7 @@ export async function timeInterleaved(
     for (const [index, work] of works.entries()) {
       const start = performance.now();
       await work();
-      (round < warmup ? warming : steady)[index]!.push(performance.now() - start);
+      (round < warmup ? warming : steady)[index]?.push(performance.now() - start);
     }
   }
   return { warming, steady };
