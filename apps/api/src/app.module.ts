@@ -1,9 +1,10 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
-import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { DomainEventsModule } from './common/events/domain-events';
 import { AllExceptionsFilter } from './common/filters/all-exceptions.filter';
+import { LargeJsonInterceptor } from './common/http/large-json.interceptor';
 import { createValidationPipe } from './common/http/validation';
 import { loggerOptions } from './common/logging/logger-options';
 import { APP_CONFIG, APP_RUNTIME, type AppConfig, type AppRuntime } from './common/runtime';
@@ -79,6 +80,7 @@ export class AppModule {
       providers: [
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },
+        { provide: APP_INTERCEPTOR, useClass: LargeJsonInterceptor },
       ],
     };
   }
