@@ -20,3 +20,24 @@ export async function agenciesInScope(
   if (user.role === 'uploader') return user.agencyId ? [user.agencyId] : [];
   return agencies.visibleAgencyIds(user);
 }
+
+/**
+ * SQL conditions (with their parameters, numbered from $1) for rows of the rectification tables
+ * (which carry `agency_id` and `year`) in a scope from agenciesInScope and, if given, a year.
+ */
+export function scopeAndYearConditions(
+  agencyIds: readonly string[] | null,
+  year: number | undefined,
+): { conditions: string[]; parameters: unknown[] } {
+  const conditions: string[] = [];
+  const parameters: unknown[] = [];
+  if (agencyIds !== null) {
+    parameters.push(agencyIds);
+    conditions.push(`agency_id = ANY($${parameters.length}::uuid[])`);
+  }
+  if (year !== undefined) {
+    parameters.push(year);
+    conditions.push(`year = $${parameters.length}`);
+  }
+  return { conditions, parameters };
+}

@@ -13,7 +13,7 @@ import type { AuthUser } from '../../common/auth/auth-user';
 import { AgenciesService } from '../agencies';
 import { type Actor, AuditService } from '../audit';
 import { ReportQueriesService } from '../reports';
-import { agenciesInScope } from './agency-scope';
+import { agenciesInScope, scopeAndYearConditions } from './agency-scope';
 import { findingKey } from './finding-identity';
 import {
   explanationAlreadyAccepted,
@@ -212,16 +212,7 @@ export class ExplanationsService {
    */
   async summary(user: AuthUser, scope?: string, year?: number): Promise<ExplanationSummary> {
     const agencyIds = await agenciesInScope(this.agencies, user, scope);
-    const conditions: string[] = [];
-    const parameters: unknown[] = [];
-    if (agencyIds !== null) {
-      parameters.push(agencyIds);
-      conditions.push(`agency_id = ANY($${parameters.length}::uuid[])`);
-    }
-    if (year !== undefined) {
-      parameters.push(year);
-      conditions.push(`year = $${parameters.length}`);
-    }
+    const { conditions, parameters } = scopeAndYearConditions(agencyIds, year);
     const rows = await this.dataSource.query<
       { rule: string; pending: number; accepted: number; rejected: number }[]
     >(

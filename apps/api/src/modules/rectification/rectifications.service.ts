@@ -16,7 +16,7 @@ import { AgenciesService } from '../agencies';
 import { type Actor, AuditService } from '../audit';
 import { NotificationsService } from '../notifications';
 import { ReportQueriesService } from '../reports';
-import { agenciesInScope } from './agency-scope';
+import { agenciesInScope, scopeAndYearConditions } from './agency-scope';
 import { findingKey } from './finding-identity';
 import {
   noticeResolved,
@@ -382,16 +382,7 @@ export class RectificationsService implements OnModuleInit {
     status: RectificationNotice['status'] | undefined,
   ): Promise<RectificationNotice[]> {
     const today = localDate(new Date());
-    const conditions: string[] = [];
-    const parameters: unknown[] = [];
-    if (agencyIds !== null) {
-      parameters.push(agencyIds);
-      conditions.push(`agency_id = ANY($${parameters.length}::uuid[])`);
-    }
-    if (year !== undefined) {
-      parameters.push(year);
-      conditions.push(`year = $${parameters.length}`);
-    }
+    const { conditions, parameters } = scopeAndYearConditions(agencyIds, year);
     if (status !== undefined) {
       if (status === 'closed') conditions.push(`status = 'closed'`);
       else {
