@@ -124,61 +124,31 @@ export async function benchAnalytics(
   options: AnalyticsBenchOptions,
 ): Promise<AnalyticsBenchResult> {
   const started = performance.now();
-  const root = options.build ? buildApi(io) : workspaceRoot();
-  if (!root) throw new CliInputError('找不到项目根目录 / cannot find the workspace root');
-  const dataDir = options.dataDir
-    ? resolve(options.dataDir)
-    : await mkdtemp(join(tmpdir(), 'atlas-bench-'));
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    ATLAS_DATA_DIR: dataDir,
-    ATLAS_ADMIN_PASSWORD: PASSWORD,
-    ATLAS_BENCH_PASSWORD: PASSWORD,
-    ATLAS_DEMO_DATA: 'false',
-    ATLAS_LOG_LEVEL: 'warn',
-  };
-  // Always the benchmark's own embedded cluster, never a configured database.
-  delete env['DATABASE_URL'];
-  // A copy of the built API under the workspace (so its packages still resolve): others
-  // rebuilding dist/ while the benchmark runs must not pull the API out from under it.
-  await mkdir(join(root, 'tmp'), { recursive: true });
-  const apiDir = await mkdtemp(join(root, 'tmp', 'bench-api-'));
-  await cp(join(root, 'dist/apps/api'), apiDir, { recursive: true });
-  const apiFile = (file: string) => join(apiDir, 'apps/api/src', file);
-  let api: ChildProcess | null = null;
-  try {
-    const load = await loadData(io, apiFile('scripts/bench-data.js'), root, dataDir, env, options);
-    const port = await freePort();
-    const base = `http://127.0.0.1:${port}`;
-    io.err(`analytics: starting the API on ${base}\n`);
-    api = await startApi(
-      apiFile('main.js'),
-      root,
-      dataDir,
-      { ...env, PORT: String(port), HOST: '127.0.0.1' },
-      base,
-    );
-    const db = new Client({
-      connectionString: embeddedUrl(dataDir),
-      application_name: 'atlas-bench',
-    });
-    await db.connect();
-    try {
+  return withBenchApi(
+    io,
+    'analytics',
+    options,
+    {},
+    async ({ http, db, load, tokens, universe }) => {
       await db.query(`SET statement_timeout = '300s'`);
-      const http = new BenchHttp(base);
-      const oversight = await http.login(load.oversightUser, PASSWORD);
-      const admin = await http.login('admin', PASSWORD);
-      const universe = await loadUniverse(db, load);
       const loadAtStart = loadavg()[0] ?? 0;
       const health = await measureHealth(http, Math.max(options.requests, 200));
       io.err(`analytics: GET /api/health p50 ${health.toFixed(2)} ms\n`);
       const endpoints: EndpointResult[] = [];
       for (const endpoint of ANALYTICS_ENDPOINTS) {
-        const result = await benchEndpoint(io, http, db, oversight, universe, endpoint, options);
+        const result = await benchEndpoint(
+          io,
+          http,
+          db,
+          tokens.oversight,
+          universe,
+          endpoint,
+          options,
+        );
         endpoints.push(result);
       }
       const loadAtEnd = loadavg()[0] ?? 0;
-      const ingest = await benchImport(io, http, db, admin, universe, options.importFiles);
+      const ingest = await benchImport(io, http, db, tokens.admin, universe, options.importFiles);
       return {
         reports: load.reports,
         agencies: load.agencies,
@@ -193,6 +163,93 @@ export async function benchAnalytics(
         durationSeconds: round((performance.now() - started) / 1000, 1),
         loadAverage: { start: round(loadAtStart, 2), end: round(loadAtEnd, 2) },
       };
+    },
+  );
+}
+
+/** What a benchmark works with once its data set is loaded and the built API answers. */
+export interface BenchApi {
+  readonly dataDir: string;
+  readonly load: LoadSummary & { reused: boolean };
+  /** The API's process id (for its memory) and address. */
+  readonly apiPid: number | undefined;
+  readonly base: string;
+  readonly http: BenchHttp;
+  /** A direct connection to the benchmark's database (for what the API does not answer). */
+  readonly db: Client;
+  /** Bearer tokens of the province's oversight user and of the admin. */
+  readonly tokens: { oversight: string; admin: string };
+  readonly universe: BenchUniverse;
+}
+
+/**
+ * The set-up the API benchmarks share: build (or reuse) the API, load the data set into the
+ * benchmark's own embedded cluster (or reuse the one in `--data-dir`), start a copy of the built
+ * API on it, sign in, run `work`, then stop everything and remove what was not asked to be kept.
+ */
+export async function withBenchApi<T>(
+  io: CliIo,
+  label: string,
+  options: Pick<
+    AnalyticsBenchOptions,
+    'agencies' | 'years' | 'firstYear' | 'dataDir' | 'keep' | 'build'
+  >,
+  extraEnv: NodeJS.ProcessEnv,
+  work: (api: BenchApi) => Promise<T>,
+): Promise<T> {
+  const root = options.build ? buildApi(io) : workspaceRoot();
+  if (!root) throw new CliInputError('找不到项目根目录 / cannot find the workspace root');
+  const dataDir = options.dataDir
+    ? resolve(options.dataDir)
+    : await mkdtemp(join(tmpdir(), `atlas-${label}-bench-`));
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ATLAS_DATA_DIR: dataDir,
+    ATLAS_ADMIN_PASSWORD: PASSWORD,
+    ATLAS_BENCH_PASSWORD: PASSWORD,
+    ATLAS_DEMO_DATA: 'false',
+    ATLAS_LOG_LEVEL: 'warn',
+    ...extraEnv,
+  };
+  // Always the benchmark's own embedded cluster, never a configured database.
+  delete env['DATABASE_URL'];
+  // A copy of the built API under the workspace (so its packages still resolve): others
+  // rebuilding dist/ while the benchmark runs must not pull the API out from under it.
+  await mkdir(join(root, 'tmp'), { recursive: true });
+  const apiDir = await mkdtemp(join(root, 'tmp', 'bench-api-'));
+  await cp(join(root, 'dist/apps/api'), apiDir, { recursive: true });
+  const apiFile = (file: string) => join(apiDir, 'apps/api/src', file);
+  let api: ChildProcess | null = null;
+  try {
+    const load = await loadData(io, apiFile('scripts/bench-data.js'), root, dataDir, env, options);
+    if (load.agencies !== options.agencies || load.years !== options.years)
+      throw new CliInputError(
+        `${dataDir} 中已载入 ${load.reports} 份报告（${load.agencies} 个单位 × ${load.years} 年），与所要求的不符 / ` +
+          `the folder holds another data set`,
+      );
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    io.err(`${label}: starting the API on ${base}\n`);
+    api = await startApi(
+      apiFile('main.js'),
+      root,
+      dataDir,
+      { ...env, PORT: String(port), HOST: '127.0.0.1' },
+      base,
+    );
+    const db = new Client({
+      connectionString: embeddedUrl(dataDir),
+      application_name: `atlas-${label}`,
+    });
+    await db.connect();
+    try {
+      const http = new BenchHttp(base);
+      const tokens = {
+        oversight: await http.login(load.oversightUser, PASSWORD),
+        admin: await http.login('admin', PASSWORD),
+      };
+      const universe = await loadUniverse(db, load);
+      return await work({ dataDir, load, apiPid: api.pid, base, http, db, tokens, universe });
     } finally {
       await db.end().catch(() => undefined);
     }
@@ -201,7 +258,7 @@ export async function benchAnalytics(
     await stopCluster(dataDir);
     await rm(apiDir, { recursive: true, force: true });
     if (!options.dataDir && !options.keep) await rm(dataDir, { recursive: true, force: true });
-    else io.err(`analytics: database kept in ${dataDir}\n`);
+    else io.err(`${label}: database kept in ${dataDir}\n`);
   }
 }
 

@@ -1,25 +1,9 @@
-import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { hostname, loadavg, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { hostname, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
-import { Client } from 'pg';
-import { buildApi, workspaceRoot } from '../api-entry';
 import { CliInputError, type CliIo } from '../io';
-import {
-  BenchHttp,
-  embeddedUrl,
-  freePort,
-  loadData,
-  loadUniverse,
-  machineInfo,
-  PASSWORD,
-  startApi,
-  stopCluster,
-  stopProcess,
-} from './analytics-bench';
+import { machineInfo, withBenchApi } from './analytics-bench';
 import {
   ANALYTICS_ENDPOINTS,
   type BenchUniverse,
@@ -226,183 +210,126 @@ function residentMb(pid: number | undefined): number {
 const loadAverage = () => loadavg().map((value) => round(value, 2));
 
 export async function benchLoad(io: CliIo, options: LoadBenchOptions): Promise<LoadBenchResult> {
-  const root = options.build ? buildApi(io) : workspaceRoot();
-  if (!root) throw new CliInputError('找不到项目根目录 / cannot find the workspace root');
-  const dataDir = options.dataDir
-    ? resolve(options.dataDir)
-    : await mkdtemp(join(tmpdir(), 'atlas-load-bench-'));
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    ATLAS_DATA_DIR: dataDir,
-    ATLAS_ADMIN_PASSWORD: PASSWORD,
-    ATLAS_BENCH_PASSWORD: PASSWORD,
-    ATLAS_DEMO_DATA: 'false',
-    ATLAS_LOG_LEVEL: 'warn',
-    ...(options.cacheMb !== undefined ? { ATLAS_ANALYTICS_CACHE_MB: String(options.cacheMb) } : {}),
-  };
-  // Always the benchmark's own embedded cluster, never a configured database.
-  delete env['DATABASE_URL'];
-  // A copy of the built API, as the analytics benchmark does: a rebuild of dist/ meanwhile
-  // must not pull it away.
-  await mkdir(join(root, 'tmp'), { recursive: true });
-  const apiDir = await mkdtemp(join(root, 'tmp', 'bench-api-'));
-  await cp(join(root, 'dist/apps/api'), apiDir, { recursive: true });
-  let api: ChildProcess | null = null;
-  try {
-    const load = await loadData(
-      io,
-      join(apiDir, 'apps/api/src/scripts/bench-data.js'),
-      root,
-      dataDir,
-      env,
-      options,
-    );
-    if (load.agencies !== options.agencies || load.years !== options.years)
-      throw new CliInputError(
-        `${dataDir} 中已载入 ${load.reports} 份报告（${load.agencies} 个单位 × ${load.years} 年），与 --reports ${options.reports} 不符 / ` +
-          `the folder holds another data set`,
+  const extraEnv =
+    options.cacheMb !== undefined ? { ATLAS_ANALYTICS_CACHE_MB: String(options.cacheMb) } : {};
+  return withBenchApi(
+    io,
+    'load',
+    options,
+    extraEnv,
+    async ({ base, http, tokens, universe, load, apiPid }) => {
+      const requests = loadRequests(universe);
+      const names = ANALYTICS_ENDPOINTS.map((endpoint) => endpoint.name);
+
+      const distinct = [...new Set(requests)];
+      io.err(`load: asking each of ${distinct.length} distinct requests once\n`);
+      const coldSamples: LoadSample[] = [];
+      let firstError: string | undefined;
+      for (const request of distinct) {
+        const response = await http.get(request.path, tokens[request.user]);
+        coldSamples.push({ endpoint: request.endpoint, status: response.status, ms: response.ms });
+        if (response.status !== 200)
+          firstError ??= `${request.path}: ${response.status} ${response.body.slice(0, 300)}`;
+      }
+
+      io.err(
+        `load: ${options.connections} connections for ${options.durationSeconds} s on ${names.join(', ')}\n`,
       );
-    const port = await freePort();
-    const base = `http://127.0.0.1:${port}`;
-    io.err(`load: starting the API on ${base}\n`);
-    api = await startApi(
-      join(apiDir, 'apps/api/src/main.js'),
-      root,
-      dataDir,
-      { ...env, PORT: String(port), HOST: '127.0.0.1' },
-      base,
-    );
-    const db = new Client({
-      connectionString: embeddedUrl(dataDir),
-      application_name: 'atlas-load',
-    });
-    await db.connect();
-    let universe: BenchUniverse;
-    try {
-      universe = await loadUniverse(db, load);
-    } finally {
-      await db.end().catch(() => undefined);
-    }
-    const http = new BenchHttp(base);
-    const tokens = {
-      oversight: await http.login(load.oversightUser, PASSWORD),
-      admin: await http.login('admin', PASSWORD),
-    };
-    const requests = loadRequests(universe);
-    const names = ANALYTICS_ENDPOINTS.map((endpoint) => endpoint.name);
-
-    const distinct = [...new Set(requests)];
-    io.err(`load: asking each of ${distinct.length} distinct requests once\n`);
-    const coldSamples: LoadSample[] = [];
-    let firstError: string | undefined;
-    for (const request of distinct) {
-      const response = await http.get(request.path, tokens[request.user]);
-      coldSamples.push({ endpoint: request.endpoint, status: response.status, ms: response.ms });
-      if (response.status !== 200)
-        firstError ??= `${request.path}: ${response.status} ${response.body.slice(0, 300)}`;
-    }
-
-    io.err(
-      `load: ${options.connections} connections for ${options.durationSeconds} s on ${names.join(', ')}\n`,
-    );
-    const loadAtStart = loadAverage();
-    const rssBeforeMb = residentMb(api.pid);
-    let peakRssMb = rssBeforeMb;
-    const apiPid = api.pid;
-    const sampler = setInterval(
-      () => (peakRssMb = Math.max(peakRssMb, residentMb(apiPid))),
-      RSS_SAMPLE_MS,
-    );
-    const samples: LoadSample[] = [];
-    let next = 0;
-    interface Sent {
-      request?: LoadRequest;
-      sentAt?: number;
-    }
-    const started = performance.now();
-    let cannon: autocannon.Result;
-    try {
-      cannon = await new Promise<autocannon.Result>((resolveRun, reject) => {
-        autocannon(
-          {
-            url: base,
-            connections: options.connections,
-            duration: options.durationSeconds,
-            requests: [
-              {
-                method: 'GET',
-                // Called as each request is written (one at a time per connection): the next of
-                // the shared rotation, so the connections spread over all the distinct requests.
-                setupRequest: (request, context: Sent) => {
-                  const chosen = requests[next++ % requests.length] as LoadRequest;
-                  context.request = chosen;
-                  context.sentAt = performance.now();
-                  return {
-                    ...request,
-                    path: chosen.path,
-                    headers: { ...request.headers, authorization: `Bearer ${tokens[chosen.user]}` },
-                  };
+      const loadAtStart = loadAverage();
+      const rssBeforeMb = residentMb(apiPid);
+      let peakRssMb = rssBeforeMb;
+      const sampler = setInterval(
+        () => (peakRssMb = Math.max(peakRssMb, residentMb(apiPid))),
+        RSS_SAMPLE_MS,
+      );
+      const samples: LoadSample[] = [];
+      let next = 0;
+      interface Sent {
+        request?: LoadRequest;
+        sentAt?: number;
+      }
+      const started = performance.now();
+      let cannon: autocannon.Result;
+      try {
+        cannon = await new Promise<autocannon.Result>((resolveRun, reject) => {
+          autocannon(
+            {
+              url: base,
+              connections: options.connections,
+              duration: options.durationSeconds,
+              requests: [
+                {
+                  method: 'GET',
+                  // Called as each request is written (one at a time per connection): the next of
+                  // the shared rotation, so the connections spread over all the distinct requests.
+                  setupRequest: (request, context: Sent) => {
+                    const chosen = requests[next++ % requests.length] as LoadRequest;
+                    context.request = chosen;
+                    context.sentAt = performance.now();
+                    return {
+                      ...request,
+                      path: chosen.path,
+                      headers: {
+                        ...request.headers,
+                        authorization: `Bearer ${tokens[chosen.user]}`,
+                      },
+                    };
+                  },
+                  onResponse: (status, body, context: Sent) => {
+                    if (!context.request || context.sentAt === undefined) return;
+                    samples.push({
+                      endpoint: context.request.endpoint,
+                      status,
+                      ms: performance.now() - context.sentAt,
+                    });
+                    if (status !== 200)
+                      firstError ??= `${context.request.path}: ${status} ${body.slice(0, 300)}`;
+                  },
                 },
-                onResponse: (status, body, context: Sent) => {
-                  if (!context.request || context.sentAt === undefined) return;
-                  samples.push({
-                    endpoint: context.request.endpoint,
-                    status,
-                    ms: performance.now() - context.sentAt,
-                  });
-                  if (status !== 200)
-                    firstError ??= `${context.request.path}: ${status} ${body.slice(0, 300)}`;
-                },
-              },
-            ],
-          },
-          (error: unknown, result) => (error ? reject(error) : resolveRun(result)),
-        );
-      });
-    } finally {
-      clearInterval(sampler);
-    }
-    const seconds = (performance.now() - started) / 1000;
-    const loadAtEnd = loadAverage();
-    peakRssMb = Math.max(peakRssMb, residentMb(apiPid));
-    const { endpoints, total } = summarizeLoad(samples, seconds, names);
-    const cold = summarizeLoad(coldSamples, 0, names).endpoints;
-    const failures = cannon.errors + cold.reduce((sum, row) => sum + row.errors, 0);
-    return {
-      benchmark: 'load',
-      measuredAt: new Date().toISOString(),
-      machine: {
-        host: hostname(),
-        ...machineInfo(),
-        loadAverage: { start: loadAtStart, end: loadAtEnd },
-      },
-      dataSet: {
-        reports: load.reports,
-        agencies: load.agencies,
-        years: load.years,
-        reused: load.reused,
-      },
-      analyticsCacheMb: options.cacheMb ?? 'default',
-      connections: options.connections,
-      durationSeconds: round(seconds, 1),
-      distinctRequests: new Set(requests).size,
-      cold,
-      endpoints,
-      total,
-      connectionErrors: cannon.errors,
-      timeouts: cannon.timeouts,
-      ...(firstError ? { firstError } : {}),
-      api: { rssBeforeMb, peakRssMb, rssAfterMb: residentMb(apiPid) },
-      targets: LOAD_TARGETS,
-      meetsTargets: meetsLoadTargets(total, failures),
-    };
-  } finally {
-    if (api) await stopProcess(api);
-    await stopCluster(dataDir);
-    await rm(apiDir, { recursive: true, force: true });
-    if (!options.dataDir && !options.keep) await rm(dataDir, { recursive: true, force: true });
-    else io.err(`load: database kept in ${dataDir}\n`);
-  }
+              ],
+            },
+            (error: unknown, result) => (error ? reject(error) : resolveRun(result)),
+          );
+        });
+      } finally {
+        clearInterval(sampler);
+      }
+      const seconds = (performance.now() - started) / 1000;
+      const loadAtEnd = loadAverage();
+      peakRssMb = Math.max(peakRssMb, residentMb(apiPid));
+      const { endpoints, total } = summarizeLoad(samples, seconds, names);
+      const cold = summarizeLoad(coldSamples, 0, names).endpoints;
+      const failures = cannon.errors + cold.reduce((sum, row) => sum + row.errors, 0);
+      return {
+        benchmark: 'load',
+        measuredAt: new Date().toISOString(),
+        machine: {
+          host: hostname(),
+          ...machineInfo(),
+          loadAverage: { start: loadAtStart, end: loadAtEnd },
+        },
+        dataSet: {
+          reports: load.reports,
+          agencies: load.agencies,
+          years: load.years,
+          reused: load.reused,
+        },
+        analyticsCacheMb: options.cacheMb ?? 'default',
+        connections: options.connections,
+        durationSeconds: round(seconds, 1),
+        distinctRequests: new Set(requests).size,
+        cold,
+        endpoints,
+        total,
+        connectionErrors: cannon.errors,
+        timeouts: cannon.timeouts,
+        ...(firstError ? { firstError } : {}),
+        api: { rssBeforeMb, peakRssMb, rssAfterMb: residentMb(apiPid) },
+        targets: LOAD_TARGETS,
+        meetsTargets: meetsLoadTargets(total, failures),
+      };
+    },
+  );
 }
 
 /** Every error of a run: answers that were not 200, before or under load, and lost connections. */
