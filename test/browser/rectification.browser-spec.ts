@@ -1,5 +1,6 @@
 import { generateReport, renderReportText, SeededRandom } from '@atlas/demo-data';
-import { mkdir } from 'node:fs/promises';
+import { strFromU8, unzipSync } from 'fflate';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { apiRequest, createAccount, createAgencyWithUploader } from './support/api-fixtures';
@@ -11,7 +12,8 @@ import { apiToken, type Credentials, DEMO_ADMIN, signInThroughPage } from './sup
  * Rectification as an office and an agency live it (issue 17): the official selects two
  * findings of a submitted report and sends a 整改通知 with a due date; the clerk sees it on the
  * to-do, corrects the wrong cell (a new version, submitted) and explains the other finding; the
- * official accepts the explanation; the notice closes and the 整改台账 says so.
+ * official accepts the explanation; the notice closes, the 整改台账 says so, and the 通报 the
+ * official then downloads for the region and year lists it among the rectified notices.
  */
 
 const RESULTS_DIR = join(__dirname, '..', '..', 'test-results');
@@ -57,6 +59,7 @@ describe('rectification in Chromium: notice → correct and explain → accept �
   let uploaderToken: string;
   let officeToken: string;
   let reportId: string;
+  let agencyId: string;
   const pageErrors: string[] = [];
   const { text, correct } = reportWithFindings();
   const oversight: Credentials = { username: 'zhenggai', password: OWN_PASSWORD };
@@ -77,12 +80,7 @@ describe('rectification in Chromium: notice → correct and explain → accept �
     await mkdir(RESULTS_DIR, { recursive: true });
     server = await startAppServer();
     adminToken = await apiToken(server.baseUrl, DEMO_ADMIN);
-    const { agencyId } = await createAgencyWithUploader(
-      server.baseUrl,
-      adminToken,
-      AGENCY,
-      uploader,
-    );
+    ({ agencyId } = await createAgencyWithUploader(server.baseUrl, adminToken, AGENCY, uploader));
     await createAccount(server.baseUrl, adminToken, {
       ...oversight,
       displayName: '县政务公开办整改员',
@@ -111,6 +109,7 @@ describe('rectification in Chromium: notice → correct and explain → accept �
     officeContext = await browser.newContext({
       viewport: { width: 1440, height: 900 },
       locale: 'zh-CN',
+      acceptDownloads: true,
     });
     clerkContext = await browser.newContext({
       viewport: { width: 1440, height: 900 },
@@ -216,6 +215,33 @@ describe('rectification in Chromium: notice → correct and explain → accept �
       fullPage: true,
     });
   });
+
+  it('lists the closed notice as rectified in the 通报 the official downloads', async () => {
+    await office.goto(`${server.baseUrl}/quality?scope=${agencyId}&year=${YEAR}`);
+    await office.getByTestId('quality-page').waitFor();
+    const [docx] = await Promise.all([
+      office.waitForEvent('download'),
+      office.getByTestId('bulletin-docx').click(),
+    ]);
+    const docxPath = join(RESULTS_DIR, 'rectification-bulletin.docx');
+    await docx.saveAs(docxPath);
+    const xml = strFromU8(
+      unzipSync(new Uint8Array(await readFile(docxPath)))['word/document.xml'] ?? new Uint8Array(),
+    );
+    // The document's text in reading order: every run of text, tags left out.
+    const text = [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)]
+      .map((match) => match[1])
+      .join('|');
+    const rectifying = text.slice(
+      text.indexOf('八、整改中的通知'),
+      text.indexOf('九、已完成整改的通知'),
+    );
+    const rectified = text.slice(text.indexOf('九、已完成整改的通知'));
+    expect(rectifying).toContain('无整改中的通知');
+    expect(rectified).toContain(AGENCY.name);
+    expect(rectified).toContain('已办结');
+    expect(rectified).toContain('2/2');
+  }, 120_000);
 
   it('logged no errors in the browser console', () => {
     expect(pageErrors).toEqual([]);
