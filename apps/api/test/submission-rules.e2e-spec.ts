@@ -143,4 +143,27 @@ describe('submission rules D.LATE and H.COVERAGE (real PostgreSQL)', () => {
     expect(ofRule(findings, 'H.COVERAGE')).toEqual([]);
     expect(ofRule(await storedFindings(id), 'H.COVERAGE')).toEqual([]);
   });
+
+  it("is judged again on the government's report when an agency below it files later, or is returned", async () => {
+    const government = await insertAgency(testApp, null, '后报县人民政府', 'government');
+    const education = await insertAgency(testApp, government, '后报县教育局', 'department');
+    const finance = await insertAgency(testApp, government, '后报县财政局', 'department');
+    await submitReport(education);
+    const { id } = await submitReport(government);
+    expect(
+      ofRule(await storedFindings(id), 'H.COVERAGE').map((finding) => finding.message),
+    ).toEqual(['所属 2 个部门和乡镇、街道中，1 个已报送本年度报告，1 个未报送：后报县财政局']);
+
+    const late = await submitReport(finance);
+    expect(ofRule(await storedFindings(id), 'H.COVERAGE')).toEqual([]);
+
+    await request(server())
+      .post(`/api/reports/${late.id}/return`)
+      .set('Authorization', `Bearer ${admin}`)
+      .send({ comment: '数据有误，请核实后重新报送' })
+      .expect(200);
+    expect(
+      ofRule(await storedFindings(id), 'H.COVERAGE').map((finding) => finding.message),
+    ).toEqual(['所属 2 个部门和乡镇、街道中，1 个已报送本年度报告，1 个未报送：后报县财政局']);
+  });
 });

@@ -299,9 +299,9 @@ export const RULES = [
     name: '下级报告覆盖',
     nameEn: 'Coverage of subordinate reports',
     description:
-      '人民政府的报告提交时，其所属部门和乡镇、街道都已报送本年度报告；地区规定本级报告须汇总所属部门时，本级表三新收、办理总计不小于各部门之和。',
+      '人民政府的报告提交时，其所属部门和乡镇、街道都已报送本年度报告（所属单位此后报送、被退回或重新打开时重新判断）；地区规定本级报告须汇总所属部门时，本级表三新收、办理总计不小于各部门之和。',
     descriptionEn:
-      "When a people's government submits, its departments and towns have all filed the year's report; where the region so rules, its table 3 new and handled totals are at least the sum of its departments'.",
+      "When a people's government submits, its departments and towns have all filed the year's report (judged again when one of them files later, is returned or reopened); where the region so rules, its table 3 new and handled totals are at least the sum of its departments'.",
     looksAt: '所属部门、乡镇、街道的本年度报告；表三 新收、办理结果总计（总计列）与各部门之和',
     source: {
       kind: 'regulation',

@@ -14,7 +14,7 @@ import { DataSource, type EntityManager, type Repository } from 'typeorm';
 import { DomainEvents } from '../../common/events/domain-events';
 import { latestEndedYear, localDate } from '../../common/reporting-calendar';
 import { APP_CONFIG, type AppConfig } from '../../common/runtime';
-import { AgenciesService } from '../agencies';
+import { AgenciesService, type AgencyDto } from '../agencies';
 import { AuditService } from '../audit';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { NotificationsService } from '../notifications';
@@ -371,6 +371,7 @@ export class ReportsService implements OnModuleInit {
 
       const nextYearReportId = await this.recheckNextYear(manager, report, canonical);
       await this.makeCurrent(manager, report, version, TRANSITIONS.submit.to);
+      await this.recheckGovernmentCoverage(manager, report);
       await this.recordStep(manager, actor, report, version.version, 'submit', null, {
         dueDate: deadline.dueDate,
         onTime: timeliness.onTime,
@@ -396,6 +397,8 @@ export class ReportsService implements OnModuleInit {
       this.assertTransition(report, step);
       const version = await currentVersionOf(manager, report);
       await this.makeCurrent(manager, report, version, TRANSITIONS[step].to);
+      // A return or reopen takes the report out of its government's count (accepting keeps it).
+      if (step !== 'accept') await this.recheckGovernmentCoverage(manager, report);
       await this.recordStep(manager, actor, report, version.version, step, comment, {});
       await this.notifications.notifyReportReviewed(manager, {
         step,
@@ -427,10 +430,20 @@ export class ReportsService implements OnModuleInit {
     const { daysLate } = assessTimeliness(submittedAt, deadline.dueDate);
     const late = lateFindings(localDate(submittedAt), deadline, daysLate, agency?.kind ?? null);
     if (agency?.kind !== 'government') return late;
+    return [...late, ...(await this.coverageOf(manager, agency, report.year, canonical))];
+  }
+
+  /** H.COVERAGE of a people's government's report: the agencies below it that filed, and sums. */
+  private async coverageOf(
+    manager: EntityManager,
+    agency: Pick<AgencyDto, 'id' | 'path'>,
+    year: number,
+    canonical: CanonicalReport,
+  ): Promise<Finding[]> {
     const children = await this.agencies.childrenOf(agency.id);
     const below = await Promise.all(
       children.map(async (child) => {
-        const filed = await currentReportFor(manager, child.id, report.year);
+        const filed = await currentReportFor(manager, child.id, year);
         const reported = filed && ['submitted', 'accepted'].includes(filed.report.status);
         return {
           agencyId: child.id,
@@ -444,7 +457,37 @@ export class ReportsService implements OnModuleInit {
       (region) => region.code,
     );
     const sumRule = regionCodes.some((code) => this.config.coverageSumRegionCodes.includes(code));
-    return [...late, ...coverageFindings(canonical, below, sumRule)];
+    return coverageFindings(canonical, below, sumRule);
+  }
+
+  /**
+   * H.COVERAGE judged again on the report of the people's government above an agency whose
+   * report just entered or left the count (submitted, returned, reopened): the government's
+   * finding names the agencies below it that have filed, which it must not keep stale. Only a
+   * government report that is itself submitted or accepted carries the finding.
+   */
+  private async recheckGovernmentCoverage(
+    manager: EntityManager,
+    report: ReportEntity,
+  ): Promise<void> {
+    const agency = await this.agencies.findById(report.agencyId);
+    const parent = agency?.parentId ? await this.agencies.findById(agency.parentId) : null;
+    if (parent?.kind !== 'government') return;
+    // Locked after the agency's own report (below it in the tree), always in that order.
+    const government = await lockReport(manager, { agencyId: parent.id, year: report.year });
+    if (
+      !government ||
+      government.currentVersionId === null ||
+      !['submitted', 'accepted'].includes(government.status)
+    )
+      return;
+    const version = await currentVersionOf(manager, government);
+    const canonical = readStoredReport(version);
+    await this.storeFindings(manager, version, canonical, [
+      ...version.findings.filter((finding) => finding.rule !== 'H.COVERAGE'),
+      ...(await this.coverageOf(manager, parent, report.year, canonical)),
+    ]);
+    await this.publishSnapshot(manager, government.id);
   }
 
   /**
