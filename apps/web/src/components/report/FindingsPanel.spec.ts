@@ -58,6 +58,42 @@ describe('FindingsPanel', () => {
     });
   });
 
+  it('names the parts of the text a finding points at, and who below a government filed', () => {
+    const parts = createFinding('S.PARTS', [], '缺少第五部分，第三、四部分次序颠倒', {
+      parts: ['problems', 'applications'],
+    });
+    const coverage = createFinding(
+      'H.COVERAGE',
+      [],
+      '所属 3 个部门中，1 个已报送本年度报告，2 个未报送',
+      {
+        coverage: {
+          reported: [{ agencyId: 'a1', name: '青山县教育局' }],
+          missing: [
+            { agencyId: 'a2', name: '青山县财政局' },
+            { agencyId: 'a3', name: '青山县民政局' },
+          ],
+        },
+      },
+    );
+    const panel = keep(
+      mount(FindingsPanel, {
+        props: { findings: [parts, coverage] },
+        global: { plugins: [i18n], stubs: { RouterLink: RouterLinkStub } },
+      }),
+    );
+    expect(
+      panel.findAll('[data-testid="finding-parts"] .finding__cell-text').map((n) => n.text()),
+    ).toEqual(['五、存在的主要问题及改进情况', '三、收到和处理政府信息公开申请情况']);
+    expect(panel.get('[data-testid="finding-coverage-missing"]').text()).toContain('未报送（2）');
+    expect(
+      panel
+        .findAll('[data-testid="finding-coverage-missing"] .finding__cell-text')
+        .map((n) => n.text()),
+    ).toEqual(['青山县财政局', '青山县民政局']);
+    expect(panel.get('[data-testid="finding-coverage-reported"]').text()).toContain('青山县教育局');
+  });
+
   it('emits the finding when picked, to outline all its cells', async () => {
     const panel = mountPanel();
     await panel.get('[data-rule="F.LAYOUT"] .finding__main').trigger('click');

@@ -66,6 +66,9 @@ export const zhCN = {
     fewerCells: '收起',
     unknownRule: '未知规则 {rule}',
     copiedSentences: '与{agency}{year}年报告相同的句子：',
+    parts: '涉及的正文部分',
+    coverageReported: '已报送（{count}）',
+    coverageMissing: '未报送（{count}）',
   },
   tables: {
     title: '报告表格',
@@ -342,6 +345,9 @@ export const en: typeof zhCN = {
     fewerCells: 'Show fewer',
     unknownRule: 'Unknown rule {rule}',
     copiedSentences: 'Sentences also in the {year} report of {agency}:',
+    parts: 'Parts of the text',
+    coverageReported: 'Filed ({count})',
+    coverageMissing: 'Not filed ({count})',
   },
   tables: {
     title: 'Tables',
