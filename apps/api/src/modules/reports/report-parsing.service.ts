@@ -1,12 +1,12 @@
 import { extname, join, resolve } from 'node:path';
 import { threadId, Worker } from 'node:worker_threads';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import type { ParsedReport } from '@atlas/report-parser';
 import { PinoLogger } from 'nestjs-pino';
 import { APP_CONFIG, type AppConfig, type ParsePoolConfig } from '../../common/runtime';
 import { type ParseJob, type ParseReply, runParseJob } from './parse-job';
 import { parseBusy, parseFailed, parseOutOfMemory, parseTimedOut } from './report.errors';
-import { BoundedPool, PoolBusyError, runInWorker, type WorkerRun } from './worker-runner';
+import { BoundedPool, PoolBusyError, type WorkerRun, WorkerShelf } from './worker-runner';
 
 /** Compiled: parse.worker.js next to this file; under @swc-node/register (npm run dev): the .ts. */
 const WORKER_FILE = join(__dirname, 'parse.worker' + extname(__filename));
@@ -31,19 +31,29 @@ export function createParseWorker(memoryMb: number): Worker {
   });
 }
 
+/** Files up to this size leave their thread for the next job; larger ones retire it. */
+const KEEP_THREAD_AFTER_BYTES = 4 * 1024 * 1024;
+
 /**
- * Runs parse jobs in a bounded pool: at most `threads` parse threads at once (each a fresh
- * thread, so a hostile file cannot leave state behind), `queue` more waiting, the rest refused.
- * A job past its time limit or heap limit has its thread terminated.
+ * Runs parse jobs in a bounded pool: at most `threads` parse threads at once, `queue` more
+ * waiting, the rest refused. Threads are kept for the next job (`WorkerShelf`); a job past its
+ * time limit or heap limit, or that fails, has its thread terminated and never reused.
  */
 export class ParsePool {
   private readonly pool: BoundedPool;
+  private readonly threads: WorkerShelf;
 
   constructor(
     readonly limits: ParsePoolConfig,
     private readonly inThreads: boolean,
   ) {
     this.pool = new BoundedPool(limits.threads, limits.queue);
+    this.threads = new WorkerShelf(() => createParseWorker(limits.memoryMb), limits.threads);
+  }
+
+  /** Ends the kept threads (when the application stops). */
+  close(): Promise<void> {
+    return this.threads.close();
   }
 
   get queued(): number {
@@ -55,11 +65,12 @@ export class ParsePool {
     return this.pool.run(async () => {
       if (!this.inThreads) return withTimeout(inThisThread(job), timeoutMs);
       try {
-        return await runInWorker<ParseReply>(
-          () => createParseWorker(this.limits.memoryMb),
+        return await this.threads.run<ParseReply>(
           job,
           [job.bytes.buffer as ArrayBuffer],
           timeoutMs,
+          // A thread that read a very large file keeps its grown heap while idle: not kept.
+          job.bytes.length <= KEEP_THREAD_AFTER_BYTES,
         );
       } catch (error) {
         return {
@@ -73,7 +84,7 @@ export class ParsePool {
 
 /** Reads uploaded bytes into a canonical report, off the API's event loop. */
 @Injectable()
-export class ReportParsingService {
+export class ReportParsingService implements OnModuleDestroy {
   private readonly pool: ParsePool;
 
   constructor(
@@ -85,6 +96,10 @@ export class ReportParsingService {
     // there); the pool's bounds still apply, and parse-pool.spec runs real threads.
     const underJest = process.env['JEST_WORKER_ID'] !== undefined;
     this.pool = new ParsePool(config.parse, !underJest);
+  }
+
+  onModuleDestroy(): Promise<void> {
+    return this.pool.close();
   }
 
   /**

@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { runInWorker } from './worker-runner';
+import { runInWorker, WorkerShelf } from './worker-runner';
 
 /** Workers from inline JavaScript: Jest cannot load TypeScript inside a worker thread. */
 const inlineWorker = (source: string) => () => new Worker(source, { eval: true });
@@ -57,5 +57,57 @@ describe('runInWorker', () => {
     await expect(runInWorker(inlineWorker('process.exit(3)'), null, [], 5000)).rejects.toThrow(
       'code 3',
     );
+  });
+});
+
+describe('WorkerShelf', () => {
+  /** Replies with its thread id; `hang` never replies, `boom` throws. */
+  const echo = () =>
+    new Worker(
+      `const { parentPort, threadId } = require('node:worker_threads');
+       parentPort.on('message', (job) => {
+         if (job === 'hang') return;
+         if (job === 'boom') throw new Error('boom');
+         parentPort.postMessage(threadId);
+       });`,
+      { eval: true },
+    );
+
+  it('keeps a thread that replied for the next job', async () => {
+    const shelf = new WorkerShelf(echo, 1);
+    const first = await shelf.run<number>('job', [], 5000);
+    const second = await shelf.run<number>('job', [], 5000);
+    expect(first.kind).toBe('reply');
+    expect(second).toEqual(first);
+    expect(shelf.shelved).toBe(1);
+    await shelf.close();
+    expect(shelf.shelved).toBe(0);
+  });
+
+  it('never reuses a thread that timed out or failed', async () => {
+    const shelf = new WorkerShelf(echo, 1);
+    const before = await shelf.run<number>('job', [], 5000);
+    expect(await shelf.run('hang', [], 200)).toEqual({ kind: 'timeout' });
+    expect(shelf.shelved).toBe(0);
+    const after = await shelf.run<number>('job', [], 5000);
+    expect(after).not.toEqual(before);
+    await expect(shelf.run('boom', [], 5000)).rejects.toThrow('boom');
+    expect(shelf.shelved).toBe(0);
+    await shelf.close();
+  });
+
+  it('retires a thread after its number of jobs, and shelves no more than asked', async () => {
+    const shelf = new WorkerShelf(echo, 1, 2);
+    const first = await shelf.run<number>('job', [], 5000);
+    expect(await shelf.run<number>('job', [], 5000)).toEqual(first);
+    expect(shelf.shelved).toBe(0);
+    expect(await shelf.run<number>('job', [], 5000)).not.toEqual(first);
+    const once = await shelf.run<number>('job', [], 5000, false);
+    expect(shelf.shelved).toBe(0);
+    expect(await shelf.run<number>('job', [], 5000)).not.toEqual(once);
+    const none = new WorkerShelf(echo, 0);
+    await none.run('job', [], 5000);
+    expect(none.shelved).toBe(0);
+    await shelf.close();
   });
 });

@@ -5,42 +5,148 @@ export type WorkerRun<T> =
   | { readonly kind: 'timeout' }
   | { readonly kind: 'out-of-memory' };
 
+/** One job's exchange with a worker: its outcome, and whether the worker may take another. */
+interface Exchange<T> {
+  readonly outcome: { run: WorkerRun<T> } | { error: Error };
+  /** Replied normally: nothing is left running in it. */
+  readonly reusable: boolean;
+}
+
+/**
+ * Sends one message to a worker and waits for its one reply, at most `timeoutMs`. A worker that
+ * did not reply (timed out, reached its `resourceLimits`, failed, exited) is terminated, so a
+ * parse stuck on a hostile file frees its thread; one that replied is left as it is.
+ */
+function exchange<T>(
+  worker: Worker,
+  message: unknown,
+  transferList: ArrayBuffer[],
+  timeoutMs: number,
+): Promise<Exchange<T>> {
+  return new Promise<Exchange<T>>((resolve) => {
+    const settle = (result: Exchange<T>) => {
+      clearTimeout(timer);
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+      if (!result.reusable) void worker.terminate();
+      resolve(result);
+    };
+    const onMessage = (reply: T) =>
+      settle({ outcome: { run: { kind: 'reply', reply } }, reusable: true });
+    const onError = (error: Error & { code?: string }) =>
+      settle({
+        outcome:
+          error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+            ? { run: { kind: 'out-of-memory' } }
+            : { error },
+        reusable: false,
+      });
+    const onExit = (code: number) =>
+      settle({
+        outcome: { error: new Error(`worker exited with code ${code} before replying`) },
+        reusable: false,
+      });
+    const timer = setTimeout(
+      () => settle({ outcome: { run: { kind: 'timeout' } }, reusable: false }),
+      timeoutMs,
+    );
+    worker.on('message', onMessage);
+    worker.on('error', onError);
+    worker.on('exit', onExit);
+    worker.postMessage(message, transferList);
+  });
+}
+
+function outcomeOf<T>(result: Exchange<T>): WorkerRun<T> {
+  if ('error' in result.outcome) throw result.outcome.error;
+  return result.outcome.run;
+}
+
 /**
  * Sends one message to a fresh worker and waits for its one reply, at most `timeoutMs`. The
- * worker is terminated in every case, so a parse stuck on a hostile file frees its thread.
- * A worker that reaches its `resourceLimits` is reported as `out-of-memory`; other failures (an
- * uncaught error, exiting silently) reject.
+ * worker is terminated in every case. A worker that reaches its `resourceLimits` is reported as
+ * `out-of-memory`; other failures (an uncaught error, exiting silently) reject.
  */
-export function runInWorker<T>(
+export async function runInWorker<T>(
   createWorker: () => Worker,
   message: unknown,
   transferList: ArrayBuffer[],
   timeoutMs: number,
 ): Promise<WorkerRun<T>> {
-  return new Promise<WorkerRun<T>>((resolve, reject) => {
-    const worker = createWorker();
-    let settled = false;
-    const settle = (finish: () => void) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      void worker.terminate();
-      finish();
+  const worker = createWorker();
+  const result = await exchange<T>(worker, message, transferList, timeoutMs);
+  if (result.reusable) void worker.terminate();
+  return outcomeOf(result);
+}
+
+interface ShelvedWorker {
+  readonly worker: Worker;
+  jobs: number;
+  /** Takes the worker off the shelf if it exits while waiting there. */
+  readonly onExit: () => void;
+}
+
+/**
+ * Worker threads kept for the next job instead of one started for each: starting a thread and
+ * loading the parser in it took ~135 ms on the 2-core machine, parsing a text report ~2 ms, so a
+ * bulk import spent most of its time starting threads. A thread goes back on the shelf only after
+ * a normal reply; one that timed out, ran out of memory, failed or exited is terminated. A thread
+ * is retired after `maxJobs` jobs, so that whatever jobs leave in its heap cannot pile up.
+ * Shelved threads do not keep the process alive.
+ */
+export class WorkerShelf {
+  private readonly shelf: ShelvedWorker[] = [];
+
+  constructor(
+    private readonly createWorker: () => Worker,
+    readonly maxShelved: number,
+    readonly maxJobs = 200,
+  ) {}
+
+  get shelved(): number {
+    return this.shelf.length;
+  }
+
+  /** With `keep` false the thread is retired after this job (e.g. one that grew a large heap). */
+  async run<T>(
+    message: unknown,
+    transferList: ArrayBuffer[],
+    timeoutMs: number,
+    keep = true,
+  ): Promise<WorkerRun<T>> {
+    const kept = this.shelf.pop();
+    if (kept) kept.worker.off('exit', kept.onExit);
+    const worker = kept?.worker ?? this.createWorker();
+    worker.ref();
+    const jobs = (kept?.jobs ?? 0) + 1;
+    const result = await exchange<T>(worker, message, transferList, timeoutMs);
+    if (result.reusable) {
+      if (keep && jobs < this.maxJobs && this.shelf.length < this.maxShelved)
+        this.put(worker, jobs);
+      else void worker.terminate();
+    }
+    return outcomeOf(result);
+  }
+
+  /** Ends every shelved thread (when the application stops). */
+  async close(): Promise<void> {
+    await Promise.all(this.shelf.splice(0).map((kept) => kept.worker.terminate()));
+  }
+
+  private put(worker: Worker, jobs: number): void {
+    const kept: ShelvedWorker = {
+      worker,
+      jobs,
+      onExit: () => {
+        const at = this.shelf.indexOf(kept);
+        if (at >= 0) this.shelf.splice(at, 1);
+      },
     };
-    const timer = setTimeout(() => settle(() => resolve({ kind: 'timeout' })), timeoutMs);
-    worker.once('message', (reply: T) => settle(() => resolve({ kind: 'reply', reply })));
-    worker.once('error', (error: Error & { code?: string }) =>
-      settle(() =>
-        error.code === 'ERR_WORKER_OUT_OF_MEMORY'
-          ? resolve({ kind: 'out-of-memory' })
-          : reject(error),
-      ),
-    );
-    worker.once('exit', (code) =>
-      settle(() => reject(new Error(`worker exited with code ${code} before replying`))),
-    );
-    worker.postMessage(message, transferList);
-  });
+    worker.once('exit', kept.onExit);
+    worker.unref();
+    this.shelf.push(kept);
+  }
 }
 
 /** The queue of a pool is full: the caller should answer "busy, try again", not wait. */
