@@ -1,4 +1,4 @@
-import { createRouter, type RouterHistory } from 'vue-router';
+import { createRouter, START_LOCATION, type RouterHistory } from 'vue-router';
 import { useAuthStore } from '../stores/auth';
 import { installAuthGuard } from './guard';
 import { installChunkPreloading } from './preload';
@@ -16,7 +16,9 @@ export function createAppRouter(history: RouterHistory, options: { preloadChunks
   const router = createRouter({
     history,
     routes,
-    scrollBehavior: () => ({ top: 0 }),
+    // A page opened from its address is at the top already; scrolling there anyway forced a
+    // layout of the half-built page (~30 ms of a cold start).
+    scrollBehavior: (_to, from, saved) => saved ?? (from === START_LOCATION ? false : { top: 0 }),
   });
   // Registered first: the chunks start loading before the guard waits for the session.
   if (options.preloadChunks) installChunkPreloading(router, () => useAuthStore().role);
