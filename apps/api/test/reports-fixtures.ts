@@ -123,7 +123,7 @@ export async function countRows(testApp: TestApp): Promise<Record<string, number
     'report',
     'report_file',
     'report_version',
-    'report_cell',
+    'report_version_cells',
     'report_correction',
     'report_event',
     'audit_log',

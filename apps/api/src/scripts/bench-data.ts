@@ -191,7 +191,7 @@ async function loadBenchData(options: Options): Promise<void> {
     const analyzeMs = performance.now() - analyzeStarted;
     const [sizes] = await database.query<{ database: string; cells: string }[]>(
       `SELECT pg_database_size(current_database())::text AS database,
-              pg_total_relation_size('report_cell')::text AS cells`,
+              (pg_total_relation_size('report_version_cells') + pg_total_relation_size('report_cell_address'))::text AS cells`,
     );
     const totalMs = performance.now() - started;
     log(`bench-data: VACUUM ANALYZE in ${seconds(analyzeMs)} s; total ${seconds(totalMs)} s`);

@@ -20,6 +20,7 @@ import {
   loadErrors,
 } from '../bench/load-bench';
 import { benchParse, corpusInputs } from '../bench/parse-bench';
+import { benchStorage } from '../bench/storage-bench';
 import {
   benchWeb,
   COLD_CHARTS_BUDGET_MS,
@@ -64,6 +65,7 @@ const BENCHMARKS = [
   'health-under-parse',
   'copies',
   'load',
+  'storage',
 ] as const;
 
 function positiveInteger(value: string, option: string): number {
@@ -126,7 +128,7 @@ export function registerBenchCommand(program: Command, io: CliIo): void {
     .option('--parallel <n>', 'health-under-parse：同时解析的份数 / previews sent at once', '4')
     .option(
       '--reports <n>',
-      'copies：全国一年的报告数；load：数据集的报告数（每单位 10 年）或 small / copies: reports of the national run; load: reports of the data set (10 years per agency) or small',
+      'copies：全国一年的报告数；load、storage：数据集的报告数（每单位 10 年）或 small / copies: reports of the national run; load, storage: reports of the data set (10 years per agency) or small',
       '100000',
     )
     .option('--connections <n>', 'load：并发连接数 / concurrent connections', '50')
@@ -158,7 +160,9 @@ export function registerBenchCommand(program: Command, io: CliIo): void {
                   ? runCopies(io, options)
                   : name === 'load'
                     ? await runLoad(io, options)
-                    : await runAnalytics(io, options);
+                    : name === 'storage'
+                      ? await runStorage(io, options)
+                      : await runAnalytics(io, options);
       await mkdir(options.out, { recursive: true });
       const file = join(options.out, `${name}.json`);
       await writeFile(file, `${JSON.stringify(result, null, 2)}\n`);
@@ -168,6 +172,45 @@ export function registerBenchCommand(program: Command, io: CliIo): void {
       if (loadErrorCount > 0)
         throw new CliInputError(`负载测试出现 ${loadErrorCount} 个错误 / the load run had errors`);
     });
+}
+
+async function runStorage(io: CliIo, options: BenchOptions): Promise<object> {
+  const result = await benchStorage(io, {
+    ...dataSetSize(options.reports),
+    firstYear: positiveInteger(options.firstYear, '--first-year'),
+    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+    keep: options.keep !== undefined && options.keep !== false,
+    build: options.build,
+  });
+  const { machine, dataSet } = result;
+  const kb = (bytes: number) => (bytes / 1024).toFixed(2);
+  io.out(
+    `${dataSet.reports} 份报告 / reports (${dataSet.versions} versions, ${dataSet.cells} numbers; ` +
+      `${dataSet.agencies} agencies × ${dataSet.years} years); ` +
+      `${machine.host}: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGb} GB\n\n`,
+  );
+  io.out(
+    formatTable(
+      ['表 table', '每份报告 KB/report', '表 heap', 'TOAST', '索引 indexes'],
+      result.tables
+        .filter((row) => row.bytesPerReport >= 1)
+        .map((row) => [
+          row.table,
+          kb(row.bytesPerReport),
+          kb(row.heapBytesPerReport),
+          kb(row.toastBytesPerReport),
+          kb(row.indexBytesPerReport),
+        ]),
+    ),
+  );
+  io.out(
+    `\n数字 / the numbers of a report: ${kb(result.cellBytesPerReport)} KB; as one row per number ` +
+      `(baseline, same run) ${kb(result.baselineCellBytesPerReport)} KB: ${result.cellRatio}×\n` +
+      `数据库 / database: ${kb(result.databaseBytesPerReport)} KB per report ` +
+      `(with the baseline's cells ${kb(result.baselineDatabaseBytesPerReport)} KB); ` +
+      `target ≤ ${kb(result.targetBytesPerReport)} KB: ${result.meetsTarget ? 'met' : 'NOT MET'}\n`,
+  );
+  return result;
 }
 
 async function runLoad(io: CliIo, options: BenchOptions): Promise<object> {

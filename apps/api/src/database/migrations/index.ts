@@ -15,6 +15,7 @@ import { CreateImportPreviews1764900000000 } from './1764900000000-create-import
 import { CreateAuthThrottle1765100000000 } from './1765100000000-create-auth-throttle';
 import { CreateRectification1765200000000 } from './1765200000000-create-rectification';
 import { CreateAlerts1765300000000 } from './1765300000000-create-alerts';
+import { CompactReportCells1765400000000 } from './1765400000000-compact-report-cells';
 
 /** Applied in this order; append new migrations, never edit applied ones. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   CreateAuthThrottle1765100000000,
   CreateRectification1765200000000,
   CreateAlerts1765300000000,
+  CompactReportCells1765400000000,
 ];

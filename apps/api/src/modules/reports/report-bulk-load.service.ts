@@ -1,10 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type CanonicalReport, listCells, runSingleReportChecks } from '@atlas/report-model';
+import {
+  type CanonicalReport,
+  listCells,
+  type ReportCell,
+  runSingleReportChecks,
+} from '@atlas/report-model';
 import type { PoolClient } from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService, SYSTEM } from '../audit';
+import { cellAddressIds } from './report-cells';
 import { copyInto, copyLine } from './copy-text';
 import { assessTimeliness, statutoryDueDate } from './report-deadline';
 import { withCrossReportFindings } from './report-findings';
@@ -35,7 +41,7 @@ export interface BulkLoadSummary {
 }
 
 /** The report tables a bulk load fills. */
-const LOADED_TABLES = ['report', 'report_version', 'report_cell'];
+const LOADED_TABLES = ['report', 'report_version', 'report_version_cells'];
 
 interface SetAside {
   constraints: { table: string; name: string; definition: string; type: string }[];
@@ -47,9 +53,9 @@ const seconds = (ms: number) => Math.round(ms / 10) / 100;
 /**
  * Fills empty report tables far faster than one upload at a time, for the analytics benchmark's
  * 100,000 reports: COPY, one transaction per batch. For the whole load, what PostgreSQL's docs
- * advise for a bulk load: the tables' foreign keys and report_cell's keys and indexes are set
- * aside and made again after it (one sort per index, one join per foreign key, instead of 25
- * million index insertions and trigger firings) — so it refuses a database that has reports, and
+ * advise for a bulk load: the tables' foreign keys and report_version_cells' key are set aside
+ * and made again after it (one sort per index, one join per foreign key, instead of an index
+ * insertion and a trigger firing per row) — so it refuses a database that has reports, and
  * is for a database no API is serving yet.
  * Findings are checked here as an upload checks them (single-report rules, then the cross-report
  * rules against the same agency's previous year when it is in the same batch); timeliness is
@@ -107,7 +113,7 @@ export class ReportBulkLoadService {
     }
   }
 
-  /** Drops the foreign keys and report_cell's keys and indexes; their definitions come from the catalogue. */
+  /** Drops the foreign keys and report_version_cells' keys and indexes; their definitions come from the catalogue. */
   private async setAside(): Promise<SetAside> {
     return this.dataSource.transaction(async (manager) => {
       const constraints = await manager.query<SetAside['constraints']>(
@@ -115,14 +121,14 @@ export class ReportBulkLoadService {
                 pg_get_constraintdef(c.oid) AS definition, c.contype AS type
            FROM pg_constraint c
           WHERE c.conrelid = ANY($1::regclass[])
-            AND (c.contype = 'f' OR (c.conrelid = 'report_cell'::regclass AND c.contype IN ('p', 'u')))
+            AND (c.contype = 'f' OR (c.conrelid = 'report_version_cells'::regclass AND c.contype IN ('p', 'u')))
           ORDER BY c.contype DESC, c.conname`,
         [LOADED_TABLES],
       );
       const indexes = await manager.query<SetAside['indexes']>(
         `SELECT i.indexrelid::regclass::text AS name, pg_get_indexdef(i.indexrelid) AS definition
            FROM pg_index i
-          WHERE i.indrelid = 'report_cell'::regclass
+          WHERE i.indrelid = 'report_version_cells'::regclass
             AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)`,
       );
       for (const c of constraints)
@@ -161,7 +167,8 @@ async function loadBatch(
   const counted = new Map<string, CanonicalReport>();
   const reportLines: string[] = [];
   const versionLines: string[] = [];
-  let cellLines = '';
+  const versionCells: { versionId: string; cells: ReportCell[] }[] = [];
+  const addresses = new Map<string, ReportCell>();
   let versions = 0;
   let cells = 0;
   for (const report of batch) {
@@ -196,10 +203,9 @@ async function loadBatch(
           index === 0 ? null : index,
         ]),
       );
-      // ~250 rows per version, built as one string (no value here needs COPY's escaping).
       const listed = listCells(canonical);
-      for (const cell of listed)
-        cellLines += `${versionId}\t${cell.address}\t${cell.table}\t${cell.row}\t${cell.column}\t${cell.value}\t${report.agencyId}\t${report.year}\n`;
+      for (const cell of listed) if (!addresses.has(cell.address)) addresses.set(cell.address, cell);
+      versionCells.push({ versionId, cells: listed });
       cells += listed.length;
       versions++;
       currentId = versionId;
@@ -233,9 +239,17 @@ async function loadBatch(
        created_by, created_at, submitted_at, submitted_by, on_time, days_late, based_on_version) FROM STDIN`,
     versionLines.join(''),
   );
+  // One row per version: its address ids and values as array literals (nothing to escape).
+  const ids = await cellAddressIds(manager, [...addresses.values()]);
+  let cellLines = '';
+  for (const { versionId, cells: listed } of versionCells) {
+    const addressIds = listed.map((cell) => ids.get(cell.address));
+    if (addressIds.includes(undefined)) throw new Error(`version ${versionId}: an address has no id`);
+    cellLines += `${versionId}\t{${addressIds.join(',')}}\t{${listed.map((cell) => cell.value).join(',')}}\n`;
+  }
   await copyInto(
     client,
-    'COPY report_cell (version_id, address, table_key, row_key, column_key, value, agency_id, year) FROM STDIN',
+    'COPY report_version_cells (version_id, address_ids, cell_values) FROM STDIN',
     cellLines,
   );
   return { versions, cells };

@@ -1,11 +1,9 @@
 import {
   type CanonicalReport,
-  listCells,
   type NarrativePartKey,
   readCanonicalReport,
 } from '@atlas/report-model';
 import type { EntityManager } from 'typeorm';
-import { ReportCellEntity } from './entities/report-cell.entity';
 import { ReportEntity } from './entities/report.entity';
 import { ReportVersionEntity } from './entities/report-version.entity';
 
@@ -97,26 +95,6 @@ export async function nextVersionNumber(manager: EntityManager, reportId: string
     [reportId],
   );
   return row?.next ?? 1;
-}
-
-/** One report_cell row per number of tables 2–4. */
-export async function insertCells(
-  manager: EntityManager,
-  versionId: string,
-  report: CanonicalReport,
-  owner: { agencyId: string; year: number },
-): Promise<void> {
-  const rows = listCells(report).map((cell) => ({
-    versionId,
-    address: cell.address,
-    tableKey: cell.table,
-    rowKey: cell.row,
-    columnKey: cell.column,
-    value: cell.value,
-    agencyId: owner.agencyId,
-    year: owner.year,
-  }));
-  if (rows.length > 0) await manager.getRepository(ReportCellEntity).insert(rows);
 }
 
 /** Reports compared for copied text, at most: a county's agencies and an agency's past years. */

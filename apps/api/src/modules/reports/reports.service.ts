@@ -21,7 +21,6 @@ import { NotificationsService } from '../notifications';
 import { DeadlinesService } from './deadlines.service';
 import type { CorrectCellsDto } from './dto/correct-cells.dto';
 import type { ReportPreviewDto, ReportWriteResultDto } from './dto/report.dto';
-import { ReportCellEntity } from './entities/report-cell.entity';
 import { ReportCorrectionEntity } from './entities/report-correction.entity';
 import { ReportEntity } from './entities/report.entity';
 import { type CellChangeRecord, ReportEventEntity } from './entities/report-event.entity';
@@ -45,6 +44,7 @@ import {
   yearMismatchMessage,
   yearNotEnded,
 } from './report.errors';
+import { storeCells } from './report-cells';
 import { MEDIA_TYPES, sha256Hex } from './report-file';
 import { findingsAfterCorrection, withCrossReportFindings } from './report-findings';
 import { toWriteResult } from './report.mapper';
@@ -59,7 +59,6 @@ import {
 import {
   currentReportFor,
   currentVersionOf,
-  insertCells,
   lockOrCreateReport,
   lockReport,
   nextVersionNumber,
@@ -304,11 +303,7 @@ export class ReportsService implements OnModuleInit {
           userId: actor.user.id,
         })),
       );
-      for (const change of changes) {
-        await manager
-          .getRepository(ReportCellEntity)
-          .update({ versionId: version.id, address: change.address }, { value: change.to });
-      }
+      await storeCells(manager, version.id, canonical);
 
       const previousYear = await currentReportFor(manager, report.agencyId, report.year - 1);
       const findings = findingsAfterCorrection(
@@ -608,7 +603,7 @@ export class ReportsService implements OnModuleInit {
         version: await nextVersionNumber(manager, report.id),
       }),
     );
-    await insertCells(manager, version.id, fields.canonical, report);
+    await storeCells(manager, version.id, fields.canonical);
     return version;
   }
 

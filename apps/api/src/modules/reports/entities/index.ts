@@ -1,4 +1,3 @@
-import { ReportCellEntity } from './report-cell.entity';
 import { ReportCorrectionEntity } from './report-correction.entity';
 import { ReportDeadlineEntity } from './report-deadline.entity';
 import { ReportEntity } from './report.entity';
@@ -11,7 +10,6 @@ export const REPORT_ENTITIES = [
   ReportEntity,
   ReportFileEntity,
   ReportVersionEntity,
-  ReportCellEntity,
   ReportCorrectionEntity,
   ReportEventEntity,
   ReportDeadlineEntity,
