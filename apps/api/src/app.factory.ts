@@ -7,6 +7,7 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { findWorkspaceRoot } from './common/app-version';
 import { refuseDeepJson } from './common/http/json-depth';
+import { readRouting } from './database/read-routing';
 import type { AppConfig, AppRuntime } from './common/runtime';
 import { serveWebApp } from './web/serve-web-app';
 
@@ -50,6 +51,7 @@ export async function createApp(
   );
   app.useBodyParser('json', { limit: '5mb' });
   app.use(refuseDeepJson);
+  app.use(readRouting);
 
   const document = SwaggerModule.createDocument(
     app,

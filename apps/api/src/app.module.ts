@@ -57,7 +57,11 @@ export class AppModule {
         RuntimeModule.register(options),
         LoggerModule.forRoot(loggerOptions(options.config.logLevel)),
         TypeOrmModule.forRoot({
-          ...buildDataSourceOptions(options.databaseUrl, options.config.runMigrations),
+          ...buildDataSourceOptions(
+            options.databaseUrl,
+            options.config.runMigrations,
+            options.config.databaseReadUrls,
+          ),
           retryAttempts: 3,
           retryDelay: 1000,
         }),

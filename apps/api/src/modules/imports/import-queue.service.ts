@@ -10,6 +10,7 @@ import PgBoss from 'pg-boss';
 import { DataSource, type EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../common/runtime';
 import { ImportRunner, type RunOutcome } from './import-runner.service';
+import { primaryUrlOf } from '../../database/typeorm-options';
 
 /** pg-boss keeps its tables apart from ours, in the same database. */
 export const JOB_SCHEMA = 'pgboss';
@@ -46,10 +47,10 @@ export class ImportQueue implements OnModuleInit, OnApplicationBootstrap, OnModu
   }
 
   async onModuleInit(): Promise<void> {
-    const options = this.dataSource.options;
-    if (options.type !== 'postgres' || !options.url) throw new Error('the import queue needs PostgreSQL');
+    const url = primaryUrlOf(this.dataSource.options);
+    if (!url) throw new Error('the import queue needs PostgreSQL');
     const boss = new PgBoss({
-      connectionString: options.url,
+      connectionString: url,
       schema: JOB_SCHEMA,
       application_name: 'disclosure-atlas-jobs',
       max: 3,

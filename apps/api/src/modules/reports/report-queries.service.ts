@@ -32,6 +32,7 @@ import {
 import { pendingSendBack } from './report-history';
 import { type ReportStatus, STATUS_AFTER } from './report-status';
 import { storedReportWithFindings } from './report-store';
+import { readQuery } from '../../database/read-routing';
 
 export const DEFAULT_PAGE_SIZE = 20;
 
@@ -126,11 +127,14 @@ export class ReportQueriesService {
     if (query.status !== undefined) conditions.push(`r.status = ${bind(query.status)}`);
     const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
 
-    const [counted] = await this.dataSource.query<{ total: number }[]>(
+    // A list may be a second old: on a replica when there is one (read-routing.ts).
+    const [counted] = await readQuery<{ total: number }[]>(
+      this.dataSource,
       `SELECT count(*)::int AS total FROM report r ${where}`,
       parameters,
     );
-    const rows = await this.dataSource.query<ListRow[]>(
+    const rows = await readQuery<ListRow[]>(
+      this.dataSource,
       `SELECT r.id, r.agency_id, r.year, r.status, r.updated_at, v.version, v.submitted_at, v.on_time, v.days_late,
               (SELECT count(*)::int FROM jsonb_array_elements(v.findings) f WHERE f->>'severity' = 'error') AS errors,
               (SELECT count(*)::int FROM jsonb_array_elements(v.findings) f WHERE f->>'severity' <> 'error') AS warnings

@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import {
   ALL_AGENCIES,
   countersOf,
@@ -20,6 +20,7 @@ import {
   vectorColumns,
   vectorOf,
 } from './totals-rows';
+import { readQuery } from '../../../database/read-routing';
 
 /*
  * The SQL behind the analytics answers, over analytics' own tables only. Every read is bounded
@@ -58,7 +59,7 @@ export interface ExpectedCount {
 }
 
 export class AnalyticsReader {
-  constructor(private readonly manager: EntityManager) {}
+  constructor(private readonly dataSource: DataSource) {}
 
   /** Roll-up rows (subtree scope) or facts (single agencies) of the scope in the years. */
   async scopeTotals(
@@ -83,7 +84,8 @@ export class AnalyticsReader {
     byKindAndLevel = false,
   ): Promise<TotalsRow[]> {
     if (nodeIds.length === 0) return [];
-    const rows = await this.manager.query<RollupRow[]>(
+    const rows = await readQuery<RollupRow[]>(
+      this.dataSource,
       `SELECT ${rollupColumnsSql(read, byKindAndLevel)}
          FROM analytics_rollup
         WHERE node_id = ANY($1::uuid[]) AND year = ANY($2::int[])
@@ -108,7 +110,8 @@ export class AnalyticsReader {
       ...vectorColumns('metrics', read.metrics ?? []),
       ...vectorColumns('cells', read.cells),
     ];
-    const rows = await this.manager.query<OwnFactRow[]>(
+    const rows = await readQuery<OwnFactRow[]>(
+      this.dataSource,
       `SELECT agency_id, year, agency_kind, agency_level, agency_active, status, on_time,
               days_late, error_count, warning_count,
               ${withRules ? 'failing_rules' : 'NULL AS failing_rules'}
@@ -157,7 +160,8 @@ export class AnalyticsReader {
   /** The direct children of the roots, in code order. */
   async childrenOf(roots: readonly ScopeAgency[]): Promise<(ScopeAgency & { parentId: string })[]> {
     if (roots.length === 0) return [];
-    return this.manager.query(
+    return readQuery(
+      this.dataSource,
       `SELECT id, code, name, path, parent_id AS "parentId" FROM analytics_agency
         WHERE parent_id = ANY($1::uuid[]) ORDER BY code`,
       [roots.map((root) => root.id)],
@@ -178,7 +182,7 @@ export class AnalyticsReader {
     // Subtrees are counted in advance (analytics_expected, one row per kind, level and active
     // years); a root's own agency is its child group ''. Grouped by active years, then spread
     // over the years here: no agency × year product in SQL.
-    const groups = await this.manager.query<
+    const groups = await readQuery<
       {
         child_id: string;
         kind: string;
@@ -188,6 +192,7 @@ export class AnalyticsReader {
         count: number;
       }[]
     >(
+      this.dataSource,
       !scope.subtree
         ? `SELECT '' AS child_id, a.kind, a.level, a.active_from_year, a.active_to_year, 1 AS count
              FROM analytics_agency a WHERE a.id = ANY($1::uuid[])`
@@ -266,7 +271,8 @@ export class AnalyticsReader {
     page: { limit: number; offset: number },
   ): Promise<{ id: string; code: string; name: string }[]> {
     const agencies = this.agencyScope(scope, 2);
-    return this.manager.query(
+    return readQuery(
+      this.dataSource,
       `SELECT a.id, a.code, a.name FROM analytics_agency a
         WHERE ${agencies.sql} AND ${activeSql('a', '$1')}
           AND NOT EXISTS (SELECT 1 FROM analytics_report f WHERE f.agency_id = a.id AND f.year = $1)
@@ -279,7 +285,8 @@ export class AnalyticsReader {
   /** A value that changes whenever anything the scope's answers depend on changes. */
   async revision(scope: AnalyticsScope): Promise<string> {
     const rootIds = scope.roots.map((root) => root.id);
-    const [row] = await this.manager.query<{ data: string | null; tree: string }[]>(
+    const [row] = await readQuery<{ data: string | null; tree: string }[]>(
+      this.dataSource,
       scope.subtree
         ? `SELECT (SELECT max(revision) FROM analytics_rollup WHERE node_id = ANY($1::uuid[]))::text AS data,
                   (SELECT tree_revision FROM analytics_state WHERE id = 1)::text AS tree`

@@ -11,6 +11,7 @@ import {
   scopeKey,
 } from './analytics-scope';
 import type { ScopeQuery } from './query-params';
+import { readQuery } from '../../../database/read-routing';
 
 /** The scope of a request (from analytics' copy of the tree) and its cache validator. */
 @Injectable()
@@ -21,12 +22,14 @@ export class AnalyticsScopes {
     agenciesByIds: (ids) =>
       ids.length === 0
         ? Promise.resolve([])
-        : this.dataSource.query<ScopeAgency[]>(
+        : readQuery<ScopeAgency[]>(
+            this.dataSource,
             'SELECT id, code, name, path FROM analytics_agency WHERE id = ANY($1::uuid[]) ORDER BY path',
             [ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id))],
           ),
     treeRoots: () =>
-      this.dataSource.query<ScopeAgency[]>(
+      readQuery<ScopeAgency[]>(
+        this.dataSource,
         'SELECT id, code, name, path FROM analytics_agency WHERE parent_id IS NULL ORDER BY code',
       ),
   };
@@ -37,7 +40,7 @@ export class AnalyticsScopes {
 
   /** The revision of a scope's answers: changes when a report or agency in it changes. */
   revision(scope: AnalyticsScope): Promise<string> {
-    return new AnalyticsReader(this.dataSource.manager).revision(scope);
+    return new AnalyticsReader(this.dataSource).revision(scope);
   }
 
   /** The cache validator of one answer (`request`) in the scope at that revision. */

@@ -16,7 +16,7 @@ export class BreakdownQuery implements AnalyticsQuery<number, R.BreakdownDto> {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async answer(scope: AnalyticsScope, year: number): Promise<R.BreakdownDto> {
-    const rows = await new AnalyticsReader(this.dataSource.manager).scopeTotals(scope, [year], {
+    const rows = await new AnalyticsReader(this.dataSource).scopeTotals(scope, [year], {
       cells: applicationSelection(),
     });
     const totals = sumTotals(rows, () => year).get(year) ?? emptyReadTotals();

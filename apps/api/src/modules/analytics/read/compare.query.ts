@@ -17,6 +17,7 @@ import {
   type Ranking,
 } from './ranking';
 import { singleRowMetrics, sumTotals } from './totals-rows';
+import { readQuery } from '../../../database/read-routing';
 
 /**
  * 对比: child regions (ranked here, a few hundred at most) or agencies (ranked in SQL, one page
@@ -53,7 +54,7 @@ export class CompareQuery implements AnalyticsQuery<Params, R.CompareDto> {
     key: MetricKey,
     second: MetricKey | undefined,
   ): Promise<CompareCandidates> {
-    const reader = new AnalyticsReader(this.dataSource.manager);
+    const reader = new AnalyticsReader(this.dataSource);
     const keys = second ? [key, second] : [key];
     // Each child-year is one row of all agencies, with its metric values stored.
     const read = totalsReadFor(keys, answeredWithoutCells(keys));
@@ -114,13 +115,14 @@ export class CompareQuery implements AnalyticsQuery<Params, R.CompareDto> {
     };
     const first = metricNumber(key);
     const other = second ? metricNumber(second) : null;
-    const reader = new AnalyticsReader(this.dataSource.manager);
+    const reader = new AnalyticsReader(this.dataSource);
     const scoped = scope.subtree
       ? reader.pathCondition('v.agency_path', scope, 6)
       : { sql: 'v.agency_id = ANY($6::uuid[])', params: [scope.roots.map((root) => root.id)] };
     const direction = query.order === 'asc' ? 'ASC' : 'DESC';
     const [rows, totals] = await Promise.all([
-      this.dataSource.query<RankedAgencyRow[]>(
+      readQuery<RankedAgencyRow[]>(
+        this.dataSource,
         // Ranks without window functions (which spool every row): the scope's values sorted
         // once into an array, and each page row's position found in it by binary search
         // (width_bucket counts the elements ≤ its operand; on the negated descending array, ≥).

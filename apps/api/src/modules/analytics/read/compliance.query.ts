@@ -2,7 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { completionRateOf, inspectionPassRateAverageOf } from '@atlas/metrics';
-import { emptyReadTotals, narrativeTotalsFromVector, type RollupTotals } from '../projection/analytics-fact';
+import {
+  emptyReadTotals,
+  narrativeTotalsFromVector,
+  type RollupTotals,
+} from '../projection/analytics-fact';
 import type * as R from '../analytics.types';
 import { AnalyticsReader } from './analytics-reader';
 import type { AnalyticsScope, ScopeAgency } from './analytics-scope';
@@ -18,6 +22,7 @@ import {
 import { metricValue } from './metric-values';
 import type { ComplianceQuery as Params } from './query-params';
 import { sumTotals, type TotalsRead } from './totals-rows';
+import { readQuery } from '../../../database/read-routing';
 
 /**
  * 合规: per child region or agency × year, submission, timeliness, failing checks, inspection
@@ -40,7 +45,7 @@ export class ComplianceQuery implements AnalyticsQuery<Params, R.ComplianceDto> 
     years: number[],
     query: Params,
   ): Promise<R.ComplianceDto> {
-    const reader = new AnalyticsReader(this.dataSource.manager);
+    const reader = new AnalyticsReader(this.dataSource);
     const byProblems = query.sort === 'problems';
     // The page's groups and their rows, while the expected reports are counted.
     const [{ groups, page, childRows, ownRows }, expected] = await Promise.all([
@@ -109,13 +114,14 @@ export class ComplianceQuery implements AnalyticsQuery<Params, R.ComplianceDto> 
     years: number[],
     query: Params,
   ): Promise<R.ComplianceDto> {
-    const reader = new AnalyticsReader(this.dataSource.manager);
+    const reader = new AnalyticsReader(this.dataSource);
     const byProblems = query.sort === 'problems';
     // Sorting by problems needs every agency's cells before the page can be cut.
     const pageSql = byProblems ? '' : `LIMIT ${query.limit} OFFSET ${query.offset}`;
     const condition = reader.agencyScope(scope, 1);
     const [[{ total }], agencies] = await Promise.all([
-      this.dataSource.query<{ total: string }[]>(
+      readQuery<{ total: string }[]>(
+        this.dataSource,
         `SELECT count(*) AS total FROM analytics_agency a WHERE ${condition.sql}`,
         condition.params,
       ),

@@ -14,6 +14,7 @@ import { AnalyticsReader } from './analytics-reader';
 import { AnalyticsScopes } from './analytics-scopes.service';
 import { metricValue, totalsReadFor } from './metric-values';
 import { sumTotals, type TotalsRead } from './totals-rows';
+import { readQuery } from '../../../database/read-routing';
 
 export type ObservedValues = Partial<Record<MetricKey, MetricObservation>>;
 
@@ -54,7 +55,7 @@ export class AnalyticsObservations {
     keys: readonly MetricKey[],
   ): Promise<RegionObservations> {
     const scope = await this.scopes.resolve(user, { scope: scopeId, subtree: true });
-    const reader = new AnalyticsReader(this.dataSource.manager);
+    const reader = new AnalyticsReader(this.dataSource);
     const read: TotalsRead = totalsReadFor(keys, false);
 
     const rows = await reader.scopeTotals(scope, [year], read);
@@ -65,9 +66,10 @@ export class AnalyticsObservations {
     );
 
     const facts = reader.factScope(scope, 2);
-    const reports = await this.dataSource.query<
+    const reports = await readQuery<
       { report_id: string; agency_id: string; code: string; name: string }[]
     >(
+      this.dataSource,
       `SELECT f.report_id, f.agency_id, a.code, a.name
          FROM analytics_report f JOIN analytics_agency a ON a.id = f.agency_id
         WHERE f.year = $1 AND ${facts.sql}

@@ -6,7 +6,14 @@ import { emptyReadTotals, ROLLUP_COUNTER_KEYS } from '../projection/analytics-fa
 import type * as R from '../analytics.types';
 import { AnalyticsReader } from './analytics-reader';
 import type { AnalyticsScope } from './analytics-scope';
-import { type AnalyticsQuery, change, missingOf, round, scopeRef, yearsBetween } from './answer-parts';
+import {
+  type AnalyticsQuery,
+  change,
+  missingOf,
+  round,
+  scopeRef,
+  yearsBetween,
+} from './answer-parts';
 import { metricInfo, metricValue, totalsReadFor } from './metric-values';
 import { QualityQuery } from './quality.query';
 import { sumTotals } from './totals-rows';
@@ -42,7 +49,7 @@ export class OverviewQuery implements AnalyticsQuery<number, R.OverviewDto> {
   ) {}
 
   async answer(scope: AnalyticsScope, year: number): Promise<R.OverviewDto> {
-    const reader = new AnalyticsReader(this.dataSource.manager);
+    const reader = new AnalyticsReader(this.dataSource);
     const years = yearsBetween(year - SPARKLINE_YEARS + 1, year);
     const [rows, expected] = await Promise.all([
       reader.scopeTotals(scope, years, {

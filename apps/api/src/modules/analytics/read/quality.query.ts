@@ -9,6 +9,7 @@ import type { AnalyticsScope } from './analytics-scope';
 import { agencyRef, type AnalyticsQuery, missingOf, scopeRef } from './answer-parts';
 import type { QualityQuery as Params } from './query-params';
 import { COUNTERS_ONLY, sumTotals } from './totals-rows';
+import { readQuery } from '../../../database/read-routing';
 
 interface QualityItemRow {
   agency_id: string;
@@ -32,7 +33,7 @@ export class QualityQuery implements AnalyticsQuery<Params, R.QualityDto> {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async answer(scope: AnalyticsScope, query: Params): Promise<R.QualityDto> {
-    const reader = new AnalyticsReader(this.dataSource.manager);
+    const reader = new AnalyticsReader(this.dataSource);
     const year = query.year;
     const [rows, expected] = await Promise.all([
       reader.scopeTotals(scope, [year], { ...COUNTERS_ONLY, rules: true }),
@@ -103,7 +104,7 @@ export class QualityQuery implements AnalyticsQuery<Params, R.QualityDto> {
     limit: number,
     offset: number,
   ): Promise<R.QualityItem[]> {
-    const reader = new AnalyticsReader(this.dataSource.manager);
+    const reader = new AnalyticsReader(this.dataSource);
     if (type === 'missing') {
       const rows = await reader.missingAgencies(scope, year, 'tree', { limit, offset });
       return rows.map((row) => ({
@@ -128,7 +129,8 @@ export class QualityQuery implements AnalyticsQuery<Params, R.QualityDto> {
       late: 'f.days_late DESC, f.agency_path',
       warning: 'f.warning_count DESC, f.agency_path',
     }[type];
-    const rows = await this.dataSource.query<QualityItemRow[]>(
+    const rows = await readQuery<QualityItemRow[]>(
+      this.dataSource,
       `SELECT f.agency_id, f.report_id, f.version_id, f.error_count, f.warning_count,
               f.days_late, f.on_time, a.code, a.name, f.findings
          FROM analytics_report f JOIN analytics_agency a ON a.id = f.agency_id
@@ -157,8 +159,9 @@ export class QualityQuery implements AnalyticsQuery<Params, R.QualityDto> {
     year: number,
     rule: string,
   ): Promise<{ failing: number; warning: number }> {
-    const facts = new AnalyticsReader(this.dataSource.manager).factScope(scope, 3);
-    const [row] = await this.dataSource.query<{ failing: string; warning: string }[]>(
+    const facts = new AnalyticsReader(this.dataSource).factScope(scope, 3);
+    const [row] = await readQuery<{ failing: string; warning: string }[]>(
+      this.dataSource,
       `SELECT count(*) FILTER (WHERE f.error_count > 0) AS failing,
               count(*) FILTER (WHERE f.error_count = 0 AND f.warning_count > 0) AS warning
          FROM analytics_report f

@@ -17,15 +17,10 @@ import { emptyReadTotals } from '../projection/analytics-fact';
 import type * as R from '../analytics.types';
 import { AnalyticsReader } from './analytics-reader';
 import type { AnalyticsScope } from './analytics-scope';
-import {
-  agencyRef,
-  type AnalyticsQuery,
-  missingOf,
-  scopeRef,
-  type UnitRow,
-} from './answer-parts';
+import { agencyRef, type AnalyticsQuery, missingOf, scopeRef, type UnitRow } from './answer-parts';
 import type { RollupQuery as Params } from './query-params';
 import { sumTotals } from './totals-rows';
+import { readQuery } from '../../../database/read-routing';
 
 /** 区域汇总: tables 2–4 summed over the scope in the national layout, with the units in and out. */
 @Injectable()
@@ -34,13 +29,14 @@ export class RollupQuery implements AnalyticsQuery<Params, R.RollupDto> {
 
   /** The units in and out of the sum are listed by their code (a path of ids has no order a reader sees). */
   async answer(scope: AnalyticsScope, query: Params): Promise<R.RollupDto> {
-    const reader = new AnalyticsReader(this.dataSource.manager);
+    const reader = new AnalyticsReader(this.dataSource);
     const year = query.year;
     const facts = reader.factScope(scope, 2);
     const [rows, expected, included] = await Promise.all([
       reader.scopeTotals(scope, [year], { cells: 'all' }),
       reader.expectedCounts(scope, [year], false),
-      this.dataSource.query<UnitRow[]>(
+      readQuery<UnitRow[]>(
+        this.dataSource,
         `SELECT a.id, a.code, a.name, f.report_id, f.status, f.on_time, f.days_late, f.error_count
            FROM analytics_report f JOIN analytics_agency a ON a.id = f.agency_id
           WHERE f.year = $1 AND ${facts.sql}
@@ -54,9 +50,7 @@ export class RollupQuery implements AnalyticsQuery<Params, R.RollupDto> {
       totals,
     );
     const missing =
-      missingTotal === 0
-        ? []
-        : await reader.missingAgencies(scope, year, 'code', query);
+      missingTotal === 0 ? [] : await reader.missingAgencies(scope, year, 'code', query);
     const source = cellTotalsSource(totals.cells);
     const formatVersion = year >= 2021 ? '2021' : '2019';
     const proactiveRows = formatVersion === '2021' ? PROACTIVE_ROWS_2021 : PROACTIVE_ROWS_2019;

@@ -18,7 +18,7 @@ export class TrendQuery implements AnalyticsQuery<Params, R.TrendDto> {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async answer(scope: AnalyticsScope, query: Params): Promise<R.TrendDto> {
-    const reader = new AnalyticsReader(this.dataSource.manager);
+    const reader = new AnalyticsReader(this.dataSource);
     const keys = query.metrics as MetricKey[];
     const years = yearsBetween(query.fromYear, query.toYear);
     const groupBy = scope.subtree ? query.groupBy : 'none';

@@ -29,7 +29,7 @@ export class YoyQuery implements AnalyticsQuery<Params, R.YoyDto> {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async answer(scope: AnalyticsScope, { year, baseYear }: Params): Promise<R.YoyDto> {
-    const rows = await new AnalyticsReader(this.dataSource.manager).scopeTotals(scope, [baseYear, year], {
+    const rows = await new AnalyticsReader(this.dataSource).scopeTotals(scope, [baseYear, year], {
       cells: 'all',
       narrative: true,
     });

@@ -1,4 +1,5 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { cookieValue } from '../../../common/http/cookies';
 
 /** The browser that signed in to an account before (OWASP "device cookies"). */
 export const DEVICE_COOKIE = 'atlas_device';
@@ -50,13 +51,4 @@ export class DeviceCookies {
       .update(`device:${userId}.${deviceId}`)
       .digest('base64url');
   }
-}
-
-function cookieValue(header: string | undefined, name: string): string | undefined {
-  for (const part of (header ?? '').split(';')) {
-    const separator = part.indexOf('=');
-    if (separator > 0 && part.slice(0, separator).trim() === name)
-      return part.slice(separator + 1).trim();
-  }
-  return undefined;
 }
