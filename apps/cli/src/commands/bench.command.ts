@@ -193,7 +193,7 @@ async function runStorage(io: CliIo, options: BenchOptions): Promise<object> {
     formatTable(
       ['表 table', '每份报告 KB/report', '表 heap', 'TOAST', '索引 indexes'],
       result.tables
-        .filter((row) => row.bytesPerReport >= 1)
+        .filter((row) => row.bytesPerReport >= 10)
         .map((row) => [
           row.table,
           kb(row.bytesPerReport),
