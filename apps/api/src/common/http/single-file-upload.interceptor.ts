@@ -7,8 +7,9 @@ import {
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import type { Observable } from 'rxjs';
+import { sharedMemoryStorage } from './shared-memory-storage';
 
-/** A file of a multipart upload as multer (memory storage) hands it over. */
+/** A file of a multipart upload as multer hands it over (in memory, shared or not). */
 export interface UploadedFileInMemory {
   readonly originalname: string;
   readonly size: number;
@@ -23,6 +24,11 @@ export interface SingleFileUploadOptions {
   readonly missingFile?: () => HttpException;
   /** Anything else multer or busboy refuses: a broken or unexpected body. */
   readonly malformed: () => HttpException;
+  /**
+   * The file in a SharedArrayBuffer filled as it arrives (`shared-memory-storage.ts`), for files
+   * a worker thread reads; otherwise multer's memory storage.
+   */
+  readonly sharedMemory?: boolean;
 }
 
 /**
@@ -35,6 +41,7 @@ export abstract class SingleFileUploadInterceptor implements NestInterceptor {
 
   protected constructor(private readonly options: SingleFileUploadOptions) {
     const MulterSingleFile = FileInterceptor('file', {
+      ...(options.sharedMemory ? { storage: sharedMemoryStorage(options.maxBytes) } : {}),
       // Browsers send file names as raw UTF-8; busboy's default latin1 garbles Chinese names.
       defParamCharset: 'utf8',
       limits: { fileSize: options.maxBytes, fieldSize: options.maxBytes, files: 1, fields: 10 },

@@ -27,7 +27,11 @@ export interface ParseReply {
 /** Never throws: a file that is not a report is an answer, a parser bug is reported as a crash. */
 export async function runParseJob(job: ParseJob): Promise<ParseOutcome> {
   try {
-    const parsed = await parseReport(job.bytes, {
+    // Bytes shared with the API's thread are copied here, in this thread: the readers (pdfjs,
+    // the zip reader) may hand their input on or detach it, which shared memory cannot allow.
+    const bytes =
+      job.bytes.buffer instanceof SharedArrayBuffer ? new Uint8Array(job.bytes) : job.bytes;
+    const parsed = await parseReport(bytes, {
       fileName: job.fileName,
       limits: { maxInputBytes: job.maxInputBytes },
     });

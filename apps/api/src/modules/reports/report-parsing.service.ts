@@ -67,7 +67,7 @@ export class ParsePool {
       try {
         return await this.threads.run<ParseReply>(
           job,
-          [job.bytes.buffer as ArrayBuffer],
+          job.bytes.buffer instanceof ArrayBuffer ? [job.bytes.buffer] : [],
           timeoutMs,
           // A thread that read a very large file keeps its grown heap while idle: not kept.
           job.bytes.length <= KEEP_THREAD_AFTER_BYTES,
@@ -107,9 +107,15 @@ export class ReportParsingService implements OnModuleDestroy {
    * or a 503 (PARSE_BUSY) in Chinese.
    */
   async parse(bytes: Buffer, fileName: string, timeoutMs?: number): Promise<ParsedReport> {
-    // A copy the worker can own: the request's Buffer may be a slice of a shared pool.
-    const copy = new Uint8Array(bytes);
-    const job: ParseJob = { bytes: copy, fileName, maxInputBytes: this.config.uploadLimitBytes };
+    // An upload arrives in shared memory (shared-memory-storage.ts) and goes to the thread as it
+    // is; other bytes (pasted text) are copied for the thread to own: the request's Buffer may be
+    // a slice of a shared pool.
+    const shared = bytes.buffer instanceof SharedArrayBuffer;
+    const job: ParseJob = {
+      bytes: shared ? bytes : new Uint8Array(bytes),
+      fileName,
+      maxInputBytes: this.config.uploadLimitBytes,
+    };
     let run: WorkerRun<ParseReply>;
     try {
       run = await this.pool.run(job, timeoutMs);

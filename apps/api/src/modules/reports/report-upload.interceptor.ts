@@ -19,6 +19,8 @@ export class ReportUploadInterceptor extends SingleFileUploadInterceptor {
       maxBytes: config.uploadLimitBytes,
       tooLarge: () => uploadTooLarge(config.uploadLimitBytes),
       malformed: malformedMultipart,
+      // The parse thread reads the file where it arrived, without a copy.
+      sharedMemory: true,
     });
   }
 }
