@@ -1,11 +1,14 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { appendFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Client } from 'pg';
-import { postgresBinary, startEmbeddedPostgres } from '../../src/database/embedded-postgres';
+import {
+  findFreePort,
+  postgresBinary,
+  startEmbeddedPostgres,
+} from '../../src/database/embedded-postgres';
 import { withClient } from './test-database';
 
 /**
@@ -45,7 +48,7 @@ export async function startReplicatedPair(): Promise<ReplicatedPair> {
       join(clusterDir, 'postgresql.auto.conf'),
       `primary_conninfo = 'host=127.0.0.1 port=${new URL(primary.url).port} user=${user} password=${password} application_name=atlas-replica'\n`,
     );
-    const port = await freePort();
+    const port = await findFreePort();
     replica = await startStandby(clusterDir, port);
     const url = new URL(primary.url);
     url.port = String(port);
@@ -155,16 +158,5 @@ async function stopProcess(child: ChildProcess | null): Promise<void> {
   await new Promise<void>((resolve) => {
     child.once('exit', () => resolve());
     child.kill('SIGINT'); // fast shutdown
-  });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
   });
 }
