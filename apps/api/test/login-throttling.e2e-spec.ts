@@ -10,17 +10,22 @@ import {
 } from '../src/modules/auth/throttling/rate-limits';
 import { createTestAgency, tokenFor } from './support/auth';
 import { bootTestApp, type TestApp } from './support/test-app';
+import { createSeparateDatabase } from './support/test-database';
 
 /**
  * Attacks on sign-in and uploads. Each test speaks from client addresses of its own (the app
  * trusts X-Forwarded-For from a proxy on loopback: ATLAS_TRUST_PROXY), so the limits per
- * address start from zero and other specs' sign-ins from 127.0.0.1 do not count.
+ * address start from zero and other specs' sign-ins from 127.0.0.1 do not count. In a database
+ * of its own: the throttle table keeps blocks (the overall sign-in limit, reached here with the
+ * production limits, blocks for 5 minutes), and every app on a shared table honours them —
+ * specs signing in at the same moment were refused.
  */
 /** The production default of ATLAS_LOGIN_PER_CLIENT_PER_MINUTE, which this spec boots with. */
 const LOGIN_PER_CLIENT = { limit: 120 } as const;
 
 describe('login throttling and upload rate limits (real PostgreSQL)', () => {
   let testApp: TestApp;
+  let database: Awaited<ReturnType<typeof createSeparateDatabase>>;
   const server = () => testApp.app.getHttpServer();
   const newAddress = () => `10.${[...randomBytes(3)].join('.')}`;
   const attempt = (username: string, password: string, address: string, cookie?: string) => {
@@ -40,16 +45,23 @@ describe('login throttling and upload rate limits (real PostgreSQL)', () => {
     );
 
   beforeAll(async () => {
-    testApp = await bootTestApp({
-      ATLAS_TRUST_PROXY: 'loopback',
-      // The production limits (each test signs in from addresses of its own).
-      ATLAS_LOGIN_PER_CLIENT_PER_MINUTE: String(LOGIN_PER_CLIENT.limit),
-      ATLAS_LOGIN_OVERALL_PER_MINUTE: '600',
-      ATLAS_UPLOADS_PER_ACCOUNT_PER_MINUTE: String(UPLOADS_PER_ACCOUNT.limit),
-      ATLAS_IMPORTS_PER_ACCOUNT_PER_MINUTE: String(IMPORTS_PER_ACCOUNT.limit),
-    });
+    database = await createSeparateDatabase('atlas_throttle');
+    testApp = await bootTestApp(
+      {
+        ATLAS_TRUST_PROXY: 'loopback',
+        // The production limits (each test signs in from addresses of its own).
+        ATLAS_LOGIN_PER_CLIENT_PER_MINUTE: String(LOGIN_PER_CLIENT.limit),
+        ATLAS_LOGIN_OVERALL_PER_MINUTE: '600',
+        ATLAS_UPLOADS_PER_ACCOUNT_PER_MINUTE: String(UPLOADS_PER_ACCOUNT.limit),
+        ATLAS_IMPORTS_PER_ACCOUNT_PER_MINUTE: String(IMPORTS_PER_ACCOUNT.limit),
+      },
+      database.url,
+    );
   });
-  afterAll(() => testApp.close());
+  afterAll(async () => {
+    await testApp?.close();
+    await database?.drop();
+  });
 
   it('checks at most five of 50 parallel wrong passwords for one account, from 50 addresses', async () => {
     const victim = await tokenFor(testApp, { role: 'admin' });

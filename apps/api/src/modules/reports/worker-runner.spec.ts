@@ -1,12 +1,20 @@
 import { Worker } from 'node:worker_threads';
-import { runInWorker, WorkerShelf } from './worker-runner';
+import { WorkerShelf } from './worker-runner';
 
 /** Workers from inline JavaScript: Jest cannot load TypeScript inside a worker thread. */
 const inlineWorker = (source: string) => () => new Worker(source, { eval: true });
 
-describe('runInWorker', () => {
+/** One job in a thread that is not kept: what a shelf does with a thread it has no room for. */
+const runOnce = <T = unknown>(
+  createWorker: () => Worker,
+  message: unknown,
+  transferList: ArrayBuffer[],
+  timeoutMs: number,
+) => new WorkerShelf(createWorker, 0).run<T>(message, transferList, timeoutMs);
+
+describe('one job in a thread', () => {
   it('returns the one reply and ends the worker', async () => {
-    const run = await runInWorker<number>(
+    const run = await runOnce<number>(
       inlineWorker(
         `require('node:worker_threads').parentPort.once('message', (n) => require('node:worker_threads').parentPort.postMessage(n * 2));`,
       ),
@@ -20,7 +28,7 @@ describe('runInWorker', () => {
   it('gives up after the time limit and terminates a worker that never answers', async () => {
     let worker: Worker | undefined;
     const started = Date.now();
-    const run = await runInWorker(
+    const run = await runOnce(
       () => (worker = new Worker('setInterval(() => {}, 1000);', { eval: true })),
       null,
       [],
@@ -41,7 +49,7 @@ describe('runInWorker', () => {
     const hog = `const kept = []; require('node:worker_threads').parentPort.once('message', () => {
       for (;;) kept.push(new Array(100000).fill({ n: kept.length }));
     });`;
-    const run = await runInWorker(
+    const run = await runOnce(
       () => new Worker(hog, { eval: true, resourceLimits: { maxOldGenerationSizeMb: 32 } }),
       null,
       [],
@@ -51,10 +59,10 @@ describe('runInWorker', () => {
   });
 
   it('rejects when the worker fails or exits without replying', async () => {
-    await expect(
-      runInWorker(inlineWorker('throw new Error("boom")'), null, [], 5000),
-    ).rejects.toThrow('boom');
-    await expect(runInWorker(inlineWorker('process.exit(3)'), null, [], 5000)).rejects.toThrow(
+    await expect(runOnce(inlineWorker('throw new Error("boom")'), null, [], 5000)).rejects.toThrow(
+      'boom',
+    );
+    await expect(runOnce(inlineWorker('process.exit(3)'), null, [], 5000)).rejects.toThrow(
       'code 3',
     );
   });

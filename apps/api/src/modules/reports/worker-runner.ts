@@ -63,23 +63,6 @@ function outcomeOf<T>(result: Exchange<T>): WorkerRun<T> {
   return result.outcome.run;
 }
 
-/**
- * Sends one message to a fresh worker and waits for its one reply, at most `timeoutMs`. The
- * worker is terminated in every case. A worker that reaches its `resourceLimits` is reported as
- * `out-of-memory`; other failures (an uncaught error, exiting silently) reject.
- */
-export async function runInWorker<T>(
-  createWorker: () => Worker,
-  message: unknown,
-  transferList: ArrayBuffer[],
-  timeoutMs: number,
-): Promise<WorkerRun<T>> {
-  const worker = createWorker();
-  const result = await exchange<T>(worker, message, transferList, timeoutMs);
-  if (result.reusable) void worker.terminate();
-  return outcomeOf(result);
-}
-
 interface ShelvedWorker {
   readonly worker: Worker;
   jobs: number;
