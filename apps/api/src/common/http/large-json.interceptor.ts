@@ -10,6 +10,11 @@ import {
 import type { Response } from 'express';
 import { map, type Observable } from 'rxjs';
 
+/** An answer already serialised (a cached analytics answer): sent as it is, not serialised again. */
+export class SerializedJson {
+  constructor(readonly text: string) {}
+}
+
 /** Answers whose JSON is longer than this (in UTF-16 units) are sent in slices. */
 export const SLICED_JSON_MIN_CHARS = 1024 * 1024;
 const SLICE_CHARS = 256 * 1024;
@@ -28,12 +33,12 @@ export class LargeJsonInterceptor implements NestInterceptor {
     const response = context.switchToHttp().getResponse<Response>();
     return next.handle().pipe(
       map((body: unknown) => {
-        if (!isJsonBody(body)) return body;
+        if (!(body instanceof SerializedJson) && !isJsonBody(body)) return body;
         // A route that chose another type for its answer keeps Express' own handling.
         const chosenType = response.getHeader('Content-Type');
         if (typeof chosenType === 'string' && !chosenType.startsWith('application/json'))
           return body;
-        const json = JSON.stringify(body);
+        const json = body instanceof SerializedJson ? body.text : JSON.stringify(body);
         response.type('application/json');
         if (json.length < SLICED_JSON_MIN_CHARS) return json;
         return new StreamableFile(Readable.from(jsonSlices(json)), {

@@ -23,6 +23,7 @@ import { METRIC_INFOS } from '../read/metric-values';
 import { ANALYTICS_ROUTES, type AnyAnswerRoute } from './analytics-routes';
 import type * as Q from './dto/analytics-query.dto';
 import * as D from './dto/analytics-response.dto';
+import { SerializedJson } from '../../../common/http/large-json.interceptor';
 
 /**
  * 统计分析. Every answer is limited to the caller's scope (admins: all; oversight: their
@@ -75,7 +76,9 @@ export class AnalyticsController {
     }
     // Keyed by the complete request (defaults filled in) and the revision: unchanged data, a lookup.
     const key = `${route.path}|${scopeKey(scope)}|${revision}|${JSON.stringify(params)}`;
-    return this.answers.answer(key, () => this.queryOf(route).answer(scope, params));
+    return new SerializedJson(
+      await this.answers.json(key, () => this.queryOf(route).answer(scope, params)),
+    );
   }
 
   /** GET <path>/export: every row of the answer as CSV or XLSX, audited. */

@@ -1,8 +1,15 @@
 import type { AppConfig } from '../../../common/runtime';
 import { AnalyticsAnswerCache } from './answer-cache';
 
-const cacheOf = (bytes: number) =>
-  new AnalyticsAnswerCache({ analyticsCacheBytes: bytes } as AppConfig);
+/** The cache, asked through its JSON text and read back as the client reads it. */
+const cacheOf = (bytes: number) => {
+  const cache = new AnalyticsAnswerCache({ analyticsCacheBytes: bytes } as AppConfig);
+  return {
+    answer: async (key: string, compute: () => Promise<unknown>) =>
+      JSON.parse(await cache.json(key, compute)) as unknown,
+    json: (key: string, compute: () => Promise<unknown>) => cache.json(key, compute),
+  };
+};
 
 /** A computation that counts its runs and answers `{ n, pad }` (pad: to size the answer). */
 function counted(pad = 0) {
@@ -67,6 +74,15 @@ describe('AnalyticsAnswerCache', () => {
     await cache.answer('big', work.compute);
     await cache.answer('big', work.compute);
     expect(work.runs()).toBe(2);
+  });
+
+  it('keeps the JSON text it sent: a kept answer is not serialised again', async () => {
+    const cache = cacheOf(1024 * 1024);
+    const answer = { n: 1 };
+    const first = await cache.json('k', () => Promise.resolve(answer));
+    answer.n = 2; // a later change to the object cannot reach what was kept
+    expect(await cache.json('k', () => Promise.resolve(answer))).toBe(first);
+    expect(first).toBe('{"n":1}');
   });
 
   it('keeps nothing when its size is 0', async () => {

@@ -3,8 +3,9 @@ import { LRUCache } from 'lru-cache';
 import { APP_CONFIG, type AppConfig } from '../../../common/runtime';
 
 interface CachedAnswer {
-  readonly answer: unknown;
-  /** Its JSON size: what the cache's byte budget counts. */
+  /** The answer as the response sends it: serialised once, not on every request. */
+  readonly json: string;
+  /** Its size in UTF-8: what the cache's byte budget counts. */
   readonly bytes: number;
 }
 
@@ -32,18 +33,20 @@ export class AnalyticsAnswerCache {
             sizeCalculation: (entry) => Math.max(1, entry.bytes),
             // Requests asking the same uncached answer at once wait for one computation.
             fetchMethod: async (_key, _stale, { context }) => {
-              const answer = await context();
-              return { answer, bytes: Buffer.byteLength(JSON.stringify(answer) ?? '') };
+              const json = serialise(await context());
+              return { json, bytes: Buffer.byteLength(json) };
             },
           })
         : undefined;
   }
 
-  /** The answer under `key`, computed by `compute` (and kept) when it is not held. */
-  async answer(key: string, compute: Compute): Promise<unknown> {
-    if (!this.cache) return compute();
+  /** The answer under `key` as JSON text, computed by `compute` (and kept) when it is not held. */
+  async json(key: string, compute: Compute): Promise<string> {
+    if (!this.cache) return serialise(await compute());
     const entry = await this.cache.fetch(key, { context: compute });
     // fetch() resolves undefined only when the computation was aborted (the entry evicted mid-way).
-    return entry ? entry.answer : compute();
+    return entry ? entry.json : serialise(await compute());
   }
 }
+
+const serialise = (answer: unknown) => JSON.stringify(answer) ?? 'null';
