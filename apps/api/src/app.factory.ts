@@ -51,7 +51,7 @@ export async function createApp(
   );
   app.useBodyParser('json', { limit: '5mb' });
   app.use(refuseDeepJson);
-  app.use(readRouting);
+  if (config.databaseReadUrls.length > 0) app.use(readRouting);
 
   const document = SwaggerModule.createDocument(
     app,

@@ -20,7 +20,10 @@ const routing = new AsyncLocalStorage<{ readonly replica: boolean }>();
 
 const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-/** Express middleware: decides, per request, whether its reads may go to a replica. */
+/**
+ * Express middleware: decides, per request, whether its reads may go to a replica. Installed
+ * only when DATABASE_READ_URL names replicas: without them every read is on the primary anyway.
+ */
 export function readRouting(req: Request, res: Response, next: NextFunction): void {
   const now = Date.now();
   const writes = !READ_METHODS.has(req.method);
@@ -41,7 +44,7 @@ export function readRouting(req: Request, res: Response, next: NextFunction): vo
 }
 
 /** Whether reads of the current request go to a replica (false without replicas). */
-export function readsFromReplica(dataSource: DataSource): boolean {
+function readsFromReplica(dataSource: DataSource): boolean {
   return dataSource.driver.isReplicated && routing.getStore()?.replica === true;
 }
 

@@ -1,5 +1,15 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { appendFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import {
+  appendFile,
+  chmod,
+  chown,
+  mkdir,
+  mkdtemp,
+  readFile,
+  rm,
+  stat,
+  writeFile,
+} from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -30,7 +40,7 @@ export interface ReplicatedPair {
 
 export async function startReplicatedPair(): Promise<ReplicatedPair> {
   const root = await mkdtemp(join(tmpdir(), 'atlas-replica-'));
-  spawnSync('chmod', ['755', root]);
+  await chmod(root, 0o755); // the clusters run as the postgres user under root
   const primaryDir = join(root, 'primary');
   const replicaDir = join(root, 'replica');
   const primary = await startEmbeddedPostgres({ dataDir: primaryDir });
@@ -38,7 +48,7 @@ export async function startReplicatedPair(): Promise<ReplicatedPair> {
   let replicaUrl = '';
   try {
     const clusterDir = join(replicaDir, 'pg');
-    spawnSync('mkdir', ['-p', replicaDir]);
+    await mkdir(replicaDir, { recursive: true });
     await baseBackup(primary.url, join(primaryDir, 'pg'), clusterDir);
     const { user, password } = JSON.parse(
       await readFile(join(primaryDir, 'pg-credentials.json'), 'utf8'),
@@ -105,18 +115,17 @@ async function baseBackup(primaryUrl: string, from: string, to: string): Promise
     if (copy.status !== 0) throw new Error(`copying the data directory failed: ${copy.stderr}`);
     for (const file of ['postmaster.pid', 'postmaster.opts'])
       await rm(join(to, file), { force: true });
-    spawnSync('sh', ['-c', `rm -rf "${to}"/pg_wal/* && mkdir -p "${to}"/pg_wal/archive_status`]);
-    spawnSync('chown', [
-      '--reference',
-      from,
-      join(to, 'pg_wal'),
-      join(to, 'pg_wal', 'archive_status'),
-    ]);
+    // The WAL is streamed from the primary; the replica starts with an empty pg_wal, owned as the rest.
+    const owner = await stat(from);
+    await rm(join(to, 'pg_wal'), { recursive: true, force: true });
+    await mkdir(join(to, 'pg_wal', 'archive_status'), { recursive: true });
+    for (const dir of [join(to, 'pg_wal'), join(to, 'pg_wal', 'archive_status')])
+      await chown(dir, owner.uid, owner.gid);
     const stop = await client.query<{ labelfile: string }>(
       'SELECT labelfile FROM pg_backup_stop(true)',
     );
     await writeFile(join(to, 'backup_label'), stop.rows[0]?.labelfile ?? '');
-    spawnSync('chown', ['--reference', from, join(to, 'backup_label')]);
+    await chown(join(to, 'backup_label'), owner.uid, owner.gid);
   } finally {
     await client.end();
   }
