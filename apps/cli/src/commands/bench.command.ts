@@ -125,7 +125,7 @@ export function registerBenchCommand(program: Command, io: CliIo): void {
       'parse：同时测量该版本的解析器（如 HEAD~5）/ also time the parser of that revision, in the same run',
     )
     .option('--size-mb <n>', 'health-under-parse：报告大小（MB）/ size of the parsed report', '19')
-    .option('--parallel <n>', 'health-under-parse：同时解析的份数 / previews sent at once', '4')
+    .option('--parallel <n>', 'health-under-parse：同时解析的份数 / reports sent at once', '4')
     .option(
       '--reports <n>',
       'copies：全国一年的报告数；load、storage：数据集的报告数（每单位 10 年）或 small / copies: reports of the national run; load, storage: reports of the data set (10 years per agency) or small',
@@ -333,6 +333,7 @@ async function runHealthUnderParse(io: CliIo, options: BenchOptions): Promise<ob
   io.out(
     formatTable(
       [
+        '接口 route',
         '同时 at once',
         '健康检查次数 samples',
         'p50 ms',
@@ -344,13 +345,14 @@ async function runHealthUnderParse(io: CliIo, options: BenchOptions): Promise<ob
         '',
       ],
       result.scenarios.map((scenario) => [
+        scenario.route === 'preview' ? '预览 preview' : '上传 upload',
         String(scenario.parallel),
         String(scenario.health.samples),
         String(scenario.health.p50),
         String(scenario.health.p99),
         String(scenario.health.max),
-        scenario.previewSeconds.join(' / '),
-        scenario.previewStatuses.join(' / '),
+        scenario.seconds.join(' / '),
+        scenario.statuses.join(' / '),
         String(scenario.apiPeakRssMb),
         scenario.health.max <= HEALTH_TARGET_MAX_MS ? 'ok' : 'SLOW',
       ]),

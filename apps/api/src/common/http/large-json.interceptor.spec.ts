@@ -1,4 +1,4 @@
-import { jsonSlices } from './large-json.interceptor';
+import { byteSlices, jsonSlices } from './large-json.interceptor';
 
 async function joined(json: string, sliceChars: number): Promise<{ text: string; slices: number }> {
   const buffers: Buffer[] = [];
@@ -24,5 +24,24 @@ describe('jsonSlices', () => {
 
   it('sends an empty text as nothing', async () => {
     expect((await joined('', 10)).slices).toBe(0);
+  });
+});
+
+describe('byteSlices', () => {
+  it('sends encoded JSON as views on its bytes, slice after slice', async () => {
+    const bytes = new TextEncoder().encode(JSON.stringify({ text: '政府信息公开'.repeat(100) }));
+    const slices: Buffer[] = [];
+    for await (const slice of byteSlices(bytes, 64)) slices.push(slice);
+    expect(slices).toHaveLength(Math.ceil(bytes.byteLength / 64));
+    expect(slices.every((slice) => slice.buffer === bytes.buffer)).toBe(true);
+    expect(Buffer.concat(slices).equals(Buffer.from(bytes))).toBe(true);
+  });
+
+  it('respects a view that starts inside its buffer', async () => {
+    const whole = new TextEncoder().encode('xx{"a":1}yy');
+    const view = whole.subarray(2, 9);
+    const slices: Buffer[] = [];
+    for await (const slice of byteSlices(view, 3)) slices.push(slice);
+    expect(Buffer.concat(slices).toString('utf8')).toBe('{"a":1}');
   });
 });

@@ -10,12 +10,15 @@ import {
 import type { Response } from 'express';
 import { map, type Observable } from 'rxjs';
 
-/** An answer already serialised (a cached analytics answer): sent as it is, not serialised again. */
+/**
+ * An answer already serialised — a cached analytics answer (text), a preview composed in the
+ * parse thread (UTF-8 bytes) — sent as it is, not serialised again.
+ */
 export class SerializedJson {
-  constructor(readonly text: string) {}
+  constructor(readonly json: string | Uint8Array) {}
 }
 
-/** Answers whose JSON is longer than this (in UTF-16 units) are sent in slices. */
+/** Answers whose JSON is longer than this (in UTF-16 units or bytes) are sent in slices. */
 export const SLICED_JSON_MIN_CHARS = 1024 * 1024;
 const SLICE_CHARS = 256 * 1024;
 
@@ -38,8 +41,15 @@ export class LargeJsonInterceptor implements NestInterceptor {
         const chosenType = response.getHeader('Content-Type');
         if (typeof chosenType === 'string' && !chosenType.startsWith('application/json'))
           return body;
-        const json = body instanceof SerializedJson ? body.text : JSON.stringify(body);
+        const json = body instanceof SerializedJson ? body.json : JSON.stringify(body);
         response.type('application/json');
+        // Bytes go as they are (Express would send a Buffer as a JSON array of numbers).
+        if (typeof json !== 'string') {
+          return new StreamableFile(Readable.from(byteSlices(json)), {
+            type: 'application/json; charset=utf-8',
+            length: json.byteLength,
+          });
+        }
         if (json.length < SLICED_JSON_MIN_CHARS) return json;
         return new StreamableFile(Readable.from(jsonSlices(json)), {
           type: 'application/json; charset=utf-8',
@@ -70,5 +80,17 @@ export async function* jsonSlices(json: string, sliceChars = SLICE_CHARS): Async
     yield Buffer.from(json.slice(start, end), 'utf8');
     start = end;
     if (start < json.length) await nextTurn();
+  }
+}
+
+/** Encoded JSON in slices, one per turn: views on the bytes, never copies. */
+export async function* byteSlices(
+  json: Uint8Array,
+  sliceBytes = SLICE_CHARS * 4,
+): AsyncGenerator<Buffer> {
+  for (let start = 0; start < json.byteLength; start += sliceBytes) {
+    if (start > 0) await nextTurn();
+    const end = Math.min(start + sliceBytes, json.byteLength);
+    yield Buffer.from(json.buffer, json.byteOffset + start, end - start);
   }
 }

@@ -23,6 +23,30 @@ describe('ParsePool', () => {
     expect(run.reply.threadId).toBeGreaterThan(0);
     expect(run.reply.outcome).toMatchObject({ ok: true, parsed: { format: 'text' } });
   }, 120_000);
+
+  it("composes a preview's answer in the thread and hands over its bytes", async () => {
+    const report = generateReport(new SeededRandom(8), {
+      agencyName: '测试市人民政府',
+      year: 2022,
+      activity: 1,
+    });
+    const bytes = new TextEncoder().encode(renderReportText(report));
+    const run = await new ParsePool(LIMITS, true).run({
+      bytes,
+      fileName: '年报.txt',
+      maxInputBytes: 20 * 1024 * 1024,
+      preview: { year: 2023 },
+    });
+    if (run.kind !== 'reply' || !run.reply.outcome.ok || !('previewJson' in run.reply.outcome))
+      throw new Error('no preview answer');
+    expect(run.reply.threadId).not.toBe(threadId);
+    const answer = JSON.parse(new TextDecoder().decode(run.reply.outcome.previewJson));
+    expect(answer).toMatchObject({
+      format: 'text',
+      report: { year: 2023, agencyName: '测试市人民政府' },
+      warnings: [{ code: 'YEAR_MISMATCH' }],
+    });
+  }, 120_000);
 });
 
 describe('BoundedPool', () => {

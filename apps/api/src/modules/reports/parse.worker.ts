@@ -1,6 +1,6 @@
 import { setPriority } from 'node:os';
 import { parentPort, threadId } from 'node:worker_threads';
-import { type ParseReply, runParseJob } from './parse-job';
+import { type ParseReply, runParseJob, transferablesOf } from './parse-job';
 
 // Below the API's own thread: on Linux a nice value belongs to a thread (setpriority on 0 is this
 // thread only), so two threads parsing on a two-core machine no longer take the cores from the
@@ -20,6 +20,6 @@ if (process.platform === 'linux') {
 parentPort?.on('message', (job) => {
   void runParseJob(job).then((outcome) => {
     const reply: ParseReply = { threadId, outcome };
-    parentPort?.postMessage(reply);
+    parentPort?.postMessage(reply, transferablesOf(reply));
   });
 });

@@ -4,7 +4,8 @@ import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import type { ParsedReport } from '@atlas/report-parser';
 import { PinoLogger } from 'nestjs-pino';
 import { APP_CONFIG, type AppConfig, type ParsePoolConfig } from '../../common/runtime';
-import { type ParseJob, type ParseReply, runParseJob } from './parse-job';
+import { type ParseJob, type ParseOutcome, type ParseReply, runParseJob } from './parse-job';
+import type { PreviewContext } from './report-preview';
 import { parseBusy, parseFailed, parseOutOfMemory, parseTimedOut } from './report.errors';
 import { BoundedPool, PoolBusyError, type WorkerRun, WorkerShelf } from './worker-runner';
 
@@ -107,6 +108,27 @@ export class ReportParsingService implements OnModuleDestroy {
    * or a 503 (PARSE_BUSY) in Chinese.
    */
   async parse(bytes: Buffer, fileName: string, timeoutMs?: number): Promise<ParsedReport> {
+    const outcome = await this.run(bytes, fileName, undefined, timeoutMs);
+    if ('parsed' in outcome) return outcome.parsed;
+    throw new Error('a parse job answered with a preview');
+  }
+
+  /**
+   * The preview's answer (composePreview) as JSON in UTF-8, composed and serialised in the parse
+   * thread: a report's text never becomes a string on the API's thread. Errors as `parse`.
+   */
+  async preview(bytes: Buffer, fileName: string, context: PreviewContext): Promise<Uint8Array> {
+    const outcome = await this.run(bytes, fileName, context);
+    if ('previewJson' in outcome) return outcome.previewJson;
+    throw new Error('a preview job answered with a parsed report');
+  }
+
+  private async run(
+    bytes: Buffer,
+    fileName: string,
+    preview: PreviewContext | undefined,
+    timeoutMs?: number,
+  ): Promise<Extract<ParseOutcome, { ok: true }>> {
     // An upload arrives in shared memory (shared-memory-storage.ts) and goes to the thread as it
     // is; other bytes (pasted text) are copied for the thread to own: the request's Buffer may be
     // a slice of a shared pool.
@@ -115,6 +137,7 @@ export class ReportParsingService implements OnModuleDestroy {
       bytes: shared ? bytes : new Uint8Array(bytes),
       fileName,
       maxInputBytes: this.config.uploadLimitBytes,
+      ...(preview && { preview }),
     };
     let run: WorkerRun<ParseReply>;
     try {
@@ -135,7 +158,7 @@ export class ReportParsingService implements OnModuleDestroy {
       throw parseOutOfMemory(this.config.parse.memoryMb);
     }
     const outcome = run.reply.outcome;
-    if (outcome.ok) return outcome.parsed;
+    if (outcome.ok) return outcome;
     if (outcome.failure === 'unreadable') throw parseFailed(outcome.code, outcome.messageZh);
     this.logger.error({ fileName, size: bytes.length, detail: outcome.detail }, 'parser crashed');
     throw parseFailed('FAILED', '文件无法解析，请检查文件是否完整，或改为粘贴报告全文');

@@ -1,6 +1,9 @@
 import type { ParsedReport } from '@atlas/report-parser';
 import type { ReportWarning } from './report-warnings';
 
+export const yearMismatchMessage = (parsedYear: number, declaredYear: number) =>
+  `文件是 ${parsedYear} 年度的报告，与所选年度 ${declaredYear} 不符；请核对年度或文件`;
+
 /** Where the document states its year plainly (title, reporting period) rather than by a guess. */
 const FIRM_YEAR_SOURCES: ReadonlySet<ParsedReport['yearSource']> = new Set(['title', 'period']);
 

@@ -9,6 +9,7 @@ import {
 } from '@nestjs/common';
 import { formatByteSize } from '@atlas/report-parser';
 import { REPORT_STATUS_LABELS, type ReportStatus } from './report-status';
+import { yearMismatchMessage } from './report-year';
 
 /** Every refusal of the reports module: a stable code and a Chinese message. */
 
@@ -99,9 +100,6 @@ export const invalidTransition = (status: ReportStatus, step: string) =>
     code: 'INVALID_TRANSITION',
     message: `报告当前状态为“${REPORT_STATUS_LABELS[status]}”，不能${step}`,
   });
-
-export const yearMismatchMessage = (parsedYear: number, declaredYear: number) =>
-  `文件是 ${parsedYear} 年度的报告，与所选年度 ${declaredYear} 不符；请核对年度或文件`;
 
 export const yearMismatch = (parsedYear: number, declaredYear: number) =>
   new UnprocessableEntityException({

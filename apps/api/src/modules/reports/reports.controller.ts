@@ -66,6 +66,7 @@ import { ReportQueriesService } from './report-queries.service';
 import { ReportCopiesService } from './report-copies.service';
 import type { UploadedReportFile } from './report-upload.interceptor';
 import { ReportUploadInterceptor } from './report-upload.interceptor';
+import { SerializedJson } from '../../common/http/large-json.interceptor';
 import { type ReportActor, type ReportSource, ReportsService } from './reports.service';
 
 const PARSE_FAILURE_CODES =
@@ -138,12 +139,13 @@ export class ReportsController {
   @ApiOkResponse({ type: ReportPreviewDto })
   @ApiPayloadTooLargeResponse({ description: 'PAYLOAD_TOO_LARGE' })
   @ApiUnprocessableEntityResponse({ description: PARSE_FAILURE_CODES })
-  preview(
+  async preview(
     @CurrentUser() user: AuthUser,
     @Body() body: PreviewReportDto,
     @UploadedFile() file: UploadedReportFile | undefined,
-  ): Promise<ReportPreviewDto> {
-    return this.reports.preview(user, sourceOf(file, body), body.agencyId, body.year);
+  ): Promise<SerializedJson> {
+    const json = await this.reports.preview(user, sourceOf(file, body), body.agencyId, body.year);
+    return new SerializedJson(json);
   }
 
   @Get()

@@ -20,7 +20,7 @@ import type { AuthUser } from '../../common/auth/auth-user';
 import { NotificationsService } from '../notifications';
 import { DeadlinesService } from './deadlines.service';
 import type { CorrectCellsDto } from './dto/correct-cells.dto';
-import type { ReportPreviewDto, ReportWriteResultDto } from './dto/report.dto';
+import type { ReportWriteResultDto } from './dto/report.dto';
 import { ReportCorrectionEntity } from './entities/report-correction.entity';
 import { ReportEntity } from './entities/report.entity';
 import { type CellChangeRecord, ReportEventEntity } from './entities/report-event.entity';
@@ -41,7 +41,6 @@ import {
   storageQuotaExceeded,
   uploadTooLarge,
   yearMismatch,
-  yearMismatchMessage,
   yearNotEnded,
 } from './report.errors';
 import { storeCells } from './report-cells';
@@ -67,7 +66,6 @@ import {
 } from './report-store';
 import { copiedPartFindings } from './report-copies';
 import { coverageFindings, isSubmissionFinding, lateFindings } from './report-submission-findings';
-import type { ReportWarning } from './report-warnings';
 import { assessDocumentYear } from './report-year';
 
 /** The bytes of an upload: a file, or pasted text stored as one. */
@@ -212,45 +210,26 @@ export class ReportsService implements OnModuleInit {
     return this.parsing.parse(source.bytes, source.fileName);
   }
 
-  /** Parses and checks without storing anything. */
+  /**
+   * Parses and checks without storing anything: the answer (composePreview) as JSON in UTF-8,
+   * composed in the parse thread.
+   */
   async preview(
     user: AuthUser,
     source: ReportSource,
     agencyId?: string,
     year?: number,
-  ): Promise<ReportPreviewDto> {
+  ): Promise<Uint8Array> {
     if (agencyId !== undefined) await this.agencies.assertVisible(user, agencyId);
     this.assertWithinLimit(source.bytes);
-    const parsed = await this.parsing.parse(source.bytes, source.fileName);
-    const canonical = parsed.report;
-    const warnings: ReportWarning[] = [];
-    if (year !== undefined) {
-      const yearCheck = assessDocumentYear(year, canonical.year, parsed.yearSource);
-      // A preview never refuses: it says what an upload would refuse.
-      if (yearCheck.kind === 'mismatch') {
-        warnings.push({
-          code: 'YEAR_MISMATCH',
-          message: yearMismatchMessage(yearCheck.parsedYear, year),
-        });
-      } else warnings.push(...yearCheck.warnings);
-      canonical.year = year;
-      if (agencyId !== undefined) {
-        const previousYear = await currentReportFor(this.dataSource.manager, agencyId, year - 1);
-        canonical.findings = withCrossReportFindings(
-          canonical.findings,
-          canonical,
-          previousYear?.canonical ?? null,
-        );
-      }
-    }
-    return {
-      report: canonical,
-      findings: canonical.findings,
-      provenance: parsed.provenance,
-      warnings,
-      format: parsed.format,
-      yearSource: parsed.yearSource,
-    };
+    const previousYear =
+      agencyId !== undefined && year !== undefined
+        ? ((await currentReportFor(this.dataSource.manager, agencyId, year - 1))?.canonical ?? null)
+        : undefined;
+    return this.parsing.preview(source.bytes, source.fileName, {
+      ...(year !== undefined && { year }),
+      ...(previousYear !== undefined && { previousYear }),
+    });
   }
 
   // ── corrections ────────────────────────────────────────────────────────────────────────────
