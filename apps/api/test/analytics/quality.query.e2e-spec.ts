@@ -56,4 +56,27 @@ describe('QualityQuery (real PostgreSQL)', () => {
     });
     expect(missing.items.map((i) => i.agency.id)).toEqual([world.ids.R]);
   });
+
+  it('answers for the latest year of a range with a problem, or its last year when all are clean', async () => {
+    const page = { limit: 50, offset: 0 };
+    // A reported in 2022 and 2023, on time and clean; 2021 it was expected and is missing.
+    const earlier = await query.answer(world.scope('A'), {
+      year: { fromYear: 2021, toYear: 2023 },
+      ...page,
+    });
+    expect(earlier.year).toBe(2021);
+    expect(earlier.items.map((i) => [i.type, i.agency.id])).toEqual([['missing', world.ids.A]]);
+    const clean = await query.answer(world.scope('A'), {
+      year: { fromYear: 2022, toYear: 2023 },
+      ...page,
+    });
+    expect([clean.year, clean.total]).toEqual([2023, 0]);
+    // The year found is answered in full, rules and all, as if it had been asked for.
+    const found = await query.answer(world.scope('R'), {
+      year: { fromYear: 2021, toYear: 2023 },
+      ...page,
+    });
+    const asked = await query.answer(world.scope('R'), { year: 2023, ...page });
+    expect(found).toEqual(asked);
+  });
 });

@@ -83,7 +83,9 @@ export type ComplianceParams = ScopeParams &
   Required<Pick<ComplianceQuery, 'fromYear' | 'toYear'>> &
   Pick<ComplianceQuery, 'by' | 'sort' | 'limit' | 'offset'>;
 
-export type QualityParams = YearParams &
+/** A year, or a range whose latest year with a problem the API answers for. */
+export type QualityParams = ScopeParams &
+  Pick<QualityQuery, 'year' | 'fromYear' | 'toYear'> &
   Chosen<Pick<QualityQuery, 'type' | 'rule'>> &
   Pick<QualityQuery, 'limit' | 'offset'>;
 

@@ -324,6 +324,12 @@ export interface ComplianceQuery extends AnalyticsYearRangeQuery, PageQuery {
 export interface QualityQuery extends AnalyticsYearQuery, PageQuery {
   type?: QualityType;
   rule?: string;
+  /**
+   * Without `year`: the answer is for the latest year from `fromYear` to `toYear` with a problem
+   * (a report missing, late, failing or with warnings), or `toYear` when every year is clean.
+   */
+  fromYear?: number;
+  toYear?: number;
 }
 
 export type RollupQuery = AnalyticsYearQuery & PageQuery;

@@ -242,27 +242,3 @@ export function complianceTable(answer: ComplianceDto, labels: ComplianceLabels)
     ),
   };
 }
-
-/** Statuses that put a report on the problem list (合规问题清单); `ok` and `not-expected` do not. */
-const LISTED_STATUSES: ReadonlySet<ComplianceStatus> = new Set([
-  'missing',
-  'failing',
-  'late',
-  'warning',
-]);
-
-/**
- * The latest year in which some row has a problem, for the problem list to open on a year with
- * something in it; null when every cell is clean. By child region the rows partition the whole
- * scope (本级 included), so a full answer speaks for every unit.
- */
-export function latestProblemYear(answer: Pick<ComplianceDto, 'rows'>): number | null {
-  let latest: number | null = null;
-  for (const row of answer.rows) {
-    for (const cell of row.years) {
-      if (LISTED_STATUSES.has(cell.status) && (latest === null || cell.year > latest))
-        latest = cell.year;
-    }
-  }
-  return latest;
-}

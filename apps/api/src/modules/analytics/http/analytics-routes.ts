@@ -222,13 +222,21 @@ export const ANALYTICS_ROUTES: readonly AnyAnswerRoute[] = [
     notFound: 'AGENCY_NOT_FOUND',
     query: QualityQuery,
     params: (query, all) => ({
-      year: yearOf(query),
+      year:
+        query.year === undefined && query.fromYear !== undefined
+          ? yearRange({ fromYear: query.fromYear, toYear: query.toYear })
+          : yearOf(query),
       type: query.type,
       rule: query.rule,
       ...page(query, all, 50),
     }),
-    file: (answer, { year }, format) =>
-      tablesToFile(qualityTables(answer), format, `quality-${year}`, `数据质量 ${year}年`),
+    file: (answer, _, format) =>
+      tablesToFile(
+        qualityTables(answer),
+        format,
+        `quality-${answer.year}`,
+        `数据质量 ${answer.year}年`,
+      ),
   }),
   route({
     path: 'rollup',

@@ -24,6 +24,21 @@ interface QualityItemRow {
   findings: FactFinding[];
 }
 
+function countsOf(totals: RollupTotals, expectedCount: number): R.QualityCounts {
+  return {
+    submitted: totals.reportCount,
+    missing: missingOf(expectedCount, totals),
+    late: totals.reportCount - totals.onTimeCount,
+    failing: totals.errorReportCount,
+    warningOnly: totals.warningOnlyCount,
+    carryOverMismatches: totals.carryOverCount,
+  };
+}
+
+function yearsFrom(fromYear: number, toYear: number): number[] {
+  return Array.from({ length: toYear - fromYear + 1 }, (_, index) => fromYear + index);
+}
+
 /**
  * 数据质量: counts of missing, late and failing reports, reports per rule, and one list of the
  * problems, most serious first (failing, missing, late without errors, warnings only).
@@ -34,35 +49,42 @@ export class QualityQuery implements AnalyticsQuery<Params, R.QualityDto> {
 
   async answer(scope: AnalyticsScope, query: Params): Promise<R.QualityDto> {
     const reader = new AnalyticsReader(this.dataSource);
-    const year = query.year;
+    const years =
+      typeof query.year === 'number'
+        ? [query.year]
+        : yearsFrom(query.year.fromYear, query.year.toYear);
+    // Counters only: the rules are counted for the year chosen, below.
     const [rows, expected] = await Promise.all([
-      reader.scopeTotals(scope, [year], { ...COUNTERS_ONLY, rules: true }),
-      reader.expectedCounts(scope, [year], false),
+      reader.scopeTotals(scope, years, { ...COUNTERS_ONLY, rules: years.length === 1 }),
+      reader.expectedCounts(scope, years, false),
     ]);
-    return this.answerFrom(
-      scope,
-      query,
-      sumTotals(rows, () => year).get(year) ?? emptyReadTotals(),
-      expected.reduce((sum, e) => sum + e.count, 0),
-    );
+    const totals = sumTotals(rows, (row) => row.year);
+    const expectedByYear = new Map<number, number>();
+    for (const e of expected) expectedByYear.set(e.year, (expectedByYear.get(e.year) ?? 0) + e.count);
+    const problemsIn = (year: number) => {
+      const counts = countsOf(totals.get(year) ?? emptyReadTotals(), expectedByYear.get(year) ?? 0);
+      return counts.missing + counts.late + counts.failing + counts.warningOnly > 0;
+    };
+    const year = years.findLast(problemsIn) ?? (years.at(-1) as number);
+    const yearTotals =
+      years.length === 1
+        ? (totals.get(year) ?? emptyReadTotals())
+        : (sumTotals(
+            await reader.scopeTotals(scope, [year], { ...COUNTERS_ONLY, rules: true }),
+            () => year,
+          ).get(year) ?? emptyReadTotals());
+    return this.answerFrom(scope, { ...query, year }, yearTotals, expectedByYear.get(year) ?? 0);
   }
 
   /** The answer from the year's totals and expected reports of the scope (the overview has both). */
   async answerFrom(
     scope: AnalyticsScope,
-    query: Params,
+    query: Params & { year: number },
     totals: RollupTotals,
     expectedCount: number,
   ): Promise<R.QualityDto> {
     const year = query.year;
-    const counts: R.QualityCounts = {
-      submitted: totals.reportCount,
-      missing: missingOf(expectedCount, totals),
-      late: totals.reportCount - totals.onTimeCount,
-      failing: totals.errorReportCount,
-      warningOnly: totals.warningOnlyCount,
-      carryOverMismatches: totals.carryOverCount,
-    };
+    const counts = countsOf(totals, expectedCount);
     const rules = Object.entries(totals.ruleCounts)
       .map(([rule, reports]) => ({ rule, reports }))
       .sort((a, b) => b.reports - a.reports || (a.rule < b.rule ? -1 : 1));

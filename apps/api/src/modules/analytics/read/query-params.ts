@@ -27,7 +27,8 @@ export interface ComplianceQuery {
   offset: number;
 }
 export interface QualityQuery {
-  year: number;
+  /** The year, or a range: its latest year with a problem is meant (its last year if none). */
+  year: number | { readonly fromYear: number; readonly toYear: number };
   type?: 'failing' | 'missing' | 'late' | 'warning';
   rule?: string;
   limit: number;

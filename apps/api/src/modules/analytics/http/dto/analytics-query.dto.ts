@@ -208,6 +208,18 @@ export class QualityQueryDto extends YearQueryDto implements Contract.QualityQue
   @IsString({ message: 'rule 必须是文本' })
   rule?: string;
 
+  @ApiPropertyOptional({
+    example: 2019,
+    description:
+      '未给 year 时：从 fromYear 到 toYear 中最近一个有问题（缺报、迟报、未通过或有警告）的年度；都没有则为 toYear',
+  })
+  @ReportYearField({ optional: true })
+  fromYear?: number;
+
+  @ApiPropertyOptional({ example: 2025, description: '见 fromYear（默认：上一年度）' })
+  @ReportYearField({ optional: true })
+  toYear?: number;
+
   @LimitField(50)
   limit?: number;
 
