@@ -3,6 +3,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import request from 'supertest';
 import { METRICS } from '@atlas/metrics';
 import { AnalyticsProjection } from '../src/modules/analytics/projection/analytics-projection.service';
+import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import { OverviewQuery } from '../src/modules/analytics/read/overview.query';
 import { adminToken, tokenFor, type TestUser } from './support/auth';
 import { bootTestApp, type TestApp } from './support/test-app';
@@ -675,6 +676,27 @@ describe('analytics (real PostgreSQL)', () => {
       } finally {
         overview.mockRestore();
       }
+    });
+
+    it('costs one query (the revision) for an answer asked before, and sees a sign-out at once', async () => {
+      const ask = (token: string) => get(token, 'trend', { fromYear: 2022, toYear: 2023 });
+      const first = await ask(oversightB.token).expect(200);
+      const queries = jest.spyOn(PostgresQueryRunner.prototype, 'query');
+      try {
+        const again = await ask(oversightB.token).expect(200);
+        expect(again.body).toEqual(first.body);
+        // Not the account, nor the scope's agencies, nor the answer: the scope's revision alone.
+        expect(queries.mock.calls.map(([sql]) => String(sql))).toEqual([
+          expect.stringContaining('max(revision)'),
+        ]);
+      } finally {
+        queries.mockRestore();
+      }
+      // A change to the account is seen by the very next request.
+      const user = await tokenFor(testApp, { role: 'oversight', scopeAgencyIds: [ids.B] });
+      await ask(user.token).expect(200);
+      await request(server()).post('/api/auth/logout').set(auth(user.token)).expect(204);
+      await ask(user.token).expect(401);
     });
 
     it('keeps roll-ups equal to a rebuild from the reports, also after an agency moves', async () => {

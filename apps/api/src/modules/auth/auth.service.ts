@@ -20,7 +20,7 @@ import {
   ClientLoginsLimitedException,
   LoginAttempts,
 } from './throttling/login-attempts';
-import { toAuthUser, toUserDto, UsersService } from './users.service';
+import { toUserDto, UsersService } from './users.service';
 
 export { LOCKOUT_MINUTES, MAX_FAILED_LOGINS } from './throttling/login-attempts';
 
@@ -115,6 +115,7 @@ export class AuthService {
   /** Ends every session of the user: tokens carrying the old version stop working. */
   async logout(user: AuthUser, address: string | null): Promise<void> {
     await this.users.increment({ id: user.id }, 'tokenVersion', 1);
+    this.usersService.forgetSession(user.id);
     await this.audit.record({
       actor: user,
       address,
@@ -151,6 +152,7 @@ export class AuthService {
       tokenVersion: user.tokenVersion,
       mustChangePassword: false,
     });
+    this.usersService.forgetSession(user.id);
     await this.audit.record({
       actor,
       address,
@@ -169,11 +171,11 @@ export class AuthService {
     } catch {
       throw new UnauthorizedException({ code: 'INVALID_TOKEN', message: '登录已失效，请重新登录' });
     }
-    const user = await this.usersService.findWithScopes(claims.sub);
-    if (!user || user.disabled || user.tokenVersion !== claims.ver) {
+    const session = await this.usersService.sessionUser(claims.sub);
+    if (!session || session.disabled || session.tokenVersion !== claims.ver) {
       throw new UnauthorizedException({ code: 'INVALID_TOKEN', message: '登录已失效，请重新登录' });
     }
-    return toAuthUser(user);
+    return session.user;
   }
 
   private async issueToken(user: UserEntity): Promise<LoginResponseDto> {

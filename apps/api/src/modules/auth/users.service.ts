@@ -18,6 +18,7 @@ import { UserEntity } from './entities/user.entity';
 import { UserScopeEntity } from './entities/user-scope.entity';
 import { hashPassword } from './password';
 import { assertStrongPassword } from './password-policy';
+import { SessionCache } from './session-cache';
 
 /** The demo's first admin (README); only with the embedded database. */
 export const DEMO_ADMIN = { username: 'admin', password: 'atlas-demo' } as const;
@@ -35,6 +36,16 @@ export function toUserDto(user: UserEntity): UserDto {
     mustChangePassword: user.mustChangePassword,
   };
 }
+
+/** What a request's token is checked against. */
+export interface SessionUser {
+  readonly user: AuthUser;
+  readonly disabled: boolean;
+  readonly tokenVersion: number;
+}
+
+/** How long an account read for a request may serve the next ones on this instance. */
+export const SESSION_CACHE_MS = 2000;
 
 export function toAuthUser(user: UserEntity): AuthUser {
   return {
@@ -59,6 +70,8 @@ export class UsersService implements OnApplicationBootstrap {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(APP_RUNTIME) private readonly runtime: AppRuntime,
   ) {}
+
+  private readonly sessions = new SessionCache<SessionUser | null>(SESSION_CACHE_MS, 10_000);
 
   /**
    * There is always an admin: the embedded demo gets admin / atlas-demo; an external database
@@ -127,7 +140,34 @@ export class UsersService implements OnApplicationBootstrap {
       .getOne();
   }
 
-  /** One query (findOne with a relation takes two: ids first, then the join); every request asks. */
+  /**
+   * The account as an authenticated request checks it (AuthService.authenticate): read at most
+   * once per SESSION_CACHE_MS per account on this instance (see SessionCache), forgotten at once
+   * by every change made here.
+   */
+  sessionUser(id: string): Promise<SessionUser | null> {
+    return this.sessions.get(id, async () => {
+      const user = await this.findWithScopes(id);
+      return user
+        ? {
+            // Shared by the requests it serves: frozen, so that none can change it for the others.
+            user: Object.freeze({
+              ...toAuthUser(user),
+              scopeAgencyIds: Object.freeze(user.scopes.map((scope) => scope.agencyId)),
+            }) as AuthUser,
+            disabled: user.disabled,
+            tokenVersion: user.tokenVersion,
+          }
+        : null;
+    });
+  }
+
+  /** After a change to the account made outside this service (sign-out, a new password). */
+  forgetSession(id: string): void {
+    this.sessions.forget(id);
+  }
+
+  /** One query (findOne with a relation takes two: ids first, then the join). */
   findWithScopes(id: string): Promise<UserEntity | null> {
     return this.users
       .createQueryBuilder('user')
@@ -196,6 +236,8 @@ export class UsersService implements OnApplicationBootstrap {
       );
       return id;
     });
+    // Again once committed: a request that read the account meanwhile saw it unchanged.
+    this.sessions.forget(id);
     return this.get(id);
   }
 
@@ -235,6 +277,7 @@ export class UsersService implements OnApplicationBootstrap {
         await manager
           .getRepository(UserScopeEntity)
           .insert(scopes.map((agencyId) => ({ userId: user.id, agencyId })));
+      this.sessions.forget(user.id);
       await this.audit.record(
         {
           ...by,
@@ -249,6 +292,8 @@ export class UsersService implements OnApplicationBootstrap {
         manager,
       );
     });
+    // Again once committed: a request that read the account meanwhile saw it unchanged.
+    this.sessions.forget(id);
     return this.get(id);
   }
 

@@ -58,9 +58,8 @@ export class AnalyticsController {
     request: Request,
     response: Response,
   ): Promise<unknown> {
-    const scope = await this.scopes.resolve(user, dto);
+    const { scope, revision } = await this.scopes.resolveWithRevision(user, dto);
     const params = route.params(dto, false);
-    const revision = await this.scopes.revision(scope);
     const etag = this.scopes.etag(
       scope,
       `${request.path}?${JSON.stringify(request.query)}`,

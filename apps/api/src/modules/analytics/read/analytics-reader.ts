@@ -282,8 +282,11 @@ export class AnalyticsReader {
     );
   }
 
-  /** A value that changes whenever anything the scope's answers depend on changes. */
-  async revision(scope: AnalyticsScope): Promise<string> {
+  /**
+   * Values that change whenever anything the scope's answers depend on changes: its reports'
+   * (`data`) and the tree's.
+   */
+  async revision(scope: AnalyticsScope): Promise<{ data: string; tree: string }> {
     const rootIds = scope.roots.map((root) => root.id);
     const [row] = await readQuery<{ data: string | null; tree: string }[]>(
       this.dataSource,
@@ -294,6 +297,6 @@ export class AnalyticsReader {
                   (SELECT tree_revision FROM analytics_state WHERE id = 1)::text AS tree`,
       [rootIds],
     );
-    return `${row?.data ?? '0'}.${row?.tree ?? '0'}`;
+    return { data: row?.data ?? '0', tree: row?.tree ?? '0' };
   }
 }
