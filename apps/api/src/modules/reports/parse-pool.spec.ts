@@ -1,46 +1,41 @@
 import { threadId } from 'node:worker_threads';
 import { generateReport, renderReportText, SeededRandom } from '@atlas/demo-data';
+import type { PreviewContext } from './report-preview';
 import { ParsePool } from './report-parsing.service';
 import { BoundedPool, PoolBusyError } from './worker-runner';
 
 const LIMITS = { threads: 1, queue: 4, timeoutMs: 120_000, memoryMb: 512 };
 
 describe('ParsePool', () => {
-  it('parses in a worker thread, not in the API thread', async () => {
-    const report = generateReport(new SeededRandom(7), {
+  /** A generated report of `year` as text, run through a pool with one real parse thread. */
+  async function runInPool(year: number, preview?: PreviewContext) {
+    const report = generateReport(new SeededRandom(year), {
       agencyName: '测试市人民政府',
-      year: 2023,
+      year,
       activity: 1,
     });
-    const bytes = new TextEncoder().encode(renderReportText(report));
     const run = await new ParsePool(LIMITS, true).run({
-      bytes,
+      bytes: new TextEncoder().encode(renderReportText(report)),
       fileName: '年报.txt',
       maxInputBytes: 20 * 1024 * 1024,
+      ...(preview && { preview }),
     });
     if (run.kind !== 'reply') throw new Error(`no reply: ${run.kind}`);
-    expect(run.reply.threadId).not.toBe(threadId);
-    expect(run.reply.threadId).toBeGreaterThan(0);
-    expect(run.reply.outcome).toMatchObject({ ok: true, parsed: { format: 'text' } });
+    return run.reply;
+  }
+
+  it('parses in a worker thread, not in the API thread', async () => {
+    const reply = await runInPool(2023);
+    expect(reply.threadId).not.toBe(threadId);
+    expect(reply.threadId).toBeGreaterThan(0);
+    expect(reply.outcome).toMatchObject({ ok: true, parsed: { format: 'text' } });
   }, 120_000);
 
   it("composes a preview's answer in the thread and hands over its bytes", async () => {
-    const report = generateReport(new SeededRandom(8), {
-      agencyName: '测试市人民政府',
-      year: 2022,
-      activity: 1,
-    });
-    const bytes = new TextEncoder().encode(renderReportText(report));
-    const run = await new ParsePool(LIMITS, true).run({
-      bytes,
-      fileName: '年报.txt',
-      maxInputBytes: 20 * 1024 * 1024,
-      preview: { year: 2023 },
-    });
-    if (run.kind !== 'reply' || !run.reply.outcome.ok || !('previewJson' in run.reply.outcome))
-      throw new Error('no preview answer');
-    expect(run.reply.threadId).not.toBe(threadId);
-    const answer = JSON.parse(new TextDecoder().decode(run.reply.outcome.previewJson));
+    const reply = await runInPool(2022, { year: 2023 });
+    if (!reply.outcome.ok || !('previewJson' in reply.outcome)) throw new Error('no preview');
+    expect(reply.threadId).not.toBe(threadId);
+    const answer = JSON.parse(new TextDecoder().decode(reply.outcome.previewJson));
     expect(answer).toMatchObject({
       format: 'text',
       report: { year: 2023, agencyName: '测试市人民政府' },
