@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { LRUCache } from 'lru-cache';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../../../common/auth/auth-user';
@@ -33,7 +34,7 @@ const AGENCY_COLUMNS = `id, code, name, path,
 export class AnalyticsScopes {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  private readonly resolved = new Map<string, ResolvedScope>();
+  private readonly resolved = new LRUCache<string, ResolvedScope>({ max: RESOLVED_SCOPES_KEPT });
 
   resolve(user: AuthUser, query: ScopeQuery): Promise<AnalyticsScope> {
     return this.resolveAfresh(user, query).then(({ scope }) => scope);
@@ -64,11 +65,6 @@ export class AnalyticsScopes {
     const fresh = await this.resolveAfresh(user, query);
     const revision = await this.revisionOf(fresh.scope);
     if (fresh.treeRevision !== null && fresh.treeRevision === revision.tree) {
-      this.resolved.delete(key);
-      if (this.resolved.size >= RESOLVED_SCOPES_KEPT) {
-        const oldest = this.resolved.keys().next();
-        if (!oldest.done) this.resolved.delete(oldest.value);
-      }
       this.resolved.set(key, { scope: fresh.scope, treeRevision: fresh.treeRevision });
     } else {
       this.resolved.delete(key);
