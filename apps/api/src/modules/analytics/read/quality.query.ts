@@ -6,7 +6,7 @@ import { emptyReadTotals } from '../projection/analytics-fact';
 import type * as R from '../analytics.types';
 import { AnalyticsReader } from './analytics-reader';
 import type { AnalyticsScope } from './analytics-scope';
-import { agencyRef, type AnalyticsQuery, missingOf, scopeRef } from './answer-parts';
+import { agencyRef, type AnalyticsQuery, missingOf, scopeRef, yearsBetween } from './answer-parts';
 import type { QualityQuery as Params } from './query-params';
 import { COUNTERS_ONLY, sumTotals } from './totals-rows';
 import { readQuery } from '../../../database/read-routing';
@@ -35,10 +35,6 @@ function countsOf(totals: RollupTotals, expectedCount: number): R.QualityCounts 
   };
 }
 
-function yearsFrom(fromYear: number, toYear: number): number[] {
-  return Array.from({ length: toYear - fromYear + 1 }, (_, index) => fromYear + index);
-}
-
 /**
  * 数据质量: counts of missing, late and failing reports, reports per rule, and one list of the
  * problems, most serious first (failing, missing, late without errors, warnings only).
@@ -52,7 +48,7 @@ export class QualityQuery implements AnalyticsQuery<Params, R.QualityDto> {
     const years =
       typeof query.year === 'number'
         ? [query.year]
-        : yearsFrom(query.year.fromYear, query.year.toYear);
+        : yearsBetween(query.year.fromYear, query.year.toYear);
     // Counters only: the rules are counted for the year chosen, below.
     const [rows, expected] = await Promise.all([
       reader.scopeTotals(scope, years, { ...COUNTERS_ONLY, rules: years.length === 1 }),
