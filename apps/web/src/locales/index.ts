@@ -1,5 +1,6 @@
 import { createI18n } from 'vue-i18n';
 import en from './en';
+import { cachedMessageCompiler } from './message-compiler';
 import type { MessageSchema } from './schema';
 import zhCN from './zh-CN';
 
@@ -18,4 +19,5 @@ export const i18n = createI18n<[MessageSchema], AppLocale, false>({
   locale: DEFAULT_LOCALE,
   fallbackLocale: DEFAULT_LOCALE,
   messages: { 'zh-CN': zhCN, en },
+  messageCompiler: cachedMessageCompiler,
 });
