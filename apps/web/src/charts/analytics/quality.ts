@@ -16,8 +16,12 @@ export interface RuleLabels {
   describe?: (rule: string) => string | undefined;
 }
 
+// Rule keys are ASCII (T3.BALANCE): compared by code unit, since a first localeCompare sets up
+// an ICU collator, which cost the 合规 page about 12 ms of a menu click.
+const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 function sortedRules(answer: Pick<QualityDto, 'rules'>) {
-  return [...answer.rules].sort((a, b) => b.reports - a.reports || a.rule.localeCompare(b.rule));
+  return [...answer.rules].sort((a, b) => b.reports - a.reports || byKey(a.rule, b.rule));
 }
 
 export function buildRuleOption(
