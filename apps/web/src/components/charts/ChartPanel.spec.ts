@@ -8,6 +8,8 @@ import { i18n } from '../../locales';
 import ChartPanel from './ChartPanel.vue';
 
 const getDataURL = vi.fn(() => 'data:image/png;base64,CHART');
+const chartSize = { width: 539, height: 340 };
+const resize = vi.fn();
 
 // Canvas drawing is Chromium's business (see the browser tests); here the chart is a stand-in
 // that shows what it was given.
@@ -21,7 +23,12 @@ vi.mock('vue-echarts', () => ({
       updateOptions: { type: Object, default: null },
     },
     setup(props, { expose }) {
-      expose({ getDataURL });
+      expose({
+        getDataURL,
+        resize,
+        getWidth: () => chartSize.width,
+        getHeight: () => chartSize.height,
+      });
       return () => h('div', { 'data-testid': 'vchart', 'data-theme': props.theme });
     },
   }),
@@ -175,5 +182,42 @@ describe('ChartPanel', () => {
     expect(saved.map(({ name, href }) => ({ name, href }))).toEqual([
       { name: '趋势-2022-2023.png', href: 'data:image/png;base64,COMPOSED' },
     ]);
+  });
+
+  it('redraws the chart only when its whole-pixel size changes', async () => {
+    let observed: (() => void) | undefined;
+    vi.stubGlobal(
+      'ResizeObserver',
+      class {
+        constructor(callback: () => void) {
+          observed = callback;
+        }
+        observe = vi.fn();
+        disconnect = vi.fn();
+      },
+    );
+    resize.mockClear();
+    const wrapper = mountPanel({
+      option: buildCategoryOption(input),
+      table: categoryTable(input),
+    });
+    await chartLoaded();
+    const body = wrapper.find('.chart-panel__body').element as HTMLElement;
+    const size = { width: 539, height: 340 };
+    Object.defineProperty(body, 'clientWidth', { get: () => size.width });
+    Object.defineProperty(body, 'clientHeight', { get: () => size.height });
+
+    // First observation of a 538.5 px wide card: the chart already has its 539 whole pixels.
+    observed?.();
+    expect(resize).not.toHaveBeenCalled();
+    // Hidden (a page kept alive and left): nothing to draw.
+    size.width = 0;
+    observed?.();
+    expect(resize).not.toHaveBeenCalled();
+    size.width = 700;
+    observed?.();
+    expect(resize).toHaveBeenCalledTimes(1);
+    wrapper.unmount();
+    vi.unstubAllGlobals();
   });
 });
