@@ -184,6 +184,14 @@ export function setCell(report: CanonicalReport, address: string, value: number)
   if (location === null || (existing === undefined && location.table !== 'narrative')) {
     throw new RangeError(`Report has no cell ${address}`);
   }
+  setCellAt(report, location, value);
+}
+
+/**
+ * Sets a cell the report is known to have (one `listCells` gave for a report of the same format
+ * and layout), without reading its address again.
+ */
+export function setCellAt(report: CanonicalReport, location: CellLocation, value: number): void {
   switch (location.table) {
     case 'proactive': {
       const row = proactiveRows(report)[location.row];

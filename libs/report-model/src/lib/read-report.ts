@@ -1,5 +1,5 @@
 import { APPLICATION_ROW, type Table3Layout } from './applications';
-import { listCells, setCell } from './cells';
+import { listCells, type ReportCell, setCellAt } from './cells';
 import { FORMAT_VERSIONS, type FormatVersion } from './format-version';
 import { isReportPartKey, NARRATIVE_NUMBERS, type Narrative } from './narrative';
 import { type CanonicalReport, emptyReport, REPORT_SCHEMA } from './report';
@@ -14,6 +14,34 @@ const isObject = (value: unknown): value is JsonObject =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const isFiniteNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
+
+interface ReportShape {
+  /** Every table cell of the format and layout, in document order. */
+  readonly cells: readonly ReportCell[];
+  /** The columns each row has, e.g. "applications.granted" → 7 keys. */
+  readonly columnsByRow: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
+/**
+ * The cells of each format and layout, listed once: a replay of the analytics projection reads
+ * every stored report, and listing them per report took a third of that.
+ */
+const SHAPES = new Map<string, ReportShape>();
+
+function shapeOf(formatVersion: FormatVersion, layout: Table3Layout): ReportShape {
+  const key = `${formatVersion}|${layout}`;
+  const known = SHAPES.get(key);
+  if (known) return known;
+  const cells = listCells(emptyReport(formatVersion, layout));
+  const columnsByRow = new Map<string, Set<string>>();
+  for (const cell of cells) {
+    const rowAddress = `${cell.table}.${cell.row}`;
+    columnsByRow.set(rowAddress, (columnsByRow.get(rowAddress) ?? new Set()).add(cell.column));
+  }
+  const shape = { cells, columnsByRow };
+  SHAPES.set(key, shape);
+  return shape;
+}
 
 /**
  * Reads canonical JSON (`atlas.report/v1`) from outside — a file, a request body, a stored row —
@@ -43,18 +71,15 @@ export function readCanonicalReport(input: unknown): ReportReading {
   const layout: Table3Layout = 'otherHandling' in applications ? 'singleOtherHandling' : 'itemizedOtherHandling';
   const report = emptyReport(formatVersion as FormatVersion, layout);
 
-  // The columns each row of this format and layout has, e.g. "applications.granted" → 7 keys.
-  const columnsByRow = new Map<string, Set<string>>();
-  for (const cell of listCells(report)) {
-    const rowAddress = `${cell.table}.${cell.row}`;
-    columnsByRow.set(rowAddress, (columnsByRow.get(rowAddress) ?? new Set()).add(cell.column));
+  const { cells, columnsByRow } = shapeOf(formatVersion as FormatVersion, layout);
+  for (const cell of cells) {
     const row = (input[cell.table] as JsonObject)[cell.row];
     const value = isObject(row) ? row[cell.column] : undefined;
     if (!isFiniteNumber(value)) {
       problems.push(`${cell.address}: 应为数字，实为 ${value === undefined ? '缺失' : JSON.stringify(value)}`);
       continue;
     }
-    setCell(report, cell.address, value);
+    setCellAt(report, cell, value);
   }
   for (const table of tables) {
     for (const [rowKey, row] of Object.entries(input[table] as JsonObject)) {
