@@ -5,6 +5,7 @@ import { DomainEvents } from '../../../common/events/domain-events';
 import { ANALYTICS_LAYOUT_SIGNATURE, type FactAgency, factOf, type ReportFact } from './analytics-fact';
 import { projectAgencyTree } from './agency-projection';
 import { nextRevision, WRITE_BATCH, writeFacts } from './fact-rows';
+import { loadWithoutIndexes } from './bulk-load';
 import { rebuildRollups } from './rollup-writes';
 import {
   FACT_AGENCY_COLUMNS,
@@ -49,18 +50,20 @@ export class AnalyticsProjection implements OnModuleInit, OnApplicationBootstrap
 
   /**
    * Replays the agency tree and every report's snapshot into an emptied projection, in one
-   * transaction. Returns the number of facts (reports with a submitted version).
+   * transaction. Returns the number of facts (reports with a submitted version). The projection's
+   * tables are held exclusively meanwhile: an answer asked during a rebuild waits for it rather
+   * than read a projection being replaced.
    */
   async rebuild(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
       await manager.query(PROJECTION_LOCK_SQL);
-      await manager.query('DELETE FROM analytics_rollup');
-      await manager.query('DELETE FROM analytics_metric_value');
-      await manager.query('DELETE FROM analytics_report');
+      await manager.query('TRUNCATE analytics_rollup, analytics_metric_value, analytics_report');
       await this.events.replay('agency.tree-changed', manager, (event) =>
         projectAgencyTree(manager, event.agencies),
       );
-      const count = await this.replayFacts(manager);
+      const count = await loadWithoutIndexes(manager, 'analytics_report', () =>
+        this.replayFacts(manager),
+      );
       await rebuildRollups(manager, await nextRevision(manager));
       await manager.query('UPDATE analytics_state SET layout = $1 WHERE id = 1', [
         ANALYTICS_LAYOUT_SIGNATURE,

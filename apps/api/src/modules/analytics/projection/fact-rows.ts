@@ -99,12 +99,27 @@ export function factValues(fact: ReportFact, revision: string): unknown[] {
     fact.errorCount,
     fact.warningCount,
     fact.failingRules,
-    fact.cells,
-    fact.metrics,
-    fact.narrative,
+    numberArray(fact.cells),
+    numberArray(fact.metrics),
+    numberArray(fact.narrative),
     JSON.stringify(fact.findings),
     revision,
   ];
+}
+
+/**
+ * Numbers as PostgreSQL array text. Given the array itself, the driver quotes and escapes every
+ * element as if it were text, which took a fifth of a projection rebuild; numbers need neither.
+ */
+export function numberArray(values: readonly (number | null)[]): string {
+  // Joined rather than appended to: a string grown piece by piece is flattened again when the
+  // driver measures it.
+  const parts = new Array<string>(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    parts[i] = value === null || value === undefined ? 'NULL' : String(value);
+  }
+  return `{${parts.join(',')}}`;
 }
 
 export function placeholders(rows: number, columns: number): string {

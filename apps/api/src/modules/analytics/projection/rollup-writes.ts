@@ -7,11 +7,14 @@ import {
   RollupDeltas,
   type ReportFact,
   type RollupDelta,
+  type RollupTotals,
 } from './analytics-fact';
+import { loadWithoutIndexes } from './bulk-load';
 import {
   FACT_NUMBER_COLUMNS,
   factFromRow,
   type FactRow,
+  numberArray,
   placeholders,
   WRITE_BATCH,
 } from './fact-rows';
@@ -68,9 +71,9 @@ function rollupParams(delta: RollupDelta, revision: string): unknown[] {
     change.lateCleanCount,
     change.carryOverCount,
     JSON.stringify(change.ruleCounts),
-    change.cells.sums.map(tidy),
-    change.cells.counts,
-    change.narrative.map(tidy),
+    numberArray(change.cells.sums.map(tidy)),
+    numberArray(change.cells.counts),
+    numberArray(change.narrative.map(tidy)),
     revision,
   ];
 }
@@ -123,18 +126,64 @@ export async function applyRollupDeltas(
       [
         totals.map((row) => row.node_id),
         totals.map((row) => row.year),
-        totals.map((row) => {
-          const values = metricValuesOf({
+        totals.map((row) =>
+          storedMetrics({
             reportCount: row.report_count,
             cells: {
               sums: row.cells.map((value) => Number(value ?? 0)),
               counts: row.cell_counts.map((value) => Number(value ?? 0)),
             },
             narrative: row.narrative,
-          });
-          return `{${values.map((value) => (value === null || !Number.isFinite(value) ? 'NULL' : String(value))).join(',')}}`;
-        }),
+          }),
+        ),
       ],
+    );
+  }
+}
+
+/** A row of all agencies' metric values as stored (`metrics`; non-finite values as NULL). */
+function storedMetrics(totals: Pick<RollupTotals, 'reportCount' | 'cells' | 'narrative'>): string {
+  return numberArray(
+    metricValuesOf(totals).map((value) =>
+      value === null || !Number.isFinite(value) ? null : value,
+    ),
+  );
+}
+
+/**
+ * Rows of an emptied analytics_rollup, each delta the whole of its row, with the metric values
+ * of the rows of all agencies: one INSERT, where adding to rows takes an upsert, its sums read
+ * back and a second write. The metric values come from the sums as stored (rounded by tidy).
+ */
+async function insertRollupTotals(
+  manager: EntityManager,
+  deltas: readonly RollupDelta[],
+  revision: string,
+): Promise<void> {
+  const columns = [...ROLLUP_COLUMNS, 'metrics'];
+  for (let start = 0; start < deltas.length; start += WRITE_BATCH) {
+    const batch = deltas.slice(start, start + WRITE_BATCH);
+    await manager.query(
+      `INSERT INTO analytics_rollup (${columns.join(', ')})
+       VALUES ${placeholders(batch.length, columns.length)}`,
+      batch.flatMap((delta) => {
+        const { change } = delta;
+        const allAgencies =
+          delta.agencyKind === ALL_AGENCIES && delta.agencyLevel === ALL_AGENCIES;
+        return [
+          ...rollupParams(delta, revision),
+          allAgencies
+            ? storedMetrics({
+                reportCount: change.reportCount,
+                cells: {
+                  sums: Array.from(change.cells.sums, (value) => (value == null ? 0 : tidy(value))),
+                  counts: Array.from(change.cells.counts, (value) => value ?? 0),
+                },
+                narrative: change.narrative.map(tidy),
+              })
+            : null,
+        ];
+      }),
     );
   }
 }
@@ -171,17 +220,19 @@ export async function replaceRankedValues(
  * every ranked value by the facts' own.
  */
 export async function rebuildRollups(manager: EntityManager, revision: string): Promise<void> {
-  await manager.query('DELETE FROM analytics_metric_value');
-  await manager.query(
-    `INSERT INTO analytics_metric_value (year, metric, agency_path, agency_id, agency_code, value)
-     SELECT f.year, i - 1, f.agency_path, f.agency_id, a.code,
-            CASE WHEN i = $1 THEN CASE WHEN f.on_time THEN 100 ELSE 0 END ELSE f.metrics[i] END
-       FROM analytics_report f JOIN analytics_agency a ON a.id = f.agency_id
-      CROSS JOIN generate_series(1, $1) AS i
-      WHERE i = $1 OR (f.metrics[i] IS NOT NULL AND f.metrics[i] <> 'NaN'::float8)`,
-    [RANKED_METRIC_KEYS.length],
+  await manager.query('TRUNCATE analytics_metric_value');
+  await loadWithoutIndexes(manager, 'analytics_metric_value', () =>
+    manager.query(
+      `INSERT INTO analytics_metric_value (year, metric, agency_path, agency_id, agency_code, value)
+       SELECT f.year, i - 1, f.agency_path, f.agency_id, a.code,
+              CASE WHEN i = $1 THEN CASE WHEN f.on_time THEN 100 ELSE 0 END ELSE f.metrics[i] END
+         FROM analytics_report f JOIN analytics_agency a ON a.id = f.agency_id
+        CROSS JOIN generate_series(1, $1) AS i
+        WHERE i = $1 OR (f.metrics[i] IS NOT NULL AND f.metrics[i] <> 'NaN'::float8)`,
+      [RANKED_METRIC_KEYS.length],
+    ),
   );
-  await manager.query('DELETE FROM analytics_rollup');
+  await manager.query('TRUNCATE analytics_rollup');
   const years = await manager.query<{ year: number }[]>(
     'SELECT DISTINCT year FROM analytics_report ORDER BY year',
   );
@@ -192,6 +243,6 @@ export async function rebuildRollups(manager: EntityManager, revision: string): 
     );
     const deltas = new RollupDeltas();
     for (const row of rows) deltas.apply(factFromRow(row), 1);
-    await applyRollupDeltas(manager, deltas.list(), revision);
+    await insertRollupTotals(manager, deltas.list(), revision);
   }
 }
