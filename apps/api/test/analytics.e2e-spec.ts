@@ -780,8 +780,15 @@ describe('analytics (real PostgreSQL)', () => {
         );
       const incremental = await snapshot();
       expect(incremental.length).toBeGreaterThan(0);
+      // The rebuild loads tables without their indexes: every one of them is back after it.
+      const indexes = () =>
+        testApp.dataSource.query(
+          "SELECT tablename, indexname, indexdef FROM pg_indexes WHERE tablename LIKE 'analytics%' ORDER BY 1, 2",
+        );
+      const indexesBefore = await indexes();
       await testApp.app.get(AnalyticsProjection).rebuild();
       expect(await snapshot()).toEqual(incremental);
+      expect(await indexes()).toEqual(indexesBefore);
     });
   });
 });
