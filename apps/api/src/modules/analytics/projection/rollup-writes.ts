@@ -216,11 +216,10 @@ export async function replaceRankedValues(
 }
 
 /**
- * Replaces every roll-up row by sums over the facts, one year at a time (bounded memory), and
- * every ranked value by the facts' own.
+ * Fills the roll-ups with sums over the facts, one year at a time (bounded memory), and the
+ * ranked values with the facts' own. Both tables must be empty: the rebuild truncates them.
  */
 export async function rebuildRollups(manager: EntityManager, revision: string): Promise<void> {
-  await manager.query('TRUNCATE analytics_metric_value');
   await loadWithoutIndexes(manager, 'analytics_metric_value', () =>
     manager.query(
       `INSERT INTO analytics_metric_value (year, metric, agency_path, agency_id, agency_code, value)
@@ -232,7 +231,6 @@ export async function rebuildRollups(manager: EntityManager, revision: string): 
       [RANKED_METRIC_KEYS.length],
     ),
   );
-  await manager.query('TRUNCATE analytics_rollup');
   const years = await manager.query<{ year: number }[]>(
     'SELECT DISTINCT year FROM analytics_report ORDER BY year',
   );
